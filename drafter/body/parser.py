@@ -1,0 +1,284 @@
+"""Body text (Markdown) → blocks that know their place in the structure of NĐ 30.
+
+Each line of the body is a paragraph, as a văn thư types it.  Markdown gives bold,
+italic and tables; lists keep their markers as written ("1.", "-") because numbered
+khoản and dashed items are text in an administrative document, not Word lists.  The
+parser then recognises Phần/Chương/Mục headings, Điều, khoản, điểm, căn cứ lines and
+centred headings such as "QUYẾT ĐỊNH:"; :mod:`drafter.layout` decides how each looks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+from functools import cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from drafter.core.vietnamese import upper
+
+
+class BlockKind(str, Enum):
+    PARAGRAPH = "paragraph"  # justified, first-line indent
+    CAN_CU = "can_cu"  # a legal basis: italic, ";" after each, "." after the last
+    PART_LABEL = "part_label"  # "Chương I", "Mục 2"…: centred, bold
+    PART_TITLE = "part_title"  # the title under a part label: centred, bold, UPPER
+    CENTERED = "centered"  # "QUYẾT ĐỊNH:", an authority line: centred, bold
+    SECTION = "section"  # "I. TÌNH HÌNH CHUNG" in a report: bold, UPPER
+    ARTICLE = "article"  # "Điều 1. …": the label bold, the whole line bold when a title
+    CLAUSE = "clause"  # "1. …" khoản: bold when it is a title
+    POINT = "point"  # "a) …" điểm
+    TABLE = "table"
+
+
+@dataclass(frozen=True)
+class Span:
+    text: str
+    bold: bool = False
+    italic: bool = False
+    underline: bool = False
+
+
+@dataclass
+class Block:
+    kind: BlockKind
+    spans: list[Span] = field(default_factory=list)
+    label: str = ""  # "Điều 1.", "1.", "a)": printed before the spans
+    titled: bool = False  # the block is a title, not a sentence: printed bold
+    rows: list[list[list[Span]]] = field(default_factory=list)  # TABLE: rows of cells
+    header_rows: int = 0
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.spans)
+
+
+_PART_RE = re.compile(r"^(Phần|Chương|Mục|Tiểu mục)\s+([IVXLCDM]+|\d+)\b\.?\s*(.*)$")
+_ARTICLE_RE = re.compile(r"^(Điều\s+\d+[a-zđ]?\.)\s*(.*)$", re.DOTALL)
+_SECTION_RE = re.compile(r"^([IVXLCDM]+\.)\s+(.+)$", re.DOTALL)
+_CLAUSE_RE = re.compile(r"^(\d+(?:\.\d+)*\.)\s+(.+)$", re.DOTALL)
+_POINT_RE = re.compile(r"^([a-zđ]\)|[a-zđ]\.\d+\))\s+(.+)$", re.DOTALL)
+_CAN_CU_RE = re.compile(r"^(Căn cứ|Theo đề nghị|Xét đề nghị|Xét Tờ trình|Xét tờ trình)\b")
+_TITLE_END = re.compile(r"[.;:,!?…]\s*$")
+
+
+@cache
+def _markdown() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "typographer": False})
+    md.enable(["table", "strikethrough"])
+    # Indented lines are ordinary text here, and "---" under a line is not a heading.
+    md.disable(["code", "fence", "lheading", "hr", "html_block", "html_inline", "image",
+                "reference", "blockquote"])
+    return md
+
+
+def _one_paragraph_per_line(text: str) -> str:
+    """Separate every line by a blank line, keeping table rows together."""
+    out: list[str] = []
+    previous_table = False
+    for line in text.split("\n"):
+        is_table = line.lstrip().startswith("|")
+        if out and not (is_table and previous_table):
+            out.append("")
+        out.append(line)
+        previous_table = is_table
+    return "\n".join(out)
+
+
+def parse_body(text: str) -> list[Block]:
+    """Parse body Markdown into structured blocks."""
+    if not text.strip():
+        return []
+    tokens = _markdown().parse(_one_paragraph_per_line(text))
+    blocks = _blocks_from_tokens(tokens)
+    blocks = [_classify(b) for b in blocks]
+    blocks = _split_parts(blocks)
+    _mark_can_cu(blocks)
+    return blocks
+
+
+def _inline_spans(token: Token) -> list[Span]:
+    spans: list[Span] = []
+    bold = italic = underline = False
+    for child in token.children or []:
+        kind = child.type
+        if kind == "strong_open":
+            bold = True
+        elif kind == "strong_close":
+            bold = False
+        elif kind == "em_open":
+            italic = True
+        elif kind == "em_close":
+            italic = False
+        elif kind in ("text", "code_inline", "html_inline"):
+            _append(spans, Span(child.content, bold, italic, underline))
+        elif kind in ("softbreak", "hardbreak"):
+            _append(spans, Span("\n" if kind == "hardbreak" else " ", bold, italic, underline))
+        elif kind in ("s_open", "s_close", "link_open", "link_close"):
+            continue
+    return spans
+
+
+def _append(spans: list[Span], span: Span) -> None:
+    if not span.text:
+        return
+    if spans and (spans[-1].bold, spans[-1].italic, spans[-1].underline) == (
+            span.bold, span.italic, span.underline):
+        spans[-1] = Span(spans[-1].text + span.text, span.bold, span.italic, span.underline)
+    else:
+        spans.append(span)
+
+
+def _blocks_from_tokens(tokens: list[Token]) -> list[Block]:
+    blocks: list[Block] = []
+    list_stack: list[str] = []  # "ordered" or "bullet"
+    pending_prefix = ""
+    heading = False
+    table: Block | None = None
+    row: list[list[Span]] | None = None
+    in_head = False
+    for token in tokens:
+        kind = token.type
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            list_stack.append("ordered" if kind.startswith("ordered") else "bullet")
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            list_stack.pop()
+        elif kind == "list_item_open":
+            if list_stack and list_stack[-1] == "ordered":
+                pending_prefix = f"{token.info}{token.markup} "
+            else:
+                pending_prefix = "- " if len(list_stack) <= 1 else "+ "
+        elif kind == "heading_open":
+            heading = True
+        elif kind == "heading_close":
+            heading = False
+        elif kind == "table_open":
+            table = Block(BlockKind.TABLE)
+        elif kind == "table_close" and table is not None:
+            blocks.append(table)
+            table = None
+        elif kind == "thead_open":
+            in_head = True
+        elif kind == "thead_close":
+            in_head = False
+        elif kind == "tr_open":
+            row = []
+        elif kind == "tr_close" and table is not None and row is not None:
+            table.rows.append(row)
+            if in_head:
+                table.header_rows += 1
+            row = None
+        elif kind == "inline":
+            spans = _inline_spans(token)
+            if row is not None:
+                row.append(spans)
+                continue
+            if pending_prefix:
+                spans.insert(0, Span(pending_prefix))
+                pending_prefix = ""
+            block = Block(BlockKind.CENTERED if heading else BlockKind.PARAGRAPH, spans)
+            if heading:
+                block.titled = True
+            blocks.append(block)
+    return blocks
+
+
+def _strip_label(block: Block, label: str) -> list[Span]:
+    """The spans of *block* with the leading *label* and the space after it removed."""
+    spans = list(block.spans)
+    remaining = len(label)
+    while spans and remaining > 0:
+        first = spans[0]
+        if len(first.text) <= remaining:
+            remaining -= len(first.text)
+            spans.pop(0)
+        else:
+            spans[0] = Span(first.text[remaining:], first.bold, first.italic, first.underline)
+            remaining = 0
+    if spans:
+        first = spans[0]
+        spans[0] = Span(first.text.lstrip(), first.bold, first.italic, first.underline)
+        if not spans[0].text:
+            spans.pop(0)
+    return spans
+
+
+def _is_title(text: str) -> bool:
+    return bool(text.strip()) and len(text) <= 200 and not _TITLE_END.search(text)
+
+
+def _is_all_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters) and len(text) <= 150
+
+
+def _classify(block: Block) -> Block:
+    if block.kind is not BlockKind.PARAGRAPH:
+        return block
+    text = block.text.strip()
+    for kind, pattern in ((BlockKind.ARTICLE, _ARTICLE_RE), (BlockKind.SECTION, _SECTION_RE),
+                          (BlockKind.CLAUSE, _CLAUSE_RE), (BlockKind.POINT, _POINT_RE)):
+        match = pattern.match(text)
+        if match:
+            label, rest = match.group(1), match.group(2)
+            spans = _strip_label(block, label)
+            if kind is BlockKind.SECTION:
+                spans = [Span(upper(s.text), s.bold, s.italic, s.underline) for s in spans]
+            titled = kind is BlockKind.SECTION or _is_title(rest)
+            return Block(kind, spans, label=" ".join(label.split()), titled=titled)
+    if _PART_RE.match(text):
+        return Block(BlockKind.PART_LABEL, block.spans, titled=True)
+    if _is_all_caps(text):
+        return Block(BlockKind.CENTERED, block.spans, titled=True)
+    return block
+
+
+def _split_parts(blocks: list[Block]) -> list[Block]:
+    """"Chương I. QUY ĐỊNH CHUNG" on one line becomes a label and a title; a label
+    line followed by its title turns that title into a PART_TITLE."""
+    out: list[Block] = []
+    expect_title = False
+    for block in blocks:
+        if block.kind is BlockKind.PART_LABEL:
+            match = _PART_RE.match(block.text.strip())
+            assert match is not None
+            label = f"{match.group(1)} {match.group(2)}"
+            out.append(Block(BlockKind.PART_LABEL, [Span(label)], titled=True))
+            title = match.group(3).strip()
+            if title:
+                out.append(Block(BlockKind.PART_TITLE, [Span(upper(title))], titled=True))
+            expect_title = not title
+            continue
+        if expect_title and block.kind in (BlockKind.PARAGRAPH, BlockKind.CENTERED):
+            block = Block(BlockKind.PART_TITLE,
+                          [Span(upper(s.text), s.bold, s.italic, s.underline)
+                           for s in block.spans], titled=True)
+        expect_title = False
+        out.append(block)
+    return out
+
+
+def _mark_can_cu(blocks: list[Block]) -> None:
+    """A run of "Căn cứ …" lines that leads to a centred heading ("QUYẾT ĐỊNH:") is the
+    legal basis: each line ends with ";" and the last with "." (NĐ 30, Appendix I)."""
+    i = 0
+    while i < len(blocks):
+        j = i
+        while j < len(blocks) and blocks[j].kind is BlockKind.PARAGRAPH and \
+                _CAN_CU_RE.match(blocks[j].text.strip()):
+            j += 1
+        if j > i and (j == len(blocks) or blocks[j].kind is BlockKind.CENTERED):
+            for k in range(i, j):
+                blocks[k].kind = BlockKind.CAN_CU
+                _set_final_punctuation(blocks[k], "." if k == j - 1 else ";")
+            i = j
+        else:
+            i = max(j, i + 1)
+
+
+def _set_final_punctuation(block: Block, mark: str) -> None:
+    last = block.spans[-1]
+    text = last.text.rstrip().rstrip(";.,:")
+    block.spans[-1] = Span(text + mark, last.bold, last.italic, last.underline)

@@ -1,0 +1,137 @@
+"""The ``drafter`` command: the GUI without arguments, headless subcommands otherwise.
+
+Headless commands never import Qt, so they run on servers and start fast.  Exit
+codes: 0 done, 1 a file could not be written, 2 invalid input (each problem is
+printed as ``file: field: message``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from drafter import __version__
+from drafter.i18n import _
+
+EXIT_OK, EXIT_WRITE, EXIT_INVALID = 0, 1, 2
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def _print_problems(source: str, problems: Sequence[object]) -> None:
+    for problem in problems:
+        print(f"{source}: {problem}", file=sys.stderr)
+
+
+def cmd_types(args: argparse.Namespace) -> int:
+    from drafter.core.doctypes import default_registry
+
+    registry = default_registry()
+    types = registry.all()
+    if args.json:
+        data = [{"id": t.id, "name": t.name, "abbreviation": t.abbreviation, "sample": t.sample,
+                 "kinh_gui": t.kinh_gui.value, "fields": [f.id for f in t.fields]}
+                for t in types]
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        width = max((len(t.id) for t in types), default=0)
+        for t in types:
+            abbreviation = f" ({t.abbreviation})" if t.abbreviation else ""
+            print(f"{t.id:<{width}}  {t.name}{abbreviation}")
+    for error in registry.errors:
+        print(error, file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from drafter.core.doctypes import default_registry
+
+    registry = default_registry()
+    if args.type not in registry:
+        print(_("unknown document type '{type}'; see 'drafter types'").format(type=args.type),
+              file=sys.stderr)
+        return EXIT_INVALID
+    sample = registry.get(args.type).sample_path
+    try:
+        text = sample.read_text(encoding="utf-8")
+    except OSError:
+        print(_("the type '{type}' has no sample letter").format(type=args.type),
+              file=sys.stderr)
+        return EXIT_INVALID
+    sys.stdout.write(text)
+    return EXIT_OK
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from drafter.render.batch import render_files
+
+    return render_files(args.letters, args.output)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="drafter",
+        description=_("Draft Vietnamese administrative documents laid out by NĐ 30/2020/NĐ-CP. "
+                      "Without a command, opens the application."))
+    parser.add_argument("--version", action="version", version=f"Drafter {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
+
+    types = commands.add_parser("types", help=_("list the document types"))
+    types.add_argument("--json", action="store_true", help=_("print JSON"))
+    types.set_defaults(handler=cmd_types)
+
+    new = commands.add_parser("new", help=_("print the sample letter file of a type"))
+    new.add_argument("type", help=_("a type id from 'drafter types'"))
+    new.set_defaults(handler=cmd_new)
+
+    render = commands.add_parser("render", help=_("render letter files to .docx or .pdf"))
+    render.add_argument("letters", nargs="+", help=_("letter files; '-' reads standard input"))
+    render.add_argument("-o", "--output", type=Path, help=_(
+        "output file for one letter, or a folder for several (default: beside each letter)"))
+    render.set_defaults(handler=cmd_render)
+
+    for module_name in COMMAND_MODULES:
+        import importlib
+
+        importlib.import_module(module_name).register(commands)
+    return parser
+
+
+# Modules that add subcommands through ``register(subparsers)``.  They must import
+# nothing heavy at module level: every command's start-up time pays for it.
+COMMAND_MODULES: list[str] = []
+
+
+def _open_gui(argv: Sequence[str]) -> int:
+    try:
+        from drafter.ui.app import run
+    except ImportError as error:
+        print(_("the graphical interface needs PySide6 ({error}); install it with "
+                "'pip install PySide6-Essentials'").format(error=error), file=sys.stderr)
+        return EXIT_INVALID
+    return run(list(argv))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    _configure_streams()
+    if not argv or all(a.endswith(".letter") and not a.startswith("-") for a in argv):
+        return _open_gui(argv)
+    args = build_parser().parse_args(argv)
+    if not getattr(args, "handler", None):
+        build_parser().print_help()
+        return EXIT_INVALID
+    handler: Command = args.handler
+    return handler(args)
+
+
+def _configure_streams() -> None:
+    # Vietnamese must print on a Windows console or through a pipe, whatever its code page.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="replace")

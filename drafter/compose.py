@@ -1,0 +1,46 @@
+"""From a letter to its page model: template, body structure, then NĐ 30 layout.
+
+Both the command line and the GUI go through :func:`compose`, so the .docx, the PDF
+and the preview are built from one :class:`~drafter.layout.model.Document`.
+"""
+
+from __future__ import annotations
+
+from drafter.core.doctypes import Registry, default_registry
+from drafter.core.letter import Letter
+from drafter.core.problems import InvalidInput, Problem
+from drafter.core.validation import check_letter
+from drafter.layout.build import build
+from drafter.layout.model import Document
+from drafter.layout.settings import DEFAULT, LayoutSettings
+from drafter.templating.environment import TemplateProblem, load_body_template
+
+
+def problems_of(letter: Letter, registry: Registry | None = None) -> list[Problem]:
+    """Everything that stops *letter* from rendering, template faults included."""
+    registry = registry or default_registry()
+    if letter.type_id not in registry:
+        return [Problem("type", "unknown document type")]
+    doctype = registry.get(letter.type_id)
+    problems = check_letter(letter, doctype)
+    try:
+        load_body_template(doctype)
+    except TemplateProblem as error:
+        problems.append(Problem("template", str(error)))
+    return problems
+
+
+def compose(letter: Letter, registry: Registry | None = None,
+            settings: LayoutSettings = DEFAULT, *, check: bool = True) -> Document:
+    """The page model of *letter*; raise :class:`InvalidInput` when it cannot be made."""
+    registry = registry or default_registry()
+    if check:
+        problems = problems_of(letter, registry)
+        if problems:
+            raise InvalidInput(problems)
+    doctype = registry.get(letter.type_id)
+    try:
+        body = load_body_template(doctype).render(letter)
+    except TemplateProblem as error:
+        raise InvalidInput([Problem("template", str(error))]) from error
+    return build(letter, doctype, body, settings)

@@ -1,0 +1,66 @@
+"""Atomic file writes: a reader sees the old file or the new one, never half of either."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+from drafter.i18n import _
+
+
+class WriteError(Exception):
+    """A file could not be written; the message says why in the user's language."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
+
+
+def explain_os_error(error: OSError) -> str:
+    """Say in plain words why the system refused a write."""
+    if error.errno == errno.ENOSPC:
+        return _("the disk is full; free some space or choose another folder")
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return _("the folder or file is read-only, or the file is open in another program "
+                 "such as Word; close it or choose another name")
+    if error.errno == errno.ENOENT:
+        return _("the folder does not exist")
+    if error.errno == errno.EISDIR:
+        return _("a folder of that name is in the way")
+    if getattr(error, "winerror", None) in (32, 33):  # sharing or lock violation on Windows
+        return _("the file is open in another program such as Word; close it and try again")
+    return error.strerror or str(error)
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Write *data* to *path* through a temporary file in the same folder, then rename.
+
+    The rename is atomic on the same file system, so a crash or a full disk
+    leaves the previous file intact.
+    """
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise WriteError(path, explain_os_error(error)) from error
+    try:
+        # mkstemp makes the file private; give it the mode a plain write would.
+        os.chmod(tmp_name, path.stat().st_mode & 0o777 if path.exists() else 0o644)
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(tmp_name, path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise WriteError(path, explain_os_error(error)) from error
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    write_bytes_atomic(path, text.encode("utf-8"))

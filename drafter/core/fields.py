@@ -1,0 +1,105 @@
+"""Form fields declared by a document type: their kinds, and how values are checked.
+
+The GUI builds its form from these specs, the CLI validates letter files with them and
+the template checker compares them with the variables a body template uses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+from drafter.core.problems import Problem
+from drafter.core.vietnamese import clean_line, clean_text
+from drafter.i18n import _
+
+
+class FieldKind(str, Enum):
+    TEXT = "text"  # one line
+    MULTILINE = "multiline"  # plain text over several lines
+    LINES = "lines"  # a list of lines, such as căn cứ or attendees
+    MARKDOWN = "markdown"  # rich text (bold, italic, lists, tables): inserted as written
+    DATE = "date"
+    INTEGER = "integer"
+    CHOICE = "choice"
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    id: str
+    label: str
+    kind: FieldKind = FieldKind.TEXT
+    required: bool = False
+    default: object = None
+    help: str = ""
+    label_en: str = ""
+    choices: tuple[str, ...] = field(default_factory=tuple)
+
+    def empty_value(self) -> object:
+        if self.default is not None:
+            return self.default
+        if self.kind is FieldKind.LINES:
+            return []
+        if self.kind in (FieldKind.DATE, FieldKind.INTEGER):
+            return None
+        return ""
+
+    def coerce(self, value: object, where: str) -> tuple[object, list[Problem]]:
+        """Return the cleaned value, or the empty value and the problems found."""
+        problems: list[Problem] = []
+        cleaned: object
+        if value is None or value == "" or value == []:
+            cleaned = self.empty_value()
+        elif self.kind in (FieldKind.TEXT, FieldKind.CHOICE):
+            if not isinstance(value, str | int | float):
+                return self.empty_value(), [Problem(where, _("must be text"))]
+            cleaned = clean_line(str(value))
+            if self.kind is FieldKind.CHOICE and self.choices and cleaned not in self.choices:
+                problems.append(Problem(where, _("must be one of: {choices}").format(
+                    choices=", ".join(self.choices))))
+        elif self.kind in (FieldKind.MULTILINE, FieldKind.MARKDOWN):
+            if not isinstance(value, str):
+                return self.empty_value(), [Problem(where, _("must be text"))]
+            cleaned = clean_text(value).strip("\n")
+        elif self.kind is FieldKind.LINES:
+            items = value.split("\n") if isinstance(value, str) else value
+            if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+                return self.empty_value(), [Problem(where, _("must be a list of lines"))]
+            cleaned = [line for line in (clean_line(i) for i in items) if line]
+        elif self.kind is FieldKind.DATE:
+            cleaned, problems = _coerce_date(value, where)
+        elif self.kind is FieldKind.INTEGER:
+            if isinstance(value, bool) or not isinstance(value, int | str):
+                return None, [Problem(where, _("must be a whole number"))]
+            try:
+                cleaned = int(value)
+            except ValueError:
+                return None, [Problem(where, _("must be a whole number"))]
+        else:  # pragma: no cover - the enum is closed
+            raise AssertionError(self.kind)
+        if self.required and cleaned in ("", [], None):
+            problems.append(Problem(where, _("is required")))
+        return cleaned, problems
+
+
+def _coerce_date(value: object, where: str) -> tuple[dt.date | None, list[Problem]]:
+    if isinstance(value, dt.datetime):
+        return value.date(), []
+    if isinstance(value, dt.date):
+        return value, []
+    if isinstance(value, str):
+        text = value.strip()
+        for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"):
+            try:
+                return dt.datetime.strptime(text, fmt).date(), []
+            except ValueError:
+                continue
+    return None, [Problem(where, _("is not a date (write it as 2020-01-05 or 05/01/2020)"))]
+
+
+def coerce_date(value: object, where: str) -> tuple[dt.date | None, list[Problem]]:
+    """A date written in a letter file or typed in a form."""
+    if value in (None, ""):
+        return None, []
+    return _coerce_date(value, where)

@@ -1,0 +1,194 @@
+"""Text widths from the real font files, without Qt.
+
+NĐ 30 sizes some rule lines from the text above them, and the date line must fit
+its column, so the layout measures text with the metrics of Times New Roman, or of
+Liberation Serif, its metric-compatible twin on Linux.  The widths are read once
+with fontTools and cached as JSON in the user's cache folder, keeping start-up fast.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import unicodedata
+import warnings
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from drafter.layout.units import Length
+from drafter.paths import user_cache_dir
+
+# (bold, italic) → candidate file names, Times New Roman first.
+_FACES: dict[tuple[bool, bool], tuple[str, ...]] = {
+    (False, False): ("times.ttf", "Times New Roman.ttf", "Times_New_Roman.ttf",
+                     "LiberationSerif-Regular.ttf"),
+    (True, False): ("timesbd.ttf", "Times New Roman Bold.ttf", "Times_New_Roman_Bold.ttf",
+                    "LiberationSerif-Bold.ttf"),
+    (False, True): ("timesi.ttf", "Times New Roman Italic.ttf", "Times_New_Roman_Italic.ttf",
+                    "LiberationSerif-Italic.ttf"),
+    (True, True): ("timesbi.ttf", "Times New Roman Bold Italic.ttf",
+                   "Times_New_Roman_Bold_Italic.ttf", "LiberationSerif-BoldItalic.ttf"),
+}
+
+_CACHE_VERSION = 1
+
+
+def _font_dirs() -> list[Path]:
+    dirs = []
+    if os.environ.get("DRAFTER_FONT_DIR"):
+        dirs.append(Path(os.environ["DRAFTER_FONT_DIR"]))
+    if sys.platform == "win32":
+        dirs.append(Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts")
+        local = os.environ.get("LOCALAPPDATA")
+        if local:
+            dirs.append(Path(local) / "Microsoft" / "Windows" / "Fonts")
+    elif sys.platform == "darwin":
+        dirs += [Path("/Library/Fonts"), Path("/System/Library/Fonts/Supplementary"),
+                 Path.home() / "Library" / "Fonts"]
+    else:
+        dirs += [Path("/usr/share/fonts/truetype/msttcorefonts"),
+                 Path("/usr/share/fonts/truetype/liberation2"),
+                 Path("/usr/share/fonts/liberation-serif"),
+                 Path("/usr/share/fonts/truetype/liberation"),
+                 Path("/usr/share/fonts/TTF"),
+                 Path.home() / ".local" / "share" / "fonts",
+                 Path.home() / ".fonts"]
+    return dirs
+
+
+def find_font(bold: bool, italic: bool) -> Path | None:
+    """The font file for a face of Times New Roman (or Liberation Serif), if installed."""
+    for name in _FACES[(bold, italic)]:
+        for folder in _font_dirs():
+            path = folder / name
+            if path.is_file():
+                return path
+    return None
+
+
+@dataclass(frozen=True)
+class FaceMetrics:
+    units_per_em: int
+    advances: dict[int, int]  # code point → advance width in font units
+    ascent: int  # the line's height above the baseline, as Word lays it out
+    descent: int
+    line_gap: int
+    default_advance: int
+    source: str
+
+    def width_units(self, text: str) -> int:
+        total = 0
+        advances = self.advances
+        for char in text:
+            advance = advances.get(ord(char))
+            if advance is None:
+                advance = self._composed(char)
+            total += advance
+        return total
+
+    def _composed(self, char: str) -> int:
+        # A letter missing from the font is drawn from its decomposition by the
+        # renderer's fallback; its base letter is a good estimate of its width.
+        if unicodedata.combining(char):
+            return 0
+        base = unicodedata.normalize("NFD", char)[0]
+        return self.advances.get(ord(base), self.default_advance)
+
+    def width(self, text: str, size: Length) -> Length:
+        return Length(round(self.width_units(text) * size / self.units_per_em))
+
+    def ascent_at(self, size: Length) -> Length:
+        return Length(round(self.ascent * size / self.units_per_em))
+
+    def line_height_at(self, size: Length) -> Length:
+        """Word's single line height: ascent + descent + line gap of the hhea table."""
+        return Length(round((self.ascent + self.descent + self.line_gap) * size /
+                            self.units_per_em))
+
+
+def _read_face(path: Path) -> FaceMetrics:
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(str(path), lazy=True)
+    try:
+        cmap = font.getBestCmap() or {}
+        hmtx = font["hmtx"]
+        advances = {code: hmtx[glyph][0] for code, glyph in cmap.items()}
+        hhea = font["hhea"]
+        space = advances.get(0x20, font["head"].unitsPerEm // 4)
+        return FaceMetrics(
+            units_per_em=font["head"].unitsPerEm,
+            advances=advances,
+            ascent=hhea.ascent,
+            descent=-hhea.descent,
+            line_gap=hhea.lineGap,
+            default_advance=advances.get(ord("n"), space * 2),
+            source=path.name,
+        )
+    finally:
+        font.close()
+
+
+def _cached_face(path: Path) -> FaceMetrics:
+    stat = path.stat()
+    key = hashlib.sha1(f"{_CACHE_VERSION}|{path}|{stat.st_size}|{stat.st_mtime_ns}".encode()
+                       ).hexdigest()[:16]
+    cache_file = user_cache_dir() / "metrics" / f"{path.stem}-{key}.json"
+    try:
+        data = json.loads(cache_file.read_text(encoding="utf-8"))
+        data["advances"] = {int(k): v for k, v in data["advances"].items()}
+        return FaceMetrics(**data)
+    except (OSError, ValueError, TypeError, KeyError):
+        pass
+    face = _read_face(path)
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(vars(face)), encoding="utf-8")
+        os.replace(tmp, cache_file)
+    except OSError:
+        pass  # a read-only cache only costs time
+    return face
+
+
+def _fallback_face() -> FaceMetrics:
+    # Without the font, estimate: Times New Roman averages about half an em a letter.
+    warnings.warn("Times New Roman and Liberation Serif are not installed; text widths are "
+                  "estimated (install fonts-liberation2)", RuntimeWarning, stacklevel=3)
+    return FaceMetrics(2048, {0x20: 512}, 1825, 443, 87, 1000, "estimate")
+
+
+@cache
+def face(bold: bool = False, italic: bool = False) -> FaceMetrics:
+    path = find_font(bold, italic)
+    return _cached_face(path) if path else _fallback_face()
+
+
+def text_width(text: str, size: Length, *, bold: bool = False, italic: bool = False) -> Length:
+    return face(bold, italic).width(text, size)
+
+
+def wrap(text: str, size: Length, width: Length, *, bold: bool = False,
+         italic: bool = False) -> list[str]:
+    """Break *text* into lines no wider than *width*, at spaces, as a word processor does."""
+    metrics = face(bold, italic)
+    limit = width * metrics.units_per_em / size
+    space = metrics.width_units(" ")
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        current: list[str] = []
+        current_width = 0
+        for word in paragraph.split():
+            word_width = metrics.width_units(word)
+            needed = word_width if not current else current_width + space + word_width
+            if current and needed > limit:
+                lines.append(" ".join(current))
+                current, current_width = [word], word_width
+            else:
+                current.append(word)
+                current_width = needed
+        lines.append(" ".join(current))
+    return lines

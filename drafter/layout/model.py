@@ -1,0 +1,165 @@
+"""The page model: what to print and where, with no knowledge of Word or Qt.
+
+:func:`drafter.layout.build.build` fills it by applying NĐ 30; the .docx writer and
+the Qt painter translate it and hold no rules of their own.  Its vocabulary follows
+word processors (paragraphs with indents and spacing, tables with fixed columns,
+sections with headers and footers), since both writers speak it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from drafter.layout.units import ZERO, Length
+
+
+class Align(str, Enum):
+    LEFT = "left"
+    CENTER = "center"
+    RIGHT = "right"
+    JUSTIFY = "justify"
+
+
+class VAlign(str, Enum):
+    TOP = "top"
+    CENTER = "center"
+    BOTTOM = "bottom"
+
+
+class LineRule(str, Enum):
+    MULTIPLE = "multiple"  # a multiple of the font's single line height
+    EXACT = "exact"
+    AT_LEAST = "at_least"
+
+
+@dataclass(frozen=True)
+class LineSpacing:
+    rule: LineRule = LineRule.MULTIPLE
+    value: float = 1.0  # the multiple, or a height in points for EXACT and AT_LEAST
+
+
+SINGLE = LineSpacing()
+
+
+class FieldCode(str, Enum):
+    PAGE = "PAGE"
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    size: Length
+    bold: bool = False
+    italic: bool = False
+    underline: bool = False
+    field: FieldCode | None = None  # printed in place of the text (page number)
+
+
+@dataclass(frozen=True)
+class Border:
+    width: Length  # line thickness
+    space: Length = ZERO  # gap between the text and the line
+
+
+@dataclass
+class Paragraph:
+    runs: list[Run]
+    align: Align = Align.LEFT
+    indent_left: Length = ZERO
+    indent_right: Length = ZERO
+    first_line: Length = ZERO  # negative for a hanging indent
+    space_before: Length = ZERO
+    space_after: Length = ZERO
+    line_spacing: LineSpacing = SINGLE
+    keep_with_next: bool = False
+    keep_lines: bool = False
+    border_top: Border | None = None
+    border_bottom: Border | None = None
+    # A rule line: an empty paragraph that only draws border_top; its height is
+    # line_spacing (EXACT), its font size the size of its empty run.
+    role: str = ""  # what the paragraph is (e.g. "quoc_hieu"), for tests and the painter
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+    @property
+    def size(self) -> Length:
+        return self.runs[0].size if self.runs else ZERO
+
+
+@dataclass
+class Cell:
+    blocks: list[Paragraph | Table]
+    v_align: VAlign = VAlign.TOP
+    borders: Border | None = None  # a box around this one cell
+
+
+@dataclass
+class Row:
+    cells: list[Cell]
+    height: Length = ZERO  # a minimum height, or the exact one when exact_height
+    exact_height: bool = False
+    cant_split: bool = True
+
+
+@dataclass
+class Table:
+    columns: list[Length]  # widths; their sum is the table's width
+    rows: list[Row]
+    align: Align = Align.LEFT  # where the table sits between the margins (or in its cell)
+    indent: Length = ZERO
+    cell_margin: Length = ZERO  # left and right padding inside every cell
+    borders: Border | None = None  # all inner and outer lines; None = borderless
+    role: str = ""
+
+    @property
+    def width(self) -> Length:
+        return Length(sum(self.columns))
+
+
+Block = Paragraph | Table
+
+
+@dataclass
+class PageSetup:
+    width: Length
+    height: Length
+    margin_top: Length
+    margin_bottom: Length
+    margin_left: Length
+    margin_right: Length
+    header_distance: Length
+    footer_distance: Length
+
+    @property
+    def text_width(self) -> Length:
+        return Length(self.width - self.margin_left - self.margin_right)
+
+
+@dataclass
+class Section:
+    """A run of pages with one page setup and one set of headers and footers.
+
+    Page 1 of a section may differ (``first_header``/``first_footer``): NĐ 30 prints
+    no page number on the first page and the address line (ô 13) only there.
+    """
+
+    page: PageSetup
+    blocks: list[Block]
+    header: list[Block] = field(default_factory=list)
+    first_header: list[Block] = field(default_factory=list)
+    footer: list[Block] = field(default_factory=list)
+    first_footer: list[Block] = field(default_factory=list)
+    different_first_page: bool = True
+    restart_numbering: bool = True  # page numbers start at 1 (appendices count their own)
+
+
+@dataclass
+class Document:
+    sections: list[Section]
+    title: str = ""  # document properties: the type and subject
+    subject: str = ""
+    author: str = ""
+    font_name: str = "Times New Roman"

@@ -1,0 +1,230 @@
+"""Rendering body templates safely.
+
+Templates may come from the user, so they run in Jinja's sandbox with strict
+undefined variables, and produce Markdown text, never Word XML.  Each template is
+checked against the fields its type declares; any fault becomes a
+:class:`TemplateProblem` naming the file and line, never a crash.
+"""
+
+from __future__ import annotations
+
+import operator
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2 import meta, nodes
+from jinja2.sandbox import SandboxedEnvironment
+
+from drafter.core.doctypes import DocType
+from drafter.core.fields import FieldKind
+from drafter.core.letter import Letter
+from drafter.core.vietnamese import date_words, upper
+from drafter.i18n import _
+
+# Names every body template may use besides its type's own fields.
+BUILTIN_NAMES = frozenset({"body", "subject", "place", "date", "issuer", "issuer_name",
+                           "kinh_gui", "number"})
+MAX_OUTPUT_CHARS = 1_000_000  # far beyond any real letter; stops runaway templates
+
+
+class TemplateProblem(Exception):
+    """A body template that cannot be used, with its file and line."""
+
+    def __init__(self, path: Path | str, line: int | None, message: str) -> None:
+        self.path = str(path)
+        self.line = line
+        self.message = message
+        where = f"{self.path}:{line}" if line else self.path
+        super().__init__(f"{where}: {message}")
+
+
+class _Sandbox(SandboxedEnvironment):
+    """The sandbox, refusing also arithmetic that would build enormous values."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: Any, operator_name: str, left: Any, right: Any) -> Any:
+        if operator_name == "**" and isinstance(right, int) and abs(right) > 64:
+            raise jinja2.sandbox.SecurityError(_("exponent too large"))
+        if operator_name == "*":
+            size = max(_size(left), _size(right))
+            count = right if isinstance(right, int) else left if isinstance(left, int) else 1
+            if size * abs(count) > MAX_OUTPUT_CHARS:
+                raise jinja2.sandbox.SecurityError(_("result too large"))
+            return operator.mul(left, right)
+        return super().call_binop(context, operator_name, left, right)
+
+
+def _size(value: Any) -> int:
+    return len(value) if isinstance(value, str | list | tuple) else 1
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+# Line starts that Markdown reads as a heading, quote or list item.
+_MD_LINE_START = re.compile(r"^(\s*)(?:([#>+-])|(\d+)([.)]))", re.MULTILINE)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    indent, mark, digits, delimiter = match.groups()
+    return f"{indent}\\{mark}" if mark else f"{indent}{digits}\\{delimiter}"
+
+
+def escape_markdown(text: str) -> str:
+    """Make plain text show as written once parsed as Markdown."""
+    return _MD_LINE_START.sub(_escape_line_start, _MD_SPECIAL.sub(r"\\\1", text))
+
+
+def _escape_value(value: object) -> object:
+    if isinstance(value, str):
+        return escape_markdown(value)
+    if isinstance(value, list):
+        return [_escape_value(v) for v in value]
+    return value
+
+
+def _filter_date(value: object) -> str:
+    import datetime as dt
+
+    if isinstance(value, dt.date):
+        return date_words(value)
+    return "" if value is None else str(value)
+
+
+def _make_environment(loader: jinja2.BaseLoader | None = None) -> _Sandbox:
+    env = _Sandbox(
+        loader=loader,
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["upper"] = upper
+    env.filters["date"] = _filter_date
+    return env
+
+
+_ENV = _make_environment()
+
+
+@dataclass
+class BodyTemplate:
+    """A compiled body template, checked against its type's declared fields."""
+
+    doctype: DocType
+    template: jinja2.Template
+
+    def render(self, letter: Letter) -> str:
+        context = template_context(letter, self.doctype)
+        try:
+            text = self.template.render(context)
+        except jinja2.TemplateError as error:
+            raise TemplateProblem(self.doctype.template_path, _error_line(error),
+                                  _describe(error)) from error
+        if len(text) > MAX_OUTPUT_CHARS:
+            raise TemplateProblem(self.doctype.template_path, None, _("result too large"))
+        return text
+
+
+def template_context(letter: Letter, doctype: DocType) -> dict[str, Any]:
+    """What a body template sees: its fields (plain text escaped) and the built-ins."""
+    context: dict[str, Any] = {
+        "body": letter.body,
+        "subject": escape_markdown(letter.subject),
+        "place": escape_markdown(letter.place),
+        "date": letter.date,
+        "issuer": {k: _escape_value(v) for k, v in vars(letter.issuer).items()},
+        "issuer_name": escape_markdown(" ".join(letter.issuer.name)),
+        "kinh_gui": _escape_value(letter.kinh_gui),
+        "number": letter.number,
+    }
+    for spec in doctype.fields:
+        value = letter.fields.get(spec.id, spec.empty_value())
+        context[spec.id] = value if spec.kind is FieldKind.MARKDOWN else _escape_value(value)
+    return context
+
+
+def _error_line(error: Exception) -> int | None:
+    line = getattr(error, "lineno", None)
+    if line:
+        return int(line)
+    # Runtime errors carry the template line in their traceback frames.
+    tb = error.__traceback__
+    found = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>" or \
+                tb.tb_frame.f_globals.get("__jinja_template__") is not None:
+            found = tb.tb_lineno
+        tb = tb.tb_next
+    return found
+
+
+def _describe(error: Exception) -> str:
+    if isinstance(error, jinja2.UndefinedError):
+        return _("uses a value that does not exist: {detail}").format(detail=error.message)
+    if isinstance(error, jinja2.sandbox.SecurityError):
+        return _("tries something templates may not do: {detail}").format(detail=error)
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        return _("syntax error: {detail}").format(detail=error.message)
+    return str(error)
+
+
+_cache: dict[tuple[str, float], BodyTemplate] = {}
+
+
+def load_body_template(doctype: DocType) -> BodyTemplate:
+    """Compile and check the body template of *doctype* (cached while unchanged)."""
+    path = doctype.template_path
+    try:
+        stamp = path.stat().st_mtime
+        key = (str(path), stamp)
+        if key in _cache:
+            return _cache[key]
+        source = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise TemplateProblem(path, None, _("the template file is missing")) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise TemplateProblem(path, None, _("cannot be read as UTF-8 text")) from error
+    template = compile_template(source, doctype, path)
+    _cache[key] = template
+    return template
+
+
+def compile_template(source: str, doctype: DocType, path: Path | str = "<template>",
+                     ) -> BodyTemplate:
+    try:
+        tree = _ENV.parse(source, filename=str(path))
+    except jinja2.TemplateSyntaxError as error:
+        raise TemplateProblem(path, error.lineno, _describe(error)) from error
+    check_template(tree, doctype, path)
+    try:
+        template = _ENV.from_string(tree)
+    except jinja2.TemplateError as error:
+        raise TemplateProblem(path, _error_line(error), _describe(error)) from error
+    return BodyTemplate(doctype, template)
+
+
+def check_template(tree: nodes.Template, doctype: DocType, path: Path | str) -> None:
+    """Every variable used must be declared, and every declared field used."""
+    declared = {f.id for f in doctype.fields}
+    used = meta.find_undeclared_variables(tree)
+    unknown = sorted(used - declared - BUILTIN_NAMES)
+    if unknown:
+        name = unknown[0]
+        line = next((n.lineno for n in tree.find_all(nodes.Name) if n.name == name), None)
+        raise TemplateProblem(path, line, _(
+            "uses '{name}', which is not a field of this type; declare it in type.toml or "
+            "use one of: {names}").format(name=name,
+                                          names=", ".join(sorted(declared | BUILTIN_NAMES))))
+    if any(isinstance(n, nodes.Extends | nodes.Include | nodes.Import | nodes.FromImport)
+           for n in tree.find_all((nodes.Extends, nodes.Include, nodes.Import,
+                                   nodes.FromImport))):
+        raise TemplateProblem(path, None, _("may not include or import other templates"))
+    unused = sorted(declared - used)
+    if unused:
+        raise TemplateProblem(path, None, _(
+            "does not use the declared field '{name}'; use it or remove it from type.toml"
+        ).format(name=unused[0]))
