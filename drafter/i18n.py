@@ -1,8 +1,10 @@
 """User-visible strings, translated through gettext catalogs made with Babel.
 
 Source strings are English; Vietnamese is the default language.  The catalogs live
-in ``resources/locale/<lang>/LC_MESSAGES/drafter.po`` and are compiled to ``.mo``
-by ``python -m drafter.i18n compile`` (a test checks the compiled files are current).
+in ``resources/locale/<lang>/LC_MESSAGES/*.po``, one per part of the application
+(``drafter.po`` for the core, ``drafter-ui.po`` for the interface…), and are compiled
+to ``.mo`` by ``python -m drafter.i18n compile`` (a test checks they are current).
+All catalogs of a language are chained, so ``_()`` finds a message in any of them.
 Documents are always Vietnamese: only the interface is translated.
 """
 
@@ -29,7 +31,16 @@ def locale_dir() -> str:
 
 @cache
 def _translations(language: str) -> gettext.NullTranslations:
-    return gettext.translation(DOMAIN, locale_dir(), languages=[language], fallback=True)
+    from pathlib import Path
+
+    chain: gettext.NullTranslations = gettext.NullTranslations()
+    folder = Path(locale_dir()) / language / "LC_MESSAGES"
+    for mo_path in sorted(folder.glob("*.mo"), reverse=True):
+        with mo_path.open("rb") as stream:
+            catalog = gettext.GNUTranslations(stream)
+        catalog.add_fallback(chain)
+        chain = catalog
+    return chain
 
 
 def set_language(language: str) -> None:
@@ -63,7 +74,7 @@ def compile_catalogs() -> None:
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
-    for po_path in Path(locale_dir()).glob(f"*/LC_MESSAGES/{DOMAIN}.po"):
+    for po_path in Path(locale_dir()).glob("*/LC_MESSAGES/*.po"):
         with po_path.open("rb") as po_file:
             catalog = read_po(po_file)
         with po_path.with_suffix(".mo").open("wb") as mo_file:
