@@ -1,0 +1,40 @@
+"""Fixtures shared by the whole suite.
+
+Every test runs with its own empty user folders (``DRAFTER_HOME``) so nothing leaks
+between tests or into the developer's real profile, and with Qt's offscreen platform
+so GUI tests need no display.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Before anything imports Qt: GUI tests run without a display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def drafter_home(tmp_path_factory: pytest.TempPathFactory,
+                 monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """An empty, private ``DRAFTER_HOME`` for each test."""
+    home = tmp_path_factory.mktemp("drafter-home")
+    monkeypatch.setenv("DRAFTER_HOME", str(home))
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    yield home
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    """Messages in English (the source strings), whatever catalogs are compiled."""
+    from drafter import i18n
+
+    previous = i18n.current_language()
+    i18n.set_language("en")
+    yield
+    i18n.set_language(previous)
