@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from functools import cache
 
 from markdown_it import MarkdownIt
@@ -20,7 +20,7 @@ from markdown_it.token import Token
 from drafter.core.vietnamese import upper
 
 
-class BlockKind(str, Enum):
+class BlockKind(StrEnum):
     PARAGRAPH = "paragraph"  # justified, first-line indent
     CAN_CU = "can_cu"  # a legal basis: italic, ";" after each, "." after the last
     PART_LABEL = "part_label"  # "Chương I", "Mục 2"…: centred, bold

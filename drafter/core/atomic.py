@@ -36,6 +36,17 @@ def explain_os_error(error: OSError) -> str:
     return error.strerror or str(error)
 
 
+def explain_read_error(error: OSError) -> str:
+    """Say in plain words why a file could not be read."""
+    if error.errno == errno.ENOENT:
+        return _("the file does not exist")
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return _("you are not allowed to read this file")
+    if error.errno == errno.EISDIR:
+        return _("this is a folder, not a file")
+    return explain_os_error(error)
+
+
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write *data* to *path* through a temporary file in the same folder, then rename.
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 from drafter.core.fields import FieldKind, FieldSpec
@@ -20,19 +20,19 @@ BODY_FILE = "body.md.j2"
 SAMPLE_FILE = "sample.letter"
 
 
-class SummaryStyle(str, Enum):
+class SummaryStyle(StrEnum):
     TITLE = "title"  # bold, centred under the type name (Mẫu 1.1–1.4, 1.6, 1.7)
     VV = "vv"  # "V/v …" under the number, in the left block (công văn, Mẫu 1.5)
     NONE = "none"  # no summary (giấy giới thiệu, giấy nghỉ phép)
 
 
-class HeaderStyle(str, Enum):
+class HeaderStyle(StrEnum):
     STANDARD = "standard"  # Quốc hiệu and Tiêu ngữ on the right, issuer on the left
     COPY = "copy"  # Mẫu 3.1: copier and "SAO Y"/"SAO LỤC"/"TRÍCH SAO", no Quốc hiệu
     APPENDIX = "appendix"  # Mẫu 2.1: "Phụ lục" heading only
 
 
-class Presence(str, Enum):
+class Presence(StrEnum):
     """Whether a part of the form is asked for: Kính gửi, the free body text."""
 
     NONE = "none"
@@ -42,6 +42,10 @@ class Presence(str, Enum):
 
 class DocTypeError(Exception):
     """A type declaration that cannot be used; the message names the file and the fault."""
+
+    def __init__(self, where: object, message: str, detail: object = "") -> None:
+        text = f"{where}: {message}" + (f": {detail}" if detail != "" else "")
+        super().__init__(text)
 
 
 @dataclass(frozen=True)
@@ -100,20 +104,20 @@ def load_doctype(folder: Path) -> DocType:
         with path.open("rb") as stream:
             data = tomllib.load(stream)
     except OSError as error:
-        raise DocTypeError(f"{path}: {_('cannot be read')}: {error.strerror}") from error
+        raise DocTypeError(path, _("cannot be read"), error.strerror) from error
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise DocTypeError(f"{path}: {_('is not valid TOML')}: {error}") from error
+        raise DocTypeError(path, _("is not valid TOML"), error) from error
     unknown = set(data) - _TOP_KEYS
     if unknown:
-        raise DocTypeError(f"{path}: {_('unknown keys')}: {', '.join(sorted(unknown))}")
+        raise DocTypeError(path, _("unknown keys"), ", ".join(sorted(unknown)))
     for key in ("name", "sample"):
         if not isinstance(data.get(key), str) or not data[key].strip():
-            raise DocTypeError(f"{path}: {key}: {_('is required')}")
+            raise DocTypeError(f"{path}: {key}", _("is required"))
     try:
         fields = tuple(_field_spec(raw, path, i) for i, raw in enumerate(data.get("fields", [])))
         ids = [f.id for f in fields]
         if len(ids) != len(set(ids)):
-            raise DocTypeError(f"{path}: fields: {_('field ids must be unique')}")
+            raise DocTypeError(f"{path}: fields", _("field ids must be unique"))
         return DocType(
             id=folder.name,
             name=data["name"].strip(),
@@ -138,25 +142,25 @@ def load_doctype(folder: Path) -> DocType:
             fields=fields,
         )
     except (TypeError, ValueError) as error:
-        raise DocTypeError(f"{path}: {error}") from error
+        raise DocTypeError(path, str(error)) from error
 
 
 def _field_spec(raw: object, path: Path, index: int) -> FieldSpec:
     where = f"{path}: fields[{index}]"
     if not isinstance(raw, dict):
-        raise DocTypeError(f"{where}: {_('must be a table')}")
+        raise DocTypeError(where, _("must be a table"))
     unknown = set(raw) - _FIELD_KEYS
     if unknown:
-        raise DocTypeError(f"{where}: {_('unknown keys')}: {', '.join(sorted(unknown))}")
+        raise DocTypeError(where, _("unknown keys"), ", ".join(sorted(unknown)))
     field_id = raw.get("id")
     if not isinstance(field_id, str) or not field_id.isidentifier():
-        raise DocTypeError(f"{where}: id: {_('must be a name made of letters, digits and _')}")
+        raise DocTypeError(f"{where}: id", _("must be a name made of letters, digits and _"))
     try:
         kind = FieldKind(raw.get("kind", "text"))
     except ValueError as error:
         kinds = ", ".join(k.value for k in FieldKind)
-        raise DocTypeError(f"{where}: kind: {_('must be one of: {choices}').format(choices=kinds)}"
-                           ) from error
+        raise DocTypeError(f"{where}: kind", _("must be one of: {choices}").format(
+            choices=kinds)) from error
     return FieldSpec(
         id=field_id,
         label=str(raw.get("label", field_id)),

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 from drafter.core.problems import Problem
 from drafter.core.vietnamese import clean_line, clean_text
 from drafter.i18n import _
 
 
-class FieldKind(str, Enum):
+class FieldKind(StrEnum):
     TEXT = "text"  # one line
     MULTILINE = "multiline"  # plain text over several lines
     LINES = "lines"  # a list of lines, such as căn cứ or attendees

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Urgency(str, Enum):
+class Urgency(StrEnum):
     """Ô 10b: the three urgency levels of NĐ 30, with their stamp sizes in mm."""
 
     NONE = ""
@@ -30,7 +30,7 @@ class Urgency(str, Enum):
         return {"": 0.0, "khan": 20.0, "thuong_khan": 40.0, "hoa_toc": 30.0}[self.value]
 
 
-class Secrecy(str, Enum):
+class Secrecy(StrEnum):
     """Ô 10a: the classification levels."""
 
     NONE = ""
@@ -43,7 +43,7 @@ class Secrecy(str, Enum):
         return {"": "", "mat": "MẬT", "toi_mat": "TỐI MẬT", "tuyet_mat": "TUYỆT MẬT"}[self.value]
 
 
-class Circulation(str, Enum):
+class Circulation(StrEnum):
     """Ô 11: circulation notices printed in a box at the top of page 1."""
 
     NONE = ""

@@ -16,7 +16,7 @@ from typing import Any
 
 import tomli_w
 
-from drafter.core.atomic import write_text_atomic
+from drafter.core.atomic import explain_read_error, write_text_atomic
 from drafter.core.doctypes import DocType, Registry, default_registry
 from drafter.core.fields import coerce_date
 from drafter.core.letter import (
@@ -250,7 +250,7 @@ def load(path: Path, registry: Registry | None = None) -> tuple[Letter, list[Pro
         raw = Path(path).read_bytes()
     except OSError as error:
         raise InvalidInput([Problem("file", _("cannot be read: {reason}").format(
-            reason=error.strerror))], str(path)) from error
+            reason=explain_read_error(error)))], str(path)) from error
     return loads(decode(raw, str(path)), registry)
 
 

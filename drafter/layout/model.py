@@ -9,25 +9,25 @@ sections with headers and footers), since both writers speak it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 from drafter.layout.units import ZERO, Length
 
 
-class Align(str, Enum):
+class Align(StrEnum):
     LEFT = "left"
     CENTER = "center"
     RIGHT = "right"
     JUSTIFY = "justify"
 
 
-class VAlign(str, Enum):
+class VAlign(StrEnum):
     TOP = "top"
     CENTER = "center"
     BOTTOM = "bottom"
 
 
-class LineRule(str, Enum):
+class LineRule(StrEnum):
     MULTIPLE = "multiple"  # a multiple of the font's single line height
     EXACT = "exact"
     AT_LEAST = "at_least"
@@ -42,7 +42,7 @@ class LineSpacing:
 SINGLE = LineSpacing()
 
 
-class FieldCode(str, Enum):
+class FieldCode(StrEnum):
     PAGE = "PAGE"
 
 

@@ -42,7 +42,7 @@ def render_files(inputs: list[str], output: Path | None) -> int:
     if isinstance(targets, str):
         print(f"drafter render: {targets}", file=sys.stderr)
         return EXIT_INVALID
-    if output is not None and len(targets) > 1 or (output is not None and output.is_dir()):
+    if output is not None and (len(targets) > 1 or output.is_dir()):
         try:
             targets[0].parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
