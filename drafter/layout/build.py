@@ -41,6 +41,7 @@ END_MARK = "./."
 RULE_WIDTH = pt(0.75)  # thickness of the solid rule lines
 RULE_HEIGHT = pt(3)  # height of the thin paragraph that carries a rule line
 RULE_GAP = pt(2)  # between the descenders of the text above and its rule line
+TITLE_RULE_GAP = pt(4)  # under the summary and the appendix heading, set apart a little more
 STAMP_HEIGHT = mm(8)  # urgency stamps are 8 mm high (Appendix I, II.10b)
 SIGNATURE_SPACE = mm(27)  # room for the handwritten signature and the seal
 NOI_NHAN_LABEL_SIZE = pt(12)
@@ -88,7 +89,8 @@ class Builder:
         blocks += body
         if doctype.header is not HeaderStyle.APPENDIX:
             blocks += self.closing()
-        sections = [Section(page=self.page, blocks=blocks, header=self.page_number_header(),
+        sections = [Section(page=self.page, blocks=_separate_tables(blocks),
+                            header=self.page_number_header(),
                             first_footer=self.footer_address())]
         for appendix in letter.appendices:
             sections.append(self.appendix_section(appendix))
@@ -272,7 +274,8 @@ class Builder:
             out.append(self.para(f"({letter.attached_to})", size, italic=True,
                                  keep_with_next=True, role="attached_to"))
         width = self.wrapped_width(printed, size, self.text_width, bold=True)
-        out.append(self.rule(width * self.s.rule_share, self.text_width, "summary_rule"))
+        out.append(self.rule(width * self.s.rule_share, self.text_width, "summary_rule",
+                             space_before=TITLE_RULE_GAP))
         return out
 
     # --- ô 9a: Kính gửi ------------------------------------------------------------------
@@ -476,7 +479,8 @@ class Builder:
                                  keep_with_next=True, role="appendix_reference"))
         printed = [upper(title)] if title else [label]
         width = self.wrapped_width(printed, size, self.text_width, bold=True)
-        out.append(self.rule(width * self.s.rule_share, self.text_width, "appendix_rule"))
+        out.append(self.rule(width * self.s.rule_share, self.text_width, "appendix_rule",
+                             space_before=TITLE_RULE_GAP))
         return out
 
     def appendix_reference(self) -> str:
@@ -490,7 +494,8 @@ class Builder:
         blocks = self.appendix_heading(appendix.number, appendix.title,
                                        self.appendix_reference())
         blocks += self.body_blocks(parse_body(appendix.body))
-        return Section(page=self.page, blocks=blocks, header=self.page_number_header())
+        return Section(page=self.page, blocks=_separate_tables(blocks),
+                       header=self.page_number_header())
 
 
 def _strip_item(text: str) -> str:
@@ -499,6 +504,22 @@ def _strip_item(text: str) -> str:
     if text.startswith(("- ", "+ ", "– ")):
         text = text[2:]
     return text.rstrip(" ;.,").strip()
+
+
+def _separate_tables(blocks: list[Block]) -> list[Block]:
+    """Put a thin paragraph between two tables that would touch: word processors merge
+    adjacent tables into one, losing the second one's widths, alignment and borders."""
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Table):
+            for cell in (c for row in block.rows for c in row.cells):
+                cell.blocks = _separate_tables(cell.blocks)
+            if out and isinstance(out[-1], Table):
+                out.append(Paragraph([Run("", pt(2))],
+                                     line_spacing=LineSpacing(LineRule.EXACT, 1),
+                                     role="table_separator"))
+        out.append(block)
+    return out
 
 
 def _add_end_mark(blocks: list[BodyBlock]) -> None:
