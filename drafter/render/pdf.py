@@ -1,0 +1,63 @@
+"""PDF export through the Qt painter: no LibreOffice needed.
+
+The pages are the ones the preview shows (:func:`drafter.render.qt_painter.paginate`),
+drawn on a 1200-dpi :class:`QPdfWriter`; the file is written atomically, so a failed
+write leaves any previous file untouched.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF
+from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter
+
+from drafter.core.atomic import write_bytes_atomic
+from drafter.layout.model import Document
+from drafter.render.qt_painter import DPI, Page, paginate
+
+_app: QGuiApplication | None = None
+
+
+def ensure_gui_application() -> None:
+    """Fonts need a QGuiApplication; the command line makes an offscreen one."""
+    global _app
+    if QGuiApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        _app = QGuiApplication(["drafter"])
+
+
+def paint_pages(pages: list[Page], painter: QPainter, new_page: object) -> None:
+    """Draw *pages* on *painter*, calling ``new_page()`` between them."""
+    for index, page in enumerate(pages):
+        if index:
+            new_page()  # type: ignore[operator]
+        page.paint(painter)
+
+
+def pdf_bytes(document: Document, title: str = "") -> bytes:
+    ensure_gui_application()
+    pages = paginate(document)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(DPI)
+    writer.setCreator("Drafter")
+    writer.setTitle(title or document.title)
+    first = pages[0] if pages else None
+    size = QPageSize(QSizeF(first.width / DPI * 25.4, first.height / DPI * 25.4),
+                     QPageSize.Unit.Millimeter) if first else QPageSize(QPageSize.PageSizeId.A4)
+    writer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait,
+                                     QMarginsF(0, 0, 0, 0)))
+    painter = QPainter(writer)
+    paint_pages(pages, painter, writer.newPage)
+    painter.end()
+    buffer.close()
+    return bytes(data.data())
+
+
+def write_pdf(document: Document, path: Path) -> None:
+    """Write *document* as a PDF; raise :class:`~drafter.core.atomic.WriteError`."""
+    write_bytes_atomic(Path(path), pdf_bytes(document))
