@@ -126,7 +126,12 @@ def sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...], str]:
 # Characters that TCVN3 (ABC) and VNI fonts put where Unicode has Latin-1 symbols:
 # text typed with those fonts and pasted as Unicode shows them in place of letters.
 _TCVN3_SIGNS = set("¸µ¶·¹¨»¾¼½Æ©ÇÊÈÉËªÌÐÎÏÑÒÕÓÔÖ×ÝØÜÞ®ãßáâä«åèæçé¬êíëìîïóñòôõ­øö÷ùúýûüþ¡¢§£¤¥¦")
-_VNI_SIGNS_RE = re.compile(r"[aeiouyAEIOUY][øùúûüõïíìòóöôåëéèêñ]|ñ|Ñ")
+# Of those, the symbols no Western text uses as letters and VNI never produces
+# (ă â ê ô ơ ư đ and the tones of a); an accented capital after a small letter ("ViÖt")
+# is just as telling.  They keep French or German names from being taken for TCVN3.
+_TCVN3_STRONG = set("¸µ¶·¹¨©ª«¬­®§¡¢£¤¥¦")
+_TCVN3_CAPITAL_INSIDE_RE = re.compile(r"[a-zß-ÿ][À-Þ]")
+_VNI_SIGNS_RE = re.compile(r"[aeiouyAEIOUY][øùúûüõïíìòóöôåëéèêñáàãäâ]|ñ|Ñ")
 _VIETNAMESE_RE = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]",
                             re.IGNORECASE)
 
@@ -136,13 +141,18 @@ def legacy_encoding(text: str) -> str | None:
 
     Such text comes from old documents made with TCVN3 (ABC) or VNI fonts; it reads
     as garbage once printed in Times New Roman, so the user must convert it first.
+    Both are 8-bit encodings, so their text never holds a character beyond Latin-1,
+    while Unicode Vietnamese almost always does (ă, đ, ơ, ư, the letters with tones).
     """
     letters = sum(c.isalpha() for c in text)
-    if letters < 8 or _VIETNAMESE_RE.search(text):
+    if letters < 8 or any(c > "\u00ff" for c in _VIETNAMESE_RE.findall(text)):
         return None
-    tcvn3 = sum(c in _TCVN3_SIGNS for c in text)
-    if tcvn3 * 12 >= letters:
-        return "TCVN3"
-    if len(_VNI_SIGNS_RE.findall(text)) * 10 >= letters:
+    vni = len(_VNI_SIGNS_RE.findall(text))
+    strong = sum(c in _TCVN3_STRONG for c in text) + \
+        len(_TCVN3_CAPITAL_INSIDE_RE.findall(text))
+    if vni * 6 >= letters and vni > strong:
         return "VNI"
+    tcvn3 = sum(c in _TCVN3_SIGNS for c in text)
+    if tcvn3 * 12 >= letters and strong:
+        return "TCVN3"
     return None
