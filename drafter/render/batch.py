@@ -2,11 +2,14 @@
 
 Every input is read and checked; problems are printed as ``file: field: message`` and
 the other letters are still rendered.  The output's suffix chooses the format:
-``.docx`` (the default) or ``.pdf`` (drawn by the Qt painter).
+``.docx`` (the default) or ``.pdf`` (drawn by the Qt painter).  Large batches are
+shared among the machine's cores: a mail merge of 500 letters should feel instant.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import sys
 from pathlib import Path
 
@@ -18,6 +21,7 @@ from drafter.i18n import _
 
 EXIT_OK, EXIT_WRITE, EXIT_INVALID = 0, 1, 2
 FORMATS = (".docx", ".pdf")
+PARALLEL_FROM = 64  # below this, starting worker processes costs more than it saves
 
 
 def _targets(inputs: list[str], output: Path | None) -> list[Path] | str:
@@ -37,6 +41,61 @@ def _targets(inputs: list[str], output: Path | None) -> list[Path] | str:
     return [output / f"{name}.docx" for name in names]
 
 
+def _read(source: str):  # type: ignore[no-untyped-def]
+    registry = default_registry()
+    name = "<stdin>" if source == "-" else source
+    if source == "-":
+        text = letterfile.decode(sys.stdin.buffer.read(), name)
+        return letterfile.loads(text, registry)
+    return letterfile.load(Path(source), registry)
+
+
+def render_one(source: str, target: Path) -> tuple[int, list[str]]:
+    """Render one letter file; return the exit status and the messages to print."""
+    from drafter.compose import compose, problems_of
+
+    name = "<stdin>" if source == "-" else source
+    try:
+        letter, problems = _read(source)
+        problems = problems or problems_of(letter)
+        if problems:
+            raise InvalidInput(problems)
+        document = compose(letter, check=False)
+    except InvalidInput as error:
+        return EXIT_INVALID, [f"{name}: {problem}" for problem in error.problems]
+    try:
+        if target.suffix.lower() == ".pdf":
+            from drafter.render.pdf import write_pdf
+
+            write_pdf(document, target)
+        else:
+            from drafter.render import docx_writer
+
+            docx_writer.write(document, target, letter.date)
+    except ImportError as error:
+        return EXIT_WRITE, [_("PDF export needs PySide6 ({error})").format(error=error)]
+    except WriteError as error:
+        return EXIT_WRITE, [f"{error.path}: {error.reason}"]
+    return EXIT_OK, []
+
+
+def _render_pair(pair: tuple[str, Path]) -> tuple[int, list[str]]:
+    return render_one(*pair)
+
+
+def _results(pairs: list[tuple[str, Path]]):  # type: ignore[no-untyped-def]
+    workers = min(os.cpu_count() or 1, 8)
+    parallel = (len(pairs) >= PARALLEL_FROM and workers > 1 and "-" not in dict(pairs)
+                and not any(t.suffix.lower() == ".pdf" for _s, t in pairs))
+    if not parallel:
+        yield from map(_render_pair, pairs)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    with context.Pool(workers) as pool:
+        yield from pool.imap(_render_pair, pairs, chunksize=16)
+
+
 def render_files(inputs: list[str], output: Path | None) -> int:
     targets = _targets(inputs, output)
     if isinstance(targets, str):
@@ -48,54 +107,14 @@ def render_files(inputs: list[str], output: Path | None) -> int:
         except OSError as error:
             print(f"{targets[0].parent}: {error.strerror}", file=sys.stderr)
             return EXIT_WRITE
-    from drafter.compose import compose, problems_of
-
-    registry = default_registry()
+    # Load the types and compile the templates once, before any worker is forked.
+    default_registry().all()
     status = EXIT_OK
-    pdf_jobs = []
-    for source, target in zip(inputs, targets, strict=True):
-        name = "<stdin>" if source == "-" else source
-        try:
-            if source == "-":
-                text = letterfile.decode(sys.stdin.buffer.read(), name)
-                letter, problems = letterfile.loads(text, registry)
-            else:
-                letter, problems = letterfile.load(Path(source), registry)
-            problems = problems or problems_of(letter, registry)
-            if problems:
-                raise InvalidInput(problems)
-            document = compose(letter, registry, check=False)
-        except InvalidInput as error:
-            for problem in error.problems:
-                print(f"{name}: {problem}", file=sys.stderr)
-            status = max(status, EXIT_INVALID)
-            continue
-        if target.suffix.lower() == ".pdf":
-            pdf_jobs.append((document, target))
-            continue
-        try:
-            from drafter.render import docx_writer
-
-            docx_writer.write(document, target, letter.date)
-        except WriteError as error:
-            print(f"{error.path}: {error.reason}", file=sys.stderr)
-            status = EXIT_INVALID if status == EXIT_INVALID else EXIT_WRITE
-    if pdf_jobs:
-        status = max(status, _write_pdfs(pdf_jobs))
-    return status
-
-
-def _write_pdfs(jobs: list) -> int:  # type: ignore[type-arg]
-    try:
-        from drafter.render.pdf import write_pdf
-    except ImportError as error:
-        print(_("PDF export needs PySide6 ({error})").format(error=error), file=sys.stderr)
-        return EXIT_WRITE
-    status = EXIT_OK
-    for document, target in jobs:
-        try:
-            write_pdf(document, target)
-        except WriteError as error:
-            print(f"{error.path}: {error.reason}", file=sys.stderr)
-            status = EXIT_WRITE
+    for result, messages in _results(list(zip(inputs, targets, strict=True))):
+        for message in messages:
+            print(message, file=sys.stderr)
+        if result == EXIT_INVALID or status == EXIT_INVALID:
+            status = EXIT_INVALID
+        else:
+            status = max(status, result)
     return status

@@ -12,6 +12,7 @@ reports a file as damaged when it does not.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import zipfile
 from pathlib import Path
@@ -32,6 +33,7 @@ from drafter.layout.model import (
     Table,
     VAlign,
 )
+from drafter.layout.units import Length
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -50,14 +52,19 @@ _FOOTER_FIRST, _FOOTER_EMPTY = "rIdFooterFirst", "rIdFooterEmpty"
 
 
 def _run_properties(run: Run) -> str:
-    half_points = run.size.half_points
+    return _run_properties_of(run.size, run.bold, run.italic, run.underline)
+
+
+@functools.cache
+def _run_properties_of(size: Length, bold: bool, italic: bool, underline: bool) -> str:
+    half_points = size.half_points
     parts = [_FONTS]
-    if run.bold:
+    if bold:
         parts.append("<w:b/><w:bCs/>")
-    if run.italic:
+    if italic:
         parts.append("<w:i/><w:iCs/>")
     parts.append(f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>')
-    if run.underline:
+    if underline:
         parts.append('<w:u w:val="single"/>')
     return "<w:rPr>" + "".join(parts) + "</w:rPr>"
 
@@ -348,25 +355,42 @@ _FIXED_PARTS = {
     "word/fontTable.xml": _FONT_TABLE,
     "docProps/app.xml": _APP,
 }
-_EPOCH = (1980, 1, 1, 0, 0, 0)  # fixed entry dates make identical letters identical files
+_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+@functools.cache
+def _package_template() -> bytes:
+    """A zip holding the fixed parts, compressed once per process; each document is
+    this zip with its own parts appended."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, text in _FIXED_PARTS.items():
+            _add(package, name, text)
+    return buffer.getvalue()
+
+
+def _add(package: zipfile.ZipFile, name: str, text: str) -> None:
+    info = zipfile.ZipInfo(name, _EPOCH)  # fixed dates: identical letters, identical files
+    info.compress_type = zipfile.ZIP_DEFLATED
+    package.writestr(info, text.encode("utf-8"), compresslevel=6)
 
 
 def to_bytes(document: Document, created: dt.date | None = None) -> bytes:
     """The .docx file of *document*, as bytes."""
     first = document.sections[0]
-    parts = dict(_FIXED_PARTS)
-    parts["word/document.xml"] = document_xml(document)
-    parts["word/header1.xml"] = _part("hdr", first.header)
-    parts["word/header2.xml"] = _part("hdr", [])
-    parts["word/footer1.xml"] = _part("ftr", first.first_footer)
-    parts["word/footer2.xml"] = _part("ftr", [])
-    parts["docProps/core.xml"] = _core_properties(document, created)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as package:
+    parts = {
+        "word/document.xml": document_xml(document),
+        "word/header1.xml": _part("hdr", first.header),
+        "word/header2.xml": _part("hdr", []),
+        "word/footer1.xml": _part("ftr", first.first_footer),
+        "word/footer2.xml": _part("ftr", []),
+        "docProps/core.xml": _core_properties(document, created),
+    }
+    buffer = io.BytesIO(_package_template())
+    buffer.seek(0, io.SEEK_END)
+    with zipfile.ZipFile(buffer, "a") as package:
         for name, text in parts.items():
-            info = zipfile.ZipInfo(name, _EPOCH)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            package.writestr(info, text.encode("utf-8"))
+            _add(package, name, text)
     return buffer.getvalue()
 
 
