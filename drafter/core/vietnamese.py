@@ -146,8 +146,11 @@ def legacy_encoding(text: str) -> str | None:
     Both are 8-bit encodings, so their text never holds a character beyond Latin-1,
     while Unicode Vietnamese almost always does (ă, đ, ơ, ư, the letters with tones).
     """
+    # Cheap exits first: this runs on every field of every letter.
+    if not _LATIN1_RE.search(text) or _VIETNAMESE_RE.search(text):
+        return None
     letters = sum(c.isalpha() for c in text)
-    if letters < 8 or any(c > "\u00ff" for c in _VIETNAMESE_RE.findall(text)):
+    if letters < 8:
         return None
     vni = len(_VNI_SIGNS_RE.findall(text))
     strong = sum(c in _TCVN3_STRONG for c in text) + \
