@@ -342,9 +342,7 @@ _FONT_TABLE = (
 _APP = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
-    'extended-properties"><Application>Drafter</Application>'
-    f'<AppVersion>{".".join(__version__.split(".")[:2]).ljust(5, "0")[:5]}</AppVersion>'
-    '</Properties>')
+    f'extended-properties"><Application>Drafter {__version__}</Application></Properties>')
 
 _FIXED_PARTS = {
     "[Content_Types].xml": _CONTENT_TYPES,
