@@ -1,0 +1,94 @@
+"""Form fields: each kind's coercion, and the problems it reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from drafter.core.fields import FieldKind, FieldSpec, coerce_date
+
+pytestmark = pytest.mark.usefixtures("english")
+
+
+def coerce(kind: FieldKind, value: object, **options: object) -> tuple[object, list[str]]:
+    spec = FieldSpec(id="x", label="X", kind=kind, **options)  # type: ignore[arg-type]
+    cleaned, problems = spec.coerce(value, "fields.x")
+    assert all(p.field == "fields.x" for p in problems)
+    return cleaned, [p.message for p in problems]
+
+
+class TestText:
+    def test_cleaned_to_one_line(self) -> None:
+        assert coerce(FieldKind.TEXT, " Sở\x0bNội\x00 vụ ") == ("Sở Nội vụ", [])
+
+    def test_numbers_become_text(self) -> None:
+        assert coerce(FieldKind.TEXT, 12) == ("12", [])
+
+    def test_list_is_refused(self) -> None:
+        assert coerce(FieldKind.TEXT, ["a"]) == ("", ["must be text"])
+
+    def test_required(self) -> None:
+        assert coerce(FieldKind.TEXT, "", required=True) == ("", ["is required"])
+        assert coerce(FieldKind.TEXT, "\x00 ", required=True)[1] == ["is required"]
+
+    def test_default_fills_empty(self) -> None:
+        assert coerce(FieldKind.TEXT, None, default="Hà Nội") == ("Hà Nội", [])
+
+
+def test_multiline_keeps_lines() -> None:
+    assert coerce(FieldKind.MULTILINE, "\nmột\r\nhai\x0c\n") == ("một\nhai", [])
+
+
+def test_markdown_keeps_markup() -> None:
+    assert coerce(FieldKind.MARKDOWN, "**đậm** và *nghiêng*") == ("**đậm** và *nghiêng*", [])
+
+
+class TestLines:
+    def test_list(self) -> None:
+        assert coerce(FieldKind.LINES, ["Căn cứ A", " ", "Căn cứ\x0bB"]) == \
+            (["Căn cứ A", "Căn cứ B"], [])
+
+    def test_text_is_split(self) -> None:
+        assert coerce(FieldKind.LINES, "A\nB\n\n") == (["A", "B"], [])
+
+    def test_wrong_items(self) -> None:
+        assert coerce(FieldKind.LINES, ["A", 3]) == ([], ["must be a list of lines"])
+
+    def test_empty_value_is_a_list(self) -> None:
+        assert coerce(FieldKind.LINES, None) == ([], [])
+
+
+class TestDate:
+    @pytest.mark.parametrize("value", ["2026-01-05", "05/01/2026", "05-01-2026", "05.01.2026",
+                                       dt.date(2026, 1, 5), dt.datetime(2026, 1, 5, 9, 30)])
+    def test_accepted_forms(self, value: object) -> None:
+        assert coerce(FieldKind.DATE, value) == (dt.date(2026, 1, 5), [])
+
+    @pytest.mark.parametrize("value", ["31/02/2026", "hôm nay", 20260105, "2026/13/01"])
+    def test_refused(self, value: object) -> None:
+        cleaned, problems = coerce(FieldKind.DATE, value)
+        assert cleaned is None
+        assert len(problems) == 1 and "not a date" in problems[0]
+
+    def test_coerce_date_empty(self) -> None:
+        assert coerce_date("", "date") == (None, [])
+        assert coerce_date(None, "date") == (None, [])
+
+
+class TestInteger:
+    def test_values(self) -> None:
+        assert coerce(FieldKind.INTEGER, 3) == (3, [])
+        assert coerce(FieldKind.INTEGER, "42") == (42, [])
+
+    @pytest.mark.parametrize("value", ["ba", True, 1.5, ["1"]])
+    def test_refused(self, value: object) -> None:
+        assert coerce(FieldKind.INTEGER, value) == (None, ["must be a whole number"])
+
+
+def test_choice() -> None:
+    choices = ("sáng", "chiều")
+    assert coerce(FieldKind.CHOICE, "sáng", choices=choices) == ("sáng", [])
+    value, problems = coerce(FieldKind.CHOICE, "tối", choices=choices)
+    assert value == "tối"
+    assert problems == ["must be one of: sáng, chiều"]
