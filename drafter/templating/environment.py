@@ -47,7 +47,9 @@ class _Sandbox(SandboxedEnvironment):
     intercepted_binops = frozenset({"*", "**"})
 
     def call_binop(self, context: Any, operator_name: str, left: Any, right: Any) -> Any:
-        if operator_name == "**" and isinstance(right, int) and abs(right) > 64:
+        if operator_name == "**" and isinstance(right, int) and (
+                abs(right) > 64 or _bits(left) * abs(right) > MAX_POWER_BITS):
+            # Jinja's ** is left-associative: (10**64)**64**64 grows through the base.
             raise jinja2.sandbox.SecurityError(_("exponent too large"))
         if operator_name == "*":
             size = max(_size(left), _size(right))
@@ -56,6 +58,17 @@ class _Sandbox(SandboxedEnvironment):
                 raise jinja2.sandbox.SecurityError(_("result too large"))
             return operator.mul(left, right)
         return super().call_binop(context, operator_name, left, right)
+
+
+MAX_POWER_BITS = 4096  # a 1233-digit number: far beyond any figure in a letter
+
+
+def _bits(value: Any) -> int:
+    if isinstance(value, int):
+        return abs(value).bit_length()
+    if isinstance(value, float):
+        return 64
+    return 1
 
 
 def _size(value: Any) -> int:
@@ -119,14 +132,25 @@ class BodyTemplate:
 
     def render(self, letter: Letter) -> str:
         context = template_context(letter, self.doctype)
+        # The output is counted as it is produced, so that a loop repeating a large
+        # value stops at the limit instead of filling the memory first.
+        chunks: list[str] = []
+        total = 0
         try:
-            text = self.template.render(context)
-        except jinja2.TemplateError as error:
+            for chunk in self.template.generate(context):
+                total += len(chunk)
+                if total > MAX_OUTPUT_CHARS:
+                    raise TemplateProblem(self.doctype.template_path, None,
+                                          _("result too large"))
+                chunks.append(chunk)
+        except TemplateProblem:
+            raise
+        except Exception as error:
+            # Whatever a user's template does wrong (a range too big, text plus a
+            # number…) is its fault, to be reported with its line, never a crash.
             raise TemplateProblem(self.doctype.template_path, _error_line(error),
                                   _describe(error)) from error
-        if len(text) > MAX_OUTPUT_CHARS:
-            raise TemplateProblem(self.doctype.template_path, None, _("result too large"))
-        return text
+        return "".join(chunks)
 
 
 def template_context(letter: Letter, doctype: DocType) -> dict[str, Any]:
