@@ -31,25 +31,26 @@ class Length(int):
 
     @property
     def mm(self) -> float:
-        return self / EMU_PER_MM
+        # int(self): Length's own "/" rounds to whole EMU and would return a Length.
+        return int(self) / EMU_PER_MM
 
     @property
     def pt(self) -> float:
-        return self / EMU_PER_PT
+        return int(self) / EMU_PER_PT
 
     @property
     def twips(self) -> int:
-        return round(self / EMU_PER_TWIP)
+        return round(int(self) / EMU_PER_TWIP)
 
     @property
     def half_points(self) -> int:
         """Word's font sizes are in half points."""
-        return round(self * 2 / EMU_PER_PT)
+        return round(int(self) * 2 / EMU_PER_PT)
 
     @property
     def eighth_points(self) -> int:
         """Word's border widths are in eighths of a point."""
-        return round(self * 8 / EMU_PER_PT)
+        return round(int(self) * 8 / EMU_PER_PT)
 
     def __add__(self, other: int) -> Length:  # type: ignore[override]
         return Length(int(self) + int(other))
