@@ -52,7 +52,7 @@ _ALIGN = {Align.LEFT: Qt.AlignmentFlag.AlignLeft, Align.CENTER: Qt.AlignmentFlag
 
 def dots(length: int) -> float:
     """A model length (EMU) in dots."""
-    return length / EMU_PER_DOT
+    return int(length) / EMU_PER_DOT
 
 
 @cache

@@ -1,0 +1,152 @@
+"""One open draft: its form, its live preview, its file and its autosave entry."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QScrollArea, QSplitter, QVBoxLayout, QWidget
+
+from drafter.compose import compose, problems_of
+from drafter.core import letterfile
+from drafter.core.doctypes import DocType, Registry
+from drafter.core.letter import Letter
+from drafter.core.problems import InvalidInput, Problem
+from drafter.i18n import _
+from drafter.layout.model import Document
+from drafter.layout.settings import LayoutSettings
+from drafter.ui import autosave
+from drafter.ui.form import LetterForm
+from drafter.ui.preview import Preview
+
+REFRESH_DELAY_MS = 120  # the preview follows typing without redrawing on every key
+AUTOSAVE_DELAY_MS = 800  # "a moment after the user stops typing"
+AUTOSAVE_LATEST_S = 1.5  # while typing without pause, still save this often
+
+
+class DraftEditor(QWidget):
+    """Form on the left, preview on the right; knows whether it has unsaved changes."""
+
+    state_changed = Signal()  # title, dirty flag or problems changed
+
+    def __init__(self, doctype: DocType, registry: Registry, settings: LayoutSettings,
+                 office_hook: object = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doctype = doctype
+        self.registry = registry
+        self.settings = settings
+        self.path: Path | None = None
+        self.dirty = False
+        self.autosave_id = autosave.new_id()
+        self.problems: list[Problem] = []
+        self.document: Document | None = None
+        self._first_unsaved = 0.0
+        self.form = LetterForm(doctype, office_hook=office_hook)  # type: ignore[arg-type]
+        form_scroll = QScrollArea(self)
+        form_scroll.setWidgetResizable(True)
+        form_scroll.setWidget(self.form)
+        form_scroll.setObjectName("form_scroll")
+        self.preview = Preview(self)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(form_scroll)
+        splitter.addWidget(self.preview)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([560, 640])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setSingleShot(True)
+        self.refresh_timer.setInterval(REFRESH_DELAY_MS)
+        self.refresh_timer.timeout.connect(self.refresh)
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setSingleShot(True)
+        self.autosave_timer.setInterval(AUTOSAVE_DELAY_MS)
+        self.autosave_timer.timeout.connect(self.autosave_now)
+        self.form.changed.connect(self._edited)
+
+    # --- state ----------------------------------------------------------------------
+
+    def title(self) -> str:
+        name = self.path.name if self.path else _("New {type}").format(type=self.doctype.name)
+        return ("● " if self.dirty else "") + name
+
+    def letter(self) -> Letter:
+        return self.form.letter()[0]
+
+    def load_letter(self, letter: Letter, path: Path | None, *, dirty: bool = False) -> None:
+        self.form.set_letter(letter)
+        self.path = path
+        self.dirty = dirty
+        self.refresh()
+
+    def _edited(self) -> None:
+        if not self.dirty:
+            self.dirty = True
+            self.state_changed.emit()
+        now = time.monotonic()
+        if not self._first_unsaved:
+            self._first_unsaved = now
+        self.refresh_timer.start()
+        if now - self._first_unsaved > AUTOSAVE_LATEST_S:
+            self.autosave_now()
+        else:
+            self.autosave_timer.start()
+
+    # --- preview and problems ----------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Check the letter, show its problems beside their fields, redraw the preview."""
+        self.refresh_timer.stop()
+        letter, problems = self.form.letter()
+        problems = problems + problems_of(letter, self.registry)
+        self.problems = problems
+        self.form.show_problems(problems)
+        try:
+            self.document = compose(letter, self.registry, self.settings, check=False)
+        except InvalidInput as error:
+            self.preview.show_message(_("The preview cannot be drawn: {reason}").format(
+                reason="; ".join(p.message for p in error.problems)))
+        except Exception as error:
+            self.preview.show_message(_("The preview cannot be drawn: {reason}").format(
+                reason=error))
+        else:
+            self.preview.show_message("")
+            self.preview.show_document(self.document)
+        self.state_changed.emit()
+
+    def export_blockers(self) -> list[Problem]:
+        if self.refresh_timer.isActive():
+            self.refresh()
+        return self.problems
+
+    # --- files --------------------------------------------------------------------------
+
+    def save_to(self, path: Path) -> None:
+        """Save the letter file; raise :class:`~drafter.core.atomic.WriteError`."""
+        letterfile.save(self.letter(), path)
+        self.path = path
+        self.dirty = False
+        self._first_unsaved = 0.0
+        self.autosave_timer.stop()
+        autosave.remove(self.autosave_id)
+        self.state_changed.emit()
+
+    def autosave_now(self) -> None:
+        self.autosave_timer.stop()
+        self._first_unsaved = 0.0
+        if not self.dirty:
+            return
+        try:
+            autosave.write(self.autosave_id, letterfile.dumps(self.letter()),
+                           str(self.path or ""), self.title().lstrip("● "))
+        except OSError:
+            pass  # a failed autosave must not interrupt typing; the next one retries
+        except Exception:
+            pass
+
+    def discard_autosave(self) -> None:
+        self.autosave_timer.stop()
+        autosave.remove(self.autosave_id)

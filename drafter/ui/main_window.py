@@ -1,0 +1,551 @@
+"""The main window: open drafts in tabs, menus, export, drafts and recovery.
+
+File and message dialogs go through small methods (``ask_*``, ``choose_*``) so that
+tests can answer them; everything else is what a person clicks.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from drafter import settings as preferences_store
+from drafter.core import letterfile
+from drafter.core.atomic import WriteError
+from drafter.core.doctypes import Registry, default_registry
+from drafter.core.letter import Letter, Signature
+from drafter.core.problems import InvalidInput, Problem
+from drafter.i18n import _, set_language
+from drafter.settings import Preferences
+from drafter.ui import autosave, export, office_bridge
+from drafter.ui.draft import DraftEditor
+from drafter.ui.form import LetterForm
+from drafter.ui.preferences_dialog import PreferencesDialog
+from drafter.ui.type_picker import TypePicker
+
+LETTER_FILTER = "Drafter (*.letter)"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, preferences: Preferences | None = None,
+                 registry: Registry | None = None) -> None:
+        super().__init__()
+        self.setObjectName("main_window")
+        self.preferences = preferences or preferences_store.load()
+        self.registry = registry or default_registry()
+        self.last_export: Path | None = None
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("drafts")
+        self.tabs.setTabsClosable(True)
+        self.tabs.setMovable(True)
+        self.tabs.setDocumentMode(True)
+        self.tabs.tabCloseRequested.connect(lambda index: self.close_draft(self.editor_at(index)))
+        self.tabs.currentChanged.connect(lambda _index: self._update_state())
+        self.stack = QStackedWidget(self)
+        self.welcome = QWidget(self)
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.tabs)
+        self.setCentralWidget(self.stack)
+        self.resize(1400, 900)
+        self.build_chrome()
+
+    # --- menus, toolbar, texts -----------------------------------------------------------
+
+    def build_chrome(self) -> None:
+        """Menus, toolbar and welcome page in the current language (rebuilt on switch)."""
+        self.menuBar().clear()
+        for toolbar in self.findChildren(QWidget, "main_toolbar"):
+            self.removeToolBar(toolbar)  # type: ignore[arg-type]
+            toolbar.deleteLater()
+        self.setWindowTitle("Drafter")
+        self.actions_by_name: dict[str, QAction] = {}
+
+        def action(name: str, text: str, slot: object, shortcut: object = None) -> QAction:
+            act = QAction(text, self)
+            act.setObjectName(f"action.{name}")
+            if shortcut is not None:
+                act.setShortcut(shortcut)  # type: ignore[arg-type]
+            act.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+            self.actions_by_name[name] = act
+            return act
+
+        file_menu = self.menuBar().addMenu(_("&File"))
+        file_menu.addAction(action("new", _("&New…"), self.new_draft, QKeySequence.StandardKey.New))
+        file_menu.addAction(action("open", _("&Open…"), self.open_dialog,
+                                   QKeySequence.StandardKey.Open))
+        self.recent_menu = file_menu.addMenu(_("Open &recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addAction(action("save", _("&Save"), self.save, QKeySequence.StandardKey.Save))
+        file_menu.addAction(action("save_as", _("Save &as…"), self.save_as,
+                                   QKeySequence.StandardKey.SaveAs))
+        file_menu.addSeparator()
+        file_menu.addAction(action("export_docx", _("Export to &Word (.docx)…"),
+                                   self.export_docx, QKeySequence("Ctrl+E")))
+        file_menu.addAction(action("export_pdf", _("Export to P&DF…"), self.export_pdf,
+                                   QKeySequence("Ctrl+Shift+E")))
+        file_menu.addAction(action("print", _("&Print…"), self.print_draft,
+                                   QKeySequence.StandardKey.Print))
+        file_menu.addAction(action("open_export", _("Open the e&xported file"),
+                                   self.open_exported))
+        file_menu.addSeparator()
+        file_menu.addAction(action("close", _("&Close"), lambda: self.close_draft(
+            self.current_editor()), QKeySequence.StandardKey.Close))
+        file_menu.addAction(action("quit", _("&Quit"), self.close, QKeySequence.StandardKey.Quit))
+
+        data_menu = self.menuBar().addMenu(_("&Data"))
+        data_menu.setObjectName("menu.data")
+        office = office_bridge.office_module()
+        office_actions = getattr(office, "menu_actions", None) if office else None
+        if callable(office_actions):
+            for act in office_actions(self):
+                data_menu.addAction(act)
+        else:
+            placeholder = data_menu.addAction(_("Organisation, signers and recipients "
+                                                "(not installed)"))
+            placeholder.setEnabled(False)
+
+        tools = self.menuBar().addMenu(_("&Tools"))
+        tools.addAction(action("preferences", _("&Preferences…"), self.edit_preferences,
+                               QKeySequence.StandardKey.Preferences))
+        language = tools.addMenu(_("&Language"))
+        for code, name in (("vi", "Tiếng Việt"), ("en", "English")):
+            act = action(f"language.{code}", name, lambda c=code: self.switch_language(c))
+            act.setCheckable(True)
+            act.setChecked(self.preferences.language == code)
+            language.addAction(act)
+        help_menu = self.menuBar().addMenu(_("&Help"))
+        help_menu.addAction(action("about", _("&About Drafter"), self.about))
+
+        toolbar = self.addToolBar(_("Main"))
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        for name in ("new", "open", "save", "export_docx", "export_pdf", "print"):
+            toolbar.addAction(self.actions_by_name[name])
+        self._build_welcome()
+        self._update_state()
+
+    def _build_welcome(self) -> None:
+        layout = self.welcome.layout()
+        if layout is None:
+            layout = QVBoxLayout(self.welcome)
+        while layout.count():
+            item = layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        title = QLabel(_("<h2>Draft an administrative document</h2>"
+                         "<p>Choose a document type, fill in its form and see the page as "
+                         "it will print. The Word file follows Nghị định 30/2020/NĐ-CP.</p>"),
+                       self.welcome)
+        title.setWordWrap(True)
+        button = QPushButton(_("New document…"), self.welcome)
+        button.setObjectName("welcome.new")
+        button.clicked.connect(self.new_draft)
+        open_button = QPushButton(_("Open a draft…"), self.welcome)
+        open_button.clicked.connect(self.open_dialog)
+        layout.addStretch(1)
+        layout.addWidget(title)
+        layout.addWidget(button)
+        layout.addWidget(open_button)
+        layout.addStretch(2)
+        layout.setContentsMargins(200, 40, 200, 40)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for name in self.preferences.recent_files:
+            act = self.recent_menu.addAction(name)
+            act.triggered.connect(lambda _checked=False, p=name: self.open_file(Path(p)))
+        if not self.preferences.recent_files:
+            self.recent_menu.addAction(_("(none)")).setEnabled(False)
+
+    # --- the drafts -----------------------------------------------------------------------
+
+    def editors(self) -> list[DraftEditor]:
+        return [self.editor_at(i) for i in range(self.tabs.count())]
+
+    def editor_at(self, index: int) -> DraftEditor:
+        return self.tabs.widget(index)  # type: ignore[return-value]
+
+    def current_editor(self) -> DraftEditor | None:
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, DraftEditor) else None
+
+    def _office_hook(self, kind: str, form: LetterForm) -> None:
+        module = office_bridge.office_module()
+        pick = getattr(module, "pick", None) if module else None
+        if callable(pick):
+            pick(kind, form, self)
+
+    def add_editor(self, doctype_id: str, letter: Letter, path: Path | None = None, *,
+                   dirty: bool = False) -> DraftEditor:
+        doctype = self.registry.get(doctype_id)
+        hook = self._office_hook if office_bridge.has_picker() else None
+        editor = DraftEditor(doctype, self.registry, self.preferences.layout, hook)
+        editor.load_letter(letter, path, dirty=dirty)
+        editor.state_changed.connect(self._update_state)
+        index = self.tabs.addTab(editor, editor.title())
+        self.tabs.setCurrentIndex(index)
+        self.stack.setCurrentWidget(self.tabs)
+        self._update_state()
+        return editor
+
+    def new_letter(self, type_id: str) -> Letter:
+        doctype = self.registry.get(type_id)
+        letter = Letter(type_id=type_id, place=self.preferences.default_place,
+                        noi_nhan=list(doctype.noi_nhan), luu=doctype.luu,
+                        signatures=[Signature() for _ in range(max(1, doctype.signatures))])
+        letter.fields = {spec.id: spec.empty_value() for spec in doctype.fields}
+        import datetime as dt
+
+        letter.date = dt.date.today()
+        return letter
+
+    def new_draft(self, type_id: str | None = None) -> DraftEditor | None:
+        if type_id is None:
+            picker = TypePicker(self.registry.all(), self.preferences.recent_types, self)
+            if not picker.exec():
+                return None
+            doctype = picker.chosen_type()
+            if doctype is None:
+                return None
+            type_id = doctype.id
+        self.preferences.remember_type(type_id)
+        self._save_preferences()
+        editor = self.add_editor(type_id, self.new_letter(type_id))
+        first = editor.form.bindings.get("issuer.parent")
+        if first is not None:
+            first.widget.setFocus()
+        return editor
+
+    def open_dialog(self) -> None:
+        start = str(Path(self.preferences.recent_files[0]).parent) \
+            if self.preferences.recent_files else str(Path.home())
+        name, _filter = QFileDialog.getOpenFileName(self, _("Open a draft"), start,
+                                                    LETTER_FILTER)
+        if name:
+            self.open_file(Path(name))
+
+    def open_file(self, path: Path) -> DraftEditor | None:
+        path = Path(path).resolve()
+        for editor in self.editors():
+            if editor.path == path:
+                self.tabs.setCurrentWidget(editor)
+                return editor
+        try:
+            letter, problems = letterfile.load(path, self.registry)
+        except InvalidInput as error:
+            self.show_error(_("This file cannot be opened"), _problem_lines(error.problems))
+            return None
+        if letter.type_id not in self.registry:
+            self.show_error(_("This file cannot be opened"), _problem_lines(problems))
+            return None
+        editor = self.add_editor(letter.type_id, letter, path)
+        if problems:
+            self.show_warning(_("Some values of this file were not understood and were left "
+                                "out"), _problem_lines(problems))
+        self.preferences.remember_file(path)
+        self._save_preferences()
+        return editor
+
+    def save(self) -> bool:
+        editor = self.current_editor()
+        if editor is None:
+            return False
+        if editor.path is None:
+            return self.save_as()
+        return self._save_to(editor, editor.path)
+
+    def save_as(self, path: Path | None = None) -> bool:
+        editor = self.current_editor()
+        if editor is None:
+            return False
+        if path is None:
+            folder = editor.path.parent if editor.path else Path(
+                self.preferences.export_folder or Path.home())
+            suggested = folder / (export.default_stem(editor.letter(), editor.doctype) +
+                                  letterfile.SUFFIX)
+            path = self.choose_save_path(_("Save the draft"), suggested, LETTER_FILTER)
+            if path is None:
+                return False
+            if path.suffix != letterfile.SUFFIX:
+                path = path.with_name(path.name + letterfile.SUFFIX)
+        if path.exists() and path != editor.path and not self.confirm_overwrite(path):
+            return False
+        return self._save_to(editor, path)
+
+    def _save_to(self, editor: DraftEditor, path: Path) -> bool:
+        try:
+            editor.save_to(Path(path).resolve())
+        except WriteError as error:
+            self.show_error(_("The draft was not saved"),
+                            f"{error.path}\n{error.reason}\n\n" +
+                            _("Your text is still here; choose another folder or name."))
+            return False
+        self.preferences.remember_file(editor.path)  # type: ignore[arg-type]
+        self._save_preferences()
+        self.statusBar().showMessage(_("Saved {path}").format(path=editor.path), 5000)
+        return True
+
+    def close_draft(self, editor: DraftEditor | None) -> bool:
+        """Close one draft, asking first when it has unsaved changes."""
+        if editor is None:
+            return True
+        if editor.dirty:
+            self.tabs.setCurrentWidget(editor)
+            answer = self.ask_unsaved(editor.title().lstrip("● "))
+            if answer == QMessageBox.StandardButton.Cancel:
+                return False
+            if answer == QMessageBox.StandardButton.Save and not self.save():
+                return False
+        editor.discard_autosave()
+        self.tabs.removeTab(self.tabs.indexOf(editor))
+        editor.deleteLater()
+        if not self.tabs.count():
+            self.stack.setCurrentWidget(self.welcome)
+        self._update_state()
+        return True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for editor in list(self.editors()):
+            if not self.close_draft(editor):
+                event.ignore()
+                return
+        event.accept()
+
+    # --- export ---------------------------------------------------------------------------
+
+    def _export_ready(self, editor: DraftEditor) -> bool:
+        blockers = editor.export_blockers()
+        if blockers or editor.document is None:
+            lines = _problem_lines(blockers) or editor.preview.message.text()
+            self.show_error(_("The document cannot be exported yet"),
+                            _("Fix these first (they are marked beside their fields):") +
+                            "\n\n" + lines)
+            return False
+        return True
+
+    def export_path(self, editor: DraftEditor, suffix: str) -> Path:
+        folder = Path(self.preferences.export_folder) if self.preferences.export_folder else (
+            editor.path.parent if editor.path else Path.home())
+        return folder / (export.default_stem(editor.letter(), editor.doctype) + suffix)
+
+    def export_docx(self, path: Path | None = None) -> Path | None:
+        return self._export(".docx", _("Word document (*.docx)"), path)
+
+    def export_pdf(self, path: Path | None = None) -> Path | None:
+        return self._export(".pdf", _("PDF document (*.pdf)"), path)
+
+    def _export(self, suffix: str, file_filter: str, path: Path | None) -> Path | None:
+        editor = self.current_editor()
+        if editor is None or not self._export_ready(editor):
+            return None
+        if path is None:
+            path = self.choose_save_path(_("Export"), self.export_path(editor, suffix),
+                                         file_filter)
+            if path is None:
+                return None
+            if path.suffix.lower() != suffix:
+                path = path.with_name(path.name + suffix)
+        if path.exists() and not self.confirm_overwrite(path):
+            return None
+        assert editor.document is not None
+        try:
+            if suffix == ".docx":
+                export.write_docx(editor.document, editor.letter(), path)
+            else:
+                export.write_pdf(editor.document, path)
+        except WriteError as error:
+            self.show_error(_("The file was not written"),
+                            f"{error.path}\n{error.reason}\n\n" +
+                            _("Nothing was lost: your draft is unchanged, and any earlier "
+                              "file of that name is intact."))
+            return None
+        self.last_export = path
+        self._update_state()
+        self.statusBar().showMessage(_("Exported {path}").format(path=path), 8000)
+        return path
+
+    def print_draft(self) -> None:
+        editor = self.current_editor()
+        if editor is None or not self._export_ready(editor):
+            return
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec():
+            assert editor.document is not None
+            export.print_document(editor.document, printer)
+
+    def open_exported(self) -> None:
+        if self.last_export is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_export)))
+
+    # --- recovery --------------------------------------------------------------------------
+
+    def offer_recovery(self) -> int:
+        """After a crash, offer to restore every draft that was not saved."""
+        entries = autosave.orphans()
+        if not entries:
+            return 0
+        names = "\n".join(f"• {e.title or _('untitled')}" for e in entries)
+        if not self.ask_restore(len(entries), names):
+            for entry in entries:
+                autosave.remove(entry.id)
+            return 0
+        restored = 0
+        for entry in entries:
+            try:
+                letter, _problems = letterfile.loads(entry.letter_text, self.registry)
+            except InvalidInput:
+                continue
+            if letter.type_id not in self.registry:
+                continue
+            source = Path(entry.source) if entry.source else None
+            editor = self.add_editor(letter.type_id, letter, source, dirty=True)
+            editor.autosave_now()  # under this process's own entry, before the old goes
+            autosave.remove(entry.id)
+            restored += 1
+        return restored
+
+    # --- language and preferences -----------------------------------------------------------
+
+    def switch_language(self, language: str) -> None:
+        set_language(language)
+        self.preferences.language = language
+        self._save_preferences()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Rebuild the window's texts; each draft's form is rebuilt with its values."""
+        current = self.tabs.currentIndex()
+        for index in range(self.tabs.count()):
+            old = self.editor_at(index)
+            letter, path, dirty = old.letter(), old.path, old.dirty
+            hook = self._office_hook if office_bridge.has_picker() else None
+            new = DraftEditor(old.doctype, self.registry, self.preferences.layout, hook)
+            new.autosave_id = old.autosave_id
+            new.load_letter(letter, path, dirty=dirty)
+            new.state_changed.connect(self._update_state)
+            old.autosave_timer.stop()
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, new, new.title())
+            old.deleteLater()
+        if current >= 0:
+            self.tabs.setCurrentIndex(current)
+        self.build_chrome()
+
+    def edit_preferences(self) -> None:
+        dialog = PreferencesDialog(self.preferences, self)
+        if dialog.exec():
+            self.apply_preferences(dialog.result_preferences())
+
+    def apply_preferences(self, preferences: Preferences) -> None:
+        language_changed = preferences.language != self.preferences.language
+        self.preferences = preferences
+        self._save_preferences()
+        for editor in self.editors():
+            editor.settings = preferences.layout
+            editor.refresh()
+        if language_changed:
+            self.switch_language(preferences.language)
+
+    def _save_preferences(self) -> None:
+        # Preferences are a convenience: never interrupt the work for them.
+        with contextlib.suppress(WriteError, OSError):
+            preferences_store.save(self.preferences)
+
+    # --- state shown in the window ------------------------------------------------------
+
+    def _update_state(self) -> None:
+        editor = self.current_editor()
+        has = editor is not None
+        for name in ("save", "save_as", "export_docx", "export_pdf", "print", "close"):
+            if name in self.actions_by_name:
+                self.actions_by_name[name].setEnabled(has)
+        if "open_export" in self.actions_by_name:
+            self.actions_by_name["open_export"].setEnabled(self.last_export is not None)
+        for index, other in enumerate(self.editors()):
+            self.tabs.setTabText(index, other.title())
+        if editor is None:
+            self.setWindowTitle("Drafter")
+            self.statusBar().clearMessage()
+            return
+        self.setWindowTitle(f"{editor.title()} — Drafter")
+        blockers = editor.problems
+        if blockers:
+            text = _("{count} things to fix before export").format(count=len(blockers))
+        else:
+            text = _("Ready to export")
+        self.status_label().setText(text)
+
+    def status_label(self) -> QLabel:
+        label = self.findChild(QLabel, "status.problems")
+        if label is None:
+            label = QLabel(self)
+            label.setObjectName("status.problems")
+            self.statusBar().addPermanentWidget(label)
+        return label
+
+    # --- dialogs (tests answer these) ---------------------------------------------------------
+
+    def choose_save_path(self, title: str, suggested: Path, file_filter: str) -> Path | None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self, title, str(suggested), file_filter,
+            options=QFileDialog.Option.DontConfirmOverwrite)
+        return Path(name) if name else None
+
+    def confirm_overwrite(self, path: Path) -> bool:
+        answer = QMessageBox.question(
+            self, _("Replace the file?"),
+            _("{name} already exists. Replace it?").format(name=path.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def ask_unsaved(self, name: str) -> QMessageBox.StandardButton:
+        return QMessageBox.question(
+            self, _("Unsaved changes"),
+            _("{name} has changes that are not saved. Save them?").format(name=name),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard |
+            QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+
+    def ask_restore(self, count: int, names: str) -> bool:
+        answer = QMessageBox.question(
+            self, _("Restore unsaved drafts?"),
+            _("Drafter was closed without saving {count} draft(s):").format(count=count) +
+            f"\n\n{names}\n\n" + _("Restore them?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def show_error(self, title: str, text: str) -> None:
+        QMessageBox.warning(self, title, text)
+
+    def show_warning(self, title: str, text: str) -> None:
+        QMessageBox.information(self, title, text)
+
+    def about(self) -> None:
+        from drafter import __version__
+
+        QMessageBox.about(self, _("About Drafter"), _(
+            "Drafter {version}: administrative documents that follow Nghị định "
+            "30/2020/NĐ-CP.").format(version=__version__))
+
+
+def _problem_lines(problems: list[Problem]) -> str:
+    return "\n".join(f"• {p.field}: {p.message}" for p in problems)
+

@@ -1,0 +1,157 @@
+"""The live preview: the A4 pages drawn by the Qt painter, with zoom and page navigation.
+
+Pages are laid out at 1200 dpi by :mod:`drafter.render.qt_painter`, the same pages
+the PDF export prints; only the visible ones are painted, scaled to the screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from drafter.i18n import _
+from drafter.layout.model import Document
+from drafter.render.qt_painter import Page, paginate
+
+GAP = 16  # pixels between pages
+ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
+PX_PER_MM_AT_100 = 96 / 25.4
+
+
+class PagesView(QWidget):
+    """All pages one under the other; paints only what is exposed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pages: list[Page] = []
+        self.zoom = 0.75
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+
+    def page_size_px(self, page: Page) -> tuple[float, float]:
+        scale = self.zoom * PX_PER_MM_AT_100 * 25.4 / 1200
+        return page.width * scale, page.height * scale
+
+    def page_top(self, index: int) -> int:
+        top = GAP
+        for page in self.pages[:index]:
+            top += round(self.page_size_px(page)[1]) + GAP
+        return top
+
+    def update_size(self) -> None:
+        width = max((self.page_size_px(p)[0] for p in self.pages), default=200) + 2 * GAP
+        height = self.page_top(len(self.pages))
+        self.setFixedSize(round(width), max(round(height), 100))
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(event.rect(), QColor(128, 128, 128))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        exposed = QRectF(event.rect())
+        top = GAP
+        for page in self.pages:
+            w, h = self.page_size_px(page)
+            left = (self.width() - w) / 2
+            box = QRectF(left, top, w, h)
+            if box.intersects(exposed):
+                painter.save()
+                painter.translate(left, top)
+                painter.scale(w / page.width, h / page.height)
+                page.paint(painter)
+                painter.restore()
+            top += round(h) + GAP
+        painter.end()
+
+
+class Preview(QWidget):
+    """The preview pane: a toolbar (pages, zoom) over the scrolling pages."""
+
+    page_changed = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("preview")
+        self.view = PagesView()
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidget(self.view)
+        self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.scroll.setAccessibleName(_("Preview"))
+        self.page_box = QSpinBox(self)
+        self.page_box.setObjectName("preview.page")
+        self.page_box.setAccessibleName(_("Page"))
+        self.page_box.setRange(1, 1)
+        self.page_box.valueChanged.connect(self.go_to_page)
+        self.count_label = QLabel(self)
+        self.zoom_out = QToolButton(self)
+        self.zoom_out.setText("−")
+        self.zoom_out.setToolTip(_("Zoom out"))
+        self.zoom_out.setAccessibleName(_("Zoom out"))
+        self.zoom_out.clicked.connect(lambda: self.step_zoom(-1))
+        self.zoom_in = QToolButton(self)
+        self.zoom_in.setText("+")
+        self.zoom_in.setToolTip(_("Zoom in"))
+        self.zoom_in.setAccessibleName(_("Zoom in"))
+        self.zoom_in.clicked.connect(lambda: self.step_zoom(1))
+        self.zoom_label = QLabel(self)
+        self.message = QLabel(self)
+        self.message.setObjectName("preview.message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #8a5a00;")
+        self.message.hide()
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(_("Page"), self))
+        bar.addWidget(self.page_box)
+        bar.addWidget(self.count_label)
+        bar.addStretch(1)
+        bar.addWidget(self.zoom_out)
+        bar.addWidget(self.zoom_label)
+        bar.addWidget(self.zoom_in)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.message)
+        layout.addWidget(self.scroll, 1)
+        self.document: Document | None = None
+        self._show_zoom()
+
+    @property
+    def pages(self) -> list[Page]:
+        return self.view.pages
+
+    def show_document(self, document: Document) -> None:
+        self.document = document
+        self.view.pages = paginate(document)
+        self.page_box.setRange(1, max(1, len(self.view.pages)))
+        self.count_label.setText(_("of {count}").format(count=len(self.view.pages)))
+        self.view.update_size()
+
+    def show_message(self, text: str) -> None:
+        """Say why the preview is not current (it keeps the last good pages)."""
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def go_to_page(self, number: int) -> None:
+        self.scroll.verticalScrollBar().setValue(self.view.page_top(number - 1) - GAP // 2)
+        self.page_changed.emit(number)
+
+    def set_zoom(self, zoom: float) -> None:
+        self.view.zoom = zoom
+        self.view.update_size()
+        self._show_zoom()
+
+    def step_zoom(self, direction: int) -> None:
+        current = min(range(len(ZOOMS)), key=lambda i: abs(ZOOMS[i] - self.view.zoom))
+        self.set_zoom(ZOOMS[max(0, min(len(ZOOMS) - 1, current + direction))])
+
+    def _show_zoom(self) -> None:
+        self.zoom_label.setText(f"{round(self.view.zoom * 100)} %")
