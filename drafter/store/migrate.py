@@ -1,0 +1,82 @@
+"""Bringing a database to the current schema with the migrations shipped in the package.
+
+Opening a database checks its Alembic revision; only when it is behind does it take
+the write lock (BEGIN IMMEDIATE on SQLite, an advisory lock on PostgreSQL), back up a
+SQLite file, and upgrade in one transaction, so that two copies of Drafter starting
+together cannot both upgrade and a failed upgrade changes nothing.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection
+
+from drafter.i18n import _
+from drafter.store.engine import Store, StoreError, backup_file
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+_PG_MIGRATION_LOCK = 730_2020  # any constant shared by every Drafter process
+
+
+def _config(connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None, "no migrations shipped"
+    return head
+
+
+def current_revision(connection: Connection) -> str | None:
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(store: Store) -> None:
+    head = head_revision()
+    with store.engine.connect() as connection:
+        current = current_revision(connection)
+    if current == head:
+        return
+    known = {script.revision for script in ScriptDirectory.from_config(_config()).walk_revisions()}
+    if current is not None and current not in known:
+        raise StoreError(_("the database was made by a newer version of Drafter; update "
+                           "Drafter to use it"))
+    if store.is_sqlite and current is not None and store.url.database:
+        backup_file(Path(store.url.database), "before-upgrade")
+    with store.engine.execution_options(drafter_write=True).begin() as connection:
+        if not store.is_sqlite:
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_MIGRATION_LOCK})")
+        # Another process may have upgraded while this one waited for the lock.
+        if current_revision(connection) != head:
+            command.upgrade(_config(connection), "head")
+
+
+def _new_revision(message: str) -> None:
+    """Development helper: autogenerate a revision against a fresh database at head."""
+    import tempfile
+
+    from drafter.store.engine import open_store, sqlite_url
+
+    with tempfile.TemporaryDirectory() as folder:
+        store = open_store(sqlite_url(Path(folder) / "head.sqlite3"))
+        with store.engine.begin() as connection:
+            config = _config(connection)
+            command.revision(config, message=message, autogenerate=True)
+        store.close()
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "revision":
+        _new_revision(sys.argv[2])
+    else:
+        sys.exit('usage: python -m drafter.store.migrate revision "message"')

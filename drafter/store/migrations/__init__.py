@@ -1,0 +1,1 @@
+"""Alembic migrations of the office database, run by :mod:`drafter.store.migrate`."""

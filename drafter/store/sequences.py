@@ -1,0 +1,117 @@
+"""Numbering sequences (Art. 15, Appendix I II.3a) and the atomic "next number".
+
+The head of the office chooses the scheme: one shared sequence or one per type, and
+always separate ones for secret documents and for advisory bodies that sign with the
+organisation's seal.  A sequence restarts at 01 on 1 January: its counter is kept per
+calendar year.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from drafter.core.letter import Letter, Secrecy
+from drafter.core.vietnamese import clean_line
+from drafter.i18n import _
+from drafter.store.engine import Store
+from drafter.store.models import NumberSequence, Profile, SequenceCounter
+
+SHARED_KEY = "chung"
+SECRET_KEY = "mat"
+
+
+class NumberingError(Exception):
+    """A letter cannot be numbered; the message says why."""
+
+
+def type_ids_of(sequence: NumberSequence) -> set[str]:
+    return {t.strip() for t in (sequence.type_ids or "").split(",") if t.strip()}
+
+
+def list_sequences(store: Store) -> list[NumberSequence]:
+    with store.read() as session:
+        return list(session.scalars(select(NumberSequence).order_by(NumberSequence.id)))
+
+
+def save_sequence(store: Store, sequence: NumberSequence) -> NumberSequence:
+    sequence.key = clean_line(sequence.key)
+    if not sequence.key:
+        raise ValueError(_("a sequence needs a short key"))
+    sequence.type_ids = ",".join(sorted(type_ids_of(sequence)))
+    with store.write() as session:
+        stored = session.merge(sequence)
+        session.flush()
+        session.expunge(stored)
+        return stored
+
+
+def resolve_sequence(session: Session, letter: Letter,
+                     profile: Profile | None) -> NumberSequence:
+    """The sequence that numbers *letter*; the most specific one wins.
+
+    Order: secret documents (of this profile, then any); an advisory body's own
+    sequence; a sequence naming the letter's type (this profile, then any); the
+    profile's shared sequence; the office's shared sequence.
+    """
+    sequences = list(session.scalars(select(NumberSequence).order_by(NumberSequence.id)))
+    profile_id = profile.id if profile is not None else None
+    mine = [s for s in sequences if s.profile_id == profile_id and profile_id is not None]
+    common = [s for s in sequences if s.profile_id is None]
+    if letter.secrecy is not Secrecy.NONE:
+        for pool in (mine, common):
+            found = next((s for s in pool if s.secret), None)
+            if found:
+                return found
+        raise NumberingError(_("there is no sequence for secret documents; add one in the "
+                               "register's sequences"))
+    if profile is not None and profile.advisory:
+        found = next((s for s in mine if not s.secret), None)
+        if found is None:
+            raise NumberingError(_("the advisory body '{name}' numbers on its own sequence; "
+                                   "add one for it in the register's sequences").format(
+                                       name=profile.label))
+    for pool in (mine, common):
+        found = next((s for s in pool if not s.secret and letter.type_id in type_ids_of(s)),
+                     None)
+        if found:
+            return found
+    for pool in (mine, common):
+        found = next((s for s in pool if not s.secret and not type_ids_of(s)), None)
+        if found:
+            return found
+    raise NumberingError(_("no sequence numbers documents of type '{type}'; add a shared "
+                           "sequence in the register's sequences").format(type=letter.type_id))
+
+
+def take_next_number(session: Session, sequence_id: int, year: int) -> int:
+    """Increment the counter of (*sequence_id*, *year*) and return the new number.
+
+    One ``UPDATE … RETURNING`` does it: PostgreSQL locks the counter row until the
+    transaction ends, and on SQLite the caller's transaction already holds the write
+    lock (BEGIN IMMEDIATE), so two secretaries can never get the same number, and a
+    rolled-back issue gives its number back, leaving no gap.
+    """
+    increment = (update(SequenceCounter)
+                 .where(SequenceCounter.sequence_id == sequence_id,
+                        SequenceCounter.year == year)
+                 .values(last=SequenceCounter.last + 1)
+                 .returning(SequenceCounter.last))
+    number = session.execute(increment).scalar_one_or_none()
+    if number is not None:
+        return number
+    # The first number of the year: create the counter (another process may do the
+    # same at this moment; the conflict clause lets both go on to the increment).
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    session.execute(insert(SequenceCounter)
+                    .values(sequence_id=sequence_id, year=year, last=0)
+                    .on_conflict_do_nothing())
+    return session.execute(increment).scalar_one()
+
+
+def last_number(store: Store, sequence_id: int, year: int) -> int:
+    with store.read() as session:
+        counter = session.get(SequenceCounter, (sequence_id, year))
+        return counter.last if counter is not None else 0

@@ -1,0 +1,92 @@
+"""Two secretaries issuing at once never get the same number; a crash loses nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from sqlalchemy import text
+
+from drafter.store.engine import open_store
+
+WORKER = Path(__file__).with_name("issue_worker.py")
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _start(url: str, count: int, start_file: Path) -> subprocess.Popen[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.Popen([sys.executable, str(WORKER), url, str(count), str(start_file)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+
+
+def test_two_processes_issuing_500_each_get_1000_distinct_consecutive_numbers(
+        store_url: str, tmp_path: Path) -> None:
+    open_store(store_url).close()  # create the schema before the race
+    start = tmp_path / "go"
+    workers = [_start(store_url, 500, start) for _ in range(2)]
+    time.sleep(1.0)  # both are connected and waiting
+    start.touch()
+    results = [w.communicate(timeout=600) for w in workers]
+    for worker, (_out, err) in zip(workers, results, strict=True):
+        assert worker.returncode == 0, err
+    got = [[int(n) for n in out.split()] for out, _err in results]
+    assert all(len(numbers) == 500 for numbers in got)
+    # Each process sees its own numbers rising, and together they are exactly 1…1000.
+    assert all(numbers == sorted(numbers) for numbers in got)
+    assert sorted(got[0] + got[1]) == list(range(1, 1001))
+    # They really ran at the same time: the numbers interleave.
+    assert min(got[0]) < max(got[1]) and min(got[1]) < max(got[0])
+    store = open_store(store_url)
+    year = dt.date.today().year
+    with store.read() as session:
+        numbers = session.execute(text(
+            "SELECT number FROM register_entry WHERE year = :y ORDER BY number"), {"y": year}
+        ).scalars().all()
+        last = session.execute(text("SELECT last FROM sequence_counter WHERE year = :y"),
+                               {"y": year}).scalar()
+    store.close()
+    assert numbers == list(range(1, 1001)) and last == 1000
+
+
+def test_a_process_killed_while_writing_leaves_the_database_intact(
+        store_url: str, tmp_path: Path) -> None:
+    open_store(store_url).close()
+    start = tmp_path / "go"
+    start.touch()
+    worker = _start(store_url, 0, start)
+    assert worker.stdout is not None
+    for _ in range(30):  # let it get well into its writing
+        assert worker.stdout.readline(), worker.stderr.read() if worker.stderr else ""
+    worker.send_signal(signal.SIGKILL)
+    worker.wait(timeout=30)
+    worker.stdout.close()
+    store = open_store(store_url)
+    year = dt.date.today().year
+    with store.read() as session:
+        if store.is_sqlite:
+            assert session.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+        numbers = session.execute(text(
+            "SELECT number FROM register_entry WHERE year = :y ORDER BY number"), {"y": year}
+        ).scalars().all()
+        last = session.execute(text("SELECT last FROM sequence_counter WHERE year = :y"),
+                               {"y": year}).scalar()
+    # Every number handed out is recorded, with no gap and no half-written entry.
+    assert len(numbers) >= 30
+    assert numbers == list(range(1, len(numbers) + 1)) and last == len(numbers)
+    from drafter.store import register
+
+    store_again = open_store(store_url)
+    assert register.issue(store_again, _a_letter()).letter.number == len(numbers) + 1
+    store_again.close()
+    store.close()
+
+
+def _a_letter():  # type: ignore[no-untyped-def]
+    from tests.sample_letters import cong_van
+
+    return cong_van(number=None, date=dt.date.today())

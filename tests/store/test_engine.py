@@ -1,0 +1,116 @@
+"""Opening databases: migrations at open, WAL, damaged and locked files."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect, text
+
+from drafter.store.engine import DB_FILE_NAME, Store, StoreError, default_url, open_store
+from drafter.store.migrate import current_revision, head_revision
+from drafter.store.models import Base
+
+
+def test_open_creates_every_table_at_the_head_revision(store: Store) -> None:
+    with store.engine.connect() as connection:
+        assert current_revision(connection) == head_revision()
+        tables = set(inspect(connection).get_table_names())
+    assert set(Base.metadata.tables) <= tables
+    # The migration seeds the shared and the secret sequence (Art. 15.1, 15.2).
+    with store.read() as session:
+        rows = session.execute(text("SELECT key, secret FROM number_sequence ORDER BY id")).all()
+    assert [(key, bool(secret)) for key, secret in rows] == [("chung", False), ("mat", True)]
+
+
+def test_opening_twice_does_not_migrate_again(store_url: str) -> None:
+    open_store(store_url).close()
+    store = open_store(store_url)
+    with store.read() as session:
+        assert session.execute(text("SELECT count(*) FROM number_sequence")).scalar() == 2
+    store.close()
+
+
+def test_default_database_is_a_sqlite_file_in_the_user_data_folder(
+        drafter_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert default_url().endswith(str(drafter_home / "data" / DB_FILE_NAME))
+    monkeypatch.setenv("DRAFTER_DB", "postgresql://office/db")
+    assert default_url() == "postgresql://office/db"
+
+
+def test_sqlite_uses_wal_and_a_busy_timeout(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "office.sqlite3")
+    with store.read() as session:
+        assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert session.execute(text("PRAGMA busy_timeout")).scalar() >= 5000
+        assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
+    store.close()
+
+
+def test_a_file_that_is_not_a_database_is_kept_and_explained(tmp_path: Path) -> None:
+    path = tmp_path / "office.sqlite3"
+    path.write_bytes(b"this is a Word document, not a database" * 100)
+    with pytest.raises(StoreError) as caught:
+        open_store(path)
+    message = str(caught.value)
+    assert "damaged" in message
+    backups = list(tmp_path.glob("office.damaged-*.sqlite3"))
+    assert len(backups) == 1 and str(backups[0]) in message
+    # Nothing was lost: both the file and its copy hold the original bytes.
+    assert path.read_bytes() == backups[0].read_bytes()
+
+
+def test_a_damaged_database_is_backed_up_and_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "office.sqlite3"
+    store = open_store(path)
+    with store.write() as session:
+        for i in range(2000):
+            session.execute(text("INSERT INTO contact (kind, full_name, short_name, title, "
+                                 "organisation, email, phone, address, note, search_text, "
+                                 "sort_bytes) VALUES ('agency', :n, '', '', '', '', '', "
+                                 "'', '', '', x'00')"), {"n": f"Sở số {i}" * 5})
+    store.close()
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection.close()
+    data = bytearray(path.read_bytes())
+    # Overwrite a stretch of table pages in the middle of the file.
+    middle = len(data) // 2
+    data[middle:middle + 8192] = b"\xff" * 8192
+    path.write_bytes(bytes(data))
+    damaged = bytes(data)
+    with pytest.raises(StoreError, match="damaged"):
+        open_store(path)
+    assert path.read_bytes() == damaged
+    assert list(tmp_path.glob("office.damaged-*.sqlite3"))
+
+
+def test_a_database_locked_too_long_gets_a_clear_message(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import drafter.store.engine as engine_module
+
+    path = tmp_path / "office.sqlite3"
+    store = open_store(path)
+    store.close()
+    monkeypatch.setattr(engine_module, "BUSY_TIMEOUT_S", 0.2)
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        store = open_store(path)
+        with pytest.raises(StoreError, match="locked"), store.write() as session:
+            session.execute(text("UPDATE number_sequence SET label = 'x'"))
+        store.close()
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    store = open_store(path)
+    with store.read() as session:
+        assert session.execute(text("SELECT label FROM number_sequence WHERE key = 'chung'")
+                               ).scalar() == "Văn bản hành chính"
+    store.close()
+
+
+def test_an_unknown_kind_of_url_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="unsupported"):
+        open_store("mysql://somewhere/db")
