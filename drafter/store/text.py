@@ -34,9 +34,14 @@ def sort_bytes(text: str) -> bytes:
     """:func:`drafter.core.vietnamese.sort_key` as bytes, so the database can sort by it.
 
     Bytes compare the same way on SQLite and PostgreSQL whatever the server's locale,
-    and in the same order as the tuple key: letters (3 bytes each, a zero terminator
-    sorting shorter words first), then tone marks, then the text itself.
+    and in the order of the tuple key: letters (3 bytes each, a zero terminator sorting
+    shorter words first), then tone marks, then the text itself; but word by word, as a
+    dictionary does, where the tuple key puts a space after the letters.
     """
     letters, tones, original = sort_key(text)
-    encoded = b"".join((rank + 1).to_bytes(3, "big") for rank in letters)
+    # A space ends a word, so it sorts before every letter ("Ôn Văn" before "Ông"):
+    # 0 ends the text, 1 is a space, letters count from 2.
+    space = sort_key(" ")[0][0]
+    encoded = b"".join((1 if rank == space else rank + 2).to_bytes(3, "big")
+                       for rank in letters)
     return encoded + b"\x00\x00\x00" + bytes(tones) + b"\x00" + original.encode("utf-8")

@@ -1,0 +1,80 @@
+"""Profiles fill the issuer and place; signers and patterns compose the signature block."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.core.letter import Letter
+from drafter.store.engine import Store
+from drafter.store.models import Profile, Signer, Unit
+from drafter.store.profiles import apply_to, delete_profile, list_profiles, save_profile, unit_named
+from drafter.store.signers import (
+    authority_chain,
+    authority_problems,
+    compose_signature,
+    list_signers,
+    new_pattern,
+    save_signer,
+)
+
+
+def ubnd(store: Store) -> Profile:
+    return save_profile(store, Profile(
+        label="UBND quận", parent="", name="Ủy ban nhân dân\nquận Ba Đình", abbreviation="UBND",
+        place="Ba Đình", address="25 Liễu Giai, Ba Đình, Hà Nội", phone="024.3833.8000",
+        email="ubnd@badinh.gov.vn", website="badinh.hanoi.gov.vn",
+        units=[Unit(name="Văn phòng HĐND và UBND", abbreviation="vp"),
+               Unit(name="Phòng Tài chính - Kế hoạch", abbreviation="TCKH")]))
+
+
+def test_a_profile_fills_issuer_place_and_footer(store: Store) -> None:
+    profile = ubnd(store)
+    letter = apply_to(profile, Letter(type_id="cong_van"), unit_named(profile, "VP"))
+    # Ô 2 is printed in capitals; the profile keeps it so.
+    assert letter.issuer.name == ["ỦY BAN NHÂN DÂN", "QUẬN BA ĐÌNH"]
+    assert letter.issuer.abbreviation == "UBND" and letter.issuer.unit == "VP"
+    assert letter.place == "Ba Đình"
+    assert (letter.issuer.address, letter.issuer.phone, letter.issuer.email,
+            letter.issuer.website) == ("25 Liễu Giai, Ba Đình, Hà Nội", "024.3833.8000",
+                                       "ubnd@badinh.gov.vn", "badinh.hanoi.gov.vn")
+
+
+def test_two_profiles_for_a_secretary_serving_two_bodies(store: Store) -> None:
+    first = ubnd(store)
+    save_profile(store, Profile(label="Hội đồng thi đua", name="HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG",
+                                parent="ỦY BAN NHÂN DÂN\nQUẬN BA ĐÌNH", abbreviation="HĐTĐKT",
+                                advisory=True))
+    assert [p.label for p in list_profiles(store)] == ["Hội đồng thi đua", "UBND quận"]
+    first.units = first.units[:1]  # a unit removed in the dialog is deleted
+    assert [u.abbreviation for u in save_profile(store, first).units] == ["VP"]
+    delete_profile(store, first.id)
+    assert [p.label for p in list_profiles(store)] == ["Hội đồng thi đua"]
+
+
+def test_signing_patterns_compose_the_signature_block(store: Store) -> None:
+    signer = save_signer(store, Signer(name="Nguyễn Văn An", title="Phó Chủ tịch", patterns=[
+        new_pattern(authority_chain(("TM.", "Ủy ban nhân dân"), ("KT.", "chủ tịch"))),
+        new_pattern(["Q. CHỦ TỊCH"], title=""),
+    ]))
+    kt, acting = signer.patterns
+    signature = compose_signature(signer, kt)
+    # Appendix I §II.7: TM. line, then KT. line, then the signer's title, then the name.
+    assert signature.lines == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+    assert signature.name == "Nguyễn Văn An"
+    assert compose_signature(signer, acting).lines == ["Q. CHỦ TỊCH"]
+    assert compose_signature(signer).lines == ["PHÓ CHỦ TỊCH"]
+    assert [s.name for s in list_signers(store)] == ["Nguyễn Văn An"]
+
+
+def test_authority_lines_are_checked() -> None:
+    assert authority_problems(["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"]) == []
+    assert authority_problems(["THAY MẶT ỦY BAN"])
+    assert authority_problems(["KT. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN"])
+    assert authority_problems(["KT. chủ tịch"])
+    with pytest.raises(ValueError):
+        authority_chain(("T/M", "ỦY BAN"))
+
+
+def test_a_bad_pattern_is_refused(store: Store) -> None:
+    with pytest.raises(ValueError):
+        save_signer(store, Signer(name="A", patterns=[new_pattern(["THAY MẶT"])]))
