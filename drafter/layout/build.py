@@ -80,14 +80,21 @@ class Builder:
         if doctype.header is HeaderStyle.APPENDIX:
             blocks += self.appendix_heading(letter.fields.get("so_phu_luc", "") or "",
                                             letter.subject, letter.attached_to)
-        else:
-            blocks += self.copy_header() if doctype.header is HeaderStyle.COPY \
-                else [self.header_table()]
+        elif doctype.header is not HeaderStyle.COPY:
+            blocks += [self.header_table()]
             blocks += self.title_block()
             blocks += self.kinh_gui_block()
         body = self.body_blocks(parse_body(self.body_markdown))
         blocks += body
+        if doctype.header is HeaderStyle.COPY:
+            # Mẫu 3.1: the copied text (a trích sao's extract) comes first, then the
+            # full-width line and the copier's block under it.
+            blocks += self.copy_header()
         if doctype.header is not HeaderStyle.APPENDIX:
+            if body and isinstance(body[-1], Paragraph):
+                # The signature never stands alone on a page: the last lines of the
+                # content go with it.
+                body[-1].keep_with_next = True
             blocks += self.closing()
         sections = [Section(page=self.page, blocks=_separate_tables(blocks),
                             header=self.page_number_header(),
@@ -396,8 +403,10 @@ class Builder:
         spacer = self.spacer(pt(12))
         spacer.keep_with_next = True
         if len(signatures) == 1:
-            row = Row([Cell(noi_nhan), Cell(self.signature_paragraphs(signatures[0]))])
-            return [spacer, Table(columns=[self.left_width, self.right_width], rows=[row],
+            rows = [Row([Cell(noi_nhan), Cell(self.signature_paragraphs(signatures[0]))])]
+            if self.doctype.sample == "1.10":
+                rows.append(Row([Cell(self.leave_confirmation()), Cell([self.empty()])]))
+            return [spacer, Table(columns=[self.left_width, self.right_width], rows=rows,
                                   role="closing")]
         half = Length(self.text_width // 2)
         columns = [half, Length(self.text_width - half)]
@@ -413,6 +422,18 @@ class Builder:
             paragraph.space_before = pt(12)
         rows.append(Row([Cell(noi_nhan), Cell([self.empty()])]))
         return [spacer, Table(columns=columns, rows=rows, role="closing")]
+
+    def leave_confirmation(self) -> list[Block]:
+        """Mẫu 1.10: bottom left of a giấy nghỉ phép, room for the place of leave to
+        confirm, with its signature and seal."""
+        size = pt(self.s.signature_size)
+        caption = self.para("Xác nhận của cơ quan (tổ chức) hoặc chính quyền địa phương "
+                            "nơi nghỉ phép (nếu cần)", size, bold=True, keep_with_next=True,
+                            role="leave_confirmation")
+        caption.space_before = pt(12)
+        note = self.para("(Chữ ký, dấu)", size, italic=True, role="leave_confirmation_note")
+        note.space_after = SIGNATURE_SPACE
+        return [caption, note]
 
     def signature_paragraphs(self, signature: Signature) -> list[Block]:
         size = pt(self.s.signature_size)
