@@ -15,7 +15,7 @@ APT_PACKAGES := fonts-liberation2 libreoffice-writer-nogui poppler-utils \
 	libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 \
 	libx11-xcb1 xvfb xauth
 
-.PHONY: run test lint bench system-deps setup clean
+.PHONY: run test lint bench system-deps setup clean dist
 
 run: setup
 	@if [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ] && command -v xvfb-run >/dev/null; then \
@@ -35,6 +35,17 @@ bench: setup
 	$(BIN)/python -m benchmarks
 
 setup: system-deps $(STAMP)
+
+# The Linux bundle (PyInstaller, one folder, packed with its .desktop file and icon):
+# dist/drafter-<version>-linux-<machine>.tar.gz runs on a machine without Python.
+DIST_STAMP := $(VENV)/.installed-dist
+
+dist: setup $(DIST_STAMP)
+	$(BIN)/python installer/build_linux.py --out dist
+
+$(DIST_STAMP): pyproject.toml $(STAMP)
+	$(BIN)/pip install -q -e '.[dist]'
+	@touch $(DIST_STAMP)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
