@@ -103,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 # Modules that add subcommands through ``register(subparsers)``.  They must import
 # nothing heavy at module level: every command's start-up time pays for it.
-COMMAND_MODULES: list[str] = []
+COMMAND_MODULES: list[str] = ["drafter.store.cli"]
 
 
 def _open_gui(argv: Sequence[str]) -> int:

@@ -1,0 +1,327 @@
+"""Commands for the office's data: ``drafter issue``, ``register``, ``contacts``, ``mailmerge``.
+
+This module is imported whenever ``drafter`` starts, so it imports nothing heavy at
+module level: SQLAlchemy, openpyxl and the renderer load inside the handlers.  The
+database is the embedded SQLite file unless ``--db URL`` or ``DRAFTER_DB`` names another.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from drafter.i18n import _
+
+if TYPE_CHECKING:
+    from drafter.store.engine import Store
+
+EXIT_OK, EXIT_WRITE, EXIT_INVALID = 0, 1, 2
+
+
+def _error(message: str) -> None:
+    print(f"drafter: {message}", file=sys.stderr)
+
+
+def _open(args: argparse.Namespace) -> Store:
+    from drafter.store.engine import open_store
+
+    return open_store(args.db)
+
+
+def _load_letter(source: str):  # type: ignore[no-untyped-def]
+    """The letter of *source*, or ``None`` after printing each problem."""
+    from drafter.compose import problems_of
+    from drafter.core import letterfile
+    from drafter.core.problems import InvalidInput
+
+    try:
+        letter, problems = letterfile.load(Path(source))
+    except InvalidInput as error:
+        problems, letter = error.problems, None
+    if letter is not None and not problems:
+        problems = problems_of(letter)
+    for problem in problems:
+        print(f"{source}: {problem}", file=sys.stderr)
+    return None if problems else letter
+
+
+def _guarded(handler):  # type: ignore[no-untyped-def]
+    """Turn the store's expected errors into a message and an exit code."""
+
+    def run(args: argparse.Namespace) -> int:
+        from drafter.core.atomic import WriteError
+        from drafter.store.contacts_io import ImportFileError
+        from drafter.store.engine import StoreError
+        from drafter.store.mailmerge import MergeError
+        from drafter.store.sequences import NumberingError
+
+        try:
+            return int(handler(args))
+        except (StoreError, WriteError) as error:
+            _error(str(error))
+            return EXIT_WRITE
+        except (NumberingError, ImportFileError, MergeError, ValueError) as error:
+            _error(str(error))
+            return EXIT_INVALID
+
+    return run
+
+
+# --- drafter issue ------------------------------------------------------------------------
+
+
+def cmd_issue(args: argparse.Namespace) -> int:
+    letter = _load_letter(args.letter)
+    if letter is None:
+        return EXIT_INVALID
+    from drafter.compose import compose
+    from drafter.core import letterfile
+    from drafter.core.atomic import WriteError
+    from drafter.render import docx_writer
+    from drafter.store import register
+
+    with _open(args) as store:
+        issued = register.issue(store, letter, reserved_entry_id=args.reserved)
+    number = issued.entry.number_symbol
+    try:
+        docx_writer.write(compose(issued.letter), args.output, issued.letter.date)
+        if args.save_letter:
+            letterfile.save(issued.letter, Path(args.letter))
+    except WriteError as error:
+        _error(_("number {number} was issued and recorded, but {path} could not be written "
+                 "({reason}); write it again with 'drafter register letter {id} -o FILE'"
+                 ).format(number=number, path=error.path, reason=error.reason,
+                          id=issued.entry.id))
+        return EXIT_WRITE
+    print(_("Issued number {number} on {date}: {path}").format(
+        number=number, date=issued.letter.date.strftime("%d/%m/%Y"), path=args.output))
+    return EXIT_OK
+
+
+# --- drafter register … ----------------------------------------------------------------------
+
+
+def _filter(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from drafter.store.register_query import RegisterFilter
+
+    return RegisterFilter(year=args.year, text=getattr(args, "search", "") or "",
+                          type_id=getattr(args, "type", "") or "")
+
+
+def cmd_register_export(args: argparse.Namespace) -> int:
+    from drafter.store.profiles import list_profiles
+    from drafter.store.register_xlsx import export_register
+
+    with _open(args) as store:
+        profiles = list_profiles(store)
+        profile = profiles[0] if len(profiles) == 1 else None
+        count = export_register(store, args.output, _filter(args), profile)
+    print(_("{count} register entries written to {path}").format(count=count, path=args.output))
+    return EXIT_OK
+
+
+def cmd_register_list(args: argparse.Namespace) -> int:
+    from drafter.store.register_query import search
+    from drafter.store.register_xlsx import entry_row
+
+    with _open(args) as store:
+        for entry in search(store, _filter(args), limit=args.limit):
+            cells = entry_row(entry)
+            print(f"{entry.id}\t{cells[0]}\t{cells[1]}\t{entry.status}\t{cells[2]}")
+    return EXIT_OK
+
+
+def cmd_register_reserve(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from drafter.store import register
+
+    with _open(args) as store:
+        entry = register.reserve(store, args.sequence, args.year or dt.date.today().year,
+                                 note=args.note)
+    print(_("Reserved number {number} (entry {id})").format(number=entry.number_symbol,
+                                                            id=entry.id))
+    return EXIT_OK
+
+
+def cmd_register_cancel(args: argparse.Namespace) -> int:
+    from drafter.store import register
+
+    with _open(args) as store:
+        entry = register.cancel(store, args.entry, args.reason)
+    print(_("Cancelled number {number}").format(number=entry.number_symbol))
+    return EXIT_OK
+
+
+def cmd_register_letter(args: argparse.Namespace) -> int:
+    from drafter.core import letterfile
+    from drafter.store import register
+    from drafter.store.models import RegisterEntry
+
+    with _open(args) as store, store.read() as session:
+        entry = session.get(RegisterEntry, args.entry)
+    if entry is None:
+        _error(_("there is no register entry {id}").format(id=args.entry))
+        return EXIT_INVALID
+    letter = register.letter_of(entry)
+    if args.output.suffix.lower() == ".letter":
+        letterfile.save(letter, args.output)
+    else:
+        from drafter.compose import compose
+        from drafter.render import docx_writer
+
+        docx_writer.write(compose(letter), args.output, letter.date)
+    print(args.output)
+    return EXIT_OK
+
+
+# --- drafter contacts … -----------------------------------------------------------------------
+
+
+def cmd_contacts_import(args: argparse.Namespace) -> int:
+    from drafter.store.contacts_io import import_contacts
+
+    with _open(args) as store:
+        report = import_contacts(store, args.file)
+    for notice in report.notices:
+        print(f"{args.file}: {notice}", file=sys.stderr)
+    for problem in report.problems:
+        print(f"{args.file}: {problem}", file=sys.stderr)
+    print(_("{added} added, {updated} updated, {bad} rows with problems").format(
+        added=report.added, updated=report.updated, bad=len(report.problems)))
+    return EXIT_INVALID if report.problems else EXIT_OK
+
+
+def cmd_contacts_export(args: argparse.Namespace) -> int:
+    from drafter.store.contacts_io import export_contacts
+
+    with _open(args) as store:
+        count = export_contacts(store, args.file)
+    print(_("{count} contacts written to {path}").format(count=count, path=args.file))
+    return EXIT_OK
+
+
+def cmd_contacts_search(args: argparse.Namespace) -> int:
+    from drafter.store.contacts import search_contacts
+
+    with _open(args) as store:
+        for contact in search_contacts(store, " ".join(args.query), limit=args.limit):
+            print(f"{contact.full_name}\t{contact.short_name}")
+    return EXIT_OK
+
+
+# --- drafter mailmerge ----------------------------------------------------------------------
+
+
+def cmd_mailmerge(args: argparse.Namespace) -> int:
+    letter = _load_letter(args.letter)
+    if letter is None:
+        return EXIT_INVALID
+    from drafter.store.mailmerge import merge_to_files
+
+    names = recipients_from(args)
+    if names is None:
+        return EXIT_INVALID
+    paths = merge_to_files(letter, names, args.output, into=args.into, together=args.together)
+    for path in paths:
+        print(path)
+    return EXIT_OK
+
+
+def recipients_from(args: argparse.Namespace) -> list[str] | None:
+    """The names to write to: a group of the address book or a file of one name a line."""
+    if args.names is not None:
+        from drafter.store.contacts_io import decode_csv
+
+        raw = Path(args.names).read_bytes()
+        text, _notices = decode_csv(raw)
+        return [line.strip() for line in text.splitlines() if line.strip()]
+    from drafter.store.contacts import group_by_name, group_lines
+
+    with _open(args) as store:
+        group = group_by_name(store, args.group)
+    if group is None:
+        _error(_("there is no group named '{name}'").format(name=args.group))
+        return None
+    return group_lines(group, "kinh_gui")
+
+
+# --- registration ------------------------------------------------------------------------------
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    database = argparse.ArgumentParser(add_help=False)
+    database.add_argument("--db", metavar="URL", help=_(
+        "database: a SQLite file or postgresql://user:password@host/name "
+        "(default: DRAFTER_DB, else the file in the user's data folder)"))
+
+    issue = subparsers.add_parser("issue", parents=[database], help=_(
+        "give a letter the next number of its sequence, record it and write the .docx"))
+    issue.add_argument("letter", help=_("the letter file"))
+    issue.add_argument("-o", "--output", type=Path, required=True, help=_("the .docx to write"))
+    issue.add_argument("--reserved", type=int, metavar="ENTRY",
+                       help=_("use a reserved number (its register entry id)"))
+    issue.add_argument("--save-letter", action="store_true",
+                       help=_("also write the number and date into the letter file"))
+    issue.set_defaults(handler=_guarded(cmd_issue))
+
+    reg = subparsers.add_parser("register", help=_("the outgoing register"))
+    reg_commands = reg.add_subparsers(dest="register_command", metavar=_("COMMAND"))
+    export = reg_commands.add_parser("export", parents=[database],
+                                     help=_("write the register to .xlsx (Appendix IV)"))
+    export.add_argument("-o", "--output", type=Path, required=True)
+    export.add_argument("--year", type=int)
+    export.add_argument("--type", help=_("only this document type"))
+    export.set_defaults(handler=_guarded(cmd_register_export))
+    listing = reg_commands.add_parser("list", parents=[database], help=_("list entries"))
+    listing.add_argument("--year", type=int)
+    listing.add_argument("--search", help=_("words to find, with or without diacritics"))
+    listing.add_argument("--type", help=_("only this document type"))
+    listing.add_argument("--limit", type=int, default=50)
+    listing.set_defaults(handler=_guarded(cmd_register_list))
+    reserve = reg_commands.add_parser("reserve", parents=[database],
+                                      help=_("hold the next number of a sequence"))
+    reserve.add_argument("--sequence", default="chung")
+    reserve.add_argument("--year", type=int)
+    reserve.add_argument("--note", default="")
+    reserve.set_defaults(handler=_guarded(cmd_register_reserve))
+    cancel = reg_commands.add_parser("cancel", parents=[database], help=_("cancel a number"))
+    cancel.add_argument("entry", type=int, help=_("the register entry id"))
+    cancel.add_argument("--reason", required=True)
+    cancel.set_defaults(handler=_guarded(cmd_register_cancel))
+    again = reg_commands.add_parser("letter", parents=[database], help=_(
+        "write an issued letter again, as .docx or .letter, from the register"))
+    again.add_argument("entry", type=int, help=_("the register entry id"))
+    again.add_argument("-o", "--output", type=Path, required=True)
+    again.set_defaults(handler=_guarded(cmd_register_letter))
+
+    contacts = subparsers.add_parser("contacts", help=_("the address book"))
+    contact_commands = contacts.add_subparsers(dest="contacts_command", metavar=_("COMMAND"))
+    load = contact_commands.add_parser("import", parents=[database],
+                                       help=_("add contacts from a .csv or .xlsx file"))
+    load.add_argument("file", type=Path)
+    load.set_defaults(handler=_guarded(cmd_contacts_import))
+    save = contact_commands.add_parser("export", parents=[database],
+                                       help=_("write the contacts to a .csv or .xlsx file"))
+    save.add_argument("file", type=Path)
+    save.set_defaults(handler=_guarded(cmd_contacts_export))
+    find = contact_commands.add_parser("search", parents=[database], help=_("find contacts"))
+    find.add_argument("query", nargs="*")
+    find.add_argument("--limit", type=int, default=20)
+    find.set_defaults(handler=_guarded(cmd_contacts_search))
+
+    merge = subparsers.add_parser("mailmerge", parents=[database], help=_(
+        "one document per recipient: separate .docx files or one combined file"))
+    merge.add_argument("letter", help=_("the letter file"))
+    who = merge.add_mutually_exclusive_group(required=True)
+    who.add_argument("--group", help=_("a group of the address book"))
+    who.add_argument("--names", type=Path, help=_("a text file with one name a line"))
+    merge.add_argument("-o", "--output", type=Path, required=True, help=_(
+        "a folder for separate files, or the .docx file with --together"))
+    merge.add_argument("--together", action="store_true",
+                       help=_("put every copy in one file, each starting on a new page"))
+    merge.add_argument("--into", help=_(
+        "where the name goes: 'kinh_gui' or 'fields.<field id>' (default: from the type)"))
+    merge.set_defaults(handler=_guarded(cmd_mailmerge))

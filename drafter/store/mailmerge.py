@@ -1,0 +1,111 @@
+"""One letter, many recipients: a giấy mời or giấy giới thiệu for each person of a group.
+
+Each copy differs only in the recipient's name, written into Kính gửi or into one
+of the type's own fields.  The copies go to separate .docx files or to one combined
+file whose sections are the copies' sections one after the other (each starts on a
+new page and restarts its page numbers).  The GUI and the ``drafter mailmerge``
+command both use :func:`merge_to_files`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from drafter.core.doctypes import DocType, Presence, Registry, default_registry
+from drafter.core.letter import Letter
+from drafter.core.vietnamese import clean_line, fold
+from drafter.i18n import _
+from drafter.layout.model import Document
+
+KINH_GUI = "kinh_gui"
+FIELD_PREFIX = "fields."
+# Type fields that name the one person a document is made out to, in the order tried.
+PERSON_FIELDS = ("nguoi_nhan", "nguoi_duoc_moi", "nguoi_duoc_gioi_thieu", "ho_ten", "ho_va_ten",
+                 "kinh_moi", "invitee")
+
+
+class MergeError(Exception):
+    """The merge cannot be done; the message says why."""
+
+
+def default_target(doctype: DocType) -> str:
+    """Where a recipient's name goes for this type when the user does not say."""
+    for field_id in PERSON_FIELDS:
+        if doctype.field(field_id) is not None:
+            return FIELD_PREFIX + field_id
+    if doctype.kinh_gui is not Presence.NONE:
+        return KINH_GUI
+    raise MergeError(_("the type '{type}' has no Kính gửi and no field for the person's "
+                       "name; name the field to fill").format(type=doctype.name))
+
+
+def personalise(letter: Letter, name: str, into: str = KINH_GUI) -> Letter:
+    """A copy of *letter* made out to *name*."""
+    name = clean_line(name)
+    copy = replace(letter, fields=dict(letter.fields))
+    if into == KINH_GUI:
+        copy.kinh_gui = [name]
+    elif into.startswith(FIELD_PREFIX):
+        copy.fields[into[len(FIELD_PREFIX):]] = name
+    else:
+        raise MergeError(_("unknown place '{into}'; use 'kinh_gui' or 'fields.<field id>'"
+                           ).format(into=into))
+    return copy
+
+
+def letters_for(letter: Letter, names: list[str], into: str | None = None,
+                registry: Registry | None = None) -> list[Letter]:
+    registry = registry or default_registry()
+    names = [n for n in (clean_line(n) for n in names) if n]
+    if not names:
+        raise MergeError(_("there is nobody to write to"))
+    if into is None:
+        into = default_target(registry.get(letter.type_id))
+    elif into.startswith(FIELD_PREFIX) and registry.get(letter.type_id).field(
+            into[len(FIELD_PREFIX):]) is None:
+        raise MergeError(_("the type has no field '{field}'").format(
+            field=into[len(FIELD_PREFIX):]))
+    return [personalise(letter, name, into) for name in names]
+
+
+def combined(documents: list[Document]) -> Document:
+    """One document holding every copy, each in its own sections."""
+    first = documents[0]
+    return Document(sections=[s for d in documents for s in d.sections], title=first.title,
+                    subject=first.subject, author=first.author, font_name=first.font_name)
+
+
+def file_name(stem: str, index: int, name: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")[:60] or "nguoi-nhan"
+    return f"{stem}-{index:02d}-{slug}.docx"
+
+
+def merge_to_files(letter: Letter, names: list[str], output: Path, *, into: str | None = None,
+                   together: bool = False, registry: Registry | None = None) -> list[Path]:
+    """Write one .docx per name into the folder *output*, or all in the file *output*.
+
+    Every copy is checked before anything is written; the files are written atomically.
+    """
+    from drafter.compose import compose
+    from drafter.render import docx_writer
+
+    registry = registry or default_registry()
+    names = [n for n in (clean_line(n) for n in names) if n]
+    copies = letters_for(letter, names, into, registry)
+    documents = [compose(copy, registry) for copy in copies]
+    output = Path(output)
+    if together:
+        if output.suffix.lower() != ".docx":
+            output = output.with_suffix(".docx")
+        docx_writer.write(combined(documents), output, letter.date)
+        return [output]
+    output.mkdir(parents=True, exist_ok=True)
+    stem = registry.get(letter.type_id).id
+    paths = []
+    for index, (name, document) in enumerate(zip(names, documents, strict=True), start=1):
+        target = output / file_name(stem, index, name)
+        docx_writer.write(document, target, letter.date)
+        paths.append(target)
+    return paths

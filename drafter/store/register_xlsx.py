@@ -1,0 +1,97 @@
+"""Exporting the outgoing register to Excel, in the column order of Appendix IV.
+
+The sheet starts like the printed book (parent body, body, "SỔ ĐĂNG KÝ VĂN BẢN ĐI",
+year, first and last number) and then has the ten columns (1)–(10) of the form, so
+that it can be printed and bound as Art. 16 requires.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from drafter.core.atomic import write_bytes_atomic
+from drafter.core.vietnamese import pad_number
+from drafter.store.engine import Store
+from drafter.store.models import Profile, RegisterEntry
+from drafter.store.register import CANCELLED, RESERVED
+from drafter.store.register_query import RegisterFilter, search
+from drafter.store.text import split_lines
+
+# Appendix IV, Sổ đăng ký văn bản đi: the columns in their order, with widths in characters.
+COLUMNS: tuple[tuple[str, int], ...] = (
+    ("Số, ký hiệu văn bản", 18),
+    ("Ngày tháng văn bản", 12),
+    ("Tên loại và trích yếu nội dung văn bản", 50),
+    ("Người ký", 20),
+    ("Nơi nhận văn bản", 35),
+    ("Đơn vị, người nhận bản lưu", 18),
+    ("Số lượng bản", 8),
+    ("Ngày chuyển", 12),
+    ("Ký nhận", 12),
+    ("Ghi chú", 25),
+)
+
+
+def _date(value: object) -> str:
+    return value.strftime("%d/%m/%Y") if value is not None else ""  # type: ignore[attr-defined]
+
+
+def entry_row(entry: RegisterEntry) -> list[object]:
+    """The ten cells of one register line."""
+    title = " ".join(part for part in (entry.type_name, entry.subject) if part)
+    note = entry.note
+    if entry.status == CANCELLED:
+        note = f"Đã hủy: {note}" if note else "Đã hủy"
+    elif entry.status == RESERVED:
+        note = f"Giữ số: {note}" if note else "Giữ số"
+    return [entry.number_symbol, _date(entry.doc_date), title, entry.signer,
+            "\n".join(split_lines(entry.recipients)), entry.archive,
+            entry.copies if entry.copies is not None else "", _date(entry.transfer_date),
+            entry.receipt, note]
+
+
+def export_register(store: Store, path: Path, where: RegisterFilter | None = None,
+                    profile: Profile | None = None) -> int:
+    """Write the matching entries in book order to *path* (.xlsx); return how many."""
+    where = where or RegisterFilter()
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font
+
+    entries = search(store, where, limit=0, newest_first=False)
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Sổ văn bản đi")
+    for index, (_title, width) in enumerate(COLUMNS):
+        sheet.column_dimensions[chr(ord("A") + index)].width = width
+
+    def styled(value: object, *, bold: bool = False, italic: bool = False,
+               center: bool = False) -> WriteOnlyCell:
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.font = Font(name="Times New Roman", size=12, bold=bold, italic=italic)
+        cell.alignment = Alignment(wrap_text=True, vertical="top",
+                                   horizontal="center" if center else None)
+        return cell
+
+    if profile is not None:
+        for line in split_lines(profile.parent):
+            sheet.append([styled(line)])
+        for line in split_lines(profile.name):
+            sheet.append([styled(line, bold=True)])
+    sheet.append([styled("SỔ ĐĂNG KÝ VĂN BẢN ĐI", bold=True)])
+    if where.year is not None:
+        sheet.append([styled(f"Năm: {where.year}")])
+    numbers = [e.number for e in entries]
+    if numbers:
+        sheet.append([styled(f"Từ số {pad_number(min(numbers))} đến số "
+                             f"{pad_number(max(numbers))}")])
+    sheet.append([])
+    sheet.append([styled(title, bold=True, center=True) for title, _width in COLUMNS])
+    sheet.append([styled(f"({i})", italic=True, center=True)
+                  for i in range(1, len(COLUMNS) + 1)])
+    for entry in entries:
+        sheet.append(entry_row(entry))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    write_bytes_atomic(Path(path), buffer.getvalue())
+    return len(entries)
