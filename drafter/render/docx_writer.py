@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
+import re
 import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -69,6 +70,16 @@ def _run_properties_of(size: Length, bold: bool, italic: bool, underline: bool) 
     return "<w:rPr>" + "".join(parts) + "</w:rPr>"
 
 
+# Characters XML 1.0 cannot hold at all (C0 controls but tab, newline and return;
+# lone surrogates; U+FFFE and U+FFFF).  Input is cleaned at the edges, but the writer
+# must never produce a file Word calls damaged, whatever reaches it.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_text(text: str) -> str:
+    return escape(_NOT_XML.sub("", text))
+
+
 def _text_runs(run: Run, properties: str) -> str:
     if run.field is not None:
         return (f'<w:r>{properties}<w:fldChar w:fldCharType="begin"/></w:r>'
@@ -85,7 +96,7 @@ def _text_runs(run: Run, properties: str) -> str:
             if j:
                 pieces.append("<w:tab/>")
             if chunk:
-                pieces.append(f'<w:t xml:space="preserve">{escape(chunk)}</w:t>')
+                pieces.append(f'<w:t xml:space="preserve">{_xml_text(chunk)}</w:t>')
     return f"<w:r>{properties}{''.join(pieces)}</w:r>" if pieces else ""
 
 
@@ -251,9 +262,9 @@ def _core_properties(document: Document, created: dt.date | None) -> str:
             'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
             'xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/'
             'XMLSchema-instance">'
-            f"<dc:title>{escape(document.title)}</dc:title>"
-            f"<dc:subject>{escape(document.subject)}</dc:subject>"
-            f"<dc:creator>{escape(document.author)}</dc:creator>"
+            f"<dc:title>{_xml_text(document.title)}</dc:title>"
+            f"<dc:subject>{_xml_text(document.subject)}</dc:subject>"
+            f"<dc:creator>{_xml_text(document.author)}</dc:creator>"
             f"<dc:language>vi-VN</dc:language>{stamp}</cp:coreProperties>")
 
 
