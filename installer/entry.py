@@ -4,14 +4,50 @@ PyInstaller runs this file as a script, so it imports the package rather than be
 part of it.  Both Windows executables (the windowed ``Drafter.exe`` and the console
 ``drafter-cli.exe``) and the Linux ``drafter`` run it: without arguments, or with
 ``.letter`` files only, it opens the application; otherwise it runs a subcommand.
+
+``DRAFTER_SELFTEST=1`` checks an installed copy without a person: it starts the
+application as usual, and once Qt's event loop runs, prints one line naming the main
+window and exits 0 (3 if no main window was shown).  Run it with
+``QT_QPA_PLATFORM=offscreen`` on a machine without a display.
 """
 
 import multiprocessing
+import os
 import sys
 
 from drafter.cli import main
 
+SELFTEST_VARIABLE = "DRAFTER_SELFTEST"
+EXIT_NO_WINDOW = 3
+
+
+def self_test() -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication([sys.argv[0]])
+
+    def check() -> None:
+        app.processEvents()
+        shown = [widget for widget in app.topLevelWidgets()
+                 if isinstance(widget, QMainWindow) and widget.isVisible()]
+        if shown:
+            window = shown[0]
+            menus = [action.text().replace("&", "") for action in window.menuBar().actions()]
+            print(f"Drafter self-test: main window shown ({window.windowTitle()}; "
+                  f"menus: {', '.join(menus)})", flush=True)
+        else:
+            print("Drafter self-test: no main window", file=sys.stderr, flush=True)
+        app.exit(0 if shown else EXIT_NO_WINDOW)
+
+    # Runs as soon as the application's own event loop starts.
+    QTimer.singleShot(0, check)
+    return main([])
+
+
 if __name__ == "__main__":
     # Batch rendering may start worker processes; a frozen program must say so first.
     multiprocessing.freeze_support()
+    if os.environ.get(SELFTEST_VARIABLE) == "1":
+        sys.exit(self_test())
     sys.exit(main())

@@ -7,6 +7,7 @@ Building takes a few minutes, so one bundle serves the whole session (see
 
 from __future__ import annotations
 
+import re
 import subprocess
 import tarfile
 import zipfile
@@ -61,9 +62,7 @@ def test_render_with_the_bundled_command_line(bundle: Path, workdir: Path) -> No
     letter, problems = letterfile.load(SAMPLE)
     assert not problems
     assert bundled_xml.decode("utf-8") == document_xml(compose(letter, check=False))
-    import docx
-
-    text = "\n".join(p.text for p in docx.Document(str(workdir / "out.docx")).paragraphs)
+    text = "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", bundled_xml.decode("utf-8")))
     assert "SỞ GIÁO DỤC VÀ ĐÀO TẠO" in text
     assert "Nguyễn Văn An" in text
 
