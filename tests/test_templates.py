@@ -101,7 +101,7 @@ def texts(document: Document, role: str) -> list[str]:
 
 def body_texts(document: Document) -> list[str]:
     body_roles = {"body", "can_cu", "centered", "article", "clause", "point", "section",
-                  "part_label", "part_title"}
+                  "part_label", "part_title", "dispatch_addressee"}
     return [p.text for p in first_page(document) if p.role in body_roles]
 
 
@@ -261,11 +261,17 @@ def test_cong_dien_has_its_sender_line_and_addressees(registry: Registry) -> Non
     document = compose(sample(registry, "cong_dien"), registry)
     centred = texts(document, "centered")
     assert centred[0].endswith(" điện:") and centred[0].split(" điện:")[0].isupper()
-    lines = body_texts(document)
-    start = lines.index(centred[0]) + 1
-    addressees = [line for line in lines[start:] if line.startswith("- ")]
+    addressees = [p for p in first_page(document) if p.role == "dispatch_addressee"]
     assert len(addressees) >= 2
-    assert all(a.endswith(";") for a in addressees[:-1]) and addressees[-1].endswith(".")
+    texts_ = [a.text for a in addressees]
+    assert all(t.startswith("- ") for t in texts_)
+    assert all(t.endswith(";") for t in texts_[:-1]) and texts_[-1].endswith(".")
+    # Set to the right like the sample's list, dashes aligned, wrapped lines hanging.
+    assert all(a.indent_left > 0 and a.first_line < 0 for a in addressees)
+    assert len({a.indent_left for a in addressees}) == 1
+    lines = body_texts(document)
+    start = lines.index(centred[0]) + 1  # the list comes straight after "… điện:"
+    assert lines[start:start + len(texts_)] == texts_
 
 
 @pytest.mark.parametrize("type_id", sorted(COPY_LABELS))
