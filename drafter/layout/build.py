@@ -49,6 +49,7 @@ NOI_NHAN_SIZE = pt(11)
 MARK_SIZE = pt(13)  # urgency, secrecy and circulation stamps
 FOOTER_SIZE = pt(11)  # ô 13
 CELL_PADDING = mm(1.5)  # inside body tables and stamps
+KINH_GUI_INDENT = mm(35)  # "Kính gửi:" starts 3.5 cm from the margin (Mẫu 1.5)
 
 
 class Builder:
@@ -85,6 +86,8 @@ class Builder:
             blocks += self.title_block()
             blocks += self.kinh_gui_block()
         body = self.body_blocks(parse_body(self.body_markdown))
+        if doctype.sample == "1.6":
+            self.indent_dispatch_addressees(body)
         blocks += body
         if doctype.header is HeaderStyle.COPY:
             # Mẫu 3.1: the copied text (a trích sao's extract) comes first, then the
@@ -285,6 +288,25 @@ class Builder:
                              space_before=TITLE_RULE_GAP))
         return out
 
+    def indent_dispatch_addressees(self, body: list[Block]) -> None:
+        """Mẫu 1.6: the "- …;" addressees under "<sender> điện:" stand in the right part
+        of the page, their dashes where a Kính gửi list puts them."""
+        dash_x = KINH_GUI_INDENT + metrics.text_width("Kính gửi", self.body_size)
+        dash_width = metrics.text_width("- ", self.body_size)
+        after_heading = False
+        for block in body:
+            if not isinstance(block, Paragraph):
+                break
+            if block.role == "centered" and block.text.rstrip().endswith("điện:"):
+                after_heading = True
+            elif after_heading and block.role == "body" and block.text.startswith("- "):
+                block.indent_left = Length(dash_x + dash_width)
+                block.first_line = Length(-dash_width)
+                block.align = Align.LEFT
+                block.role = "dispatch_addressee"
+            elif after_heading:
+                break
+
     # --- ô 9a: Kính gửi ------------------------------------------------------------------
 
     def kinh_gui_block(self) -> list[Block]:
@@ -303,7 +325,7 @@ class Builder:
                         space_before: Length, role: str) -> list[Paragraph]:
         """One recipient on the label's line; several as "- …;" lines, the last ending ".",
         with the dashes under the colon (Mẫu 1.5)."""
-        indent = mm(35)
+        indent = KINH_GUI_INDENT
         names = [_strip_item(r) for r in recipients]
         if len(names) == 1:
             lead = f"{label}: "
