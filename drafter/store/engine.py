@@ -89,6 +89,10 @@ class Store:
             yield session
 
     def close(self) -> None:
+        if self.is_sqlite:
+            # SQLite's advice: refresh the planner's statistics when a connection ends.
+            with contextlib.suppress(DBAPIError), self.engine.connect() as connection:
+                connection.exec_driver_sql("PRAGMA optimize")
         self.engine.dispose()
 
     def __enter__(self) -> Store:

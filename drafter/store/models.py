@@ -25,7 +25,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, WriteOnlyMapped, mapped_column, relationship
 
 
 def utcnow() -> dt.datetime:
@@ -214,6 +214,9 @@ class RegisterEntry(Base):
     snapshot: Mapped[str] = mapped_column(Text, default="")  # the .letter file text
     search_text: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    # Written through, never loaded with the entry: read them with register.events_of().
+    events: WriteOnlyMapped[RegisterEvent] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="RegisterEvent.id")
 
     __table_args__ = (
         UniqueConstraint("sequence_id", "year", "number", name="uq_register_number"),

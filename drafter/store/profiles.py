@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from drafter.core.letter import Issuer, Letter
 from drafter.core.vietnamese import clean_line, upper
@@ -86,11 +86,17 @@ def applied(profile: Profile, letter: Letter, unit: Unit | None = None) -> Lette
     return apply_to(profile, replace(letter), unit)
 
 
-def find_profile_for(store: Store, issuer: Issuer) -> Profile | None:
-    """The profile that issued a letter: same abbreviation and name lines."""
+def profile_matching(session: Session, issuer: Issuer) -> Profile | None:
+    """The profile that issued a letter: same abbreviation, and the same name if several."""
+    if not issuer.abbreviation:
+        return None
+    candidates = list(session.scalars(select(Profile).where(
+        Profile.abbreviation == issuer.abbreviation).order_by(Profile.id)))
     name = join_lines(upper(line) for line in issuer.name)
-    for profile in list_profiles(store):
-        if profile.abbreviation == issuer.abbreviation and profile.name == name:
-            return profile
-    return next((p for p in list_profiles(store)
-                 if issuer.abbreviation and p.abbreviation == issuer.abbreviation), None)
+    return next((p for p in candidates if p.name == name),
+                candidates[0] if candidates else None)
+
+
+def find_profile_for(store: Store, issuer: Issuer) -> Profile | None:
+    with store.read() as session:
+        return profile_matching(session, issuer)

@@ -22,7 +22,7 @@ from drafter.core.vietnamese import clean_line
 from drafter.i18n import _
 from drafter.store.engine import Store
 from drafter.store.models import NumberSequence, Profile, RegisterEntry, RegisterEvent
-from drafter.store.profiles import find_profile_for
+from drafter.store.profiles import profile_matching
 from drafter.store.sequences import NumberingError, resolve_sequence, take_next_number
 from drafter.store.text import join_lines, search_text
 
@@ -100,9 +100,9 @@ def issue(store: Store, letter: Letter, *, profile: Profile | None = None,
     actor = current_actor() if actor is None else actor
     date = letter.date or today or dt.date.today()
     numbered = replace(letter, date=date)
-    if profile is None:
-        profile = find_profile_for(store, letter.issuer)
     with store.write() as session:
+        if profile is None:
+            profile = profile_matching(session, letter.issuer)
         if reserved_entry_id is not None:
             entry = session.get(RegisterEntry, reserved_entry_id)
             if entry is None or entry.status != RESERVED:
@@ -130,8 +130,8 @@ def issue(store: Store, letter: Letter, *, profile: Profile | None = None,
         entry.profile_id = profile.id if profile is not None else None
         entry.snapshot = letterfile.dumps(numbered)
         entry.search_text = _search_text(entry)
-        session.flush()
-        _event(session, entry, action, actor, entry.number_symbol)
+        entry.events.add(RegisterEvent(action=action, actor=actor,
+                                           detail=entry.number_symbol))
     return Issued(numbered, entry)
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, column, func, select, table, text
+from sqlalchemy.orm import Session
 
 from drafter.store.engine import Store
 from drafter.store.models import RegisterEntry
@@ -23,7 +24,46 @@ class RegisterFilter:
     date_to: dt.date | None = None
 
 
-def _filtered(query: Select, where: RegisterFilter) -> Select:  # type: ignore[type-arg]
+_FTS = table("register_fts", column("rowid"))
+# The trigram index answers for words of three characters or more.
+_TRIGRAM = 3
+
+
+# Above this many index hits, scanning the register in order and stopping at the first
+# page is faster than collecting every hit from the index and sorting them.
+_SELECTIVE = 2000
+
+
+def _fts_match(words: list[str]) -> str:
+    return " AND ".join('"' + w.replace('"', '""') + '"' for w in words)
+
+
+def _use_index(session: Session, words: list[str]) -> list[str]:
+    """The words the SQLite trigram index should answer, or none when they are common."""
+    indexed = [w for w in words if len(w) >= _TRIGRAM]
+    if not indexed or session.get_bind().dialect.name != "sqlite":
+        return []
+    probe = select(func.count()).select_from(
+        select(_FTS.c.rowid).where(text("register_fts MATCH :words").bindparams(
+            words=_fts_match(indexed))).limit(_SELECTIVE).subquery())
+    return indexed if (session.scalar(probe) or 0) < _SELECTIVE else []
+
+
+def _words(query: Select, words: list[str],  # type: ignore[type-arg]
+           indexed: list[str]) -> Select:  # type: ignore[type-arg]
+    """Every word must occur in the entry's folded text (a substring, as typed)."""
+    if indexed:
+        query = query.where(RegisterEntry.id.in_(
+            select(_FTS.c.rowid).where(text("register_fts MATCH :words").bindparams(
+                words=_fts_match(indexed)))))
+    for word in words:
+        if word not in indexed:
+            query = query.where(RegisterEntry.search_text.like(like_pattern(word), escape="\\"))
+    return query
+
+
+def _filtered(query: Select, where: RegisterFilter,  # type: ignore[type-arg]
+              session: Session) -> Select:  # type: ignore[type-arg]
     if where.year is not None:
         query = query.where(RegisterEntry.year == where.year)
     if where.type_id:
@@ -36,9 +76,8 @@ def _filtered(query: Select, where: RegisterFilter) -> Select:  # type: ignore[t
         query = query.where(RegisterEntry.doc_date >= where.date_from)
     if where.date_to is not None:
         query = query.where(RegisterEntry.doc_date <= where.date_to)
-    for word in query_words(where.text):
-        query = query.where(RegisterEntry.search_text.like(like_pattern(word), escape="\\"))
-    return query
+    words = query_words(where.text)
+    return _words(query, words, _use_index(session, words))
 
 
 def search(store: Store, where: RegisterFilter = RegisterFilter(), *, limit: int = 200,
@@ -47,16 +86,16 @@ def search(store: Store, where: RegisterFilter = RegisterFilter(), *, limit: int
     with ``newest_first=False``)."""
     order = (RegisterEntry.year.desc(), RegisterEntry.number.desc()) if newest_first else (
         RegisterEntry.year, RegisterEntry.sequence_id, RegisterEntry.number)
-    query = _filtered(select(RegisterEntry), where).order_by(*order)
-    if limit:
-        query = query.limit(limit).offset(offset)
     with store.read() as session:
+        query = _filtered(select(RegisterEntry), where, session).order_by(*order)
+        if limit:
+            query = query.limit(limit).offset(offset)
         return list(session.scalars(query))
 
 
 def count(store: Store, where: RegisterFilter = RegisterFilter()) -> int:
-    query = _filtered(select(func.count()).select_from(RegisterEntry), where)
     with store.read() as session:
+        query = _filtered(select(func.count()).select_from(RegisterEntry), where, session)
         return int(session.scalar(query) or 0)
 
 

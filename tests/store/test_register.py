@@ -141,3 +141,13 @@ def test_search_matches_with_or_without_diacritics_and_filters(store: Store) -> 
     assert count(store, RegisterFilter(date_from=dt.date(2026, 4, 1))) == 1
     assert count(store, RegisterFilter(text="02/sgddt")) == 1
     assert count(store, RegisterFilter(text="100%")) == 0
+
+
+def test_the_search_index_follows_later_changes(store: Store) -> None:
+    entry = register.issue(store, draft(subject="xây dựng nông thôn mới")).entry
+    register.cancel(store, entry.id, "Trùng số với văn bản khác")
+    assert count(store, RegisterFilter(text="trung so")) == 1
+    assert count(store, RegisterFilter(text="nong thon moi")) == 1
+    register.update_entry(store, entry.id, note="Đã thay thế")
+    assert count(store, RegisterFilter(text="trung so")) == 0
+    assert count(store, RegisterFilter(text="da thay the")) == 1
