@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import io
 import re
-import zipfile
+import struct
+import zlib
+from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -364,43 +365,68 @@ _FIXED_PARTS = {
     "word/fontTable.xml": _FONT_TABLE,
     "docProps/app.xml": _APP,
 }
-_EPOCH = (1980, 1, 1, 0, 0, 0)
+# The package is a plain zip, written here rather than through ``zipfile``: its
+# machinery cost more than the whole document's XML.  Parts that repeat from one
+# letter to the next (the fixed ones, the page-number header, the address footer of a
+# mail merge) are compressed once and reused; only document.xml and the core
+# properties are compressed for each letter.  Entry dates are fixed (1980-01-01), so
+# identical letters give identical files.
+_DOS_TIME, _DOS_DATE = 0, (0 << 9) | (1 << 5) | 1
+_LOCAL = struct.Struct("<IHHHHHIIIHH")
+_CENTRAL = struct.Struct("<IHHHHHHIIIHHHHHII")
+_END = struct.Struct("<IHHHHIIH")
 
 
-@functools.cache
-def _package_template() -> bytes:
-    """A zip holding the fixed parts, compressed once per process; each document is
-    this zip with its own parts appended."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
-        for name, text in _FIXED_PARTS.items():
-            _add(package, name, text)
-    return buffer.getvalue()
+@dataclass(frozen=True)
+class _Entry:
+    name: bytes
+    data: bytes  # deflated
+    crc: int
+    size: int
 
 
-def _add(package: zipfile.ZipFile, name: str, text: str) -> None:
-    info = zipfile.ZipInfo(name, _EPOCH)  # fixed dates: identical letters, identical files
-    info.compress_type = zipfile.ZIP_DEFLATED
-    package.writestr(info, text.encode("utf-8"), compresslevel=6)
+def _compress(name: str, text: str) -> _Entry:
+    raw = text.encode("utf-8")
+    deflate = zlib.compressobj(6, zlib.DEFLATED, -15)
+    return _Entry(name.encode("ascii"), deflate.compress(raw) + deflate.flush(),
+                  zlib.crc32(raw), len(raw))
+
+
+@functools.lru_cache(maxsize=64)
+def _repeated(name: str, text: str) -> _Entry:
+    return _compress(name, text)
+
+
+def _zip(entries: list[_Entry]) -> bytes:
+    out: list[bytes] = []
+    central: list[bytes] = []
+    offset = 0
+    for entry in entries:
+        header = _LOCAL.pack(0x04034B50, 20, 0, zlib.DEFLATED, _DOS_TIME, _DOS_DATE, entry.crc,
+                             len(entry.data), entry.size, len(entry.name), 0)
+        out += (header, entry.name, entry.data)
+        central += (_CENTRAL.pack(0x02014B50, 20, 20, 0, zlib.DEFLATED, _DOS_TIME, _DOS_DATE,
+                                  entry.crc, len(entry.data), entry.size, len(entry.name),
+                                  0, 0, 0, 0, 0, offset), entry.name)
+        offset += len(header) + len(entry.name) + len(entry.data)
+    directory = b"".join(central)
+    end = _END.pack(0x06054B50, 0, 0, len(entries), len(entries), len(directory), offset, 0)
+    return b"".join(out) + directory + end
 
 
 def to_bytes(document: Document, created: dt.date | None = None) -> bytes:
     """The .docx file of *document*, as bytes."""
     first = document.sections[0]
-    parts = {
-        "word/document.xml": document_xml(document),
-        "word/header1.xml": _part("hdr", first.header),
-        "word/header2.xml": _part("hdr", []),
-        "word/footer1.xml": _part("ftr", first.first_footer),
-        "word/footer2.xml": _part("ftr", []),
-        "docProps/core.xml": _core_properties(document, created),
-    }
-    buffer = io.BytesIO(_package_template())
-    buffer.seek(0, io.SEEK_END)
-    with zipfile.ZipFile(buffer, "a") as package:
-        for name, text in parts.items():
-            _add(package, name, text)
-    return buffer.getvalue()
+    entries = [_repeated(name, text) for name, text in _FIXED_PARTS.items()]
+    entries += [
+        _compress("word/document.xml", document_xml(document)),
+        _repeated("word/header1.xml", _part("hdr", first.header)),
+        _repeated("word/header2.xml", _part("hdr", [])),
+        _repeated("word/footer1.xml", _part("ftr", first.first_footer)),
+        _repeated("word/footer2.xml", _part("ftr", [])),
+        _compress("docProps/core.xml", _core_properties(document, created)),
+    ]
+    return _zip(entries)
 
 
 def write(document: Document, path: Path, created: dt.date | None = None) -> None:

@@ -110,6 +110,15 @@ class TestPackage:
         # No theme: Word would prefer theme fonts over the explicit names.
         assert "theme" not in " ".join(docx_parts(letter_docx))
 
+    def test_zip_checksums_and_sizes_are_right(self, letter_docx: bytes) -> None:
+        import zipfile
+
+        with zipfile.ZipFile(io.BytesIO(letter_docx)) as package:
+            assert package.testzip() is None  # every entry's CRC and size
+            names = package.namelist()
+        assert names[0] == "[Content_Types].xml"
+        assert len(names) == len(set(names))
+
     def test_same_letter_same_bytes(self) -> None:
         first = docx_writer.to_bytes(compose(cong_van()), dt.date(2026, 3, 5))
         second = docx_writer.to_bytes(compose(cong_van()), dt.date(2026, 3, 5))
