@@ -8,7 +8,6 @@ shared among the machine's cores: a mail merge of 500 letters should feel instan
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from pathlib import Path
@@ -90,6 +89,8 @@ def _results(pairs: list[tuple[str, Path]]):  # type: ignore[no-untyped-def]
     if not parallel:
         yield from map(_render_pair, pairs)
         return
+    import multiprocessing  # here: ~10 ms of start-up a one-letter render need not pay
+
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     with context.Pool(workers) as pool:
