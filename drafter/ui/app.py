@@ -27,4 +27,8 @@ def run(argv: list[str] | None = None) -> int:
     for name in argv:
         if name.endswith(".letter"):
             window.open_file(Path(name))
+    if not any(name.endswith(".letter") for name in argv):
+        from drafter.ui import firstrun
+
+        firstrun.offer(window)  # the guided setup, when no organisation profile exists yet
     return app.exec()

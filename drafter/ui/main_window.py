@@ -128,6 +128,8 @@ class MainWindow(QMainWindow):
             act.setChecked(self.preferences.language == code)
             language.addAction(act)
         help_menu = self.menuBar().addMenu(_("&Help"))
+        help_menu.addAction(action("user_guide", _("&User guide"), self.show_user_guide,
+                                   QKeySequence.StandardKey.HelpContents))
         help_menu.addAction(action("about", _("&About Drafter"), self.about))
 
         toolbar = self.addToolBar(_("Main"))
@@ -537,6 +539,11 @@ class MainWindow(QMainWindow):
 
     def show_warning(self, title: str, text: str) -> None:
         QMessageBox.information(self, title, text)
+
+    def show_user_guide(self) -> None:
+        from drafter.ui import user_guide
+
+        user_guide.show(self)
 
     def about(self) -> None:
         from drafter import __version__
