@@ -52,6 +52,7 @@ def _guarded(handler):  # type: ignore[no-untyped-def]
 
     def run(args: argparse.Namespace) -> int:
         from drafter.core.atomic import WriteError
+        from drafter.core.problems import InvalidInput
         from drafter.store.contacts_io import ImportFileError
         from drafter.store.engine import StoreError
         from drafter.store.mailmerge import MergeError
@@ -64,6 +65,10 @@ def _guarded(handler):  # type: ignore[no-untyped-def]
             return EXIT_WRITE
         except (NumberingError, ImportFileError, MergeError, ValueError) as error:
             _error(str(error))
+            return EXIT_INVALID
+        except InvalidInput as error:
+            for problem in error.problems:
+                _error(str(problem))
             return EXIT_INVALID
 
     return run

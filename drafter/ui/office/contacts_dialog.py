@@ -1,0 +1,309 @@
+"""Recipients and groups: search as you type, edit, order groups, import and export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from drafter.i18n import _, ngettext
+from drafter.store.contacts import (
+    AGENCY,
+    PERSON,
+    delete_contact,
+    delete_group,
+    list_groups,
+    save_contact,
+    save_group,
+    search_contacts,
+)
+from drafter.store.models import Contact, ContactGroup
+from drafter.ui.office import common
+from drafter.ui.office.common import current_store, guarded
+
+RESULTS = 200  # rows shown while searching; typing more narrows them
+
+
+def contact_item(contact: Contact, parent: QListWidget) -> QListWidgetItem:
+    text = contact.full_name
+    if contact.short_name and contact.short_name != contact.full_name:
+        text += f"  —  {contact.short_name}"
+    item = QListWidgetItem(text, parent)
+    item.setData(Qt.ItemDataRole.UserRole, contact)
+    return item
+
+
+class SearchList(QWidget):
+    """A search box over a list of contacts, refreshed at every keystroke."""
+
+    def __init__(self, parent: QWidget | None = None, name: str = "contacts") -> None:
+        super().__init__(parent)
+        self.query = QLineEdit(self)
+        self.query.setObjectName(f"{name}.search")
+        self.query.setPlaceholderText(_("Search, with or without diacritics"))
+        self.query.setClearButtonEnabled(True)
+        self.results = QListWidget(self)
+        self.results.setObjectName(f"{name}.results")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.query)
+        layout.addWidget(self.results, 1)
+        self.query.textChanged.connect(self.refresh)
+
+    def refresh(self) -> None:
+        found = guarded(self, lambda: search_contacts(current_store(), self.query.text(),
+                                                      limit=RESULTS)) or []
+        self.results.clear()
+        for contact in found:
+            contact_item(contact, self.results)
+
+    def selected(self) -> list[Contact]:
+        return [item.data(Qt.ItemDataRole.UserRole) for item in self.results.selectedItems()]
+
+
+class ContactsDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("office.contacts")
+        self.setWindowTitle(_("Recipients and groups"))
+        self.resize(900, 560)
+        tabs = QTabWidget(self)
+        tabs.addTab(self._contacts_tab(), _("Recipients"))
+        tabs.addTab(self._groups_tab(), _("Groups"))
+        outer = QVBoxLayout(self)
+        outer.addWidget(tabs)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        outer.addWidget(close)
+        self.search.refresh()
+        self.reload_groups()
+
+    # --- recipients --------------------------------------------------------------------
+
+    def _contacts_tab(self) -> QWidget:
+        page = QWidget(self)
+        self.search = SearchList(page)
+        self.search.results.currentItemChanged.connect(
+            lambda item: item and self.show_contact(item.data(Qt.ItemDataRole.UserRole)))
+        form = QFormLayout()
+        self.kind = QComboBox(page)
+        self.kind.addItem(_("Agency"), AGENCY)
+        self.kind.addItem(_("Person"), PERSON)
+        form.addRow(_("Kind:"), self.kind)
+        self.fields: dict[str, QLineEdit] = {}
+        for key, label in (("full_name", _("Full name (Kính gửi):")),
+                           ("short_name", _("Short name (Nơi nhận):")),
+                           ("title", _("Position:")), ("organisation", _("Organisation:")),
+                           ("email", _("E-mail:")), ("phone", _("Phone:")),
+                           ("address", _("Address:")), ("note", _("Note:"))):
+            edit = QLineEdit(page)
+            edit.setObjectName(f"contact.{key}")
+            self.fields[key] = edit
+            form.addRow(label, edit)
+        self.current: Contact | None = None
+        buttons = QHBoxLayout()
+        for label, name, slot in ((_("New"), "contacts.new", self.new_contact),
+                                  (_("Save"), "contacts.save", self.save_contact),
+                                  (_("Delete"), "contacts.delete", self.delete_contact),
+                                  (_("Import…"), "contacts.import", self.import_file),
+                                  (_("Export…"), "contacts.export", self.export_file)):
+            button = QPushButton(label, page)
+            button.setObjectName(name)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        right = QVBoxLayout()
+        right.addLayout(form)
+        right.addStretch(1)
+        right.addLayout(buttons)
+        layout = QHBoxLayout(page)
+        layout.addWidget(self.search, 1)
+        layout.addLayout(right, 1)
+        return page
+
+    def new_contact(self) -> None:
+        self.show_contact(Contact(kind=AGENCY, full_name=""))
+
+    def show_contact(self, contact: Contact) -> None:
+        self.current = contact
+        self.kind.setCurrentIndex(max(0, self.kind.findData(contact.kind or AGENCY)))
+        for key, edit in self.fields.items():
+            edit.setText(getattr(contact, key) or "")
+
+    def save_contact(self) -> Contact | None:
+        contact = Contact(id=self.current.id if self.current else None,
+                          kind=self.kind.currentData(),
+                          **{key: edit.text() for key, edit in self.fields.items()})
+        saved = guarded(self, lambda: save_contact(current_store(), contact))
+        if saved is not None:
+            self.current = saved
+            self.search.refresh()
+        return saved
+
+    def delete_contact(self) -> None:
+        if self.current is None or self.current.id is None:
+            return
+        if common.confirm(self, _("Delete '{name}'?").format(name=self.current.full_name)):
+            contact_id = self.current.id
+            guarded(self, lambda: delete_contact(current_store(), contact_id))
+            self.new_contact()
+            self.search.refresh()
+            self.reload_groups()
+
+    def import_file(self, path: Path | None = None) -> None:
+        if not path:
+            name, _filter = QFileDialog.getOpenFileName(
+                self, _("Import recipients"), "", _("Spreadsheets (*.csv *.xlsx)"))
+            if not name:
+                return
+            path = Path(name)
+        from drafter.store.contacts_io import import_contacts
+
+        report = guarded(self, lambda: import_contacts(current_store(), Path(path)))
+        if report is None:
+            return
+        lines = [ngettext("{n} recipient imported.", "{n} recipients imported.",
+                          report.imported).format(n=report.imported)]
+        lines += report.notices
+        lines += [str(problem) for problem in report.problems[:30]]
+        if len(report.problems) > 30:
+            lines.append(_("… and {n} more rows with problems").format(
+                n=len(report.problems) - 30))
+        common.show_info(self, "\n".join(lines))
+        self.search.refresh()
+        self.reload_groups()
+
+    def export_file(self, path: Path | None = None) -> None:
+        if not path:
+            name, _filter = QFileDialog.getSaveFileName(
+                self, _("Export recipients"), "danh-ba.xlsx", _("Spreadsheets (*.csv *.xlsx)"))
+            if not name:
+                return
+            path = Path(name)
+        from drafter.store.contacts_io import export_contacts
+
+        guarded(self, lambda: export_contacts(current_store(), Path(path)))
+
+    # --- groups -----------------------------------------------------------------------------
+
+    def _groups_tab(self) -> QWidget:
+        page = QWidget(self)
+        self.groups = QListWidget(page)
+        self.groups.setObjectName("groups.list")
+        self.groups.currentItemChanged.connect(
+            lambda item: item and self.show_group(item.data(Qt.ItemDataRole.UserRole)))
+        self.group_name = QLineEdit(page)
+        self.group_name.setObjectName("group.name")
+        self.members = QListWidget(page)
+        self.members.setObjectName("group.members")
+        self.group_search = SearchList(page, "group.candidates")
+        self.group_search.results.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+        self.current_group: ContactGroup | None = None
+        member_buttons = QVBoxLayout()
+        for label, name, slot in ((_("Add ←"), "group.add", self.add_members),
+                                  (_("Up"), "group.up", lambda: self.move_member(-1)),
+                                  (_("Down"), "group.down", lambda: self.move_member(1)),
+                                  (_("Remove"), "group.remove", self.remove_member)):
+            button = QPushButton(label, page)
+            button.setObjectName(name)
+            button.clicked.connect(slot)
+            member_buttons.addWidget(button)
+        member_buttons.addStretch(1)
+        group_buttons = QHBoxLayout()
+        for label, name, slot in ((_("New group"), "groups.new", self.new_group),
+                                  (_("Save group"), "groups.save", self.save_group),
+                                  (_("Delete group"), "groups.delete", self.delete_group)):
+            button = QPushButton(label, page)
+            button.setObjectName(name)
+            button.clicked.connect(slot)
+            group_buttons.addWidget(button)
+        middle = QVBoxLayout()
+        form = QFormLayout()
+        form.addRow(_("Group name:"), self.group_name)
+        middle.addLayout(form)
+        middle.addWidget(self.members, 1)
+        middle.addLayout(group_buttons)
+        layout = QHBoxLayout(page)
+        layout.addWidget(self.groups, 1)
+        layout.addLayout(middle, 2)
+        layout.addLayout(member_buttons)
+        layout.addWidget(self.group_search, 2)
+        self.group_search.refresh()
+        return page
+
+    def reload_groups(self, select_id: int | None = None) -> None:
+        groups = guarded(self, lambda: list_groups(current_store())) or []
+        self.groups.clear()
+        for group in groups:
+            item = QListWidgetItem(f"{group.name} ({len(group.members)})", self.groups)
+            item.setData(Qt.ItemDataRole.UserRole, group)
+            if group.id == select_id:
+                self.groups.setCurrentItem(item)
+
+    def new_group(self) -> None:
+        self.groups.clearSelection()
+        self.show_group(ContactGroup(name="", members=[]))
+
+    def show_group(self, group: ContactGroup) -> None:
+        self.current_group = group
+        self.group_name.setText(group.name or "")
+        self.members.clear()
+        for member in group.members:
+            contact_item(member.contact, self.members)
+
+    def add_members(self) -> None:
+        present = {self.members.item(i).data(Qt.ItemDataRole.UserRole).id
+                   for i in range(self.members.count())}
+        for contact in self.group_search.selected():
+            if contact.id not in present:
+                contact_item(contact, self.members)
+
+    def move_member(self, step: int) -> None:
+        row = self.members.currentRow()
+        target = row + step
+        if row < 0 or not 0 <= target < self.members.count():
+            return
+        item = self.members.takeItem(row)
+        self.members.insertItem(target, item)
+        self.members.setCurrentRow(target)
+
+    def remove_member(self) -> None:
+        row = self.members.currentRow()
+        if row >= 0:
+            self.members.takeItem(row)
+
+    def save_group(self) -> ContactGroup | None:
+        ids = [self.members.item(i).data(Qt.ItemDataRole.UserRole).id
+               for i in range(self.members.count())]
+        group_id = self.current_group.id if self.current_group else None
+        saved = guarded(self, lambda: save_group(current_store(), self.group_name.text(), ids,
+                                                 group_id=group_id))
+        if saved is not None:
+            self.reload_groups(saved.id)
+        return saved
+
+    def delete_group(self) -> None:
+        group = self.current_group
+        if group is None or group.id is None:
+            return
+        question = _("Delete the group '{name}'? Its recipients stay in the book.").format(
+            name=group.name)
+        if common.confirm(self, question):
+            group_id = group.id
+            guarded(self, lambda: delete_group(current_store(), group_id))
+            self.new_group()
+            self.reload_groups()

@@ -1,0 +1,251 @@
+"""Signers and their signing patterns (TM., KT., TL., TUQ., Q. and chains of them)."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from drafter.core.vietnamese import clean_line, upper
+from drafter.i18n import _
+from drafter.store.models import Signer, SigningPattern
+from drafter.store.signers import (
+    PREFIXES,
+    authority_problems,
+    compose_signature,
+    delete_signer,
+    list_signers,
+    pattern_label,
+    save_signer,
+)
+from drafter.store.text import split_lines
+from drafter.ui.office import common
+from drafter.ui.office.common import LinesEdit, current_store, guarded
+
+
+class SignersDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("office.signers")
+        self.setWindowTitle(_("Signers"))
+        self.current: Signer | None = None
+        self.patterns: list[SigningPattern] = []
+
+        self.list = QListWidget(self)
+        self.list.setObjectName("signers.list")
+        self.list.currentItemChanged.connect(self._selected)
+        new = QPushButton(_("New signer"), self)
+        new.setObjectName("signers.new")
+        new.clicked.connect(self.new_signer)
+        remove = QPushButton(_("Delete"), self)
+        remove.clicked.connect(self.delete_current)
+        left = QVBoxLayout()
+        left.addWidget(self.list, 1)
+        row = QHBoxLayout()
+        row.addWidget(new)
+        row.addWidget(remove)
+        left.addLayout(row)
+
+        form = QFormLayout()
+        self.name = QLineEdit(self)
+        self.name.setObjectName("signer.name")
+        self.title = QLineEdit(self)
+        self.title.setObjectName("signer.title")
+        self.title.setPlaceholderText("PHÓ CHỦ TỊCH")
+        form.addRow(_("Full name:"), self.name)
+        form.addRow(_("Position:"), self.title)
+        self.pattern_list = QListWidget(self)
+        self.pattern_list.setObjectName("signer.patterns")
+        self.pattern_list.currentRowChanged.connect(self._pattern_selected)
+        form.addRow(_("Signing patterns:"), self.pattern_list)
+
+        # The pattern being edited: a chain of authority lines and the title under them.
+        self.prefix = QComboBox(self)
+        self.prefix.addItems(PREFIXES)
+        self.holder = QLineEdit(self)
+        self.holder.setObjectName("pattern.holder")
+        self.holder.setPlaceholderText(_("e.g. ỦY BAN NHÂN DÂN, CHỦ TỊCH"))
+        add_line = QPushButton(_("Add line"), self)
+        add_line.setObjectName("pattern.add_line")
+        add_line.clicked.connect(self._add_authority_line)
+        builder = QHBoxLayout()
+        builder.addWidget(self.prefix)
+        builder.addWidget(self.holder, 1)
+        builder.addWidget(add_line)
+        self.authority = LinesEdit(self, 3)
+        self.authority.setObjectName("pattern.authority")
+        self.own_title = QCheckBox(_("Print the signer's own position under these lines"), self)
+        self.own_title.setObjectName("pattern.own_title")
+        self.own_title.setChecked(True)
+        self.pattern_title = QLineEdit(self)
+        self.pattern_title.setObjectName("pattern.title")
+        self.pattern_title.setPlaceholderText(_("another position, or empty for none"))
+        self.own_title.toggled.connect(lambda on: self.pattern_title.setEnabled(not on))
+        self.pattern_title.setEnabled(False)
+        form.addRow(_("Authority line:"), _wrap(builder, self))
+        form.addRow(_("Authority lines:"), self.authority)
+        form.addRow("", self.own_title)
+        form.addRow(_("Position for this pattern:"), self.pattern_title)
+        pattern_buttons = QHBoxLayout()
+        for label, name, slot in ((_("Add pattern"), "pattern.add", self.add_pattern),
+                                  (_("Update pattern"), "pattern.update", self.update_pattern),
+                                  (_("Remove pattern"), "pattern.remove", self.remove_pattern)):
+            button = QPushButton(label, self)
+            button.setObjectName(name)
+            button.clicked.connect(slot)
+            pattern_buttons.addWidget(button)
+        form.addRow("", _wrap(pattern_buttons, self))
+        self.preview = QLabel(self)
+        self.preview.setObjectName("signer.preview")
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        form.addRow(_("Signature block:"), self.preview)
+        save = QPushButton(_("Save signer"), self)
+        save.setObjectName("signers.save")
+        save.clicked.connect(self.save)
+        form.addRow("", save)
+
+        body = QHBoxLayout()
+        body.addLayout(left, 1)
+        body.addLayout(form, 2)
+        outer = QVBoxLayout(self)
+        outer.addLayout(body)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        outer.addWidget(close)
+        self.reload()
+
+    # --- signers -------------------------------------------------------------------------
+
+    def reload(self, select_id: int | None = None) -> None:
+        signers = guarded(self, lambda: list_signers(current_store())) or []
+        self.list.clear()
+        for signer in signers:
+            item = QListWidgetItem(f"{signer.name} — {signer.title}", self.list)
+            item.setData(Qt.ItemDataRole.UserRole, signer)
+            if signer.id == select_id:
+                self.list.setCurrentItem(item)
+        if not signers:
+            self.new_signer()
+
+    def _selected(self, item: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.show_signer(item.data(Qt.ItemDataRole.UserRole))
+
+    def new_signer(self) -> None:
+        self.list.clearSelection()
+        self.show_signer(Signer(name="", title="", patterns=[]))
+
+    def show_signer(self, signer: Signer) -> None:
+        self.current = signer
+        self.name.setText(signer.name or "")
+        self.title.setText(signer.title or "")
+        self.patterns = [SigningPattern(authority=p.authority, title=p.title)
+                         for p in signer.patterns]
+        self._refresh_patterns()
+
+    def _signer(self) -> Signer:
+        return Signer(id=self.current.id if self.current else None,
+                      profile_id=self.current.profile_id if self.current else None,
+                      name=clean_line(self.name.text()), title=upper(clean_line(
+                          self.title.text())), patterns=list(self.patterns))
+
+    def save(self) -> Signer | None:
+        signer = self._signer()
+        saved = guarded(self, lambda: save_signer(current_store(), signer))
+        if saved is not None:
+            self.reload(saved.id)
+        return saved
+
+    def delete_current(self) -> None:
+        if self.current is None or self.current.id is None:
+            return
+        question = _("Delete the signer '{name}'?").format(name=self.current.name)
+        if common.confirm(self, question):
+            signer_id = self.current.id
+            guarded(self, lambda: delete_signer(current_store(), signer_id))
+            self.reload()
+
+    # --- patterns ------------------------------------------------------------------------
+
+    def _add_authority_line(self) -> None:
+        holder = upper(clean_line(self.holder.text()))
+        if holder:
+            self.authority.set_lines([*self.authority.lines(),
+                                      f"{self.prefix.currentText()} {holder}"])
+            self.holder.clear()
+
+    def _edited_pattern(self) -> SigningPattern | None:
+        lines = [upper(line) for line in self.authority.lines()]
+        problems = authority_problems(lines)
+        if problems:
+            common.show_error(self, "\n".join(problems))
+            return None
+        title = None if self.own_title.isChecked() else upper(clean_line(
+            self.pattern_title.text()))
+        return SigningPattern(authority="\n".join(lines), title=title)
+
+    def add_pattern(self) -> None:
+        pattern = self._edited_pattern()
+        if pattern is not None:
+            self.patterns.append(pattern)
+            self._refresh_patterns(len(self.patterns) - 1)
+
+    def update_pattern(self) -> None:
+        row = self.pattern_list.currentRow()
+        pattern = self._edited_pattern()
+        if pattern is not None and 0 <= row < len(self.patterns):
+            self.patterns[row] = pattern
+            self._refresh_patterns(row)
+
+    def remove_pattern(self) -> None:
+        row = self.pattern_list.currentRow()
+        if 0 <= row < len(self.patterns):
+            del self.patterns[row]
+            self._refresh_patterns()
+
+    def _refresh_patterns(self, select: int = -1) -> None:
+        signer = self._signer()
+        self.pattern_list.blockSignals(True)
+        self.pattern_list.clear()
+        for pattern in self.patterns:
+            self.pattern_list.addItem(pattern_label(signer, pattern))
+        self.pattern_list.blockSignals(False)
+        if 0 <= select < len(self.patterns):
+            self.pattern_list.setCurrentRow(select)
+        else:
+            self._show_preview(None)
+
+    def _pattern_selected(self, row: int) -> None:
+        if 0 <= row < len(self.patterns):
+            pattern = self.patterns[row]
+            self.authority.set_lines(split_lines(pattern.authority))
+            self.own_title.setChecked(pattern.title is None)
+            self.pattern_title.setText(pattern.title or "")
+            self._show_preview(pattern)
+
+    def _show_preview(self, pattern: SigningPattern | None) -> None:
+        signature = compose_signature(self._signer(), pattern)
+        lines = [*signature.lines, "", signature.name]
+        self.preview.setText("<b>" + "<br>".join(html.escape(line) for line in lines) + "</b>")
+
+
+def _wrap(layout: QHBoxLayout, parent: QWidget) -> QWidget:
+    widget = QWidget(parent)
+    layout.setContentsMargins(0, 0, 0, 0)
+    widget.setLayout(layout)
+    return widget
