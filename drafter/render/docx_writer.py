@@ -28,6 +28,7 @@ from drafter.layout.model import (
     Cell,
     Document,
     LineRule,
+    LineSpacing,
     Paragraph,
     Run,
     Section,
@@ -109,40 +110,54 @@ def _border(side: str, border: Border) -> str:
 
 
 def _paragraph(paragraph: Paragraph, section_properties: str = "") -> str:
+    mark = paragraph.runs[0] if paragraph.runs else None
+    props = _paragraph_properties(
+        paragraph.keep_with_next, paragraph.keep_lines, paragraph.border_top,
+        paragraph.border_bottom, paragraph.line_spacing, int(paragraph.space_before),
+        int(paragraph.space_after), int(paragraph.indent_left), int(paragraph.indent_right),
+        int(paragraph.first_line), paragraph.align,
+        _run_properties(mark) if mark is not None else "")
+    runs = "".join(_text_runs(run, _run_properties(run)) for run in paragraph.runs)
+    return f"<w:p><w:pPr>{props}{section_properties}</w:pPr>{runs}</w:p>"
+
+
+@functools.lru_cache(maxsize=1024)
+def _paragraph_properties(keep_with_next: bool, keep_lines: bool, border_top: Border | None,
+                          border_bottom: Border | None, spacing: LineSpacing,
+                          space_before: int, space_after: int, indent_left: int,
+                          indent_right: int, first_line: int, align: Align,
+                          mark_properties: str) -> str:
+    """The pPr content, in schema order; a letter has few distinct ones, so they are
+    built once and reused."""
     props = []
-    if paragraph.keep_with_next:
+    if keep_with_next:
         props.append("<w:keepNext/>")
-    if paragraph.keep_lines:
+    if keep_lines:
         props.append("<w:keepLines/>")
-    if paragraph.border_top or paragraph.border_bottom:
+    if border_top or border_bottom:
         borders = ""
-        if paragraph.border_top:
-            borders += _border("top", paragraph.border_top)
-        if paragraph.border_bottom:
-            borders += _border("bottom", paragraph.border_bottom)
+        if border_top:
+            borders += _border("top", border_top)
+        if border_bottom:
+            borders += _border("bottom", border_bottom)
         props.append(f"<w:pBdr>{borders}</w:pBdr>")
-    spacing = paragraph.line_spacing
     if spacing.rule is LineRule.MULTIPLE:
         line = f'w:line="{round(240 * spacing.value)}" w:lineRule="auto"'
     else:
         rule = "exact" if spacing.rule is LineRule.EXACT else "atLeast"
         line = f'w:line="{round(spacing.value * 20)}" w:lineRule="{rule}"'
-    props.append(f'<w:spacing w:before="{paragraph.space_before.twips}" '
-                 f'w:after="{paragraph.space_after.twips}" {line}/>')
-    first = paragraph.first_line.twips
-    indent = f'w:left="{paragraph.indent_left.twips}" w:right="{paragraph.indent_right.twips}"'
+    props.append(f'<w:spacing w:before="{Length(space_before).twips}" '
+                 f'w:after="{Length(space_after).twips}" {line}/>')
+    first = Length(first_line).twips
+    indent = f'w:left="{Length(indent_left).twips}" w:right="{Length(indent_right).twips}"'
     if first > 0:
         indent += f' w:firstLine="{first}"'
     elif first < 0:
         indent += f' w:hanging="{-first}"'
     props.append(f"<w:ind {indent}/>")
-    props.append(f'<w:jc w:val="{_JC[paragraph.align]}"/>')
-    mark = paragraph.runs[0] if paragraph.runs else None
-    if mark is not None:
-        props.append(_run_properties(mark))
-    props.append(section_properties)
-    runs = "".join(_text_runs(run, _run_properties(run)) for run in paragraph.runs)
-    return f"<w:p><w:pPr>{''.join(props)}</w:pPr>{runs}</w:p>"
+    props.append(f'<w:jc w:val="{_JC[align]}"/>')
+    props.append(mark_properties)
+    return "".join(props)
 
 
 # --- tables ---------------------------------------------------------------------------------
