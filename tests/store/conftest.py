@@ -25,6 +25,17 @@ def _default_database(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("DRAFTER_DB", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _english_messages() -> Iterator[None]:
+    """The tests read the English source messages; test_i18n checks the Vietnamese ones."""
+    from drafter.i18n import current_language, set_language
+
+    before = current_language()
+    set_language("en")
+    yield
+    set_language(before)
+
+
 def reset_postgres(url: str) -> None:
     """Empty the test database: drop and recreate its public schema."""
     from sqlalchemy import create_engine

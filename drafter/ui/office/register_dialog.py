@@ -65,6 +65,8 @@ class RegisterDialog(QDialog):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setStretchLastSection(True)
+        for column, (_title, width) in enumerate(COLUMNS):
+            self.table.setColumnWidth(column, width * 8)
         self.summary = QLabel(self)
         self.summary.setObjectName("register.summary")
 
