@@ -6,6 +6,7 @@ Every size is a spin box bounded by the legal range of NĐ 30
 
 from __future__ import annotations
 
+import math
 from dataclasses import fields, replace
 
 from PySide6.QtWidgets import (
@@ -82,8 +83,9 @@ class PreferencesDialog(QDialog):
             low, high = RANGES[spec.name]
             spin = QDoubleSpinBox(self)
             spin.setObjectName(f"prefs.layout.{spec.name}")
-            spin.setDecimals(2)
-            spin.setRange(low, high)
+            # Shown with 3 decimals; the bounds are rounded inwards (1/3 → 0.334).
+            spin.setDecimals(3)
+            spin.setRange(math.ceil(low * 1000) / 1000, math.floor(high * 1000) / 1000)
             spin.setSingleStep(0.5 if high - low >= 2 else 0.01)
             spin.setValue(getattr(preferences.layout, spec.name))
             spin.setAccessibleName(labels[spec.name])
