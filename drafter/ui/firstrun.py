@@ -356,7 +356,12 @@ class FirstRunWizard(QWizard):
         self.setWindowTitle(_("Welcome to Drafter"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        self.setButtonText(QWizard.WizardButton.FinishButton, _("Start a công văn"))
+        # Qt has no Vietnamese catalog for its own buttons: name them here.
+        for button, text in ((QWizard.WizardButton.NextButton, _("&Next >")),
+                             (QWizard.WizardButton.BackButton, _("< &Back")),
+                             (QWizard.WizardButton.CancelButton, _("Cancel")),
+                             (QWizard.WizardButton.FinishButton, _("Start a công văn"))):
+            self.setButtonText(button, text)
         self.organisation = OrganisationPage(self)
         self.signer = SignerPage(self)
         self.place_page = PlacePage(self)

@@ -38,6 +38,7 @@ class UserGuide(QDialog):
             self.browser.setPlainText(_("The user guide was not found at {path}.").format(
                 path=path))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Close"))
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser)
