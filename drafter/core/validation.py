@@ -21,10 +21,12 @@ def check_letter(letter: Letter, doctype: DocType) -> list[Problem]:
             problems.append(Problem(field, message))
 
     need(bool(letter.issuer.name), "issuer.name", _("the issuing body's name is required"))
-    if doctype.has_number and not letter.symbol:
+    # Mẫu 1.3: a document issued with a quyết định has no number, date or signature.
+    attached = doctype.header is HeaderStyle.STANDARD and bool(letter.attached_to)
+    if doctype.has_number and not letter.symbol and not attached:
         need(bool(letter.issuer.abbreviation), "issuer.abbreviation",
              _("the issuing body's abbreviation is required to write the symbol"))
-    if doctype.has_date and doctype.header is not HeaderStyle.APPENDIX:
+    if doctype.has_date and doctype.header is not HeaderStyle.APPENDIX and not attached:
         need(bool(letter.place), "place", _("the place is required for the date line"))
     if letter.date is not None:
         need(1945 <= letter.date.year <= 2200, "date", _("the year is not plausible"))
@@ -36,7 +38,7 @@ def check_letter(letter: Letter, doctype: DocType) -> list[Problem]:
         problems.append(Problem("kinh_gui", _("this document type has no Kính gửi line")))
     if doctype.body is Presence.REQUIRED:
         need(bool(letter.body.strip()), "body", _("the content is required"))
-    if doctype.header is not HeaderStyle.APPENDIX:
+    if doctype.header is not HeaderStyle.APPENDIX and not attached:
         if len(letter.signatures) < doctype.signatures:
             problems.append(Problem("signatures", _(
                 "this document type needs {count} signature blocks").format(

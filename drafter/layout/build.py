@@ -93,7 +93,7 @@ class Builder:
             # Mẫu 3.1: the copied text (a trích sao's extract) comes first, then the
             # full-width line and the copier's block under it.
             blocks += self.copy_header()
-        if doctype.header is not HeaderStyle.APPENDIX:
+        if doctype.header is not HeaderStyle.APPENDIX and not self.issued_with_another:
             if body and isinstance(body[-1], Paragraph):
                 # The signature never stands alone on a page: the last lines of the
                 # content go with it.
@@ -180,9 +180,15 @@ class Builder:
             self.rule(tn_width, self.right_width, "tieu_ngu_rule"),
         ]
 
+    @property
+    def issued_with_another(self) -> bool:
+        """Mẫu 1.3: a document issued with a quyết định ("Kèm theo Quyết định số …") has
+        no number, date line, Nơi nhận or signature of its own; the quyết định carries them."""
+        return self.doctype.header is HeaderStyle.STANDARD and bool(self.letter.attached_to)
+
     def date_paragraph(self) -> Paragraph | None:
         """Ô 4, italic and centred; a long place name drops to 13 pt to stay on one line."""
-        if not self.doctype.has_date:
+        if not self.doctype.has_date or self.issued_with_another:
             return None
         year = self.letter.date.year if self.letter.date else None
         text = place_date_line(self.letter.place, self.letter.date, year_hint=year)
@@ -192,7 +198,7 @@ class Builder:
         return self.para(text, size, italic=True, role="date")
 
     def number_paragraph(self) -> Paragraph | None:
-        if not self.doctype.has_number:
+        if not self.doctype.has_number or self.issued_with_another:
             return None
         return self.para(number_line(self.letter, self.doctype), pt(self.s.number_size),
                          role="number")
