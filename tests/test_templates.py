@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import zipfile
 from collections.abc import Iterator
+from dataclasses import replace
 from io import BytesIO
 from pathlib import Path
 
@@ -308,6 +309,28 @@ def test_titled_types_print_name_and_summary(registry: Registry, type_id: str) -
     assert doctype.summary is SummaryStyle.TITLE and doctype.header is HeaderStyle.STANDARD
     assert texts(document, "title") == [doctype.name.upper()]
     assert texts(document, "summary") == [letter.subject]
+
+
+def test_document_issued_with_a_decision_has_no_number_date_or_signature(
+        registry: Registry) -> None:
+    """Mẫu 1.3: the attached document shows the header without Số and date, its name,
+    summary and "(Kèm theo Quyết định số …)" in italics, its content, and no closing."""
+    standalone = sample(registry, "quy_dinh")
+    document = compose(standalone, registry)
+    assert len(texts(document, "number")) == 1 and len(texts(document, "date")) == 1
+    assert texts(document, "signer") == [standalone.signatures[0].name]
+
+    letter = replace(standalone, place="", date=None, signatures=[], noi_nhan=[],
+                     attached_to="Kèm theo Quyết định số 12/QĐ-VP ngày 12 tháng 01 năm 2026 "
+                                 "của Chánh Văn phòng Bộ Nội vụ")
+    assert problems_of(letter, registry) == []  # no signature, place or date needed
+    document = compose(letter, registry)
+    assert texts(document, "quoc_hieu") == [QUOC_HIEU]
+    assert texts(document, "number") == [] and texts(document, "date") == []
+    assert texts(document, "summary") == [standalone.subject]
+    assert texts(document, "attached_to") == [f"({letter.attached_to})"]
+    assert texts(document, "noi_nhan_label") == [] and texts(document, "signer") == []
+    assert body_texts(document)[-1].endswith("./.")
 
 
 def test_kinh_gui_types_print_the_recipients(registry: Registry) -> None:
