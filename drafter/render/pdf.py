@@ -1,7 +1,7 @@
 """PDF export through the Qt painter: no LibreOffice needed.
 
 The pages are the ones the preview shows (:func:`drafter.render.qt_painter.paginate`),
-drawn on a 1200-dpi :class:`QPdfWriter`; the file is written atomically, so a failed
+drawn on a 1440-dpi :class:`QPdfWriter`; the file is written atomically, so a failed
 write leaves any previous file untouched.
 """
 

@@ -6,8 +6,8 @@ tables, pagination (keep-with-next, rows that cannot split), headers and footers
 follow what Word and LibreOffice do with the same model written as .docx, so the
 preview, the PDF and the .docx agree.
 
-Everything is measured in *dots* of a 1200-dpi device (762 EMU each), never on the
-96-dpi screen: the screen preview paints the same dots scaled down.
+Everything is measured in *dots* of a 1440-dpi device (twips, 635 EMU each), never on
+the 96-dpi screen: the screen preview paints the same dots scaled down.
 """
 
 from __future__ import annotations
@@ -41,8 +41,10 @@ from drafter.layout.model import (
 )
 from drafter.layout.units import Length
 
-DPI = 1200
-EMU_PER_DOT = 914_400 // DPI  # 762
+# 1440 dpi: a dot is a twip, and every font size in half points is a whole number of
+# dots (Qt rounds font pixel sizes; at 1200 dpi 13 pt became 217 px, 0.15 % too wide).
+DPI = 1440
+EMU_PER_DOT = 914_400 // DPI  # 635
 DOTS_PER_POINT = DPI / 72
 FONT_FAMILY = "Times New Roman"
 
@@ -57,7 +59,7 @@ def dots(length: int) -> float:
 
 @cache
 def measuring_device() -> QImage:
-    """An image whose resolution is the printer's: fonts resolve to 1200-dpi sizes on it."""
+    """An image whose resolution is the layout's: fonts resolve to 1440-dpi sizes on it."""
     image = QImage(1, 1, QImage.Format.Format_RGB32)
     dpm = round(DPI / 0.0254)
     image.setDotsPerMeterX(dpm)
@@ -87,7 +89,11 @@ def single_line_height(run: Run) -> float:
 
 
 def ascent(run: Run) -> float:
-    return dots(metrics.face(run.bold, run.italic).ascent_at(run.size))
+    """Top of the line to the baseline: LibreOffice puts the font's line gap above the
+    ascent (measured: without it every baseline sat 0.2 mm high)."""
+    face = metrics.face(run.bold, run.italic)
+    return dots(face.ascent_at(run.size)) + run.size.pt * DOTS_PER_POINT * face.line_gap / \
+        face.units_per_em
 
 
 # --- what gets drawn ---------------------------------------------------------------------
@@ -170,7 +176,7 @@ def _shifted(piece: _Piece, dx: float, dy: float) -> _Piece:
 
 
 class BlockLayout:
-    """Lays out blocks inside a column; text is measured on the 1200-dpi device."""
+    """Lays out blocks inside a column; text is measured on the 1440-dpi device."""
 
     def __init__(self, page_number: int = 1) -> None:
         self.page_number = page_number
@@ -246,8 +252,13 @@ class BlockLayout:
             if paragraph.role:
                 box = QRectF(x, offset, line.naturalTextWidth(), height)
                 roles.append((paragraph.role, line_text.strip(), box))
+            # Widow and orphan control, as LibreOffice applies it to our .docx: never
+            # one line of a paragraph alone at the foot or the head of a page.  A
+            # keep-with-next paragraph moves whole with what follows (LibreOffice does).
+            tied = n > 0 and (paragraph.keep_lines or paragraph.keep_with_next or n == 1 or
+                              n == len(lines) - 1)
             pieces.append(_Piece(piece_height, [text_line], rules, roles,
-                                 keep_with_previous=n > 0 and paragraph.keep_lines))
+                                 keep_with_previous=tied))
         if paragraph.border_bottom is not None:
             thickness = dots(paragraph.border_bottom.width)
             gap = dots(paragraph.border_bottom.space)
@@ -286,17 +297,23 @@ class BlockLayout:
                 inner = self.column(cell.blocks, cell_width - 2 * margin)
                 contents.append((cell, x, cell_width, inner))
                 x += cell_width
+            # LibreOffice adds the width of a row's top line (and of the table's bottom
+            # line, on the last row) to the height of a bordered row.
+            top_line = border
+            bottom_line = border if row is table.rows[-1] else 0.0
             natural = max((sum(p.height for p in inner) for *_, inner in contents), default=0.0)
             minimum = dots(row.height)
-            height = minimum if row.exact_height else max(natural, minimum)
+            height = minimum if row.exact_height else \
+                max(natural + top_line + bottom_line, minimum)
             piece = _Piece(height, [], [], [])
             for cell, cx, cell_width, inner in contents:
                 used = sum(p.height for p in inner)
-                dy = 0.0
+                dy = 0.0 if row.exact_height else top_line
+                room = height - (0.0 if row.exact_height else top_line + bottom_line)
                 if cell.v_align is VAlign.CENTER:
-                    dy = (height - used) / 2
+                    dy += (room - used) / 2
                 elif cell.v_align is VAlign.BOTTOM:
-                    dy = height - used
+                    dy += room - used
                 for part in inner:
                     moved = _shifted(part, cx + margin, dy)
                     piece.lines += moved.lines
@@ -363,7 +380,12 @@ def _paginate_section(section: Section) -> list[Page]:
     engine = BlockLayout()
     pieces: list[_Piece] = []
     for block in section.blocks:
-        pieces += _block_pieces(engine, block, width)
+        new = _block_pieces(engine, block, width)
+        if isinstance(block, Table) and pieces and pieces[-1].keep_with_next:
+            # LibreOffice keeps a keep-with-next paragraph with the whole table after it.
+            for row in new[1:]:
+                row.keep_with_previous = True
+        pieces += new
     # A keep-with-next paragraph ends a chain only when the next block starts a new one;
     # rows of one table keep only what the model says.
     pages: list[Page] = []

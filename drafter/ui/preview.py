@@ -1,6 +1,6 @@
 """The live preview: the A4 pages drawn by the Qt painter, with zoom and page navigation.
 
-Pages are laid out at 1200 dpi by :mod:`drafter.render.qt_painter`, the same pages
+Pages are laid out at 1440 dpi by :mod:`drafter.render.qt_painter`, the same pages
 the PDF export prints; only the visible ones are painted, scaled to the screen.
 """
 
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from drafter.i18n import _
 from drafter.layout.model import Document
-from drafter.render.qt_painter import Page, paginate
+from drafter.render.qt_painter import DPI, Page, paginate
 
 GAP = 16  # pixels between pages
 ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
@@ -37,7 +37,7 @@ class PagesView(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     def page_size_px(self, page: Page) -> tuple[float, float]:
-        scale = self.zoom * PX_PER_MM_AT_100 * 25.4 / 1200
+        scale = self.zoom * PX_PER_MM_AT_100 * 25.4 / DPI
         return page.width * scale, page.height * scale
 
     def page_top(self, index: int) -> int:

@@ -1,0 +1,93 @@
+"""The preview is the document: for every type's sample, the PDF drawn by the Qt
+painter and LibreOffice's rendering of the .docx have the same pages, and every
+header, title, signature and Nơi nhận line within 1 mm of each other."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from drafter.compose import compose
+from drafter.core import letterfile
+from drafter.core.doctypes import default_registry
+from drafter.render import docx_writer
+from drafter.render.pdf import write_pdf
+from drafter.render.qt_painter import paginate
+
+pytestmark = pytest.mark.libreoffice
+
+TOLERANCE_MM = 1.0
+PT_TO_MM = 25.4 / 72
+# The thể thức elements the preview must place where Word's file puts them.
+ELEMENTS = {
+    "parent", "issuer", "quoc_hieu", "tieu_ngu", "number", "date", "vv", "title", "summary",
+    "kinh_gui", "kinh_gui_item", "signature_line", "signer", "noi_nhan_label",
+    "noi_nhan_item", "appendix_label", "appendix_title",
+}
+TYPES = [t.id for t in default_registry().all()]
+
+
+def _lines(path: Path) -> tuple[int, dict[tuple[int, str], tuple[float, float]]]:
+    """Each text line's left end and baseline (mm), keyed by page and text."""
+    found: dict[tuple[int, str], tuple[float, float]] = {}
+    with pymupdf.open(path) as document:
+        for page in document:
+            for block in page.get_text("dict")["blocks"]:
+                for line in block.get("lines", []):
+                    text = " ".join("".join(s["text"] for s in line["spans"]).split())
+                    x, y = line["spans"][0]["origin"] if line["spans"] else (0, 0)
+                    if text:
+                        found.setdefault((page.number, text), (x * PT_TO_MM, y * PT_TO_MM))
+        return len(document), found
+
+
+@pytest.fixture(scope="module")
+def rendered(qapp, tmp_path_factory: pytest.TempPathFactory,  # type: ignore[no-untyped-def]
+             ) -> dict[str, tuple[Path, Path, list]]:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.fail("LibreOffice (soffice) is not installed; 'make test' installs it")
+    folder = tmp_path_factory.mktemp("fidelity")
+    registry = default_registry()
+    out: dict[str, tuple[Path, Path, list]] = {}
+    for type_id in TYPES:
+        doctype = registry.get(type_id)
+        letter, _problems = letterfile.load(doctype.sample_path, registry)
+        document = compose(letter, registry, check=False)
+        docx_writer.write(document, folder / f"{type_id}.docx", letter.date)
+        write_pdf(document, folder / f"{type_id}.qt.pdf")
+        out[type_id] = (folder / f"{type_id}.qt.pdf", folder / "lo" / f"{type_id}.pdf",
+                        paginate(document))
+    profile = (folder / "profile").as_uri()
+    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
+                    "--convert-to", "pdf", "--outdir", str(folder / "lo"),
+                    *[str(folder / f"{t}.docx") for t in TYPES]],
+                   check=True, capture_output=True, timeout=900)
+    return out
+
+
+@pytest.mark.parametrize("type_id", TYPES)
+def test_qt_pdf_matches_libreoffice(rendered, type_id: str) -> None:
+    qt_pdf, lo_pdf, pages = rendered[type_id]
+    qt_count, qt_lines = _lines(qt_pdf)
+    lo_count, lo_lines = _lines(lo_pdf)
+    assert qt_count == lo_count == len(pages)
+    checked = 0
+    far: list[str] = []
+    for number, page in enumerate(pages):
+        for role, text, _box in page.roles:
+            if role not in ELEMENTS or not text.strip():
+                continue
+            key = (number, " ".join(text.split()))
+            assert key in qt_lines, f"{role} {text!r} not on page {number + 1} of the Qt PDF"
+            assert key in lo_lines, f"{role} {text!r} not on page {number + 1} in LibreOffice"
+            (qx, qy), (lx, ly) = qt_lines[key], lo_lines[key]
+            if abs(qx - lx) > TOLERANCE_MM or abs(qy - ly) > TOLERANCE_MM:
+                far.append(f"{role} {text!r}: dx={qx - lx:+.2f} mm, dy={qy - ly:+.2f} mm")
+            checked += 1
+    assert checked >= 2, "too few elements found to compare"
+    assert not far, "\n".join(far)
