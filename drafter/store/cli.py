@@ -182,6 +182,43 @@ def cmd_register_letter(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_register_sequences(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from drafter.store.profiles import list_profiles
+    from drafter.store.sequences import last_number, list_sequences
+
+    year = args.year or dt.date.today().year
+    with _open(args) as store:
+        profiles = {p.id: p.label for p in list_profiles(store)}
+        for sequence in list_sequences(store):
+            kind = _("secret") if sequence.secret else (sequence.type_ids or _("all types"))
+            owner = profiles.get(sequence.profile_id, "") if sequence.profile_id else ""
+            print(f"{sequence.key}\t{sequence.label}\t{kind}\t{owner}\t"
+                  f"{year}: {last_number(store, sequence.id, year)}")
+    return EXIT_OK
+
+
+def cmd_register_add_sequence(args: argparse.Namespace) -> int:
+    from drafter.store.models import NumberSequence
+    from drafter.store.profiles import list_profiles
+    from drafter.store.sequences import save_sequence
+
+    with _open(args) as store:
+        profile_id = None
+        if args.profile:
+            matches = [p for p in list_profiles(store) if p.label == args.profile]
+            if not matches:
+                _error(_("there is no profile '{label}'").format(label=args.profile))
+                return EXIT_INVALID
+            profile_id = matches[0].id
+        sequence = save_sequence(store, NumberSequence(
+            key=args.key, label=args.label or args.key, type_ids=args.types or "",
+            secret=args.secret, profile_id=profile_id))
+    print(_("Sequence '{key}' saved").format(key=sequence.key))
+    return EXIT_OK
+
+
 # --- drafter contacts … -----------------------------------------------------------------------
 
 
@@ -301,6 +338,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     again.add_argument("entry", type=int, help=_("the register entry id"))
     again.add_argument("-o", "--output", type=Path, required=True)
     again.set_defaults(handler=_guarded(cmd_register_letter))
+
+    sequences = reg_commands.add_parser("sequences", parents=[database],
+                                        help=_("list the numbering sequences"))
+    sequences.add_argument("--year", type=int)
+    sequences.set_defaults(handler=_guarded(cmd_register_sequences))
+    add_sequence = reg_commands.add_parser("add-sequence", parents=[database], help=_(
+        "add or change a numbering sequence: per type, for secret documents, or for an "
+        "advisory body"))
+    add_sequence.add_argument("key", help=_("a short name, e.g. qd or hoi_dong"))
+    add_sequence.add_argument("--label", default="")
+    add_sequence.add_argument("--types", help=_("document type ids it numbers, comma-separated"))
+    add_sequence.add_argument("--secret", action="store_true",
+                              help=_("the sequence of secret documents"))
+    add_sequence.add_argument("--profile", help=_("only for this profile (an advisory body)"))
+    add_sequence.set_defaults(handler=_guarded(cmd_register_add_sequence))
 
     contacts = subparsers.add_parser("contacts", help=_("the address book"))
     contact_commands = contacts.add_subparsers(dest="contacts_command", metavar=_("COMMAND"))

@@ -42,6 +42,11 @@ def save_sequence(store: Store, sequence: NumberSequence) -> NumberSequence:
         raise ValueError(_("a sequence needs a short key"))
     sequence.type_ids = ",".join(sorted(type_ids_of(sequence)))
     with store.write() as session:
+        if sequence.id is None:
+            # The key names the sequence: saving a known key changes that sequence.
+            existing = session.scalars(select(NumberSequence.id).where(
+                NumberSequence.key == sequence.key)).first()
+            sequence.id = existing
         stored = session.merge(sequence)
         session.flush()
         session.expunge(stored)

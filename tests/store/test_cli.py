@@ -127,3 +127,19 @@ def test_the_command_module_imports_nothing_heavy() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_sequences_are_listed_and_added(store_url: str, draft_file: Path, tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["register", "add-sequence", "cv", "--types", "cong_van", "--db",
+                 store_url]) == 0
+    assert main(["register", "reserve", "--db", store_url]) == 0  # shared sequence: 01
+    assert main(["issue", str(draft_file), "-o", str(tmp_path / "a.docx"), "--db",
+                 store_url]) == 0
+    assert "01/SGDĐT-VP" in capsys.readouterr().out  # numbered on its own sequence
+    assert main(["register", "sequences", "--year", "2026", "--db", store_url]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split("\t")[0] for line in lines] == ["chung", "mat", "cv"]
+    assert lines[2].endswith("2026: 1") and lines[0].endswith("2026: 1")
+    assert main(["register", "add-sequence", "hd", "--profile", "Không có", "--db",
+                 store_url]) == 2

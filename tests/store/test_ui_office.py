@@ -278,3 +278,24 @@ def test_profile_and_signer_fixtures_are_usable_together(office) -> None:  # typ
     signer = save_signer(store(), Signer(name="B", title="GIÁM ĐỐC", profile_id=profile.id,
                                          patterns=[new_pattern(["KT. GIÁM ĐỐC"])]))
     assert [s.id for s in list_signers(store(), profile.id)] == [signer.id]
+
+
+def test_sequences_dialog_adds_a_per_type_sequence(qtbot, office) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QTableWidgetItem
+
+    from drafter.store.sequences import list_sequences
+    from drafter.ui.office.sequences_dialog import SequencesDialog
+
+    dialog = SequencesDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 2  # the shared and the secret sequence
+    dialog._add_row(dialog.sequences()[0].__class__(key="", label="", type_ids="",
+                                                    secret=False))
+    dialog.table.setItem(2, 0, QTableWidgetItem("cv"))
+    dialog.table.setItem(2, 2, QTableWidgetItem("cong_van"))
+    assert dialog.save()
+    keys = {s.key: s.type_ids for s in list_sequences(store())}
+    assert keys == {"chung": "", "mat": "", "cv": "cong_van"}
+    # The new sequence now numbers công văn on its own.
+    register.reserve(store(), "chung", 2026)
+    assert register.issue(store(), cong_van(number=None)).letter.number == 1

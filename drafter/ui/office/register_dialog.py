@@ -75,7 +75,8 @@ class RegisterDialog(QDialog):
                                   (_("Cancel number…"), "register.cancel", self.cancel),
                                   (_("History"), "register.history", self.history),
                                   (_("Save letter again…"), "register.letter", self.save_letter),
-                                  (_("Export to Excel…"), "register.export", self.export)):
+                                  (_("Export to Excel…"), "register.export", self.export),
+                                  (_("Sequences…"), "register.sequences", self.sequences)):
             button = QPushButton(label, self)
             button.setObjectName(name)
             button.clicked.connect(slot)
@@ -196,6 +197,11 @@ class RegisterDialog(QDialog):
                 docx_writer.write(compose(letter), path, letter.date)
 
         guarded(self, write)
+
+    def sequences(self) -> None:
+        from drafter.ui.office.sequences_dialog import SequencesDialog
+
+        SequencesDialog(self).exec()
 
     def export(self, path: Path | None = None) -> None:
         if path is None:
