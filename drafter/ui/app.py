@@ -11,9 +11,8 @@ from drafter import settings as preferences_store
 from drafter.i18n import set_language
 
 
-def run(argv: list[str] | None = None) -> int:
-    """Open the main window (and the .letter files named in *argv*); return the exit code."""
-    argv = list(sys.argv[1:] if argv is None else argv)
+def start(argv: list[str]) -> tuple[QApplication, object]:
+    """The application and its main window, shown, with *argv*'s letter files open."""
     preferences = preferences_store.load()
     set_language(preferences.language)
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "drafter"])
@@ -27,6 +26,20 @@ def run(argv: list[str] | None = None) -> int:
     for name in argv:
         if name.endswith(".letter"):
             window.open_file(Path(name))
+    return app, window  # type: ignore[return-value]
+
+
+def run_until_interactive() -> object:
+    """Start and process events until the window is on screen (for the benchmark)."""
+    app, window = start([])
+    app.processEvents()
+    return window
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Open the main window (and the .letter files named in *argv*); return the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    app, window = start(argv)
     if not any(name.endswith(".letter") for name in argv):
         from drafter.ui import firstrun
 

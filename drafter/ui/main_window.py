@@ -106,17 +106,11 @@ class MainWindow(QMainWindow):
             self.current_editor()), QKeySequence.StandardKey.Close))
         file_menu.addAction(action("quit", _("&Quit"), self.close, QKeySequence.StandardKey.Quit))
 
-        data_menu = self.menuBar().addMenu(_("&Data"))
-        data_menu.setObjectName("menu.data")
-        office = office_bridge.office_module()
-        office_actions = getattr(office, "menu_actions", None) if office else None
-        if callable(office_actions):
-            for act in office_actions(self):
-                data_menu.addAction(act)
-        else:
-            placeholder = data_menu.addAction(_("Organisation, signers and recipients "
-                                                "(not installed)"))
-            placeholder.setEnabled(False)
+        self.data_menu = self.menuBar().addMenu(_("&Data"))
+        self.data_menu.setObjectName("menu.data")
+        # Filled when first opened: the office package loads the database layer.
+        self.data_menu.aboutToShow.connect(self.fill_data_menu)
+        self._data_menu_filled = False
 
         tools = self.menuBar().addMenu(_("&Tools"))
         tools.addAction(action("preferences", _("&Preferences…"), self.edit_preferences,
@@ -164,6 +158,20 @@ class MainWindow(QMainWindow):
         layout.addWidget(open_button)
         layout.addStretch(2)
         layout.setContentsMargins(200, 40, 200, 40)
+
+    def fill_data_menu(self) -> None:
+        if self._data_menu_filled:
+            return
+        self._data_menu_filled = True
+        office = office_bridge.office_module()
+        office_actions = getattr(office, "menu_actions", None) if office else None
+        if callable(office_actions):
+            for act in office_actions(self):
+                self.data_menu.addAction(act)
+        else:
+            placeholder = self.data_menu.addAction(_("Organisation, signers and recipients "
+                                                     "(not installed)"))
+            placeholder.setEnabled(False)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

@@ -29,6 +29,14 @@ def office_module() -> ModuleType | None:
         return None
 
 
+def available() -> bool:
+    """Whether the office package is installed, without importing it: it loads the
+    database layer, which would double the start-up time of the window."""
+    try:
+        return importlib.util.find_spec(OFFICE_PACKAGE) is not None
+    except (ImportError, ValueError):
+        return False
+
+
 def has_picker() -> bool:
-    module = office_module()
-    return module is not None and callable(getattr(module, "pick", None))
+    return available()

@@ -287,3 +287,24 @@ def test_the_gui_pdf_is_the_command_line_pdf(qtbot, window, tmp_path):
                     for page in document for w in page.get_text("words")]
 
     assert words(gui) == words(cli)
+
+
+def test_the_data_menu_and_the_pickers_call_into_the_office_package(qtbot, window,
+                                                                    monkeypatch):
+    from drafter.ui import office_bridge
+
+    if not office_bridge.available():
+        pytest.skip("drafter.ui.office is not part of this build")
+    window.data_menu.aboutToShow.emit()
+    names = [a.objectName() for a in window.data_menu.actions()]
+    assert any(name.startswith("office.") for name in names)
+    editor = window.new_draft("cong_van")
+    calls = []
+    import drafter.ui.office as office
+
+    monkeypatch.setattr(office, "pick", lambda kind, form, win: calls.append(kind))
+    for kind in ("issuer", "recipients", "noi_nhan", "signer:1"):
+        button = editor.form.findChild(QWidget, f"pick:{kind}")
+        assert button.isEnabled()
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert calls == ["issuer", "recipients", "noi_nhan", "signer:1"]
