@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
@@ -32,10 +33,10 @@ from drafter.core.problems import InvalidInput, Problem
 from drafter.i18n import _, set_language
 from drafter.settings import Preferences
 from drafter.ui import autosave, export, office_bridge
-from drafter.ui.draft import DraftEditor
-from drafter.ui.form import LetterForm
-from drafter.ui.preferences_dialog import PreferencesDialog
-from drafter.ui.type_picker import TypePicker
+
+if TYPE_CHECKING:  # the editor stack (templates, layout, painter) loads with the first draft
+    from drafter.ui.draft import DraftEditor
+    from drafter.ui.form import LetterForm
 
 LETTER_FILTER = "Drafter (*.letter)"
 
@@ -190,8 +191,7 @@ class MainWindow(QMainWindow):
         return self.tabs.widget(index)  # type: ignore[return-value]
 
     def current_editor(self) -> DraftEditor | None:
-        widget = self.tabs.currentWidget()
-        return widget if isinstance(widget, DraftEditor) else None
+        return self.tabs.currentWidget()  # type: ignore[return-value]
 
     def _office_hook(self, kind: str, form: LetterForm) -> None:
         module = office_bridge.office_module()
@@ -201,6 +201,8 @@ class MainWindow(QMainWindow):
 
     def add_editor(self, doctype_id: str, letter: Letter, path: Path | None = None, *,
                    dirty: bool = False) -> DraftEditor:
+        from drafter.ui.draft import DraftEditor
+
         doctype = self.registry.get(doctype_id)
         hook = self._office_hook if office_bridge.has_picker() else None
         editor = DraftEditor(doctype, self.registry, self.preferences.layout, hook)
@@ -225,6 +227,8 @@ class MainWindow(QMainWindow):
 
     def new_draft(self, type_id: str | None = None) -> DraftEditor | None:
         if type_id is None:
+            from drafter.ui.type_picker import TypePicker
+
             picker = TypePicker(self.registry.all(), self.preferences.recent_types, self)
             if not picker.exec():
                 return None
@@ -441,6 +445,8 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         """Rebuild the window's texts; each draft's form is rebuilt with its values."""
+        from drafter.ui.draft import DraftEditor
+
         current = self.tabs.currentIndex()
         for index in range(self.tabs.count()):
             old = self.editor_at(index)
@@ -459,6 +465,8 @@ class MainWindow(QMainWindow):
         self.build_chrome()
 
     def edit_preferences(self) -> None:
+        from drafter.ui.preferences_dialog import PreferencesDialog
+
         dialog = PreferencesDialog(self.preferences, self)
         if dialog.exec():
             self.apply_preferences(dialog.result_preferences())
