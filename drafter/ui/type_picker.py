@@ -28,11 +28,24 @@ def ordered_types(types: list[DocType], recent: list[str]) -> list[DocType]:
     return first + rest
 
 
-def matches(doctype: DocType, query: str) -> bool:
+def match_rank(doctype: DocType, query: str) -> int | None:
+    """How well *doctype* answers *query* (lower is better), or None when it does not:
+    the name first, then the abbreviation, English name or id, then the description."""
     words = fold(query).split()
-    haystack = fold(" ".join((doctype.name, doctype.abbreviation, doctype.name_en,
-                              doctype.description, doctype.id)))
-    return all(word in haystack for word in words)
+    name = fold(doctype.name)
+    if name.startswith(" ".join(words)):
+        return 0
+    fields = (name, fold(" ".join((doctype.abbreviation, doctype.name_en, doctype.id))),
+              fold(doctype.description))
+    for rank, _field in enumerate(fields, start=1):
+        haystack = " ".join(fields[:rank])
+        if all(word in haystack for word in words):
+            return rank
+    return None
+
+
+def matches(doctype: DocType, query: str) -> bool:
+    return match_rank(doctype, query) is not None
 
 
 class TypePicker(QDialog):
@@ -73,9 +86,8 @@ class TypePicker(QDialog):
 
     def filter(self, query: str) -> None:
         self.list.clear()
-        for doctype in self.types:
-            if not matches(doctype, query):
-                continue
+        ranked = [(match_rank(t, query), i, t) for i, t in enumerate(self.types)]
+        for _rank, _index, doctype in sorted(r for r in ranked if r[0] is not None):
             label = doctype.name
             if current_language() == "en" and doctype.name_en:
                 label += f" — {doctype.name_en}"

@@ -59,6 +59,13 @@ def test_type_picker_lists_vietnamese_names_recent_first_and_finds_without_marks
     assert picker.chosen_type().id == "cong_van"
     picker.search.setText("khong co loai nay")
     assert picker.list.count() == 0
+    # Without recent types, the type whose name matches comes before description matches.
+    fresh = TypePicker(types, [])
+    qtbot.addWidget(fresh)
+    for query, expected in (("cong van", "cong_van"), ("quyết định", "quyet_dinh"),
+                            ("to trinh", "to_trinh")):
+        fresh.search.setText(query)
+        assert fresh.chosen_type().id == expected, query
 
 
 def test_typing_vietnamese_shows_problems_in_place_and_updates_the_preview(qtbot, window):
@@ -308,3 +315,20 @@ def test_the_data_menu_and_the_pickers_call_into_the_office_package(qtbot, windo
         assert button.isEnabled()
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert calls == ["issuer", "recipients", "noi_nhan", "signer:1"]
+
+
+def test_printing_draws_every_page_on_the_printer(qtbot, window, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from drafter.ui import export
+
+    editor = window.open_file(SAMPLE)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    export.print_document(editor.document, printer)
+    with pymupdf.open(tmp_path / "printed.pdf") as printed:
+        assert len(printed) == len(editor.preview.pages)
+        page = printed[0]
+        assert round(page.rect.width * 25.4 / 72) == 210
+        assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in page.get_text()
