@@ -440,3 +440,16 @@ def test_every_letter_type_builds(tmp_path: object) -> None:
         letter: Letter = letterfile.load(doctype.sample_path)[0]
         document = compose(letter)
         assert document.sections, doctype.id
+
+
+def test_dong_kinh_gui_follows_kinh_gui() -> None:
+    document = compose(cong_van(kinh_gui=["Bộ Nội vụ"],
+                                dong_kinh_gui=["Sở Tài chính;", "Sở Nội vụ"]))
+    [kinh_gui] = paragraphs(document, "kinh_gui")
+    [label] = paragraphs(document, "dong_kinh_gui")
+    items = paragraphs(document, "dong_kinh_gui_item")
+    assert kinh_gui.text == "Kính gửi: Bộ Nội vụ"
+    assert label.text == "Đồng kính gửi:"
+    assert [i.text for i in items] == ["- Sở Tài chính;", "- Sở Nội vụ."]
+    blocks = document.sections[0].blocks
+    assert blocks.index(kinh_gui) < blocks.index(label) < blocks.index(items[0])
