@@ -11,7 +11,6 @@ window and exits 0 (3 if no main window was shown).  Run it with
 ``QT_QPA_PLATFORM=offscreen`` on a machine without a display.
 """
 
-import multiprocessing
 import os
 import sys
 
@@ -46,8 +45,12 @@ def self_test() -> int:
 
 
 if __name__ == "__main__":
-    # Batch rendering may start worker processes; a frozen program must say so first.
-    multiprocessing.freeze_support()
+    if sys.platform.startswith("win"):
+        # Batch rendering spawns worker processes there; a frozen program must say so
+        # first.  Elsewhere they fork, and importing multiprocessing would only cost time.
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     if os.environ.get(SELFTEST_VARIABLE) == "1":
         sys.exit(self_test())
     sys.exit(main())
