@@ -277,3 +277,26 @@ class TestWrite:
         with pytest.raises(WriteError):
             docx_writer.write(compose(cong_van()), tmp_path / "a.docx")
         assert (tmp_path / "a.docx").is_dir()
+
+
+def _type_ids() -> list[str]:
+    from drafter.core.doctypes import Registry
+    from drafter.paths import templates_dir
+
+    return sorted(Registry([templates_dir()]).ids())
+
+
+@pytest.mark.parametrize("type_id", _type_ids())
+def test_every_type_sample_makes_a_valid_package(type_id: str) -> None:
+    from drafter.core import letterfile
+    from drafter.core.doctypes import Registry
+    from drafter.paths import templates_dir
+
+    registry = Registry([templates_dir()])
+    letter, problems = letterfile.load(registry.get(type_id).sample_path, registry)
+    assert problems == []
+    data = docx_writer.to_bytes(compose(letter, registry), letter.date)
+    assert all_problems(data) == []
+    opened = docx.Document(io.BytesIO(data))
+    assert all(run.font.name == "Times New Roman"
+               for p in opened.paragraphs for run in p.runs)
