@@ -107,14 +107,34 @@ def _translated_errors(store: Store) -> Iterator[None]:
     try:
         yield
     except OperationalError as error:
-        raise StoreError(explain_database_error(error, store.url)) from error
+        message = explain_database_error(error, store.url)
+        if store.is_sqlite and _is_lock(error) and store.url.database:
+            # A file locked this long may be held by a crashed program or a broken
+            # network share: keep a copy of what can still be read before anything else.
+            copy = _backup_quietly(Path(store.url.database), "locked")
+            if copy is not None:
+                message += " " + _("A copy of the database was kept in {backup}.").format(
+                    backup=copy)
+        raise StoreError(message) from error
+
+
+def _is_lock(error: DBAPIError) -> bool:
+    text = str(error.orig).lower()
+    return "locked" in text or "busy" in text
+
+
+def _backup_quietly(path: Path, reason: str) -> Path | None:
+    try:
+        return backup_file(path, reason, timeout=2.0)
+    except (OSError, sqlite3.Error):
+        return None
 
 
 def explain_database_error(error: DBAPIError, url: URL) -> str:
     text = str(error.orig).lower()
     where = url.database if url.drivername.startswith("sqlite") else url.render_as_string(
         hide_password=True)
-    if "locked" in text or "busy" in text:
+    if _is_lock(error):
         return _("the database {where} stayed locked by another program for {seconds} seconds; "
                  "close other copies of Drafter or wait, then try again. Nothing was "
                  "changed.").format(where=where, seconds=int(BUSY_TIMEOUT_S))
@@ -184,7 +204,7 @@ def _check_sqlite_file(path: Path) -> None:
             where=path, problem=problem, backup=backup))
 
 
-def backup_file(path: Path, reason: str) -> Path:
+def backup_file(path: Path, reason: str, *, timeout: float = BUSY_TIMEOUT_S) -> Path:
     """Copy the SQLite file (with its WAL, through SQLite's backup API when readable)."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.{reason}-{stamp}{path.suffix}")
@@ -193,7 +213,7 @@ def backup_file(path: Path, reason: str) -> Path:
         counter += 1
         target = path.with_name(f"{path.stem}.{reason}-{stamp}-{counter}{path.suffix}")
     try:
-        source = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+        source = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=timeout)
         try:
             destination = sqlite3.connect(target)
             with destination:

@@ -98,9 +98,12 @@ def test_a_database_locked_too_long_gets_a_clear_message(
     holder.execute("BEGIN EXCLUSIVE")
     try:
         store = open_store(path)
-        with pytest.raises(StoreError, match="locked"), store.write() as session:
+        with pytest.raises(StoreError, match="locked") as caught, store.write() as session:
             session.execute(text("UPDATE number_sequence SET label = 'x'"))
         store.close()
+        # What could be read was copied aside, and the message says where.
+        copies = list(tmp_path.glob("office.locked-*.sqlite3"))
+        assert len(copies) == 1 and str(copies[0]) in str(caught.value)
     finally:
         holder.execute("ROLLBACK")
         holder.close()
@@ -114,3 +117,31 @@ def test_a_database_locked_too_long_gets_a_clear_message(
 def test_an_unknown_kind_of_url_is_refused(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="unsupported"):
         open_store("mysql://somewhere/db")
+
+
+def test_an_older_database_is_backed_up_and_upgraded_with_its_data(tmp_path: Path) -> None:
+    from alembic import command
+
+    from drafter.store import register
+    from drafter.store.engine import create_store_engine
+    from drafter.store.migrate import _config
+    from drafter.store.register_query import RegisterFilter, count
+    from tests.sample_letters import cong_van
+
+    path = tmp_path / "office.sqlite3"
+    engine = create_store_engine(path)
+    with engine.execution_options(drafter_write=True).begin() as connection:
+        command.upgrade(_config(connection), "0001")  # as the first release left it
+    engine.dispose()
+    old = Store(create_store_engine(path))
+    register.issue(old, cong_van(number=None, subject="xây dựng trường học"))
+    old.close()
+
+    store = open_store(path)
+    with store.engine.connect() as connection:
+        assert current_revision(connection) == head_revision()
+    assert list(tmp_path.glob("office.before-upgrade-*.sqlite3"))
+    # The entry written before the upgrade is found through the new search index.
+    assert count(store, RegisterFilter(text="truong hoc")) == 1
+    assert register.issue(store, cong_van(number=None)).letter.number == 2
+    store.close()
