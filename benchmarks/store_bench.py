@@ -152,10 +152,20 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         run(sqlite_url(Path(folder) / "bench.sqlite3"), "SQLite")
     if args.pg:
-        from tests.store.conftest import reset_postgres
-
-        reset_postgres(args.pg)
+        empty_postgres(args.pg)
         run(args.pg, "PostgreSQL")
+
+
+def empty_postgres(url: str) -> None:
+    from sqlalchemy import create_engine
+
+    from drafter.store.engine import _as_url
+
+    engine = create_engine(_as_url(url))
+    with engine.begin() as connection:
+        connection.exec_driver_sql("DROP SCHEMA IF EXISTS public CASCADE")
+        connection.exec_driver_sql("CREATE SCHEMA public")
+    engine.dispose()
 
 
 if __name__ == "__main__":

@@ -299,3 +299,42 @@ def test_sequences_dialog_adds_a_per_type_sequence(qtbot, office) -> None:  # ty
     # The new sequence now numbers công văn on its own.
     register.reserve(store(), "chung", 2026)
     assert register.issue(store(), cong_van(number=None)).letter.number == 1
+
+
+def test_the_issue_menu_entry_numbers_the_open_letter(qtbot, office, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QWidget
+
+    import drafter.ui.office as office_ui
+
+    class Editor:
+        path = None
+
+        def __init__(self) -> None:
+            self.loaded = None
+
+        def letter(self):  # type: ignore[no-untyped-def]
+            return cong_van(number=None)
+
+        def load_letter(self, letter, path, *, dirty: bool = False) -> None:  # type: ignore[no-untyped-def]
+            self.loaded = (letter, dirty)
+
+    class Window(QWidget):
+        editor = Editor()
+
+        def current_editor(self):  # type: ignore[no-untyped-def]
+            return self.editor
+
+    window = Window()
+    qtbot.addWidget(window)
+    actions = {a.objectName(): a for a in office_ui.menu_actions(window)}
+    actions["office.issue"].trigger()
+    letter, dirty = window.editor.loaded
+    assert letter.number == 1 and dirty
+
+    opened = []
+    monkeypatch.setattr(office_ui, "run_dialog", lambda dialog: opened.append(
+        dialog.objectName()) or False)
+    for name in ("profiles", "signers", "contacts", "register"):
+        actions[f"office.{name}"].trigger()
+    assert opened == ["office.profiles", "office.signers", "office.contacts",
+                      "office.register"]

@@ -9,8 +9,9 @@ The API the main window uses:
 ``pick(kind, form, window)``
     Fill the form from the office data; *kind* is ``"issuer"``, ``"recipients"``
     (Kính gửi), ``"noi_nhan"`` or ``"signer:<n>"``.
-``open_data_menu(parent, which)``
-    Open one data dialog: ``"profiles"``, ``"signers"``, ``"contacts"``, ``"register"``.
+``open_data_menu(parent, which=None)``
+    Open one data dialog: ``"profiles"``, ``"signers"``, ``"contacts"``, ``"register"``;
+    without *which*, pop up the Data menu at the mouse.
 ``pick_profile(parent) -> tuple[Issuer, str] | None``
     The issuer and the place of the chosen profile.
 ``pick_signature(parent) -> Signature | None``
@@ -67,7 +68,17 @@ def _dialog_class(which: str) -> type[QDialog]:
     raise ValueError(f"unknown office dialog {which!r}")
 
 
-def open_data_menu(parent: QWidget | None, which: str) -> None:
+def open_data_menu(parent: QWidget | None, which: str | None = None) -> None:
+    """Open the data dialog *which*; without it, pop up the whole Data menu."""
+    if which is None:
+        from PySide6.QtGui import QCursor
+        from PySide6.QtWidgets import QMenu
+
+        menu = QMenu(parent)
+        for action in menu_actions(parent):  # type: ignore[arg-type]
+            menu.addAction(action)
+        menu.exec(QCursor.pos())
+        return
     from drafter.ui.office.common import store_or_none
 
     if store_or_none(parent) is not None:
