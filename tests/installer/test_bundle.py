@@ -19,7 +19,8 @@ import pytest
 from drafter.compose import compose
 from drafter.core import letterfile
 from drafter.render.docx_writer import document_xml
-from tests.installer.bundle import clean_environment, find_or_build_tarball, unpack
+
+from .bundle import clean_environment, find_or_build_tarball, unpack
 
 pytestmark = pytest.mark.bundle
 
