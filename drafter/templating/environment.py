@@ -117,6 +117,8 @@ def _make_environment(loader: jinja2.BaseLoader | None = None) -> _Sandbox:
     )
     env.filters["upper"] = upper
     env.filters["date"] = _filter_date
+    # lipsum(n) builds n paragraphs of filler text in one go, beyond any output check.
+    env.globals.pop("lipsum", None)
     return env
 
 
@@ -231,6 +233,19 @@ def compile_template(source: str, doctype: DocType, path: Path | str = "<templat
     return BodyTemplate(doctype, template)
 
 
+def _is_data(node: nodes.Node) -> bool:
+    """A field, a part of it, or a filter of it: something the letter's data bounds.
+
+    Loops over anything else (``range(10**5)`` inside ``range(10**5)``, ``'a' * 10**6``)
+    could run for hours while producing nothing, out of reach of the output limit.
+    """
+    while isinstance(node, nodes.Getattr | nodes.Getitem | nodes.Filter):
+        node = node.node  # type: ignore[assignment]
+        if node is None:
+            return False
+    return isinstance(node, nodes.Name)
+
+
 def check_template(tree: nodes.Template, doctype: DocType, path: Path | str) -> None:
     """Every variable used must be declared, and every declared field used."""
     declared = {f.id for f in doctype.fields}
@@ -247,6 +262,10 @@ def check_template(tree: nodes.Template, doctype: DocType, path: Path | str) -> 
            for n in tree.find_all((nodes.Extends, nodes.Include, nodes.Import,
                                    nodes.FromImport))):
         raise TemplateProblem(path, None, _("may not include or import other templates"))
+    for loop in tree.find_all(nodes.For):
+        if not _is_data(loop.iter):
+            raise TemplateProblem(path, loop.lineno, _(
+                "a loop may only go over a field, such as 'for line in can_cu'"))
     unused = sorted(declared - used)
     if unused:
         raise TemplateProblem(path, None, _(

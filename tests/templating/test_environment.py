@@ -165,15 +165,46 @@ class TestSandbox:
         assert error.line == 2
 
     def test_repeated_large_output_stops_at_the_limit(self) -> None:
-        # 100 000 × 900 000 characters would need 90 GB; it must stop at the limit.
-        error = problem("{% set s = 'a' * 900000 %}{% for i in range(100000) %}{{ s }}"
-                        "{% endfor %}")
+        # 100 × 900 000 characters: it must stop at the limit, not fill the memory first.
+        error = problem("{% set s = 'a' * 900000 %}{% for x in can_cu %}{{ s }}{% endfor %}",
+                        CAN_CU, fields={"can_cu": ["x"] * 100})
         assert "too large" in error.message
 
     def test_output_size_is_bounded(self) -> None:
         # Each product is small, the loop makes the whole too large.
-        error = problem("{% for i in range(3000) %}{{ 'abcdefghij' * 50 }}{% endfor %}")
+        error = problem("{% for x in can_cu %}{{ 'abcdefghij' * 50 }}{% endfor %}", CAN_CU,
+                        fields={"can_cu": ["x"] * 3000})
         assert "too large" in error.message
+
+    @pytest.mark.parametrize("source", [
+        "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+        "{% for c in 'a' * 999999 %}{% for d in 'a' * 999999 %}{% endfor %}{% endfor %}",
+        "{% for i in [1, 2, 3] %}{{ i }}{% endfor %}",
+        "{% for i in range(3) %}{{ i }}{% endfor %}",
+    ])
+    def test_loops_only_over_fields(self, source: str) -> None:
+        # Loops over anything but the letter's data could run for hours producing
+        # nothing; they are refused when the template is compiled, with their line.
+        with pytest.raises(TemplateProblem) as caught:
+            compile_template("\n" + source + "{{ body }}", doctype(), PATH)
+        assert caught.value.line == 2
+        assert "loop" in caught.value.message
+
+    def test_loops_over_fields_and_their_parts(self) -> None:
+        source = ("{% for x in kinh_gui | reverse %}{{ x }};{% endfor %}"
+                  "{% for n in issuer.name %}{{ n }}{% endfor %}"
+                  "{% for line in can_cu %}{{ loop.index }}{% endfor %}")
+        assert render(source, CAN_CU, fields={"can_cu": ["a", "b"]}) == (
+            "Các đơn vị trực thuộc Sở;Phòng Giáo dục và Đào tạo các quận, huyện, thị xã;"
+            "SỞ GIÁO DỤC VÀ ĐÀO TẠO12")
+
+    def test_lipsum_is_not_available(self) -> None:
+        error = problem("{{ lipsum(100000) }}")
+        assert error.message
+
+    def test_runaway_recursion_is_a_problem(self) -> None:
+        error = problem("{% macro m(n) %}{{ m(n) }}{% endmacro %}\n{{ m(1) }}")
+        assert error.message
 
 
 class TestLoading:
