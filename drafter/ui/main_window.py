@@ -106,6 +106,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction(action("close", _("&Close"), lambda: self.close_draft(
             self.current_editor()), QKeySequence.StandardKey.Close))
         file_menu.addAction(action("quit", _("&Quit"), self.close, QKeySequence.StandardKey.Quit))
+        # Between open drafts, as in browsers and editors.
+        self.addAction(action("next_draft", _("Next draft"), lambda: self._cycle(1),
+                              QKeySequence("Ctrl+Tab")))
+        self.addAction(action("previous_draft", _("Previous draft"), lambda: self._cycle(-1),
+                              QKeySequence("Ctrl+Shift+Tab")))
 
         self.data_menu = self.menuBar().addMenu(_("&Data"))
         self.data_menu.setObjectName("menu.data")
@@ -159,6 +164,10 @@ class MainWindow(QMainWindow):
         layout.addWidget(open_button)
         layout.addStretch(2)
         layout.setContentsMargins(200, 40, 200, 40)
+
+    def _cycle(self, step: int) -> None:
+        if self.tabs.count():
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
 
     def fill_data_menu(self) -> None:
         if self._data_menu_filled:

@@ -6,8 +6,8 @@ the PDF export prints; only the visible ones are painted, scaled to the screen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QKeySequence, QPainter, QPaintEvent, QShortcut, QWheelEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -122,7 +122,32 @@ class Preview(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.scroll, 1)
         self.document: Document | None = None
+        self.scroll.verticalScrollBar().valueChanged.connect(self._follow_scroll)
+        self.scroll.viewport().installEventFilter(self)
+        for keys, step in ((QKeySequence.StandardKey.ZoomIn, 1),
+                           (QKeySequence.StandardKey.ZoomOut, -1)):
+            shortcut = QShortcut(keys, self, context=Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(lambda s=step: self.step_zoom(s))
         self._show_zoom()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Ctrl + wheel over the pages zooms, as in word processors."""
+        if event.type() == QEvent.Type.Wheel and isinstance(event, QWheelEvent) and \
+                event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.step_zoom(1 if event.angleDelta().y() > 0 else -1)
+            return True
+        return super().eventFilter(watched, event)
+
+    def _follow_scroll(self, value: int) -> None:
+        """Keep the page number in step with the page under the top of the view."""
+        middle = value + self.scroll.viewport().height() // 3
+        number = 1
+        for index in range(len(self.view.pages)):
+            if self.view.page_top(index) <= middle:
+                number = index + 1
+        self.page_box.blockSignals(True)
+        self.page_box.setValue(number)
+        self.page_box.blockSignals(False)
 
     @property
     def pages(self) -> list[Page]:

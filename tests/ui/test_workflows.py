@@ -332,3 +332,21 @@ def test_printing_draws_every_page_on_the_printer(qtbot, window, tmp_path):
         page = printed[0]
         assert round(page.rect.width * 25.4 / 72) == 210
         assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in page.get_text()
+
+
+def test_preview_zoom_and_page_navigation(qtbot, window):
+    editor = window.open_file(Path(SAMPLE).parents[1] / "chi_thi" / "sample.letter")
+    preview = editor.preview
+    assert len(preview.pages) == 2
+    width = preview.view.width()
+    preview.step_zoom(1)
+    assert preview.view.width() > width
+    assert preview.zoom_label.text() == "100 %"
+    preview.page_box.setValue(2)
+    assert preview.scroll.verticalScrollBar().value() > 0
+    preview.scroll.verticalScrollBar().setValue(0)
+    assert preview.page_box.value() == 1
+    window.new_draft("cong_van")
+    assert window.tabs.currentIndex() == 1
+    window.actions_by_name["next_draft"].trigger()
+    assert window.tabs.currentIndex() == 0
