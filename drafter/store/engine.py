@@ -106,16 +106,25 @@ class Store:
 def _translated_errors(store: Store) -> Iterator[None]:
     try:
         yield
-    except OperationalError as error:
+    except DBAPIError as error:
+        if not (isinstance(error, OperationalError) or _is_damage(error)):
+            raise  # a fault in Drafter itself, not in the database: keep the traceback
         message = explain_database_error(error, store.url)
-        if store.is_sqlite and _is_lock(error) and store.url.database:
+        damaged = _is_damage(error)
+        if store.is_sqlite and (_is_lock(error) or damaged) and store.url.database:
             # A file locked this long may be held by a crashed program or a broken
-            # network share: keep a copy of what can still be read before anything else.
-            copy = _backup_quietly(Path(store.url.database), "locked")
+            # network share, and damage found while working must not spread: keep a
+            # copy of what can still be read before anything else.
+            copy = _backup_quietly(Path(store.url.database), "damaged" if damaged else "locked")
             if copy is not None:
                 message += " " + _("A copy of the database was kept in {backup}.").format(
                     backup=copy)
         raise StoreError(message) from error
+
+
+def _is_damage(error: DBAPIError) -> bool:
+    text = str(error.orig).lower()
+    return "malformed" in text or "not a database" in text or "corrupt" in text
 
 
 def _is_lock(error: DBAPIError) -> bool:
@@ -138,7 +147,7 @@ def explain_database_error(error: DBAPIError, url: URL) -> str:
         return _("the database {where} stayed locked by another program for {seconds} seconds; "
                  "close other copies of Drafter or wait, then try again. Nothing was "
                  "changed.").format(where=where, seconds=int(BUSY_TIMEOUT_S))
-    if "malformed" in text or "not a database" in text or "corrupt" in text:
+    if _is_damage(error):
         return _("the database {where} is damaged; nothing was changed. Restore it from a "
                  "backup (Drafter keeps one beside it before every upgrade).").format(
                      where=where)

@@ -86,6 +86,35 @@ def test_a_damaged_database_is_backed_up_and_left_untouched(tmp_path: Path) -> N
     assert list(tmp_path.glob("office.damaged-*.sqlite3"))
 
 
+def test_damage_found_while_working_is_reported_with_a_copy(tmp_path: Path) -> None:
+    from sqlalchemy import create_engine
+
+    from drafter.store.engine import sqlite_url
+    from drafter.store.register_query import search
+
+    path = tmp_path / "office.sqlite3"
+    store = open_store(path)
+    with store.write() as session:
+        for i in range(3000):
+            session.execute(text("INSERT INTO register_entry (sequence_id, year, number, "
+                                 "status, number_symbol, type_name, subject, signer, "
+                                 "recipients, archive, receipt, note, type_id, snapshot, "
+                                 "search_text, created_at) VALUES (1, 2026, :n, 'issued', "
+                                 "'', '', :s, '', '', '', '', '', '', '', '', "
+                                 "'2026-01-01')"), {"n": i + 1, "s": "trích yếu " * 30})
+    store.close()
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2:len(data) // 2 + 16384] = b"\x13" * 16384
+    path.write_bytes(bytes(data))
+    # Opened without the check at open, as if the damage happened afterwards.
+    damaged = Store(create_engine(sqlite_url(path)))
+    with pytest.raises(StoreError, match="damaged") as caught:
+        search(damaged, limit=0)
+    damaged.close()
+    copies = list(tmp_path.glob("office.damaged-*.sqlite3"))
+    assert len(copies) == 1 and str(copies[0]) in str(caught.value)
+
+
 def test_a_database_locked_too_long_gets_a_clear_message(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import drafter.store.engine as engine_module
