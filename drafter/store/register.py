@@ -111,6 +111,10 @@ def issue(store: Store, letter: Letter, *, profile: Profile | None = None,
                 raise NumberingError(_("the reserved number belongs to {year}; the letter is "
                                        "dated {date}").format(year=entry.year,
                                                               date=date.isoformat()))
+            if resolve_sequence(session, letter, profile).id != entry.sequence_id:
+                raise NumberingError(_("the reserved number belongs to another sequence "
+                                       "than this letter's (secret, per type or advisory "
+                                       "body)"))
             numbered.number = entry.number
             action = "issue_reserved"
         else:

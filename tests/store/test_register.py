@@ -103,6 +103,14 @@ def test_reserve_then_issue_uses_the_reserved_number(store: Store) -> None:
     assert issued.entry.status == register.ISSUED
     actions = [(e.action, e.actor) for e in register.events_of(store, held.id)]
     assert actions == [("reserve", "a"), ("issue_reserved", "b")]
+    with pytest.raises(NumberingError, match="not reserved any more"):
+        register.issue(store, draft(), reserved_entry_id=held.id)
+    # A number held in the shared sequence cannot number a secret letter.
+    other = register.reserve(store, "chung", 2026)
+    with pytest.raises(NumberingError, match="another sequence"):
+        register.issue(store, draft(secrecy=Secrecy.MAT), reserved_entry_id=other.id)
+    with pytest.raises(NumberingError, match="belongs to 2026"):
+        register.issue(store, draft(date=dt.date(2027, 1, 2)), reserved_entry_id=other.id)
 
 
 def test_a_cancelled_number_stays_in_the_register_and_is_not_reused(store: Store) -> None:
