@@ -9,13 +9,18 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from drafter.i18n import _
 
 if TYPE_CHECKING:
+    from drafter.core.letter import Letter
     from drafter.store.engine import Store
+    from drafter.store.register_query import RegisterFilter
+
+Handler = Callable[[argparse.Namespace], int]
 
 EXIT_OK, EXIT_WRITE, EXIT_INVALID = 0, 1, 2
 
@@ -30,7 +35,7 @@ def _open(args: argparse.Namespace) -> Store:
     return open_store(args.db)
 
 
-def _load_letter(source: str):  # type: ignore[no-untyped-def]
+def _load_letter(source: str) -> Letter | None:
     """The letter of *source*, or ``None`` after printing each problem."""
     from drafter.compose import problems_of
     from drafter.core import letterfile
@@ -47,7 +52,7 @@ def _load_letter(source: str):  # type: ignore[no-untyped-def]
     return None if problems else letter
 
 
-def _guarded(handler):  # type: ignore[no-untyped-def]
+def _guarded(handler: Handler) -> Handler:
     """Turn the store's expected errors into a message and an exit code."""
 
     def run(args: argparse.Namespace) -> int:
@@ -108,7 +113,7 @@ def cmd_issue(args: argparse.Namespace) -> int:
 # --- drafter register … ----------------------------------------------------------------------
 
 
-def _filter(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _filter(args: argparse.Namespace) -> RegisterFilter:
     from drafter.store.register_query import RegisterFilter
 
     return RegisterFilter(year=args.year, text=getattr(args, "search", "") or "",
