@@ -243,3 +243,26 @@ def test_marks_are_boxed(rendered: dict[str, Rendered], label: str,
     else:
         assert top.y > page.starting("Số:")[0].y1  # in the left block under the number
         assert top.x1 < 105
+
+
+WITH_TITLE = [t for t in STANDARD if REGISTRY.get(t).title]
+
+
+@pytest.mark.parametrize("name", WITH_TITLE)
+def test_type_name_and_summary_with_their_rule(rendered: dict[str, Rendered],
+                                               name: str) -> None:
+    doctype = rendered[name].doctype
+    page = first_page(rendered, name)
+    title = page.find(doctype.printed_title)
+    assert title.bold and 13 <= title.size <= 14.05
+    assert title.centre == pytest.approx((LEFT + RIGHT) / 2, abs=0.5)  # across the width
+    rules = [h for h in page.hlines if title.y1 < h.y < title.y1 + 30 and
+             h.width < RIGHT - LEFT - 1]
+    assert rules, page.hlines
+    rule = rules[0]
+    above = [s for s in page.spans if title.y0 <= s.y0 and s.y1 <= rule.y + 0.5]
+    summary = [s for s in above if s is not title and s.bold] or [title]
+    assert all(13 <= s.size <= 14.05 for s in summary)
+    widest = max(s.width for s in summary)
+    assert 1 / 3 - 0.01 <= rule.width / widest <= 1 / 2 + 0.01, rule.width / widest
+    assert rule.centre == pytest.approx((LEFT + RIGHT) / 2, abs=0.5)
