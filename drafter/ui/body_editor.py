@@ -19,8 +19,9 @@ def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("*", "\\*").replace("|", "\\|")
 
 
-def _inline(block) -> str:  # type: ignore[no-untyped-def]
-    """One block's text with ** and * around bold and italic fragments."""
+def _inline(block, header: bool = False) -> str:  # type: ignore[no-untyped-def]
+    """One block's text with ** and * around bold and italic fragments (a table's
+    header row is bold by itself, so its boldness is not written)."""
     out = []
     iterator = block.begin()
     while not iterator.atEnd():
@@ -28,7 +29,7 @@ def _inline(block) -> str:  # type: ignore[no-untyped-def]
         if fragment.isValid():
             text = _escape(fragment.text().replace("\u2028", " "))
             char_format = fragment.charFormat()
-            bold = char_format.fontWeight() >= QFont.Weight.DemiBold
+            bold = char_format.fontWeight() >= QFont.Weight.DemiBold and not header
             italic = char_format.fontItalic()
             core = text.strip()
             if core and (bold or italic):
@@ -45,6 +46,7 @@ def markdown_of(document: QTextDocument) -> str:
     """The body Markdown of *document*: one line per paragraph, tables as pipe rows."""
     lines: list[str] = []
     done_tables: set[int] = set()
+    after_table = False
     block = document.begin()
     while block.isValid():
         table = QTextCursor(block).currentTable()
@@ -56,13 +58,19 @@ def markdown_of(document: QTextDocument) -> str:
                     cells = []
                     for column in range(table.columns()):
                         cell_block = table.cellAt(row, column).firstCursorPosition().block()
-                        cells.append(_inline(cell_block).strip() or " ")
+                        cells.append(_inline(cell_block, header=row == 0).strip() or " ")
                     lines.append("| " + " | ".join(cells) + " |")
                     if row == 0:
                         lines.append("|" + "---|" * table.columns())
             block = block.next()
+            after_table = True
             continue
         text = _inline(block)
+        if after_table and not text.strip():
+            after_table = False  # QTextDocument always puts an empty block after a table
+            block = block.next()
+            continue
+        after_table = False
         text_list = block.textList()
         if text_list is not None and text.strip():
             style = text_list.format().style()
@@ -156,4 +164,9 @@ class BodyEditor(QWidget):
 
     def insert_table(self, rows: int = 2, columns: int = 3) -> None:
         cursor = self.editor.textCursor()
-        cursor.insertTable(rows, columns)
+        if cursor.block().text():
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+            cursor.insertBlock()  # a table is its own block, never inside a paragraph
+        table = cursor.insertTable(rows, columns)
+        self.editor.setTextCursor(table.cellAt(0, 0).firstCursorPosition())
+        self.editor.setFocus()

@@ -9,6 +9,7 @@ widget that causes it.  The form only moves values between widgets and the
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from drafter.core.doctypes import DocType, HeaderStyle, Presence, SummaryStyle
 from drafter.core.fields import FieldKind, FieldSpec, coerce_date
-from drafter.core.letter import Circulation, Issuer, Letter, Secrecy, Signature, Urgency
+from drafter.core.letter import Circulation, Letter, Secrecy, Signature, Urgency
 from drafter.core.problems import Problem
 from drafter.core.vietnamese import clean_line, clean_text
 from drafter.i18n import _, current_language
@@ -353,45 +354,61 @@ class LetterForm(QWidget):
         blocker.release()
 
     def letter(self) -> tuple[Letter, list[Problem]]:
-        """The letter as the form holds it, and the problems of values it cannot take."""
+        """The letter as the form holds it, and the problems of values it cannot take.
+
+        What the form does not show (the place of a type without a date line, the
+        appendices, a signature note…) is kept from the letter it was given.
+        """
         problems: list[Problem] = []
         base: Letter | None = getattr(self, "_extra", None)
-        get = self.value
-        issuer = Issuer(
-            name=get("issuer.name") or [], parent=get("issuer.parent") or [],
-            abbreviation=get("issuer.abbreviation") or "", unit=get("issuer.unit") or "",
-            address=get("issuer.address") or "", phone=get("issuer.phone") or "",
-            fax=base.issuer.fax if base else "", email=get("issuer.email") or "",
-            website=get("issuer.website") or "")
-        date, date_problems = coerce_date(get("date"), "date")
-        problems += date_problems
-        signatures = []
-        for i in range(1, self.signature_count + 1):
-            note = base.signatures[i - 1].note if base and len(base.signatures) >= i else ""
-            signatures.append(Signature(
-                authority=get(f"signatures[{i}].authority") or [],
-                title=get(f"signatures[{i}].title") or "",
-                name=get(f"signatures[{i}].name") or "", note=note))
-        if self.doctype.header is HeaderStyle.APPENDIX:
-            signatures = []
+        letter = copy.deepcopy(base) if base is not None else Letter(type_id=self.doctype.id)
+        letter.type_id = self.doctype.id
+        bound = self.bindings
+
+        def take(path: str, target: object, attribute: str, convert: Callable[[object], object],
+                 ) -> None:
+            if path in bound:
+                setattr(target, attribute, convert(bound[path].get()))
+
+        def text(value: object) -> str:
+            return str(value or "")
+
+        def items(value: object) -> list[str]:
+            return list(value or [])  # type: ignore[call-overload]
+
+        for key in ("abbreviation", "unit", "address", "phone", "email", "website"):
+            take(f"issuer.{key}", letter.issuer, key, text)
+        for key in ("name", "parent"):
+            take(f"issuer.{key}", letter.issuer, key, items)
+        for key in ("symbol", "place", "subject", "drafter_mark"):
+            take(key, letter, key, text)
+        for key in ("kinh_gui", "dong_kinh_gui", "noi_nhan"):
+            take(key, letter, key, items)
+        take("number", letter, "number", lambda v: v or None)
+        take("copies", letter, "copies", lambda v: v or None)
+        take("luu", letter, "luu", lambda v: str(v or "") or "VT")
+        take("body", letter, "body", lambda v: clean_text(str(v or "")).strip("\n"))
+        take("urgency", letter, "urgency", lambda v: Urgency(v or ""))
+        take("secrecy", letter, "secrecy", lambda v: Secrecy(v or ""))
+        take("circulation", letter, "circulation", lambda v: Circulation(v or ""))
+        if "date" in bound:
+            letter.date, date_problems = coerce_date(bound["date"].get(), "date")
+            problems += date_problems
+        if "signatures[1].name" in bound:
+            kept = letter.signatures
+            letter.signatures = [Signature(
+                authority=items(bound[f"signatures[{i}].authority"].get()),
+                title=text(bound[f"signatures[{i}].title"].get()),
+                name=text(bound[f"signatures[{i}].name"].get()),
+                note=kept[i - 1].note if len(kept) >= i else "")
+                for i in range(1, self.signature_count + 1)]
         fields: dict[str, object] = {}
         for spec in self.doctype.fields:
-            value, field_problems = spec.coerce(get(f"fields.{spec.id}"), f"fields.{spec.id}")
+            value, field_problems = spec.coerce(self.value(f"fields.{spec.id}"),
+                                                f"fields.{spec.id}")
             fields[spec.id] = value
             problems += field_problems
-        letter = Letter(
-            type_id=self.doctype.id, issuer=issuer, number=get("number"),  # type: ignore[arg-type]
-            symbol=get("symbol") or "", place=get("place") or "", date=date,
-            subject=get("subject") or "", kinh_gui=get("kinh_gui") or [],
-            dong_kinh_gui=get("dong_kinh_gui") or [],
-            body=clean_text(str(get("body") or "")).strip("\n"), fields=fields,
-            signatures=signatures, noi_nhan=get("noi_nhan") or [],
-            luu=get("luu") or "VT", drafter_mark=get("drafter_mark") or "",
-            copies=get("copies"),  # type: ignore[arg-type]
-            urgency=Urgency(get("urgency") or ""), secrecy=Secrecy(get("secrecy") or ""),
-            circulation=Circulation(get("circulation") or ""),
-            attached_to=base.attached_to if base else "",
-            appendices=list(base.appendices) if base else [])
+        letter.fields = fields
         return letter, problems
 
     # --- problems -------------------------------------------------------------------

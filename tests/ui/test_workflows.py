@@ -350,3 +350,16 @@ def test_preview_zoom_and_page_navigation(qtbot, window):
     assert window.tabs.currentIndex() == 1
     window.actions_by_name["next_draft"].trigger()
     assert window.tabs.currentIndex() == 0
+
+
+def test_every_type_sample_opens_in_its_form_unchanged_and_ready_to_export(window):
+    from drafter.core.doctypes import default_registry
+
+    for doctype in default_registry().all():
+        saved, problems = letterfile.load(doctype.sample_path)
+        assert problems == [], doctype.id
+        editor = window.open_file(doctype.sample_path)
+        assert editor.letter() == saved, doctype.id  # the form loses nothing
+        assert editor.problems == [], (doctype.id, editor.problems)
+        assert editor.preview.pages, doctype.id
+        assert not editor.dirty
