@@ -266,3 +266,36 @@ def test_type_name_and_summary_with_their_rule(rendered: dict[str, Rendered],
     widest = max(s.width for s in summary)
     assert 1 / 3 - 0.01 <= rule.width / widest <= 1 / 2 + 0.01, rule.width / widest
     assert rule.centre == pytest.approx((LEFT + RIGHT) / 2, abs=0.5)
+
+
+@pytest.mark.parametrize("name", ONE_SIGNATURE)
+def test_signer_name_centred_under_the_position(rendered: dict[str, Rendered],
+                                                name: str) -> None:
+    signature = rendered[name].letter.signatures[0]
+    for page in reversed(rendered[name].pages):
+        names = [s for s in page.spans if s.text.strip() == signature.name]
+        if names:
+            break
+    [signer] = names[-1:]
+    position = [s for s in page.spans if s.text.strip() == signature.lines[-1].upper() and
+                s.y1 < signer.y0]
+    assert position, signature.lines
+    last_line = position[-1]
+    assert signer.bold and 13 <= signer.size <= 14.05
+    assert last_line.bold and 13 <= last_line.size <= 14.05
+    assert signer.centre == pytest.approx(last_line.centre, abs=1)
+    assert signer.y0 - last_line.y1 >= 20  # room for the signature and the seal
+
+
+def test_body_line_spacing_and_paragraph_gap(rendered: dict[str, Rendered]) -> None:
+    page = rendered["long"].pages[1]
+    lines = [line for line in page.lines if line[0].size == pytest.approx(14, abs=0.05) and
+             TOP < line[0].baseline < BOTTOM]
+    starts = [min(s.x0 for s in line) for line in lines]
+    single = 14 * 1.15  # Times New Roman's single line at 14 pt, in points
+    for i in range(1, len(lines)):
+        step = (lines[i][0].baseline - lines[i - 1][0].baseline) * 72 / 25.4
+        if starts[i] > LEFT + 5:  # a new paragraph: at least 6 pt between paragraphs
+            assert single + 6 - 0.5 <= step <= single * 1.5 + 24 + 0.5, step
+        else:  # within a paragraph: from single to 1.5 lines
+            assert single - 0.5 <= step <= single * 1.5 + 0.5, step
