@@ -317,13 +317,16 @@ class BlockLayout:
             bottom_line = border if row is table.rows[-1] else 0.0
             natural = max((sum(p.height for p in inner) for *_, inner in contents), default=0.0)
             minimum = dots(row.height)
-            height = minimum if row.exact_height else \
+            # An exact height grows by one line width (measured), its text centred in it.
+            if row.exact_height:
+                top_line = bottom_line = border / 2
+            height = minimum + 2 * top_line if row.exact_height else \
                 max(natural + top_line + bottom_line, minimum)
             piece = _Piece(height, [], [], [])
             for cell, cx, cell_width, inner in contents:
                 used = sum(p.height for p in inner)
-                dy = 0.0 if row.exact_height else top_line
-                room = height - (0.0 if row.exact_height else top_line + bottom_line)
+                dy = top_line
+                room = height - top_line - bottom_line
                 if cell.v_align is VAlign.CENTER:
                     dy += (room - used) / 2
                 elif cell.v_align is VAlign.BOTTOM:
