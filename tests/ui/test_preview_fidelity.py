@@ -14,6 +14,7 @@ import pytest
 from drafter.compose import compose
 from drafter.core import letterfile
 from drafter.core.doctypes import default_registry
+from drafter.core.letter import Appendix, Circulation, Secrecy, Urgency
 from drafter.render import docx_writer
 from drafter.render.pdf import write_pdf
 from drafter.render.qt_painter import paginate
@@ -26,9 +27,21 @@ PT_TO_MM = 25.4 / 72
 ELEMENTS = {
     "parent", "issuer", "quoc_hieu", "tieu_ngu", "number", "date", "vv", "title", "summary",
     "kinh_gui", "kinh_gui_item", "signature_line", "signer", "noi_nhan_label",
-    "noi_nhan_item", "appendix_label", "appendix_title",
+    "noi_nhan_item", "appendix_label", "appendix_title", "urgency_text", "secrecy_text",
+    "circulation_text",
 }
-TYPES = [t.id for t in default_registry().all()]
+MARKED = "cong_van+marks"  # every stamp (ô 10a, 10b, 11) and an appendix with a table
+TYPES = [t.id for t in default_registry().all()] + [MARKED]
+
+
+def _marked_letter(registry):  # type: ignore[no-untyped-def]
+    letter, _problems = letterfile.load(registry.get("cong_van").sample_path, registry)
+    letter.urgency, letter.secrecy = Urgency.HOA_TOC, Secrecy.MAT
+    letter.circulation = Circulation.INTERNAL
+    letter.appendices = [Appendix(title="Danh sách đơn vị", body=(
+        "| STT | Đơn vị | Đầu mối |\n|---|---|---|\n| 1 | Trường Tiểu học A | Văn phòng |\n"
+        "| 2 | Trường Trung học cơ sở B | Tổ văn thư |\nDanh sách có 02 đơn vị."))]
+    return letter
 
 
 def _lines(path: Path) -> tuple[int, dict[tuple[int, str], tuple[float, float]]]:
@@ -55,8 +68,10 @@ def rendered(qapp, tmp_path_factory: pytest.TempPathFactory,  # type: ignore[no-
     registry = default_registry()
     out: dict[str, tuple[Path, Path, list]] = {}
     for type_id in TYPES:
-        doctype = registry.get(type_id)
-        letter, _problems = letterfile.load(doctype.sample_path, registry)
+        if type_id == MARKED:
+            letter = _marked_letter(registry)
+        else:
+            letter, _problems = letterfile.load(registry.get(type_id).sample_path, registry)
         document = compose(letter, registry, check=False)
         docx_writer.write(document, folder / f"{type_id}.docx", letter.date)
         write_pdf(document, folder / f"{type_id}.qt.pdf")
