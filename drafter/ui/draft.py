@@ -42,11 +42,12 @@ class DraftEditor(QWidget):
         self.problems: list[Problem] = []
         self.document: Document | None = None
         self._first_unsaved = 0.0
-        self.form = LetterForm(doctype, office_hook=office_hook)  # type: ignore[arg-type]
+        self.office_hook = office_hook
         form_scroll = QScrollArea(self)
         form_scroll.setWidgetResizable(True)
-        form_scroll.setWidget(self.form)
         form_scroll.setObjectName("form_scroll")
+        self.form_scroll = form_scroll
+        self._build_form(0)
         self.preview = Preview(self)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(form_scroll)
@@ -65,7 +66,30 @@ class DraftEditor(QWidget):
         self.autosave_timer.setSingleShot(True)
         self.autosave_timer.setInterval(AUTOSAVE_DELAY_MS)
         self.autosave_timer.timeout.connect(self.autosave_now)
+
+    def _build_form(self, appendix_count: int) -> None:
+        """(Re)build the form; the number of appendix blocks is part of its shape."""
+        self.form = LetterForm(self.doctype, office_hook=self.office_hook,  # type: ignore
+                               appendix_count=appendix_count)
         self.form.changed.connect(self._edited)
+        self.form.appendices_requested.connect(self.set_appendix_count)
+        old = self.form_scroll.takeWidget()
+        self.form_scroll.setWidget(self.form)
+        if old is not None:
+            old.deleteLater()
+
+    def set_appendix_count(self, count: int) -> None:
+        """Add or remove appendix blocks, keeping everything typed so far."""
+        from drafter.core.letter import Appendix
+
+        letter = self.letter()
+        letter.appendices = (letter.appendices + [Appendix() for _ in range(count)])[:count]
+        position = self.form_scroll.verticalScrollBar().value()
+        self._build_form(count)
+        self.form.set_letter(letter)
+        self.form_scroll.verticalScrollBar().setValue(position)
+        self._edited()
+        self.refresh()
 
     # --- state ----------------------------------------------------------------------
 
@@ -77,6 +101,8 @@ class DraftEditor(QWidget):
         return self.form.letter()[0]
 
     def load_letter(self, letter: Letter, path: Path | None, *, dirty: bool = False) -> None:
+        if len(letter.appendices) != self.form.appendix_count:
+            self._build_form(len(letter.appendices))
         self.form.set_letter(letter)
         self.path = path
         self.dirty = dirty

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from drafter.core.doctypes import DocType, HeaderStyle, Presence, SummaryStyle
 from drafter.core.fields import FieldKind, FieldSpec, coerce_date
-from drafter.core.letter import Circulation, Letter, Secrecy, Signature, Urgency
+from drafter.core.letter import Appendix, Circulation, Letter, Secrecy, Signature, Urgency
 from drafter.core.problems import Problem
 from drafter.core.vietnamese import clean_line, clean_text
 from drafter.i18n import _, current_language
@@ -67,11 +67,14 @@ class LetterForm(QWidget):
     """The form of one document type."""
 
     changed = Signal()
+    appendices_requested = Signal(int)  # the number of appendices the user wants
 
     def __init__(self, doctype: DocType, parent: QWidget | None = None,
-                 office_hook: Callable[[str, LetterForm], None] | None = None) -> None:
+                 office_hook: Callable[[str, LetterForm], None] | None = None,
+                 appendix_count: int = 0) -> None:
         super().__init__(parent)
         self.doctype = doctype
+        self.appendix_count = appendix_count
         self.bindings: dict[str, Binding] = {}
         self.office_hook = office_hook
         self._unbound_label = QLabel(self)
@@ -94,6 +97,8 @@ class LetterForm(QWidget):
             layout.addWidget(self._signature_group())
             layout.addWidget(self._noi_nhan_group())
         layout.addWidget(self._marks_group())
+        if doctype.header is not HeaderStyle.APPENDIX:
+            layout.addWidget(self._appendix_group())
         layout.addStretch(1)
 
     # --- building blocks -------------------------------------------------------------
@@ -322,6 +327,33 @@ class LetterForm(QWidget):
                     [(c.value, c.label or none) for c in Circulation])
         return group
 
+    def _appendix_group(self) -> QGroupBox:
+        """Mẫu 2.1: appendices printed after the letter, each with its own page numbers."""
+        group, form = self._group(_("Appendices"), "group.appendices")
+        for i in range(1, self.appendix_count + 1):
+            form.addRow(QLabel(f"<b>{_('Appendix {n}').format(n=i)}</b>", self))
+            if self.appendix_count > 1:
+                self._text(form, f"appendices[{i}].number", _("Number (I, II…):"))
+            self._text(form, f"appendices[{i}].title", _("Title:"))
+            editor = BodyEditor(self)
+            editor.editor.setMinimumHeight(100)
+            self._row(form, f"appendices[{i}].body", _("Content:"), editor, editor.markdown,
+                      lambda v, e=editor: e.set_markdown(str(v or "")))
+        buttons = QHBoxLayout()
+        add = QPushButton(_("Add an appendix"), self)
+        add.setObjectName("appendices.add")
+        add.clicked.connect(lambda: self.appendices_requested.emit(self.appendix_count + 1))
+        buttons.addWidget(add)
+        if self.appendix_count:
+            remove = QPushButton(_("Remove the last appendix"), self)
+            remove.setObjectName("appendices.remove")
+            remove.clicked.connect(
+                lambda: self.appendices_requested.emit(self.appendix_count - 1))
+            buttons.addWidget(remove)
+        buttons.addStretch(1)
+        form.addRow(buttons)
+        return group
+
     # --- values ---------------------------------------------------------------------
 
     def value(self, path: str) -> object:
@@ -350,6 +382,9 @@ class LetterForm(QWidget):
             self.set_value(f"signatures[{i}].name", signature.name)
         for spec in self.doctype.fields:
             self.set_value(f"fields.{spec.id}", letter.fields.get(spec.id))
+        for i, appendix in enumerate(letter.appendices, start=1):
+            for key in ("number", "title", "body"):
+                self.set_value(f"appendices[{i}].{key}", getattr(appendix, key))
         self._extra = letter  # what the form does not show (appendices, note, fax…)
         blocker.release()
 
@@ -402,6 +437,14 @@ class LetterForm(QWidget):
                 name=text(bound[f"signatures[{i}].name"].get()),
                 note=kept[i - 1].note if len(kept) >= i else "")
                 for i in range(1, self.signature_count + 1)]
+        if self.doctype.header is not HeaderStyle.APPENDIX:  # the form shows appendices
+            kept = letter.appendices
+            letter.appendices = [Appendix(
+                number=text(self.value(f"appendices[{i}].number")) or
+                (kept[i - 1].number if len(kept) >= i else ""),
+                title=text(self.value(f"appendices[{i}].title")),
+                body=clean_text(text(self.value(f"appendices[{i}].body"))).strip("\n"))
+                for i in range(1, self.appendix_count + 1)]
         fields: dict[str, object] = {}
         for spec in self.doctype.fields:
             value, field_problems = spec.coerce(self.value(f"fields.{spec.id}"),

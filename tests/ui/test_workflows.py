@@ -363,3 +363,27 @@ def test_every_type_sample_opens_in_its_form_unchanged_and_ready_to_export(windo
         assert editor.problems == [], (doctype.id, editor.problems)
         assert editor.preview.pages, doctype.id
         assert not editor.dirty
+
+
+def test_appendices_are_added_typed_and_printed_on_their_own_pages(qtbot, window, tmp_path):
+    editor = window.open_file(SAMPLE)
+    qtbot.mouseClick(editor.form.findChild(QWidget, "appendices.add"), Qt.MouseButton.LeftButton)
+    type_text(editor.form.findChild(QLineEdit, "appendices[1].title"), "Danh sách đơn vị")
+    type_text(editor.form.findChild(QWidget, "appendices[1].body"), "Trường Tiểu học Nghĩa Đô")
+    editor.refresh()
+    assert editor.problems == []
+    last = editor.preview.pages[-1]
+    assert len(editor.preview.pages) == 2 and last.number == 1  # numbered on its own
+    assert "DANH SÁCH ĐƠN VỊ" in last.text and "Trường Tiểu học Nghĩa Đô./." in last.text
+    # A second appendix keeps the first, and an empty title is a problem beside its field.
+    qtbot.mouseClick(editor.form.findChild(QWidget, "appendices.add"), Qt.MouseButton.LeftButton)
+    assert editor.form.value("appendices[1].title") == "Danh sách đơn vị"
+    editor.refresh()
+    assert editor.form.problem_text("appendices[2].title")
+    qtbot.mouseClick(editor.form.findChild(QWidget, "appendices.remove"),
+                     Qt.MouseButton.LeftButton)
+    assert window.save_as(tmp_path / "with-appendix.letter")
+    saved, _problems = letterfile.load(tmp_path / "with-appendix.letter")
+    assert [a.title for a in saved.appendices] == ["Danh sách đơn vị"]
+    reopened_window_editor = window.open_file(tmp_path / "with-appendix.letter")
+    assert reopened_window_editor.form.value("appendices[1].body") == "Trường Tiểu học Nghĩa Đô"
