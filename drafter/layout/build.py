@@ -163,11 +163,20 @@ class Builder:
         """Ô 2: parent body (regular), issuer (bold), then the short rule line."""
         size = pt(self.s.issuer_size)
         issuer = self.letter.issuer
-        out = [self.para(upper(line), size, role="parent") for line in issuer.parent]
-        names = [upper(line) for line in issuer.name]
+        parents = self.header_lines(issuer.parent, size, width, bold=False)
+        out = [self.para(line, size, role="parent") for line in parents]
+        names = self.header_lines(issuer.name, size, width, bold=True)
         out += [self.para(line, size, bold=True, role="issuer") for line in names]
         printed = self.wrapped_width(names, size, width, bold=True)
         out.append(self.rule(printed * self.s.rule_share, width, "issuer_rule"))
+        return out
+
+    def header_lines(self, lines: list[str], size: Length, width: Length, *,
+                     bold: bool) -> list[str]:
+        """Names in UPPER case, each broken into even lines where it does not fit."""
+        out: list[str] = []
+        for line in lines:
+            out += metrics.balanced_wrap(upper(line), size, width, bold=bold)
         return out
 
     def national_paragraphs(self) -> list[Paragraph]:
@@ -255,7 +264,7 @@ class Builder:
     def copy_header(self) -> list[Block]:
         """Mẫu 3.1: full-width line, then copier and number left, copy form and date right."""
         size = pt(self.s.issuer_size)
-        names = [upper(line) for line in self.letter.issuer.name]
+        names = self.header_lines(self.letter.issuer.name, size, self.left_width, bold=True)
         left: list[Block] = [self.para(line, size, bold=True, role="issuer") for line in names]
         printed = self.wrapped_width(names, size, self.left_width, bold=True)
         left.append(self.rule(printed * self.s.rule_share, self.left_width, "issuer_rule"))

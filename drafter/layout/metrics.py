@@ -192,3 +192,48 @@ def wrap(text: str, size: Length, width: Length, *, bold: bool = False,
                 current_width = needed
         lines.append(" ".join(current))
     return lines
+
+
+def balanced_wrap(text: str, size: Length, width: Length, *, bold: bool = False,
+                  italic: bool = False) -> list[str]:
+    """Break *text* into as few lines as :func:`wrap` does, but as even as possible.
+
+    Header names that do not fit one line are broken where a văn thư would break them:
+    "ỦY BAN NHÂN DÂN / THÀNH PHỐ ĐÀ NẴNG" rather than "ỦY BAN NHÂN DÂN THÀNH / PHỐ ĐÀ
+    NẴNG".  The widest line is made as short as the line count allows.
+    """
+    greedy = wrap(text, size, width, bold=bold, italic=italic)
+    words = text.split()
+    if len(greedy) < 2 or len(words) > 60:
+        return greedy
+    metrics = face(bold, italic)
+    space = metrics.width_units(" ")
+    limit = width * metrics.units_per_em / size
+    widths = [metrics.width_units(w) for w in words]
+
+    def span(i: int, j: int) -> int:  # width of words[i:j] on one line
+        return sum(widths[i:j]) + space * (j - i - 1)
+
+    count = len(greedy)
+    inf = float("inf")
+    # best[k][j]: the smallest possible widest line setting words[:j] on k lines
+    best = [[inf] * (len(words) + 1) for _ in range(count + 1)]
+    cut = [[0] * (len(words) + 1) for _ in range(count + 1)]
+    best[0][0] = 0
+    for k in range(1, count + 1):
+        for j in range(1, len(words) + 1):
+            for i in range(k - 1, j):
+                line = span(i, j)
+                if line > limit:
+                    continue
+                widest = max(best[k - 1][i], line)
+                if widest < best[k][j]:
+                    best[k][j], cut[k][j] = widest, i
+    if best[count][len(words)] == inf:
+        return greedy
+    lines, j = [], len(words)
+    for k in range(count, 0, -1):
+        i = cut[k][j]
+        lines.append(" ".join(words[i:j]))
+        j = i
+    return lines[::-1]
