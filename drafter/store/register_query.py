@@ -25,12 +25,12 @@ class RegisterFilter:
 
 
 _FTS = table("register_fts", column("rowid"))
-# The trigram index answers for words of three characters or more.
+# The trigram indexes answer for words of three characters or more.
 _TRIGRAM = 3
-
-
-# Above this many index hits, scanning the register in order and stopping at the first
-# page is faster than collecting every hit from the index and sorting them.
+# Up to this many index hits, the entries are fetched by id; above it, scanning the
+# register in order and stopping at the first page is faster.  Handing the ids over
+# also keeps PostgreSQL from guessing wrong: it cannot estimate "LIKE '%word%'" and
+# would otherwise scan the whole register in order for a rare word.
 _SELECTIVE = 2000
 
 
@@ -38,26 +38,29 @@ def _fts_match(words: list[str]) -> str:
     return " AND ".join('"' + w.replace('"', '""') + '"' for w in words)
 
 
-def _use_index(session: Session, words: list[str]) -> list[str]:
-    """The words the SQLite trigram index should answer, or none when they are common."""
+def _index_hits(session: Session, words: list[str]) -> list[int] | None:
+    """The ids of the entries containing every long word, when they are few."""
     indexed = [w for w in words if len(w) >= _TRIGRAM]
-    if not indexed or session.get_bind().dialect.name != "sqlite":
-        return []
-    probe = select(func.count()).select_from(
-        select(_FTS.c.rowid).where(text("register_fts MATCH :words").bindparams(
-            words=_fts_match(indexed))).limit(_SELECTIVE).subquery())
-    return indexed if (session.scalar(probe) or 0) < _SELECTIVE else []
+    if not indexed:
+        return None
+    if session.get_bind().dialect.name == "sqlite":
+        probe = select(_FTS.c.rowid).where(text("register_fts MATCH :words").bindparams(
+            words=_fts_match(indexed)))
+    else:  # the pg_trgm index serves LIKE directly
+        probe = select(RegisterEntry.id).where(*[
+            RegisterEntry.search_text.like(like_pattern(w), escape="\\") for w in indexed])
+    ids = list(session.scalars(probe.limit(_SELECTIVE + 1)))
+    return ids if len(ids) <= _SELECTIVE else None
 
 
 def _words(query: Select, words: list[str],  # type: ignore[type-arg]
-           indexed: list[str]) -> Select:  # type: ignore[type-arg]
+           session: Session) -> Select:  # type: ignore[type-arg]
     """Every word must occur in the entry's folded text (a substring, as typed)."""
-    if indexed:
-        query = query.where(RegisterEntry.id.in_(
-            select(_FTS.c.rowid).where(text("register_fts MATCH :words").bindparams(
-                words=_fts_match(indexed)))))
+    ids = _index_hits(session, words)
+    if ids is not None:
+        query = query.where(RegisterEntry.id.in_(ids))
     for word in words:
-        if word not in indexed:
+        if ids is None or len(word) < _TRIGRAM:
             query = query.where(RegisterEntry.search_text.like(like_pattern(word), escape="\\"))
     return query
 
@@ -76,8 +79,7 @@ def _filtered(query: Select, where: RegisterFilter,  # type: ignore[type-arg]
         query = query.where(RegisterEntry.doc_date >= where.date_from)
     if where.date_to is not None:
         query = query.where(RegisterEntry.doc_date <= where.date_to)
-    words = query_words(where.text)
-    return _words(query, words, _use_index(session, words))
+    return _words(query, query_words(where.text), session)
 
 
 def search(store: Store, where: RegisterFilter = RegisterFilter(), *, limit: int = 200,

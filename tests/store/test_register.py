@@ -159,3 +159,18 @@ def test_the_search_index_follows_later_changes(store: Store) -> None:
     register.update_entry(store, entry.id, note="Đã thay thế")
     assert count(store, RegisterFilter(text="trung so")) == 0
     assert count(store, RegisterFilter(text="da thay the")) == 1
+
+
+@pytest.mark.parametrize("selective", [2000, 1])
+def test_search_gives_the_same_answer_through_the_index_or_by_scanning(
+        store: Store, selective: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    import drafter.store.register_query as register_query
+
+    for subject in ("kế hoạch tuyển sinh", "tuyển sinh lớp 10", "phòng chống dịch"):
+        register.issue(store, draft(subject=subject))
+    # With a threshold of 1, two hits count as "common": the search scans in order.
+    monkeypatch.setattr(register_query, "_SELECTIVE", selective)
+    found = search(store, RegisterFilter(text="tuyen sinh"))
+    assert [e.number for e in found] == [2, 1]
+    assert count(store, RegisterFilter(text="tuyen sinh lop 10")) == 1
+    assert count(store, RegisterFilter(text="tuyen sinh", status=register.CANCELLED)) == 0
