@@ -387,3 +387,16 @@ def test_appendices_are_added_typed_and_printed_on_their_own_pages(qtbot, window
     assert [a.title for a in saved.appendices] == ["Danh sách đơn vị"]
     reopened_window_editor = window.open_file(tmp_path / "with-appendix.letter")
     assert reopened_window_editor.form.value("appendices[1].body") == "Trường Tiểu học Nghĩa Đô"
+
+
+def test_a_file_with_unknown_values_opens_with_a_warning(window, tmp_path):
+    text = SAMPLE.read_text(encoding="utf-8").replace("[issuer]", "colour = \"red\"\n\n[issuer]")
+    path = tmp_path / "odd.letter"
+    path.write_text(text, encoding="utf-8")
+    editor = window.open_file(path)
+    assert editor is not None and editor.letter().subject.startswith("tăng cường")
+    assert "colour" in window.errors[-1][1]
+    broken = tmp_path / "broken.letter"
+    broken.write_text("this is not toml [", encoding="utf-8")
+    assert window.open_file(broken) is None
+    assert window.tabs.count() == 1
