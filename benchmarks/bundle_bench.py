@@ -2,7 +2,7 @@
 
 ``python benchmarks/bundle_bench.py`` reuses ``dist/drafter-*.tar.gz`` when it is
 current (else runs ``make dist``), unpacks it into an empty folder and times, each as
-the median of several cold processes after one warm-up:
+the median of several processes (after one warm-up), the venv's and the bundle's in turns:
 
 - ``drafter --version`` (the interpreter and the command line),
 - ``drafter render sample.letter`` (the whole headless path),
@@ -30,7 +30,7 @@ from tests.installer.bundle import (  # noqa: E402
     unpack,
 )
 
-RUNS = 7
+RUNS = 9
 SIZE_LIMIT_MB = 200
 TIME_MARGIN = 1.20
 SAMPLE = ROOT / "templates" / "cong_van" / "sample.letter"
@@ -42,9 +42,17 @@ def timed(command: list[str], env: dict[str, str], cwd: Path) -> float:
     return time.perf_counter() - start
 
 
-def median_time(command: list[str], env: dict[str, str], cwd: Path) -> float:
-    timed(command, env, cwd)  # warm the page cache: compare programs, not disks
-    return statistics.median(timed(command, env, cwd) for _ in range(RUNS))
+def interleaved_times(first: list[str], second: list[str], env: dict[str, str],
+                 cwd: Path) -> tuple[list[float], list[float]]:
+    """Times of both commands, run in turns so that a change in the machine's load
+    (it is shared) weighs on both alike."""
+    timed(first, env, cwd)  # warm the page cache: compare programs, not disks
+    timed(second, env, cwd)
+    times: tuple[list[float], list[float]] = ([], [])
+    for _ in range(RUNS):
+        times[0].append(timed(first, env, cwd))
+        times[1].append(timed(second, env, cwd))
+    return times
 
 
 def folder_megabytes(folder: Path) -> float:
@@ -74,16 +82,23 @@ def main() -> int:
         print(f"tarball: {tarball.name}, {tarball.stat().st_size / 1e6:.0f} MB packed")
         print(f"unpacked size: {size:.0f} MB (limit {SIZE_LIMIT_MB} MB)"
               f" -> {'ok' if size < SIZE_LIMIT_MB else 'OVER'}")
-        print(f"{'start-up (median of ' + str(RUNS) + ')':<32}{'venv':>9}{'bundle':>9}"
-              f"{'ratio':>8}")
+        print(f"{'start-up (' + str(RUNS) + ' runs each)':<28}{'venv':>16}{'bundle':>16}"
+              f"{'ratio':>12}")
+        print(f"{'':<28}{'median   min':>16}{'median   min':>16}{'median  min':>12}")
         within = size < SIZE_LIMIT_MB
         for label, args, case_env in cases:
-            venv_time = median_time(from_venv + args, case_env, work)
-            bundle_time = median_time(bundled + args, case_env, work)
-            ratio = bundle_time / venv_time
-            within = within and ratio <= TIME_MARGIN
-            print(f"{label:<32}{venv_time * 1000:>7.0f}ms{bundle_time * 1000:>7.0f}ms"
-                  f"{ratio:>8.2f}{'' if ratio <= TIME_MARGIN else '  (over +20 %)'}")
+            venv_times, bundle_times = interleaved_times(from_venv + args, bundled + args,
+                                                    case_env, work)
+            venv_median, bundle_median = (statistics.median(venv_times),
+                                          statistics.median(bundle_times))
+            ratio = bundle_median / venv_median
+            ratio_min = min(bundle_times) / min(venv_times)
+            # The minimum is the cost without the noise of the shared machine.
+            within = within and ratio_min <= TIME_MARGIN
+            print(f"{label:<28}{venv_median * 1000:>8.0f}{min(venv_times) * 1000:>6.0f}ms"
+                  f"{bundle_median * 1000:>8.0f}{min(bundle_times) * 1000:>6.0f}ms"
+                  f"{ratio:>7.2f}{ratio_min:>5.2f}"
+                  f"{'' if ratio_min <= TIME_MARGIN else '  (over +20 %)'}")
         print(f"cpu count: {os.cpu_count()}; load average: {os.getloadavg()[0]:.2f}")
     return 0 if within else 1
 
