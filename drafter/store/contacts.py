@@ -14,6 +14,7 @@ from typing import Literal
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
 
+from drafter.core.letter import Letter
 from drafter.core.vietnamese import clean_line, clean_text
 from drafter.i18n import _
 from drafter.store.engine import Store
@@ -33,6 +34,13 @@ def recipient_line(contact: Contact, for_: Place) -> str:
 
 def group_lines(group: ContactGroup, for_: Place) -> list[str]:
     return [recipient_line(member.contact, for_) for member in group.members]
+
+
+def apply_to(letter: Letter, lines: list[str], for_: Place) -> Letter:
+    """Add recipient *lines* to the letter's Kính gửi or Nơi nhận, each line once."""
+    current = letter.kinh_gui if for_ == "kinh_gui" else letter.noi_nhan
+    current.extend(line for line in lines if line not in current)
+    return letter
 
 
 def prepare(contact: Contact) -> Contact:

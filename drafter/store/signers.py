@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from drafter.core.letter import Signature
+from drafter.core.letter import Letter, Signature
 from drafter.core.vietnamese import clean_line, upper
 from drafter.i18n import _
 from drafter.store.engine import Store
@@ -56,6 +56,16 @@ def compose_signature(signer: Signer, pattern: SigningPattern | None = None) -> 
         return Signature(title=signer.title, name=signer.name)
     title = signer.title if pattern.title is None else pattern.title
     return Signature(authority=split_lines(pattern.authority), title=title, name=signer.name)
+
+
+def apply_to(signer: Signer, letter: Letter, pattern: SigningPattern | None = None,
+             block: int = 0) -> Letter:
+    """Put the signature of *signer* (signing as *pattern*) in block *block* of *letter*."""
+    signature = compose_signature(signer, pattern)
+    while len(letter.signatures) <= block:
+        letter.signatures.append(Signature())
+    letter.signatures[block] = signature
+    return letter
 
 
 def pattern_label(signer: Signer, pattern: SigningPattern | None) -> str:

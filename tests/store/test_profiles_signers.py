@@ -78,3 +78,23 @@ def test_authority_lines_are_checked() -> None:
 def test_a_bad_pattern_is_refused(store: Store) -> None:
     with pytest.raises(ValueError):
         save_signer(store, Signer(name="A", patterns=[new_pattern(["THAY MẶT"])]))
+
+
+def test_a_signer_and_recipients_fill_a_letter(store: Store) -> None:
+    from drafter.store import contacts, signers
+    from drafter.store.models import Contact
+
+    signer = save_signer(store, Signer(name="Lê Thị Hoa", title="GIÁM ĐỐC", patterns=[
+        new_pattern(["KT. CHỦ TỊCH"], title="PHÓ CHỦ TỊCH")]))
+    letter = Letter(type_id="bien_ban")
+    signers.apply_to(signer, letter, signer.patterns[0], block=1)
+    assert letter.signatures[0].name == ""  # the first block is left for someone else
+    assert letter.signatures[1].lines == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+    a = contacts.save_contact(store, Contact(full_name="Sở Y tế thành phố", short_name="SYT"))
+    b = contacts.save_contact(store, Contact(full_name="Sở Nội vụ thành phố", short_name="SNV"))
+    group = contacts.save_group(store, "Các sở", [a.id, b.id])
+    letter.noi_nhan = ["Như trên", "SYT"]
+    contacts.apply_to(letter, contacts.group_lines(group, "noi_nhan"), "noi_nhan")
+    contacts.apply_to(letter, contacts.group_lines(group, "kinh_gui"), "kinh_gui")
+    assert letter.noi_nhan == ["Như trên", "SYT", "SNV"]
+    assert letter.kinh_gui == ["Sở Y tế thành phố", "Sở Nội vụ thành phố"]
