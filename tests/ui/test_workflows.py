@@ -400,3 +400,47 @@ def test_a_file_with_unknown_values_opens_with_a_warning(window, tmp_path):
     broken.write_text("this is not toml [", encoding="utf-8")
     assert window.open_file(broken) is None
     assert window.tabs.count() == 1
+
+
+TYPING_WITHOUT_PAUSE = textwrap.dedent("""
+    import time
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication, QLineEdit
+    app = QApplication([])
+    from drafter.ui.main_window import MainWindow
+    window = MainWindow()
+    window.show()
+    editor = window.new_draft("cong_van")
+    field = editor.form.findChild(QLineEdit, "subject")
+    field.setFocus()
+    typed = []  # (time, text so far)
+    start = time.monotonic()
+    while time.monotonic() - start < 4.0:  # a fast typist who never pauses
+        event = QInputMethodEvent("", [])
+        event.setCommitString("ư")
+        QApplication.sendEvent(field, event)
+        typed.append((time.monotonic(), field.text()))
+        deadline = time.monotonic() + 0.05
+        while time.monotonic() < deadline:
+            app.processEvents()
+    end = typed[-1][0]
+    safe = max(len(text) for when, text in typed if when <= end - 2.0)
+    print("typed", safe, flush=True)
+    time.sleep(60)
+""")
+
+
+def test_typing_without_pause_loses_at_most_two_seconds_after_kill_9(window, drafter_home):
+    env = dict(os.environ, DRAFTER_HOME=str(drafter_home), QT_QPA_PLATFORM="offscreen")
+    process = subprocess.Popen([sys.executable, "-c", TYPING_WITHOUT_PAUSE], env=env,
+                               stdout=subprocess.PIPE, text=True)
+    try:
+        word, safe = process.stdout.readline().split()
+    finally:
+        process.kill()
+        process.wait()
+    window.ask_restore = lambda count, names: True
+    assert window.offer_recovery() == 1
+    recovered = window.current_editor().letter().subject
+    assert word == "typed" and int(safe) > 0
+    assert len(recovered) >= int(safe)
