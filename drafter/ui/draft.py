@@ -16,6 +16,7 @@ from drafter.core.problems import InvalidInput, Problem
 from drafter.i18n import _
 from drafter.layout.model import Document
 from drafter.layout.settings import LayoutSettings
+from drafter.render.qt_painter import keep_none_alive
 from drafter.ui import autosave
 from drafter.ui.form import LetterForm
 from drafter.ui.preview import Preview
@@ -126,6 +127,7 @@ class DraftEditor(QWidget):
     def refresh(self) -> None:
         """Check the letter, show its problems beside their fields, redraw the preview."""
         self.refresh_timer.stop()
+        keep_none_alive()  # PySide6 6.12 leaks references to None in widget setters too
         letter, problems = self.form.letter()
         problems = problems + problems_of(letter, self.registry)
         self.problems = problems

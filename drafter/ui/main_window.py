@@ -10,7 +10,7 @@ import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -63,6 +63,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.resize(1400, 900)
         self.build_chrome()
+        # See drafter.render.qt_painter.keep_none_alive: dialogs and menus call the
+        # setters that leak too, so check now and then even while no draft is edited.
+        self._none_guard = QTimer(self)
+        self._none_guard.timeout.connect(_keep_none_alive)
+        self._none_guard.start(5000)
+        _keep_none_alive()
 
     # --- menus, toolbar, texts -----------------------------------------------------------
 
@@ -576,6 +582,12 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, _("About Drafter"), _(
             "Drafter {version}: administrative documents that follow Nghị định "
             "30/2020/NĐ-CP.").format(version=__version__))
+
+
+def _keep_none_alive() -> None:
+    from drafter.render.qt_painter import keep_none_alive
+
+    keep_none_alive()
 
 
 def _problem_lines(problems: list[Problem]) -> str:
