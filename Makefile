@@ -41,6 +41,8 @@ setup: system-deps $(STAMP)
 DIST_STAMP := $(VENV)/.installed-dist
 
 dist: setup $(DIST_STAMP)
+	@# PyInstaller strips the bundled libraries with binutils' strip.
+	@command -v strip >/dev/null || $(MAKE) --no-print-directory system-deps APT_PACKAGES=binutils
 	$(BIN)/python installer/build_linux.py --out dist
 
 $(DIST_STAMP): pyproject.toml $(STAMP)
