@@ -68,7 +68,6 @@ class MainWindow(QMainWindow):
         self._none_guard = QTimer(self)
         self._none_guard.timeout.connect(_keep_none_alive)
         self._none_guard.start(5000)
-        _keep_none_alive()
 
     # --- menus, toolbar, texts -----------------------------------------------------------
 
