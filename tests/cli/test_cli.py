@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from ooxml_check import all_problems
-from sample_letters import cong_van
+from sample_letters import cong_van, docx_parts
 
 from drafter import __version__
 from drafter.core import letterfile
@@ -215,3 +215,26 @@ def test_render_in_process_leaves_qt_out(tmp_path: Path) -> None:
                             env={**os.environ, "DRAFTER_HOME": str(tmp_path / "home")},
                             timeout=120, check=False)
     assert result.stdout.strip() == "0 []", result.stderr
+
+
+def test_large_batch_with_one_bad_letter(shared_home: Path, tmp_path: Path) -> None:
+    """A mail merge large enough to be shared among worker processes."""
+    sources = [str(write_letter(tmp_path / f"thu{i:03d}.letter", number=i,
+                                kinh_gui=[f"Trường số {i}"])) for i in range(1, 80)]
+    bad = tmp_path / "thu_hong.letter"
+    bad.write_text('drafter = 1\ntype = "cong_van"\nnumber = "x"\n', encoding="utf-8")
+    out = tmp_path / "out"
+    result = drafter("render", *sources, str(bad), "-o", str(out), home=shared_home,
+                     python_flags=("-X", "importtime"))
+    assert result.returncode == 2
+    problems = [line for line in result.stderr.splitlines()
+                if not line.startswith("import time:")]
+    assert problems and all(line.startswith(f"{bad}: ") for line in problems)
+    produced = sorted(out.iterdir())
+    assert len(produced) == 79
+    assert all(all_problems(p.read_bytes()) == [] for p in produced[::13])
+    for number in (5, 64, 79):  # each file holds its own letter, whichever worker made it
+        xml = docx_parts((out / f"thu{number:03d}.docx").read_bytes())["word/document.xml"]
+        assert f"Kính gửi: Trường số {number}<".encode() in xml
+        assert f"Số: {number:02d}/SGDĐT-VP<".encode() in xml
+    assert "PySide6" not in result.stderr
