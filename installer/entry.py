@@ -7,7 +7,8 @@ part of it.  Both Windows executables (the windowed ``Drafter.exe`` and the cons
 
 ``DRAFTER_SELFTEST=1`` checks an installed copy without a person: it starts the
 application as usual, and once Qt's event loop runs, prints one line naming the main
-window and exits 0 (3 if no main window was shown).  Run it with
+window and the number of open drafts (``drafter x.letter`` opens one) and exits 0
+(3 if no main window was shown).  Run it with
 ``QT_QPA_PLATFORM=offscreen`` on a machine without a display.
 """
 
@@ -22,7 +23,7 @@ EXIT_NO_WINDOW = 3
 
 def self_test() -> int:
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMainWindow
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget
 
     app = QApplication([sys.argv[0]])
 
@@ -33,15 +34,18 @@ def self_test() -> int:
         if shown:
             window = shown[0]
             menus = [action.text().replace("&", "") for action in window.menuBar().actions()]
+            drafts = window.findChild(QTabWidget, "drafts")
             print(f"Drafter self-test: main window shown ({window.windowTitle()}; "
-                  f"menus: {', '.join(menus)})", flush=True)
+                  f"menus: {', '.join(menus)}; open drafts: {drafts.count() if drafts else 0})",
+                  flush=True)
         else:
             print("Drafter self-test: no main window", file=sys.stderr, flush=True)
         app.exit(0 if shown else EXIT_NO_WINDOW)
 
     # Runs as soon as the application's own event loop starts.
     QTimer.singleShot(0, check)
-    return main([])
+    # The .letter files named on the command line open as they would for a person.
+    return main([name for name in sys.argv[1:] if name.endswith(".letter")])
 
 
 if __name__ == "__main__":

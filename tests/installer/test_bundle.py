@@ -86,9 +86,18 @@ def test_main_window_opens_offscreen(bundle: Path, workdir: Path) -> None:
     result = run_bundle(bundle, workdir, extra_env={"DRAFTER_SELFTEST": "1"})
     assert result.returncode == 0, result.stderr
     assert "self-test: main window shown" in result.stdout
+    assert "open drafts: 0" in result.stdout
     # Qt found its offscreen platform plugin inside the bundle, and nothing was missing.
     assert "Could not load the Qt platform plugin" not in result.stderr
     assert "ModuleNotFoundError" not in result.stderr
+
+
+def test_a_letter_named_on_the_command_line_opens_in_the_window(bundle: Path,
+                                                               workdir: Path) -> None:
+    (workdir / "sample.letter").write_bytes(SAMPLE.read_bytes())
+    result = run_bundle(bundle, workdir, "sample.letter", extra_env={"DRAFTER_SELFTEST": "1"})
+    assert result.returncode == 0, result.stderr
+    assert "open drafts: 1" in result.stdout
 
 
 def test_unpacked_size_is_under_the_limit(bundle: Path) -> None:
