@@ -167,6 +167,16 @@ class MainWindow(QMainWindow):
         layout.addWidget(title)
         layout.addWidget(button)
         layout.addWidget(open_button)
+        recent = [Path(p) for p in self.preferences.recent_files[:5] if Path(p).is_file()]
+        if recent:
+            layout.addWidget(QLabel(_("Recent drafts:"), self.welcome))
+        for path in recent:
+            link = QPushButton(path.name, self.welcome)
+            link.setToolTip(str(path))
+            link.setFlat(True)
+            link.setStyleSheet("text-align: left;")
+            link.clicked.connect(lambda _checked=False, p=path: self.open_file(p))
+            layout.addWidget(link)
         layout.addStretch(2)
         layout.setContentsMargins(200, 40, 200, 40)
 
@@ -342,6 +352,7 @@ class MainWindow(QMainWindow):
         self.tabs.removeTab(self.tabs.indexOf(editor))
         editor.deleteLater()
         if not self.tabs.count():
+            self._build_welcome()
             self.stack.setCurrentWidget(self.welcome)
         self._update_state()
         return True

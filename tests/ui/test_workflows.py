@@ -15,7 +15,7 @@ from pathlib import Path
 import pymupdf
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QMessageBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QWidget
 
 from drafter.core import letterfile
 from tests.ui.conftest import SAMPLE, type_text
@@ -444,3 +444,30 @@ def test_typing_without_pause_loses_at_most_two_seconds_after_kill_9(window, dra
     recovered = window.current_editor().letter().subject
     assert word == "typed" and int(safe) > 0
     assert len(recovered) >= int(safe)
+
+
+def test_tab_goes_through_the_fields_in_the_order_of_the_form(window):
+    editor = window.new_draft("quyet_dinh")
+    form = editor.form
+    bound = [getattr(b.widget, "editor", b.widget) for b in form.bindings.values()]
+    first = bound[0]
+    order, widget = [], first
+    for _ in range(500):
+        if widget in bound and widget not in order:
+            order.append(widget)
+        widget = widget.nextInFocusChain()
+        if widget is first:
+            break
+    assert [w.objectName() for w in order] == [w.objectName() for w in bound]
+    for widget in bound:
+        assert widget.focusPolicy() & Qt.FocusPolicy.TabFocus, widget.objectName()
+
+
+def test_the_welcome_page_offers_the_recent_drafts(qtbot, window, tmp_path):
+    editor = window.open_file(SAMPLE)
+    window.close_draft(editor)
+    assert window.stack.currentWidget() is window.welcome
+    links = [b for b in window.welcome.findChildren(QPushButton) if b.text() == SAMPLE.name]
+    assert len(links) == 1
+    qtbot.mouseClick(links[0], Qt.MouseButton.LeftButton)
+    assert window.current_editor().path == SAMPLE.resolve()
