@@ -8,6 +8,7 @@ collected so that the user sees all of them at once.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -311,9 +312,15 @@ def _toml_value(value: object) -> object:
     return value
 
 
+# Half of a UTF-16 pair, as a broken clipboard may leave in a field: it cannot be
+# written as UTF-8 at all, and stands for no character, so it is left out.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def dumps(letter: Letter) -> str:
     header = "# Drafter letter file (UTF-8 TOML); see docs/letter-format.md\n"
-    return header + tomli_w.dumps(to_data(letter), multiline_strings=True)
+    text = tomli_w.dumps(to_data(letter), multiline_strings=True)
+    return header + _LONE_SURROGATE.sub("", text)
 
 
 def save(letter: Letter, path: Path) -> None:

@@ -39,6 +39,15 @@ class TestRoundTrip:
         assert (again, problems) == (letter, [])
         assert path.read_text(encoding="utf-8").startswith("# Drafter letter file")
 
+    def test_lone_surrogate_and_controls_in_the_model_are_saved_clean(
+            self, tmp_path: Path) -> None:
+        letter = cong_van(subject="a\ud800b\x00c\udfff", kinh_gui=["Bộ\x0bNội vụ\ud83d"])
+        path = tmp_path / "x.letter"
+        letterfile.save(letter, path)  # no UnicodeEncodeError
+        again, problems = letterfile.load(path)
+        assert problems == []
+        assert again.subject == "abc" and again.kinh_gui == ["Bộ Nội vụ"]
+
     def test_empty_values_are_left_out(self) -> None:
         text = letterfile.dumps(cong_van(number=None, symbol="", secrecy=letterfile.Secrecy("")))
         assert "number" not in text and "symbol" not in text and "secrecy" not in text
