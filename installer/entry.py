@@ -7,7 +7,8 @@ part of it.  Both Windows executables (the windowed ``Drafter.exe`` and the cons
 
 ``DRAFTER_SELFTEST=1`` checks an installed copy without a person: it starts the
 application as usual, and once Qt's event loop runs, prints one line naming the main
-window and the number of open drafts (``drafter x.letter`` opens one) and exits 0
+window, the number of open drafts (``drafter x.letter`` opens one) and whether the
+first-run wizard is up, and exits 0
 (3 if no main window was shown).  Run it with
 ``QT_QPA_PLATFORM=offscreen`` on a machine without a display.
 """
@@ -35,9 +36,11 @@ def self_test() -> int:
             window = shown[0]
             menus = [action.text().replace("&", "") for action in window.menuBar().actions()]
             drafts = window.findChild(QTabWidget, "drafts")
+            setup = any(widget.objectName() == "firstrun" and widget.isVisible()
+                        for widget in app.topLevelWidgets())
             print(f"Drafter self-test: main window shown ({window.windowTitle()}; "
-                  f"menus: {', '.join(menus)}; open drafts: {drafts.count() if drafts else 0})",
-                  flush=True)
+                  f"menus: {', '.join(menus)}; open drafts: {drafts.count() if drafts else 0}; "
+                  f"setup wizard: {'shown' if setup else 'not shown'})", flush=True)
         else:
             print("Drafter self-test: no main window", file=sys.stderr, flush=True)
         app.exit(0 if shown else EXIT_NO_WINDOW)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from drafter import settings as preferences_store
 from drafter.i18n import set_language
+from drafter.paths import resources_dir
 
 
 def start(argv: list[str]) -> tuple[QApplication, object]:
@@ -18,6 +20,10 @@ def start(argv: list[str]) -> tuple[QApplication, object]:
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "drafter"])
     app.setApplicationName("Drafter")
     app.setOrganizationName("Drafter")
+    # The window and taskbar icon; the desktop file name ties the window to
+    # resources/drafter.desktop (its icon and name on Wayland docks).
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "drafter.png")))
+    app.setDesktopFileName("drafter")
     from drafter.ui.main_window import MainWindow
 
     window = MainWindow(preferences)

@@ -87,6 +87,8 @@ def test_main_window_opens_offscreen(bundle: Path, workdir: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "self-test: main window shown" in result.stdout
     assert "open drafts: 0" in result.stdout
+    # A first start (empty user folders) greets the user with the guided setup.
+    assert "setup wizard: shown" in result.stdout
     # Qt found its offscreen platform plugin inside the bundle, and nothing was missing.
     assert "Could not load the Qt platform plugin" not in result.stderr
     assert "ModuleNotFoundError" not in result.stderr
