@@ -242,7 +242,9 @@ class MainWindow(QMainWindow):
         doctype = self.registry.get(type_id)
         letter = Letter(type_id=type_id, place=self.preferences.default_place,
                         noi_nhan=list(doctype.noi_nhan), luu=doctype.luu,
-                        signatures=[Signature() for _ in range(max(1, doctype.signatures))])
+                        signatures=[Signature(title=caption) for caption in (
+                            list(doctype.signature_captions) +
+                            [""] * max(1, doctype.signatures))[:max(1, doctype.signatures)]])
         letter.fields = {spec.id: spec.empty_value() for spec in doctype.fields}
         import datetime as dt
 

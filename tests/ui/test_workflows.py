@@ -471,3 +471,12 @@ def test_the_welcome_page_offers_the_recent_drafts(qtbot, window, tmp_path):
     assert len(links) == 1
     qtbot.mouseClick(links[0], Qt.MouseButton.LeftButton)
     assert window.current_editor().path == SAMPLE.resolve()
+
+
+def test_a_new_draft_starts_from_the_type_and_the_preferences(window):
+    window.preferences.default_place = "Cần Thơ"
+    minutes = window.new_draft("bien_ban").letter()
+    assert [s.title for s in minutes.signatures] == ["THƯ KÝ", "CHỦ TỌA"]
+    decision = window.new_draft("quyet_dinh").letter()
+    assert decision.noi_nhan == ["Như Điều 3"] and decision.place == "Cần Thơ"
+    assert decision.date == dt.date.today()
