@@ -49,6 +49,7 @@ DPI = 1440
 EMU_PER_DOT = 914_400 // DPI  # 635
 DOTS_PER_POINT = DPI / 72
 FONT_FAMILY = "Times New Roman"
+DEFAULT_TAB_STOP = 720.0  # dots: Word's default tab stop, half an inch (defaultTabStop 720)
 
 _ALIGN = {Align.LEFT: Qt.AlignmentFlag.AlignLeft, Align.CENTER: Qt.AlignmentFlag.AlignHCenter,
           Align.RIGHT: Qt.AlignmentFlag.AlignRight, Align.JUSTIFY: Qt.AlignmentFlag.AlignJustify}
@@ -218,6 +219,7 @@ class BlockLayout:
         option = QTextOption(_ALIGN[paragraph.align])
         option.setUseDesignMetrics(True)
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        option.setTabStopDistance(DEFAULT_TAB_STOP)
         layout.setTextOption(option)
 
         left, right = dots(paragraph.indent_left), dots(paragraph.indent_right)
