@@ -18,6 +18,10 @@ from PySide6.QtWidgets import QApplication, QWidget, QWizard
 from drafter import settings
 from drafter.ui import firstrun
 
+# Qt warnings fail these tests, except what the offscreen platform says of every window.
+pytestmark = [pytest.mark.qt_log_level_fail("WARNING"),
+              pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)")]
+
 
 def type_text(widget: QWidget, text: str) -> None:
     """Commit *text* the way a Vietnamese input method (Unikey, ibus-bamboo) does."""

@@ -5,9 +5,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QTextDocument
 
 from drafter.ui import user_guide
+
+# Qt warnings fail these tests, except what the offscreen platform says of every window.
+pytestmark = [pytest.mark.qt_log_level_fail("WARNING"),
+              pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)")]
 
 GUIDE = Path(__file__).resolve().parents[2] / "docs" / "user-guide.md"
 
