@@ -103,4 +103,7 @@ Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags
 [UninstallDelete]
 ; Only the program folder. The data folders (%LOCALAPPDATA%\Drafter: database, drafts,
 ; preferences, user templates) are deliberately not listed: uninstalling keeps them.
+; Python may have written __pycache__ beside the migration scripts it ran: remove the
+; program's own _internal folder whole, then the program folder if nothing else is in it.
+Type: filesandordirs; Name: "{app}\_internal"
 Type: dirifempty; Name: "{app}"
