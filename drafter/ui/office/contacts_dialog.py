@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafter.i18n import _, ngettext
+from drafter.i18n import _
 from drafter.store.contacts import (
     AGENCY,
     PERSON,
@@ -176,8 +176,7 @@ class ContactsDialog(QDialog):
         report = guarded(self, lambda: import_contacts(current_store(), Path(path)))
         if report is None:
             return
-        lines = [ngettext("{n} recipient imported.", "{n} recipients imported.",
-                          report.imported).format(n=report.imported)]
+        lines = [_("Recipients imported: {n}.").format(n=report.imported)]
         lines += report.notices
         lines += [str(problem) for problem in report.problems[:30]]
         if len(report.problems) > 30:
