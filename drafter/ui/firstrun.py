@@ -160,9 +160,15 @@ def save(answers: Answers) -> Outcome:
     outcome = Outcome(answers.issuer(), answers.signature(), clean_line(answers.place))
     state: dict[str, Any] = {"done": True}
     if _store_available():
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from drafter.store.engine import StoreError
+
         try:
             _save_to_store(answers, outcome)
-        except Exception as error:
+        except (StoreError, SQLAlchemyError, ValueError, OSError) as error:
+            # Nothing typed is lost: the answers wait in the config file, and the
+            # letter below is still filled from them.
             outcome.problems.append(str(error))
             state["answers"] = asdict(answers)
     else:

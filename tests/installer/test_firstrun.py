@@ -182,3 +182,28 @@ def test_a_damaged_state_file_does_not_stop_the_wizard(drafter_home: Path) -> No
     state.write_bytes(b"\xff\xfe not toml")
     assert firstrun.needs_first_run()
     assert firstrun.saved_answers() is None
+
+
+def test_a_database_failure_is_reported_and_loses_nothing(
+        qtbot, window, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from drafter.store import profiles
+    from drafter.store.engine import StoreError
+
+    def locked(*_args: object) -> None:
+        raise StoreError("the database stayed locked by another program")
+
+    monkeypatch.setattr(profiles, "save_profile", locked)
+    wizard = firstrun.offer(window)
+    fill_organisation(wizard)
+    press(qtbot, wizard, QWizard.WizardButton.NextButton)
+    type_text(wizard.signer.signer_name, "Trần Thị Bình")
+    press(qtbot, wizard, QWizard.WizardButton.NextButton)
+    type_text(wizard.place_page.place, "Bắc Ninh")
+    press(qtbot, wizard, QWizard.WizardButton.FinishButton)
+
+    assert window.warnings == ["the database stayed locked by another program"]
+    letter = window.current_editor().letter()
+    assert letter.issuer.name == ["SỞ NỘI VỤ"]
+    assert letter.signatures[0].name == "Trần Thị Bình"
+    saved = firstrun.saved_answers()
+    assert saved is not None and saved.abbreviation == "snv"
