@@ -47,6 +47,7 @@ class Binding:
     get: Callable[[], object]
     set: Callable[[object], None]
     problem_label: QLabel
+    label: str = ""  # as the user sees it, to name the field in messages
 
 
 def _lines_of(editor: QPlainTextEdit) -> list[str]:
@@ -138,7 +139,8 @@ class LetterForm(QWidget):
         label_widget = QLabel(label, self)
         label_widget.setBuddy(target)
         form.addRow(label_widget, column)
-        self.bindings[path] = Binding(path, widget, get, set_, problem)
+        self.bindings[path] = Binding(path, widget, get, set_, problem,
+                                      self._context(path) + accessible.rstrip(" *"))
         self._connect(widget)
 
     def _connect(self, widget: QWidget) -> None:
@@ -353,6 +355,33 @@ class LetterForm(QWidget):
         buttons.addStretch(1)
         form.addRow(buttons)
         return group
+
+    def _context(self, path: str) -> str:
+        """What tells repeated labels apart in messages: which signature, which appendix."""
+        if path.startswith("signatures[") and self.signature_count > 1:
+            return _("Signature block {n}").format(n=path[11:path.index("]")]) + " – "
+        if path.startswith("appendices["):
+            return _("Appendix {n}").format(n=path[11:path.index("]")]) + " – "
+        return ""
+
+    def describe(self, problem: Problem) -> str:
+        """The problem in words a văn thư reads: the field's label, then the message."""
+        path = self._binding_path(problem.field)
+        label = self.bindings[path].label if path else problem.field
+        return f"{label}: {problem.message}"
+
+    def focus_problem(self, problem: Problem) -> QWidget | None:
+        """Put the cursor in the field the problem is about; return that widget."""
+        path = self._binding_path(problem.field)
+        if path is None:
+            return None
+        widget = self.bindings[path].widget
+        target = widget.editor if isinstance(widget, BodyEditor) else widget
+        scroll = self.parentWidget().parentWidget() if self.parentWidget() else None
+        if hasattr(scroll, "ensureWidgetVisible"):
+            scroll.ensureWidgetVisible(target)  # type: ignore[union-attr]
+        target.setFocus()
+        return target
 
     # --- values ---------------------------------------------------------------------
 

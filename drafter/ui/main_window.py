@@ -371,10 +371,13 @@ class MainWindow(QMainWindow):
     def _export_ready(self, editor: DraftEditor) -> bool:
         blockers = editor.export_blockers()
         if blockers or editor.document is None:
-            lines = _problem_lines(blockers) or editor.preview.message.text()
+            lines = "\n".join(f"• {editor.form.describe(p)}" for p in blockers) or \
+                editor.preview.message.text()
             self.show_error(_("The document cannot be exported yet"),
                             _("Fix these first (they are marked beside their fields):") +
                             "\n\n" + lines)
+            if blockers:
+                editor.form.focus_problem(blockers[0])
             return False
         return True
 
@@ -533,17 +536,26 @@ class MainWindow(QMainWindow):
         blockers = editor.problems
         if blockers:
             text = _("{count} things to fix before export").format(count=len(blockers))
+            self.status_label().setToolTip(_("Go to the first of them"))
         else:
             text = _("Ready to export")
         self.status_label().setText(text)
 
-    def status_label(self) -> QLabel:
-        label = self.findChild(QLabel, "status.problems")
+    def status_label(self) -> QPushButton:
+        """The count of what blocks export; clicking it goes to the first such field."""
+        label = self.findChild(QPushButton, "status.problems")
         if label is None:
-            label = QLabel(self)
+            label = QPushButton(self)
             label.setObjectName("status.problems")
+            label.setFlat(True)
+            label.clicked.connect(self.go_to_first_problem)
             self.statusBar().addPermanentWidget(label)
         return label
+
+    def go_to_first_problem(self) -> None:
+        editor = self.current_editor()
+        if editor is not None and editor.problems:
+            editor.form.focus_problem(editor.problems[0])
 
     # --- dialogs (tests answer these) ---------------------------------------------------------
 

@@ -15,7 +15,14 @@ from pathlib import Path
 import pymupdf
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
 
 from drafter.core import letterfile
 from tests.ui.conftest import SAMPLE, type_text
@@ -120,7 +127,11 @@ def test_export_is_refused_with_the_reason_while_problems_remain(window, tmp_pat
     assert window.export_docx() is None
     assert not (tmp_path / "x.docx").exists()
     _title, text = window.errors[-1]
-    assert "issuer.name" in text
+    assert "• Cơ quan ban hành: " in text  # named as the form names it, in Vietnamese
+    assert "issuer.name" not in text
+    focused = window.current_editor().form.bindings["issuer.name"].widget
+    assert QApplication.focusWidget() is focused or focused.hasFocus() or \
+        window.focusWidget() is focused
 
 
 def test_a_failing_write_says_why_and_keeps_the_earlier_file(qtbot, window, tmp_path,
@@ -480,3 +491,15 @@ def test_a_new_draft_starts_from_the_type_and_the_preferences(window):
     decision = window.new_draft("quyet_dinh").letter()
     assert decision.noi_nhan == ["Như Điều 3"] and decision.place == "Cần Thơ"
     assert decision.date == dt.date.today()
+
+
+def test_the_status_bar_count_leads_to_the_first_problem(qtbot, window):
+    editor = window.new_draft("cong_van")
+    editor.refresh()
+    button = window.status_label()
+    assert button.text() == f"Còn {len(editor.problems)} mục cần sửa trước khi xuất"
+    first = editor.form.bindings[editor.form._binding_path(editor.problems[0].field)].widget
+    window.activateWindow()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    target = getattr(first, "editor", first)
+    assert window.focusWidget() is target
