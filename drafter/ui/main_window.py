@@ -10,7 +10,7 @@ import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStackedWidget,
+    QStyle,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -140,7 +141,15 @@ class MainWindow(QMainWindow):
         toolbar = self.addToolBar(_("Main"))
         toolbar.setObjectName("main_toolbar")
         toolbar.setMovable(False)
-        for name in ("new", "open", "save", "export_docx", "export_pdf", "print"):
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        icons = {"new": QStyle.StandardPixmap.SP_FileIcon,
+                 "open": QStyle.StandardPixmap.SP_DialogOpenButton,
+                 "save": QStyle.StandardPixmap.SP_DialogSaveButton,
+                 "export_docx": QStyle.StandardPixmap.SP_ArrowRight,
+                 "export_pdf": QStyle.StandardPixmap.SP_ArrowRight,
+                 "print": QStyle.StandardPixmap.SP_FileDialogDetailedView}
+        for name, icon in icons.items():
+            self.actions_by_name[name].setIcon(self.style().standardIcon(icon))
             toolbar.addAction(self.actions_by_name[name])
         self._build_welcome()
         self._update_state()
