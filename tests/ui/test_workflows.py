@@ -503,3 +503,23 @@ def test_the_status_bar_count_leads_to_the_first_problem(qtbot, window):
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     target = getattr(first, "editor", first)
     assert window.focusWidget() is target
+
+
+def test_an_input_method_composition_lands_only_when_committed(qtbot, window):
+    from PySide6.QtGui import QInputMethodEvent
+
+    editor = window.new_draft("cong_van")
+    field = editor.form.findChild(QLineEdit, "subject")
+    field.setFocus()
+    for preedit in ("V", "Vi", "Vie", "Viê", "Việ"):  # Telex composing "Việt"
+        QApplication.sendEvent(field, QInputMethodEvent(preedit, []))
+        assert editor.letter().subject == ""
+    done = QInputMethodEvent("", [])
+    done.setCommitString("Việt")
+    QApplication.sendEvent(field, done)
+    assert editor.letter().subject == "Việt"
+    # Text arrives composed (NFC) even when an input method commits decomposed marks.
+    decomposed = QInputMethodEvent("", [])
+    decomposed.setCommitString(" Na\u0323m")  # "Nạm" as base letter + combining dot below
+    QApplication.sendEvent(field, decomposed)
+    assert editor.letter().subject == "Việt Nạm"
