@@ -27,10 +27,23 @@ def long_date_letter() -> Letter:
     return cong_van(place="Thành phố Hồ Chí Minh", date=dt.date(2020, 12, 29))
 
 
+def long_appendix_letter() -> Letter:
+    """A one-page letter whose appendix runs over several pages."""
+    from dataclasses import replace
+
+    from sample_letters import LONG_PARAGRAPH
+
+    letter = long_cong_van_with_appendix()
+    body = "\n".join(f"{i}. {LONG_PARAGRAPH}" for i in range(1, 25))
+    return replace(letter, body="Nội dung như phụ lục kèm theo.",
+                   appendices=[replace(letter.appendices[0], body=body)])
+
+
 SPECIAL: dict[str, Callable[[], Letter]] = {
     "long": long_cong_van_with_appendix,
     "marks": marked_cong_van,
     "long_date": long_date_letter,
+    "long_appendix": long_appendix_letter,
 }
 
 

@@ -299,3 +299,15 @@ def test_body_line_spacing_and_paragraph_gap(rendered: dict[str, Rendered]) -> N
             assert single + 6 - 0.5 <= step <= single * 1.5 + 24 + 0.5, step
         else:  # within a paragraph: from single to 1.5 lines
             assert single - 0.5 <= step <= single * 1.5 + 0.5, step
+
+
+def test_appendix_numbers_its_own_pages(rendered: dict[str, Rendered]) -> None:
+    pages = rendered["long_appendix"].pages
+    start = next(i for i, p in enumerate(pages) if p.starting("Phụ lục"))
+    assert start >= 1 and len(pages) - start >= 2, "the appendix must run over two pages"
+    assert not [s for s in pages[start].spans if s.y1 < TOP]  # its first page: no number
+    for number, page in enumerate(pages[start + 1:], start=2):  # then 2, 3… again
+        [mark] = [s for s in page.spans if s.y1 < TOP]
+        assert mark.text.strip() == str(number)
+        assert mark.centre == pytest.approx((LEFT + RIGHT) / 2, abs=1)
+        assert not [s for s in page.spans if s.y0 > BOTTOM]  # no ô 13 on them
