@@ -114,9 +114,12 @@ def sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...], str]:
     for char in unicodedata.normalize("NFC", text):
         base, tone = _letter_and_tone(char)
         rank = _RANK.get(base)
-        # Letters outside the Vietnamese alphabet (f, j, w, z, digits…) sort by code point
-        # after the alphabet, keeping the order stable and total.
-        letters.append(rank if rank is not None else 100 + ord(base))
+        if rank is None:
+            # A space ends a word, which sorts before any longer word ("Ôn Văn" before
+            # "Ông"); other characters (f, j, w, z, digits…) sort by code point after
+            # the alphabet, keeping the order stable and total.
+            rank = -1 if base.isspace() else 100 + ord(base)
+        letters.append(rank)
         tones.append(tone)
     return tuple(letters), tuple(tones), text
 

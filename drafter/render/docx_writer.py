@@ -245,12 +245,32 @@ _DOCUMENT_OPEN = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                   f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>')
 
 
-def document_xml(document: Document) -> str:
+def _first_footers(document: Document) -> list[tuple[str, str]]:
+    """The first-page footer part of each section: (relationship id, part XML).
+
+    Page 1 of a letter carries ô 13; a combined mail merge repeats it on the first
+    page of each letter, and appendices have none.  Identical footers share a part.
+    """
+    ids: dict[str, str] = {}
+    out = []
+    for index, section in enumerate(document.sections):
+        if index and not section.first_footer:
+            out.append((_FOOTER_EMPTY, ""))
+            continue
+        xml = _part("ftr", section.first_footer)
+        if xml not in ids:
+            ids[xml] = _FOOTER_FIRST if not ids else f"rIdFooterFirst{len(ids) + 1}"
+        out.append((ids[xml], xml))
+    return out
+
+
+def document_xml(document: Document,
+                 first_footers: list[tuple[str, str]] | None = None) -> str:
+    footers = first_footers or _first_footers(document)
     parts = [_DOCUMENT_OPEN]
     last = len(document.sections) - 1
     for index, section in enumerate(document.sections):
-        first_footer = _FOOTER_FIRST if index == 0 else _FOOTER_EMPTY
-        properties = _section_properties(section, first_footer)
+        properties = _section_properties(section, footers[index][0])
         parts.append(_blocks(section.blocks))
         if index == last:
             if section.blocks and isinstance(section.blocks[-1], Table):
@@ -431,15 +451,42 @@ def _zip(entries: list[_Entry]) -> bytes:
     return b"".join(out) + directory + end
 
 
+def _extra_footer_parts(extra: dict[str, str]) -> list[_Entry]:
+    """Footers beyond the standard four, with the content types and relationships
+    that declare them (only a combined mail merge of different issuers needs them)."""
+    entries = []
+    overrides, relations = "", ""
+    for number, (rel_id, xml) in enumerate(extra.items(), start=3):
+        name = f"footer{number}.xml"
+        entries.append(_compress(f"word/{name}", xml))
+        overrides += (f'<Override PartName="/word/{name}" ContentType="application/'
+                      f'vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>')
+        relations += f'<Relationship Id="{rel_id}" Type="{_REL}footer" Target="{name}"/>'
+    entries.append(_compress("[Content_Types].xml",
+                             _CONTENT_TYPES.replace("</Types>", overrides + "</Types>")))
+    entries.append(_compress("word/_rels/document.xml.rels", _DOCUMENT_RELS.replace(
+        "</Relationships>", relations + "</Relationships>")))
+    return entries
+
+
 def to_bytes(document: Document, created: dt.date | None = None) -> bytes:
     """The .docx file of *document*, as bytes."""
     first = document.sections[0]
-    entries = [_repeated(name, text) for name, text in _FIXED_PARTS.items()]
+    footers = _first_footers(document)
+    extra = {rel: xml for rel, xml in footers if rel.startswith(_FOOTER_FIRST) and
+             rel != _FOOTER_FIRST}
+    fixed = _FIXED_PARTS
+    if extra:
+        fixed = {k: v for k, v in _FIXED_PARTS.items()
+                 if k not in ("[Content_Types].xml", "word/_rels/document.xml.rels")}
+    entries = [_repeated(name, text) for name, text in fixed.items()]
+    if extra:
+        entries += _extra_footer_parts(extra)
     entries += [
-        _compress("word/document.xml", document_xml(document)),
+        _compress("word/document.xml", document_xml(document, footers)),
         _repeated("word/header1.xml", _part("hdr", first.header)),
         _repeated("word/header2.xml", _part("hdr", [])),
-        _repeated("word/footer1.xml", _part("ftr", first.first_footer)),
+        _repeated("word/footer1.xml", footers[0][1]),
         _repeated("word/footer2.xml", _part("ftr", [])),
         _compress("docProps/core.xml", _core_properties(document, created)),
     ]
