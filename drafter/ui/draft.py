@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from drafter.compose import compose, problems_of
 from drafter.core import letterfile
+from drafter.core.atomic import WriteError
 from drafter.core.doctypes import DocType, Registry
 from drafter.core.letter import Letter
 from drafter.core.problems import InvalidInput, Problem
@@ -167,13 +169,10 @@ class DraftEditor(QWidget):
         self._first_unsaved = 0.0
         if not self.dirty:
             return
-        try:
+        # A failed autosave must not interrupt typing; the next edit retries.
+        with contextlib.suppress(OSError, WriteError, ValueError):
             autosave.write(self.autosave_id, letterfile.dumps(self.letter()),
                            str(self.path or ""), self.title().lstrip("● "))
-        except OSError:
-            pass  # a failed autosave must not interrupt typing; the next one retries
-        except Exception:
-            pass
 
     def discard_autosave(self) -> None:
         self.autosave_timer.stop()
