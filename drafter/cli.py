@@ -67,6 +67,10 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
+    if args.group or args.names:
+        from drafter.store.cli import render_for_each
+
+        return render_for_each(args)
     from drafter.render.batch import render_files
 
     return render_files(args.letters, args.output)
@@ -92,6 +96,17 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("letters", nargs="+", help=_("letter files; '-' reads standard input"))
     render.add_argument("-o", "--output", type=Path, help=_(
         "output file for one letter, or a folder for several (default: beside each letter)"))
+    who = render.add_mutually_exclusive_group()
+    who.add_argument("--group", help=_(
+        "one document per person of this address-book group (giấy mời, giấy giới thiệu…)"))
+    who.add_argument("--names", type=Path, help=_(
+        "one document per name of this text file, one name a line"))
+    render.add_argument("--together", action="store_true", help=_(
+        "with --group or --names: every copy in one file, each starting on a new page"))
+    render.add_argument("--into", help=_(
+        "with --group or --names: where the name goes, 'kinh_gui' or 'fields.<field id>'"))
+    render.add_argument("--db", help=_(
+        "database URL for --group (default: DRAFTER_DB, or the embedded database)"))
     render.set_defaults(handler=cmd_render)
 
     for module_name in COMMAND_MODULES:

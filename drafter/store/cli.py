@@ -277,6 +277,15 @@ def cmd_mailmerge(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def render_for_each(args: argparse.Namespace) -> int:
+    """``drafter render LETTER --group G`` (or ``--names FILE``): the mail merge."""
+    if len(args.letters) != 1 or args.output is None:
+        _error(_("one document per recipient takes one letter file and -o"))
+        return EXIT_INVALID
+    args.letter = args.letters[0]
+    return _guarded(cmd_mailmerge)(args)
+
+
 def recipients_from(args: argparse.Namespace) -> list[str] | None:
     """The names to write to: a group of the address book or a file of one name a line."""
     if args.names is not None:
