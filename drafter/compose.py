@@ -10,6 +10,7 @@ from drafter.core.doctypes import Registry, default_registry
 from drafter.core.letter import Letter
 from drafter.core.problems import InvalidInput, Problem
 from drafter.core.validation import check_letter
+from drafter.i18n import _
 from drafter.layout.build import build
 from drafter.layout.model import Document
 from drafter.layout.settings import DEFAULT, LayoutSettings
@@ -20,7 +21,8 @@ def problems_of(letter: Letter, registry: Registry | None = None) -> list[Proble
     """Everything that stops *letter* from rendering, template faults included."""
     registry = registry or default_registry()
     if letter.type_id not in registry:
-        return [Problem("type", "unknown document type")]
+        return [Problem("type", _("unknown document type; known types: {types}").format(
+            types=", ".join(registry.ids())))]
     doctype = registry.get(letter.type_id)
     problems = check_letter(letter, doctype)
     try:

@@ -29,6 +29,16 @@ def drafter_home(tmp_path_factory: pytest.TempPathFactory,
     yield home
 
 
+@pytest.fixture(autouse=True)
+def default_language() -> Iterator[None]:
+    """Each test starts in the default language and cannot leave another one behind."""
+    from drafter import i18n
+
+    i18n.set_language(i18n.DEFAULT_LANGUAGE)
+    yield
+    i18n.set_language(i18n.DEFAULT_LANGUAGE)
+
+
 @pytest.fixture
 def english() -> Iterator[None]:
     """Messages in English (the source strings), whatever catalogs are compiled."""
