@@ -358,7 +358,7 @@ _STYLES = (
     '<w:docDefaults><w:rPrDefault><w:rPr>'
     f'{_FONTS}<w:sz w:val="28"/><w:szCs w:val="28"/>'
     '<w:lang w:val="vi-VN" w:eastAsia="en-US" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>'
-    '<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+    '<w:pPrDefault><w:pPr><w:widowControl/><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
     '</w:pPrDefault></w:docDefaults>'
     '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>'
     f'<w:qFormat/><w:rPr>{_FONTS}<w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>'
