@@ -37,7 +37,13 @@ fi
 
 if [ "$here" != "$target" ]; then
     # Replace an older version; the user's data never lives in this folder.
-    if [ -x "$target/drafter" ] && [ -d "$target/_internal" ]; then rm -rf "$target"; fi
+    if [ -x "$target/drafter" ] && [ -d "$target/_internal" ]; then
+        rm -rf "$target"
+    elif [ -e "$target" ]; then
+        echo "$target đã tồn tại và không phải là Drafter; không cài đè lên." >&2
+        echo "$target exists and is not Drafter; nothing was changed." >&2
+        exit 1
+    fi
     mkdir -p "$(dirname "$target")"
     cp -a "$here" "$target"
 fi

@@ -190,3 +190,16 @@ def test_pdf_export_draws_with_the_bundled_qt(bundle: Path, workdir: Path) -> No
     assert "SỞ GIÁO DỤC VÀ ĐÀO TẠO" in text
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
     assert abs(width_mm - 210) < 0.5  # A4
+
+
+def test_install_script_never_overwrites_a_foreign_folder(bundle: Path, workdir: Path) -> None:
+    home = workdir / "home"
+    env = {**clean_environment(home), "XDG_DATA_HOME": str(home / ".local" / "share")}
+    foreign = home / ".local" / "opt" / "drafter"
+    foreign.mkdir(parents=True)
+    (foreign / "notes.txt").write_text("mine", encoding="utf-8")
+    result = subprocess.run(["sh", str(bundle / "install.sh")], env=env, capture_output=True,
+                            text=True, timeout=120, check=False)
+    assert result.returncode == 1
+    assert "not Drafter" in result.stderr
+    assert [p.name for p in foreign.iterdir()] == ["notes.txt"]
