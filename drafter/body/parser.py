@@ -25,7 +25,7 @@ class BlockKind(StrEnum):
     CAN_CU = "can_cu"  # a legal basis: italic, ";" after each, "." after the last
     PART_LABEL = "part_label"  # "Chương I", "Mục 2"…: centred, bold
     PART_TITLE = "part_title"  # the title under a part label: centred, bold, UPPER
-    CENTERED = "centered"  # "QUYẾT ĐỊNH:", an authority line: centred, bold
+    CENTERED = "centered"  # "QUYẾT ĐỊNH:", an authority line: centred, bold when titled
     SECTION = "section"  # "I. TÌNH HÌNH CHUNG" in a report: bold, UPPER
     ARTICLE = "article"  # "Điều 1. …": the label bold, the whole line bold when a title
     CLAUSE = "clause"  # "1. …" khoản: bold when it is a title
@@ -135,7 +135,7 @@ def _blocks_from_tokens(tokens: list[Token]) -> list[Block]:
     blocks: list[Block] = []
     list_stack: list[str] = []  # "ordered" or "bullet"
     pending_prefix = ""
-    heading = False
+    heading = heading_bold = False
     table: Block | None = None
     row: list[list[Span]] | None = None
     in_head = False
@@ -151,7 +151,10 @@ def _blocks_from_tokens(tokens: list[Token]) -> list[Block]:
             else:
                 pending_prefix = "- " if len(list_stack) <= 1 else "+ "
         elif kind == "heading_open":
+            # "# " centres a line in bold, "## " centres it in regular weight
+            # (the "… trân trọng giới thiệu:" line of a giấy giới thiệu).
             heading = True
+            heading_bold = token.tag == "h1"
         elif kind == "heading_close":
             heading = False
         elif kind == "table_open":
@@ -180,7 +183,7 @@ def _blocks_from_tokens(tokens: list[Token]) -> list[Block]:
                 pending_prefix = ""
             block = Block(BlockKind.CENTERED if heading else BlockKind.PARAGRAPH, spans)
             if heading:
-                block.titled = True
+                block.titled = heading_bold
             blocks.append(block)
     return blocks
 

@@ -386,7 +386,7 @@ class Builder:
                 out.append(self.body_paragraph(block.spans, italic=True, role="can_cu"))
             elif kind in (BlockKind.PART_LABEL, BlockKind.PART_TITLE, BlockKind.CENTERED):
                 paragraph = self.body_paragraph(block.spans, align=Align.CENTER, indent=False,
-                                                bold=True, role=kind.value)
+                                                bold=block.titled, role=kind.value)
                 paragraph.keep_with_next = kind is not BlockKind.CENTERED or \
                     block.text.rstrip().endswith(":")
                 out.append(paragraph)

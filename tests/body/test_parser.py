@@ -182,3 +182,11 @@ class TestTables:
     def test_escaped_pipe_inside_a_cell(self) -> None:
         table = one("| A |\n|---|\n| x \\| y |")
         assert "".join(s.text for s in table.rows[1][0]) == "x | y"
+
+
+def test_a_second_level_heading_is_centred_without_bold() -> None:
+    from drafter.body.parser import BlockKind, parse_body
+
+    first, second = parse_body("# Chủ tịch điện:\n## Sở Nội vụ trân trọng giới thiệu:")
+    assert (first.kind, first.titled) == (BlockKind.CENTERED, True)
+    assert (second.kind, second.titled) == (BlockKind.CENTERED, False)

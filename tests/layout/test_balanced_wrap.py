@@ -40,3 +40,12 @@ def test_the_header_prints_the_parent_body_on_balanced_lines() -> None:
     assert isinstance(header, Table)
     texts = [p.text for p in header.rows[0].cells[0].blocks if p.role == "parent"]
     assert texts == ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ ĐÀ NẴNG"]
+
+
+def test_a_centred_line_is_bold_only_when_it_is_a_heading() -> None:
+    from drafter.layout.model import Paragraph
+
+    letter = cong_van(body="# Tiêu đề đậm\n## Dòng giữa thường\nNội dung.")
+    blocks = [b for b in compose(letter).sections[0].blocks if isinstance(b, Paragraph)]
+    centred = {b.text: all(r.bold for r in b.runs) for b in blocks if b.role == "centered"}
+    assert centred == {"Tiêu đề đậm": True, "Dòng giữa thường": False}
