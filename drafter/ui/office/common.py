@@ -5,7 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtWidgets import QMessageBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLayout,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from drafter.core.vietnamese import clean_line
 from drafter.i18n import _
@@ -88,3 +98,24 @@ class LinesEdit(QPlainTextEdit):
 
     def set_lines(self, lines: list[str]) -> None:
         self.setPlainText("\n".join(lines))
+
+
+def layout_widget(layout: QLayout, parent: QWidget) -> QWidget:
+    """A widget holding *layout* without margins, to put a row of buttons in a form."""
+    widget = QWidget(parent)
+    layout.setContentsMargins(0, 0, 0, 0)
+    widget.setLayout(layout)
+    return widget
+
+
+def list_and_form(dialog: QDialog, left: QLayout, form: QFormLayout) -> None:
+    """The layout of the address-book style dialogs: the list on the left, the chosen
+    entry's form on the right, and a Close button under both."""
+    body = QHBoxLayout()
+    body.addLayout(left, 1)
+    body.addLayout(form, 2)
+    outer = QVBoxLayout(dialog)
+    outer.addLayout(body)
+    close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    close.rejected.connect(dialog.reject)
+    outer.addWidget(close)

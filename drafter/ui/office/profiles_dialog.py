@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -25,7 +24,13 @@ from drafter.store.models import Profile, Unit
 from drafter.store.profiles import delete_profile, list_profiles, save_profile
 from drafter.store.text import split_lines
 from drafter.ui.office import common
-from drafter.ui.office.common import LinesEdit, current_store, guarded
+from drafter.ui.office.common import (
+    LinesEdit,
+    current_store,
+    guarded,
+    layout_widget,
+    list_and_form,
+)
 
 _TEXT_FIELDS = (("label", N_("Shown as:")), ("abbreviation", N_("Abbreviation:")),
                 ("place", N_("Place:")), ("address", N_("Address:")), ("phone", N_("Phone:")),
@@ -84,20 +89,13 @@ class ProfilesDialog(QDialog):
         unit_buttons.addWidget(add_unit)
         unit_buttons.addWidget(remove_unit)
         form.addRow(_("Units:"), self.units)
-        form.addRow("", _layout_widget(unit_buttons, self))
+        form.addRow("", layout_widget(unit_buttons, self))
         save = QPushButton(_("Save"), self)
         save.setObjectName("profiles.save")
         save.clicked.connect(self.save)
         form.addRow("", save)
 
-        body = QHBoxLayout()
-        body.addLayout(left, 1)
-        body.addLayout(form, 2)
-        outer = QVBoxLayout(self)
-        outer.addLayout(body)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close.rejected.connect(self.reject)
-        outer.addWidget(close)
+        list_and_form(self, left, form)
         self.reload()
 
     def reload(self, select_id: int | None = None) -> None:
@@ -168,9 +166,3 @@ class ProfilesDialog(QDialog):
             guarded(self, lambda: delete_profile(current_store(), profile_id))
             self.reload()
 
-
-def _layout_widget(layout: QHBoxLayout, parent: QWidget) -> QWidget:
-    widget = QWidget(parent)
-    layout.setContentsMargins(0, 0, 0, 0)
-    widget.setLayout(layout)
-    return widget

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -35,7 +34,13 @@ from drafter.store.signers import (
 )
 from drafter.store.text import split_lines
 from drafter.ui.office import common
-from drafter.ui.office.common import LinesEdit, current_store, guarded
+from drafter.ui.office.common import (
+    LinesEdit,
+    current_store,
+    guarded,
+    layout_widget,
+    list_and_form,
+)
 
 
 class SignersDialog(QDialog):
@@ -97,7 +102,7 @@ class SignersDialog(QDialog):
         self.pattern_title.setPlaceholderText(_("another position, or empty for none"))
         self.own_title.toggled.connect(lambda on: self.pattern_title.setEnabled(not on))
         self.pattern_title.setEnabled(False)
-        form.addRow(_("Authority line:"), _wrap(builder, self))
+        form.addRow(_("Authority line:"), layout_widget(builder, self))
         form.addRow(_("Authority lines:"), self.authority)
         form.addRow("", self.own_title)
         form.addRow(_("Position for this pattern:"), self.pattern_title)
@@ -109,7 +114,7 @@ class SignersDialog(QDialog):
             button.setObjectName(name)
             button.clicked.connect(slot)
             pattern_buttons.addWidget(button)
-        form.addRow("", _wrap(pattern_buttons, self))
+        form.addRow("", layout_widget(pattern_buttons, self))
         self.preview = QLabel(self)
         self.preview.setObjectName("signer.preview")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -119,14 +124,7 @@ class SignersDialog(QDialog):
         save.clicked.connect(self.save)
         form.addRow("", save)
 
-        body = QHBoxLayout()
-        body.addLayout(left, 1)
-        body.addLayout(form, 2)
-        outer = QVBoxLayout(self)
-        outer.addLayout(body)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close.rejected.connect(self.reject)
-        outer.addWidget(close)
+        list_and_form(self, left, form)
         self.reload()
 
     # --- signers -------------------------------------------------------------------------
@@ -243,9 +241,3 @@ class SignersDialog(QDialog):
         lines = [*signature.lines, "", signature.name]
         self.preview.setText("<b>" + "<br>".join(html.escape(line) for line in lines) + "</b>")
 
-
-def _wrap(layout: QHBoxLayout, parent: QWidget) -> QWidget:
-    widget = QWidget(parent)
-    layout.setContentsMargins(0, 0, 0, 0)
-    widget.setLayout(layout)
-    return widget
