@@ -62,6 +62,9 @@ class Issuer:
 
     name: list[str] = field(default_factory=list)  # one printed line each; UPPER when printed
     parent: list[str] = field(default_factory=list)  # cơ quan chủ quản trực tiếp, if any
+    # The name as written inside a sentence ("Sở Giáo dục và Đào tạo"): the printed name
+    # is in capitals, and Vietnamese capitalisation cannot be recovered from them.
+    prose_name: str = ""
     abbreviation: str = ""  # used in the symbol, e.g. "UBND"
     unit: str = ""  # drafting unit or subject area, e.g. "VX" (công văn symbols, Lưu line)
     address: str = ""

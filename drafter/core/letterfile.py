@@ -46,8 +46,8 @@ _TOP_KEYS = {
     "dong_kinh_gui", "urgency", "secrecy", "circulation", "attached_to", "body", "issuer",
     "fields", "signatures", "noi_nhan", "appendices",
 }
-_ISSUER_KEYS = {"name", "parent", "abbreviation", "unit", "address", "phone", "fax", "email",
-                "website"}
+_ISSUER_KEYS = {"name", "parent", "prose_name", "abbreviation", "unit", "address", "phone",
+                "fax", "email", "website"}
 _SIGNATURE_KEYS = {"authority", "title", "name", "note"}
 _NOI_NHAN_KEYS = {"lines", "luu", "drafter_mark", "copies"}
 _APPENDIX_KEYS = {"number", "title", "body"}
@@ -168,6 +168,7 @@ def parse_letter(data: dict[str, Any], registry: Registry | None = None,
     issuer = Issuer(
         name=read.lines(issuer_data, "name", "issuer."),
         parent=read.lines(issuer_data, "parent", "issuer."),
+        prose_name=read.line(issuer_data, "prose_name", "issuer."),
         abbreviation=read.line(issuer_data, "abbreviation", "issuer."),
         unit=read.line(issuer_data, "unit", "issuer."),
         address=read.line(issuer_data, "address", "issuer."),

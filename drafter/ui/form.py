@@ -199,6 +199,8 @@ class LetterForm(QWidget):
                     _("The direct parent body, one printed line each, if any"), "issuer")
         self._lines(form, "issuer.name", _("Issuing body:"), 2,
                     _("The issuing body's name, one printed line each"))
+        self._text(form, "issuer.prose_name", _("Name in sentences:"),
+                   _("The name as written inside a sentence, e.g. Sở Giáo dục và Đào tạo"))
         self._text(form, "issuer.abbreviation", _("Abbreviation:"),
                    _("Used in the symbol, e.g. UBND"))
         self._text(form, "issuer.unit", _("Drafting unit:"), _("e.g. VP, used in the symbol"))
@@ -395,8 +397,8 @@ class LetterForm(QWidget):
     def set_letter(self, letter: Letter) -> None:
         blocker = _Blocker(self)
         issuer = letter.issuer
-        for key in ("parent", "name", "abbreviation", "unit", "address", "phone", "email",
-                    "website"):
+        for key in ("parent", "name", "prose_name", "abbreviation", "unit", "address", "phone",
+                    "email", "website"):
             self.set_value(f"issuer.{key}", getattr(issuer, key))
         for key in ("number", "symbol", "place", "date", "subject", "kinh_gui",
                     "dong_kinh_gui", "body", "luu", "drafter_mark", "copies"):
@@ -440,7 +442,8 @@ class LetterForm(QWidget):
         def items(value: object) -> list[str]:
             return list(value or [])  # type: ignore[call-overload]
 
-        for key in ("abbreviation", "unit", "address", "phone", "email", "website"):
+        for key in ("prose_name", "abbreviation", "unit", "address", "phone", "email",
+                    "website"):
             take(f"issuer.{key}", letter.issuer, key, text)
         for key in ("name", "parent"):
             take(f"issuer.{key}", letter.issuer, key, items)

@@ -49,3 +49,16 @@ def test_a_centred_line_is_bold_only_when_it_is_a_heading() -> None:
     blocks = [b for b in compose(letter).sections[0].blocks if isinstance(b, Paragraph)]
     centred = {b.text: all(r.bold for r in b.runs) for b in blocks if b.role == "centered"}
     assert centred == {"Tiêu đề đậm": True, "Dòng giữa thường": False}
+
+
+def test_the_appendix_reference_names_the_issuer_when_its_prose_name_is_known() -> None:
+    from drafter.core.letter import Appendix
+    from drafter.layout.model import Paragraph
+
+    issuer = Issuer(name=["SỞ TÀI CHÍNH"], prose_name="Sở Tài chính", abbreviation="STC")
+    letter = cong_van(issuer=issuer, appendices=[Appendix(title="Danh sách", body="Nội dung")])
+    appendix = compose(letter).sections[1].blocks
+    reference = next(b for b in appendix if isinstance(b, Paragraph)
+                     and b.role == "appendix_reference")
+    assert reference.text.startswith("(Kèm theo Công văn số")
+    assert reference.text.endswith("của Sở Tài chính)")
