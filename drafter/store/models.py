@@ -48,6 +48,7 @@ class Profile(Base):
     label: Mapped[str] = mapped_column(String(200))  # how the profile is listed
     parent: Mapped[str] = mapped_column(Text, default="")  # lines joined with \n
     name: Mapped[str] = mapped_column(Text, default="")  # lines joined with \n
+    prose_name: Mapped[str] = mapped_column(Text, default="")  # as written in a sentence
     abbreviation: Mapped[str] = mapped_column(String(50), default="")
     place: Mapped[str] = mapped_column(String(200), default="")
     address: Mapped[str] = mapped_column(Text, default="")

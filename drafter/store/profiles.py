@@ -63,6 +63,7 @@ def issuer_of(profile: Profile, unit: Unit | None = None) -> Issuer:
     return Issuer(
         name=split_lines(profile.name),
         parent=split_lines(profile.parent),
+        prose_name=profile.prose_name,
         abbreviation=profile.abbreviation,
         unit=unit.abbreviation if unit is not None else "",
         address=profile.address,

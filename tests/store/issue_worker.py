@@ -1,13 +1,15 @@
 """A separate process that issues numbers, for the concurrency and crash tests.
 
-``python issue_worker.py URL COUNT START_FILE``: waits until START_FILE exists (so
-that several workers start together), issues COUNT công văn and prints the numbers
-it got, one per line, as it gets them.  COUNT 0 means: go on until killed.
+``python issue_worker.py URL COUNT START_FILE``: once its database is open it creates
+``START_FILE.ready.<pid>``, waits until START_FILE exists (so that several workers
+start together), issues COUNT công văn and prints the numbers it got, one per line, as
+it gets them.  COUNT 0 means: go on until killed.
 """
 
 from __future__ import annotations
 
 import itertools
+import os
 import sys
 import time
 from pathlib import Path
@@ -22,6 +24,7 @@ def main(url: str, count: int, start_file: Path) -> None:
     letter = Letter(type_id="cong_van", issuer=Issuer(name=["SỞ TÀI CHÍNH"], abbreviation="STC"),
                     place="Hà Nội", subject="thử cấp số đồng thời", kinh_gui=["Các phòng"],
                     body="Nội dung.", signatures=[Signature(title="GIÁM ĐỐC", name="Lê Văn B")])
+    Path(f"{start_file}.ready.{os.getpid()}").touch()
     while not start_file.exists():
         time.sleep(0.005)
     steps = itertools.count() if count == 0 else range(count)

@@ -29,7 +29,11 @@ def test_two_processes_issuing_500_each_get_1000_distinct_consecutive_numbers(
     open_store(store_url).close()  # create the schema before the race
     start = tmp_path / "go"
     workers = [_start(store_url, 500, start) for _ in range(2)]
-    time.sleep(1.0)  # both are connected and waiting
+    # Start the race only once both have opened the database, however slow the machine.
+    deadline = time.monotonic() + 120
+    while len(list(tmp_path.glob("go.ready.*"))) < 2 and time.monotonic() < deadline:
+        assert all(w.poll() is None for w in workers), "a worker stopped before the start"
+        time.sleep(0.01)
     start.touch()
     results = [w.communicate(timeout=600) for w in workers]
     for worker, (_out, err) in zip(workers, results, strict=True):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -163,7 +164,12 @@ def test_an_older_database_is_backed_up_and_upgraded_with_its_data(tmp_path: Pat
         command.upgrade(_config(connection), "0001")  # as the first release left it
     engine.dispose()
     old = Store(create_store_engine(path))
-    register.issue(old, cong_van(number=None, subject="xây dựng trường học"))
+    # Today's models may have columns the old schema lacks (profile.prose_name came
+    # with 0003), so the old entry is issued without a profile lookup: no issuer
+    # abbreviation, an explicit symbol.
+    first = cong_van(number=None, subject="xây dựng trường học", symbol="SGDĐT-VP")
+    first.issuer = replace(first.issuer, abbreviation="")
+    register.issue(old, first)
     old.close()
 
     store = open_store(path)
