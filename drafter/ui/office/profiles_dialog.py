@@ -32,7 +32,8 @@ from drafter.ui.office.common import (
     list_and_form,
 )
 
-_TEXT_FIELDS = (("label", N_("Shown as:")), ("abbreviation", N_("Abbreviation:")),
+_TEXT_FIELDS = (("label", N_("Shown as:")), ("prose_name", N_("Name in sentences:")),
+                ("abbreviation", N_("Abbreviation:")),
                 ("place", N_("Place:")), ("address", N_("Address:")), ("phone", N_("Phone:")),
                 ("fax", N_("Fax:")), ("email", N_("E-mail:")), ("website", N_("Website:")))
 
