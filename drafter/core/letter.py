@@ -73,6 +73,15 @@ class Issuer:
     email: str = ""
     website: str = ""
 
+    @property
+    def name_in_sentence(self) -> str:
+        """The name to write inside a sentence: ``prose_name``, or the name as the user
+        typed it when that is not all in capitals ("Sở Nội vụ"); empty when unknown."""
+        if self.prose_name:
+            return self.prose_name
+        typed = " ".join(self.name)
+        return typed if typed != typed.upper() else ""
+
 
 @dataclass
 class Signature:

@@ -546,7 +546,8 @@ class Builder:
         symbol = compose_symbol(letter, doctype)
         number = f"{number_text(letter.number)}/{symbol}"
         when = date_words(letter.date) if letter.date else "ngày … tháng … năm …"
-        issuer = f" của {letter.issuer.prose_name}" if letter.issuer.prose_name else ""
+        name = letter.issuer.name_in_sentence
+        issuer = f" của {name}" if name else ""
         return f"Kèm theo {doctype.name} số {number} {when}{issuer}"
 
     def appendix_section(self, appendix: Appendix) -> Section:

@@ -163,7 +163,8 @@ def template_context(letter: Letter, doctype: DocType) -> dict[str, Any]:
         "place": escape_markdown(letter.place),
         "date": letter.date,
         "issuer": {k: _escape_value(v) for k, v in vars(letter.issuer).items()},
-        "issuer_name": escape_markdown(letter.issuer.prose_name or " ".join(letter.issuer.name)),
+        "issuer_name": escape_markdown(letter.issuer.name_in_sentence or
+                                       " ".join(letter.issuer.name)),
         "kinh_gui": _escape_value(letter.kinh_gui),
         "number": letter.number,
     }

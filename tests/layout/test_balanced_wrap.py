@@ -62,3 +62,9 @@ def test_the_appendix_reference_names_the_issuer_when_its_prose_name_is_known() 
                      and b.role == "appendix_reference")
     assert reference.text.startswith("(Kèm theo Công văn số")
     assert reference.text.endswith("của Sở Tài chính)")
+
+
+def test_a_name_typed_in_normal_case_serves_as_the_name_in_sentences() -> None:
+    assert Issuer(name=["Sở Nội vụ"]).name_in_sentence == "Sở Nội vụ"
+    assert Issuer(name=["SỞ NỘI VỤ"]).name_in_sentence == ""
+    assert Issuer(name=["SỞ NỘI VỤ"], prose_name="Sở Nội vụ").name_in_sentence == "Sở Nội vụ"
