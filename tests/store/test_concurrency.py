@@ -43,8 +43,12 @@ def test_two_processes_issuing_500_each_get_1000_distinct_consecutive_numbers(
     # Each process sees its own numbers rising, and together they are exactly 1…1000.
     assert all(numbers == sorted(numbers) for numbers in got)
     assert sorted(got[0] + got[1]) == list(range(1, 1001))
-    # They really ran at the same time: the numbers interleave.
-    assert min(got[0]) < max(got[1]) and min(got[1]) < max(got[0])
+    # They really ran at the same time: both were connected and waiting when the race
+    # started.  PostgreSQL queues row locks fairly, so there the numbers also interleave;
+    # SQLite's busy handler backs off while the other process takes the lock again, so
+    # one may well run through all of its 500 first — still without a duplicate or a gap.
+    if str(store_url).startswith("postgresql"):
+        assert min(got[0]) < max(got[1]) and min(got[1]) < max(got[0])
     store = open_store(store_url)
     year = dt.date.today().year
     with store.read() as session:
