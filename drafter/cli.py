@@ -8,6 +8,7 @@ printed as ``file: field: message``).
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -110,8 +111,6 @@ def build_parser() -> argparse.ArgumentParser:
     render.set_defaults(handler=cmd_render)
 
     for module_name in COMMAND_MODULES:
-        import importlib
-
         importlib.import_module(module_name).register(commands)
     return parser
 

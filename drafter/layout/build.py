@@ -236,7 +236,7 @@ class Builder:
         return Table(columns=[self.left_width, self.right_width], rows=rows, role="header")
 
     def empty(self) -> Paragraph:
-        return Paragraph([Run("", pt(2))], line_spacing=LineSpacing(LineRule.EXACT, 1))
+        return _spacer(pt(1))
 
     def vv_paragraphs(self) -> list[Paragraph]:
         """Ô 5b: a công văn's summary, "V/v …", 6 pt under the number, centred."""
@@ -259,7 +259,7 @@ class Builder:
         return out
 
     def spacer(self, height: Length) -> Paragraph:
-        return Paragraph([Run("", pt(2))], line_spacing=LineSpacing(LineRule.EXACT, height.pt))
+        return _spacer(height)
 
     def copy_header(self) -> list[Block]:
         """Mẫu 3.1: full-width line, then copier and number left, copy form and date right."""
@@ -566,6 +566,13 @@ def _strip_item(text: str) -> str:
     return text.rstrip(" ;.,").strip()
 
 
+def _spacer(height: Length, role: str = "") -> Paragraph:
+    """An empty paragraph exactly *height* high: vertical room, or the thinnest filler
+    where a cell or a gap needs a paragraph."""
+    return Paragraph([Run("", pt(2))], line_spacing=LineSpacing(LineRule.EXACT, height.pt),
+                     role=role)
+
+
 def _separate_tables(blocks: list[Block]) -> list[Block]:
     """Put a thin paragraph between two tables that would touch: word processors merge
     adjacent tables into one, losing the second one's widths, alignment and borders."""
@@ -575,9 +582,7 @@ def _separate_tables(blocks: list[Block]) -> list[Block]:
             for cell in (c for row in block.rows for c in row.cells):
                 cell.blocks = _separate_tables(cell.blocks)
             if out and isinstance(out[-1], Table):
-                out.append(Paragraph([Run("", pt(2))],
-                                     line_spacing=LineSpacing(LineRule.EXACT, 1),
-                                     role="table_separator"))
+                out.append(_spacer(pt(1), role="table_separator"))
         out.append(block)
     return out
 
