@@ -32,6 +32,15 @@ def cmd_types(args: argparse.Namespace) -> int:
 
     registry = default_registry()
     types = registry.all()
+    for error in registry.errors:
+        print(error, file=sys.stderr)
+    if not types:
+        # The shipped types are missing: the installation, not the input, is at fault.
+        folders = ", ".join(str(folder) for folder in registry.folders)
+        print(_("no document types found (looked in {folders}); "
+                "Drafter is not installed completely").format(folders=folders),
+              file=sys.stderr)
+        return EXIT_WRITE
     if args.json:
         data = [{"id": t.id, "name": t.name, "abbreviation": t.abbreviation, "sample": t.sample,
                  "kinh_gui": t.kinh_gui.value, "fields": [f.id for f in t.fields]}
@@ -43,8 +52,6 @@ def cmd_types(args: argparse.Namespace) -> int:
         for t in types:
             abbreviation = f" ({t.abbreviation})" if t.abbreviation else ""
             print(f"{t.id:<{width}}  {t.name}{abbreviation}")
-    for error in registry.errors:
-        print(error, file=sys.stderr)
     return EXIT_OK
 
 
