@@ -75,6 +75,9 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
+    from drafter.fonts import warn_if_missing
+
+    warn_if_missing()  # without a suitable font, widths are estimated: say what to install
     if args.group or args.names:
         from drafter.store.cli import render_for_each
 
@@ -124,7 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 # Modules that add subcommands through ``register(subparsers)``.  They must import
 # nothing heavy at module level: every command's start-up time pays for it.
-COMMAND_MODULES: list[str] = ["drafter.store.cli"]
+COMMAND_MODULES: list[str] = ["drafter.store.cli", "drafter.doctor"]
 
 
 def _open_gui(argv: Sequence[str]) -> int:

@@ -1,9 +1,10 @@
 """Text widths from the real font files, without Qt.
 
 NĐ 30 sizes some rule lines from the text above them, and the date line must fit
-its column, so the layout measures text with the metrics of Times New Roman, or of
-Liberation Serif, its metric-compatible twin on Linux.  The widths are read once
-with fontTools and cached as JSON in the user's cache folder, keeping start-up fast.
+its column, so the layout measures text with the metrics of the files
+:mod:`drafter.fonts` chose (Times New Roman, or Liberation Serif, its metric-compatible
+twin): the files the Qt painter draws with.  The widths are read once with fontTools and cached as JSON in the
+user's cache folder, keeping start-up fast.
 """
 
 from __future__ import annotations
@@ -11,62 +12,16 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sys
 import unicodedata
-import warnings
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from drafter import fonts
 from drafter.layout.units import Length
 from drafter.paths import user_cache_dir
 
-# (bold, italic) → candidate file names, Times New Roman first.
-_FACES: dict[tuple[bool, bool], tuple[str, ...]] = {
-    (False, False): ("times.ttf", "Times New Roman.ttf", "Times_New_Roman.ttf",
-                     "LiberationSerif-Regular.ttf"),
-    (True, False): ("timesbd.ttf", "Times New Roman Bold.ttf", "Times_New_Roman_Bold.ttf",
-                    "LiberationSerif-Bold.ttf"),
-    (False, True): ("timesi.ttf", "Times New Roman Italic.ttf", "Times_New_Roman_Italic.ttf",
-                    "LiberationSerif-Italic.ttf"),
-    (True, True): ("timesbi.ttf", "Times New Roman Bold Italic.ttf",
-                   "Times_New_Roman_Bold_Italic.ttf", "LiberationSerif-BoldItalic.ttf"),
-}
-
 _CACHE_VERSION = 1
-
-
-def _font_dirs() -> list[Path]:
-    dirs = []
-    if os.environ.get("DRAFTER_FONT_DIR"):
-        dirs.append(Path(os.environ["DRAFTER_FONT_DIR"]))
-    if sys.platform == "win32":
-        dirs.append(Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts")
-        local = os.environ.get("LOCALAPPDATA")
-        if local:
-            dirs.append(Path(local) / "Microsoft" / "Windows" / "Fonts")
-    elif sys.platform == "darwin":
-        dirs += [Path("/Library/Fonts"), Path("/System/Library/Fonts/Supplementary"),
-                 Path.home() / "Library" / "Fonts"]
-    else:
-        dirs += [Path("/usr/share/fonts/truetype/msttcorefonts"),
-                 Path("/usr/share/fonts/truetype/liberation2"),
-                 Path("/usr/share/fonts/liberation-serif"),
-                 Path("/usr/share/fonts/truetype/liberation"),
-                 Path("/usr/share/fonts/TTF"),
-                 Path.home() / ".local" / "share" / "fonts",
-                 Path.home() / ".fonts"]
-    return dirs
-
-
-def find_font(bold: bool, italic: bool) -> Path | None:
-    """The font file for a face of Times New Roman (or Liberation Serif), if installed."""
-    for name in _FACES[(bold, italic)]:
-        for folder in _font_dirs():
-            path = folder / name
-            if path.is_file():
-                return path
-    return None
 
 
 @dataclass(frozen=True)
@@ -155,15 +110,15 @@ def _cached_face(path: Path) -> FaceMetrics:
 
 
 def _fallback_face() -> FaceMetrics:
-    # Without the font, estimate: Times New Roman averages about half an em a letter.
-    warnings.warn("Times New Roman and Liberation Serif are not installed; text widths are "
-                  "estimated (install fonts-liberation2)", RuntimeWarning, stacklevel=3)
+    # Without a suitable font, estimate: Times New Roman averages about half an em a
+    # letter.  The CLI and the window say what to install (fonts.missing_font_message).
     return FaceMetrics(2048, {0x20: 512}, 1825, 443, 87, 1000, "estimate")
 
 
 @cache
 def face(bold: bool = False, italic: bool = False) -> FaceMetrics:
-    path = find_font(bold, italic)
+    """The metrics of the file :func:`drafter.fonts.resolve` chose for this face."""
+    path = fonts.resolve().path(bold, italic)
     return _cached_face(path) if path else _fallback_face()
 
 

@@ -14,21 +14,27 @@ from __future__ import annotations
 
 import ctypes
 import sys
+import warnings
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontDatabase,
     QImage,
     QPainter,
     QPen,
+    QRawFont,
     QTextCharFormat,
     QTextLayout,
     QTextOption,
 )
 
+from drafter import fonts
+from drafter.i18n import _
 from drafter.layout import metrics
 from drafter.layout.model import (
     Align,
@@ -48,7 +54,8 @@ from drafter.layout.units import Length
 DPI = 1440
 EMU_PER_DOT = 914_400 // DPI  # 635
 DOTS_PER_POINT = DPI / 72
-FONT_FAMILY = "Times New Roman"
+FONT_FAMILY = "Times New Roman"  # only when no suitable file was found
+PRIVATE_FAMILY_PREFIX = "Drafter "
 DEFAULT_TAB_STOP = 720.0  # dots: Word's default tab stop, half an inch (defaultTabStop 720)
 
 _ALIGN = {Align.LEFT: Qt.AlignmentFlag.AlignLeft, Align.CENTER: Qt.AlignmentFlag.AlignHCenter,
@@ -70,9 +77,88 @@ def measuring_device() -> QImage:
     return image
 
 
+# --- the font files the layout measured -----------------------------------------------------
+
+
+_font_problems: list[str] = []
+
+
+@cache
+def registered_families() -> dict[fonts.Face, str]:
+    """Register the files :func:`drafter.fonts.resolve` chose with Qt, once; the family
+    each face is drawn with.  Empty when no suitable file exists (the window and the
+    CLI say what to install, and Qt's own choice for Times New Roman stands in).
+
+    Qt may prefer a system font of the same family name over a registered one (Debian's
+    Liberation Serif 1.x, without Vietnamese, beside the 2.x file chosen): each face is
+    checked to come from its file, and if one does not, the files are registered again
+    under a family name of their own (:func:`drafter.fonts.private_copy`).
+    """
+    choice = fonts.resolve()
+    if not choice.suitable:
+        return {}
+    paths = {face: chosen.path for face, chosen in choice.faces.items()}
+    families = _register(paths)
+    if _astray(families, paths):
+        paths = {face: fonts.private_copy(chosen.path, PRIVATE_FAMILY_PREFIX + chosen.family)
+                 for face, chosen in choice.faces.items()}
+        families = _register(paths)
+    for face in _astray(families, paths):
+        message = _("The preview and the PDF cannot draw with {path}; they may use another "
+                    "typeface than the .docx.").format(path=paths[face])
+        _font_problems.append(message)
+        warnings.warn(message, RuntimeWarning, stacklevel=2)
+    return families
+
+
+def font_problem() -> str | None:
+    """Why the painter does not draw with the measured files, if it does not."""
+    registered_families()
+    return "\n".join(_font_problems) or None
+
+
+def forget_fonts() -> None:
+    """Register and choose the faces again on next use (after the resolver changed its
+    mind: tests, or fonts installed while Drafter runs)."""
+    registered_families.cache_clear()
+    qfont.cache_clear()
+    _font_problems.clear()
+
+
+def _register(paths: dict[fonts.Face, Path]) -> dict[fonts.Face, str]:
+    families = {}
+    for face, path in paths.items():
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        names = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        if names:
+            families[face] = names[0]
+    return families
+
+
+def _astray(families: dict[fonts.Face, str], paths: dict[fonts.Face, Path]
+            ) -> list[fonts.Face]:
+    """The faces Qt would not draw from their file: compared by the file's head table."""
+    astray = []
+    for face, path in paths.items():
+        family = families.get(face)
+        drawn = QRawFont.fromFont(_face_font(family, *face)) if family else None
+        expected = fonts.table_bytes(path, "head")
+        if drawn is None or not drawn.isValid() or expected is None or \
+                bytes(drawn.fontTable("head").data()) != expected:
+            astray.append(face)
+    return astray
+
+
+def _face_font(family: str, bold: bool, italic: bool) -> QFont:
+    font = QFont(family)
+    font.setBold(bold)
+    font.setItalic(italic)
+    return font
+
+
 @cache
 def qfont(size_half_points: int, bold: bool, italic: bool, underline: bool) -> QFont:
-    font = QFont(FONT_FAMILY)
+    font = QFont(registered_families().get((bold, italic), FONT_FAMILY))
     font.setPointSizeF(size_half_points / 2)
     font.setBold(bold)
     font.setItalic(italic)

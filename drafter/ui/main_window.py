@@ -33,7 +33,7 @@ from drafter.core.letter import Letter, Signature
 from drafter.core.problems import InvalidInput, Problem
 from drafter.i18n import _, set_language
 from drafter.settings import Preferences
-from drafter.ui import autosave, export, office_bridge
+from drafter.ui import autosave, export, font_notice, office_bridge
 
 if TYPE_CHECKING:  # the editor stack (templates, layout, painter) loads with the first draft
     from drafter.ui.draft import DraftEditor
@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
         self.welcome = QWidget(self)
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.tabs)
-        self.setCentralWidget(self.stack)
+        self.setCentralWidget(font_notice.with_banner(self.stack))  # says if fonts are missing
         self.resize(1400, 900)
         self.build_chrome()
         # See drafter.render.qt_painter.keep_none_alive: dialogs and menus call the
@@ -388,6 +388,9 @@ class MainWindow(QMainWindow):
             if blockers:
                 editor.form.focus_problem(blockers[0])
             return False
+        font_problem = font_notice.font_problem()
+        if font_problem:  # export anyway, but not without saying it will not look right
+            self.show_warning(font_notice.title(), font_problem)
         return True
 
     def export_path(self, editor: DraftEditor, suffix: str) -> Path:
@@ -502,6 +505,7 @@ class MainWindow(QMainWindow):
         if current >= 0:
             self.tabs.setCurrentIndex(current)
         self.build_chrome()
+        font_notice.retranslate(self)
 
     def edit_preferences(self) -> None:
         from drafter.ui.preferences_dialog import PreferencesDialog
