@@ -3,8 +3,8 @@
 NĐ 30 sizes some rule lines from the text above them, and the date line must fit
 its column, so the layout measures text with the metrics of the files
 :mod:`drafter.fonts` chose (Times New Roman, or Liberation Serif, its metric-compatible
-twin): the files the Qt painter draws with.  The widths are read once with fontTools and cached as JSON in the
-user's cache folder, keeping start-up fast.
+twin): the files the Qt painter draws with.  The widths are read once with fontTools
+and cached as JSON in the user's cache folder, keeping start-up fast.
 """
 
 from __future__ import annotations
