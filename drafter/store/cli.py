@@ -29,10 +29,11 @@ def _error(message: str) -> None:
     print(f"drafter: {message}", file=sys.stderr)
 
 
-def _open(args: argparse.Namespace) -> Store:
+def _open(args: argparse.Namespace, *, read_only: bool = False) -> Store:
+    """The database of *args*; *read_only* commands also work on a read-only copy."""
     from drafter.store.engine import open_store
 
-    return open_store(args.db)
+    return open_store(args.db, read_only=read_only)
 
 
 def _load_letter(source: str) -> Letter | None:
@@ -58,10 +59,7 @@ def _guarded(handler: Handler) -> Handler:
     def run(args: argparse.Namespace) -> int:
         from drafter.core.atomic import WriteError
         from drafter.core.problems import InvalidInput
-        from drafter.store.contacts_io import ImportFileError
-        from drafter.store.engine import StoreError
-        from drafter.store.mailmerge import MergeError
-        from drafter.store.sequences import NumberingError
+        from drafter.store.errors import ImportFileError, MergeError, NumberingError, StoreError
 
         try:
             return int(handler(args))
@@ -124,7 +122,7 @@ def cmd_register_export(args: argparse.Namespace) -> int:
     from drafter.store.profiles import list_profiles
     from drafter.store.register_xlsx import export_register
 
-    with _open(args) as store:
+    with _open(args, read_only=True) as store:
         profiles = list_profiles(store)
         profile = profiles[0] if len(profiles) == 1 else None
         count = export_register(store, args.output, _filter(args), profile)
@@ -136,7 +134,7 @@ def cmd_register_list(args: argparse.Namespace) -> int:
     from drafter.store.register_query import search
     from drafter.store.register_xlsx import entry_row
 
-    with _open(args) as store:
+    with _open(args, read_only=True) as store:
         for entry in search(store, _filter(args), limit=args.limit):
             cells = entry_row(entry)
             print(f"{entry.id}\t{cells[0]}\t{cells[1]}\t{entry.status}\t{cells[2]}")
@@ -170,7 +168,7 @@ def cmd_register_letter(args: argparse.Namespace) -> int:
     from drafter.store import register
     from drafter.store.models import RegisterEntry
 
-    with _open(args) as store, store.read() as session:
+    with _open(args, read_only=True) as store, store.read() as session:
         entry = session.get(RegisterEntry, args.entry)
     if entry is None:
         _error(_("there is no register entry {id}").format(id=args.entry))
@@ -194,7 +192,7 @@ def cmd_register_sequences(args: argparse.Namespace) -> int:
     from drafter.store.sequences import last_number, list_sequences
 
     year = args.year or dt.date.today().year
-    with _open(args) as store:
+    with _open(args, read_only=True) as store:
         profiles = {p.id: p.label for p in list_profiles(store)}
         for sequence in list_sequences(store):
             kind = _("secret") if sequence.secret else (sequence.type_ids or _("all types"))
@@ -244,7 +242,7 @@ def cmd_contacts_import(args: argparse.Namespace) -> int:
 def cmd_contacts_export(args: argparse.Namespace) -> int:
     from drafter.store.contacts_io import export_contacts
 
-    with _open(args) as store:
+    with _open(args, read_only=True) as store:
         count = export_contacts(store, args.file)
     print(_("{count} contacts written to {path}").format(count=count, path=args.file))
     return EXIT_OK
@@ -253,7 +251,7 @@ def cmd_contacts_export(args: argparse.Namespace) -> int:
 def cmd_contacts_search(args: argparse.Namespace) -> int:
     from drafter.store.contacts import search_contacts
 
-    with _open(args) as store:
+    with _open(args, read_only=True) as store:
         for contact in search_contacts(store, " ".join(args.query), limit=args.limit):
             print(f"{contact.full_name}\t{contact.short_name}")
     return EXIT_OK
@@ -296,7 +294,7 @@ def recipients_from(args: argparse.Namespace) -> list[str] | None:
         return [line.strip() for line in text.splitlines() if line.strip()]
     from drafter.store.contacts import group_by_name, group_lines
 
-    with _open(args) as store:
+    with _open(args, read_only=True) as store:
         group = group_by_name(store, args.group)
     if group is None:
         _error(_("there is no group named '{name}'").format(name=args.group))
@@ -305,6 +303,29 @@ def recipients_from(args: argparse.Namespace) -> list[str] | None:
 
 
 # --- registration ------------------------------------------------------------------------------
+
+
+def _whole_number(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number in ``low..high`` typed in ASCII digits.
+
+    Out-of-range ids, years and limits are refused here, as bad input, before they can
+    reach the database (which would fail on them with a traceback).
+    """
+
+    def parse(text: str) -> int:
+        digits = text.strip()
+        if not (0 < len(digits) <= 12 and digits.isascii() and digits.isdigit()) or \
+                not low <= int(digits) <= high:
+            raise argparse.ArgumentTypeError(_(
+                "must be a whole number from {low} to {high}").format(low=low, high=high))
+        return int(digits)
+
+    return parse
+
+
+ENTRY_ID = _whole_number(1, 2**31 - 1)
+YEAR = _whole_number(1, 9999)
+LIMIT = _whole_number(0, 1_000_000)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -317,7 +338,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "give a letter the next number of its sequence, record it and write the .docx"))
     issue.add_argument("letter", help=_("the letter file"))
     issue.add_argument("-o", "--output", type=Path, required=True, help=_("the .docx to write"))
-    issue.add_argument("--reserved", type=int, metavar="ENTRY",
+    issue.add_argument("--reserved", type=ENTRY_ID, metavar="ENTRY",
                        help=_("use a reserved number (its register entry id)"))
     issue.add_argument("--save-letter", action="store_true",
                        help=_("also write the number and date into the letter file"))
@@ -328,34 +349,34 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     export = reg_commands.add_parser("export", parents=[database],
                                      help=_("write the register to .xlsx (Appendix IV)"))
     export.add_argument("-o", "--output", type=Path, required=True)
-    export.add_argument("--year", type=int)
+    export.add_argument("--year", type=YEAR)
     export.add_argument("--type", help=_("only this document type"))
     export.set_defaults(handler=_guarded(cmd_register_export))
     listing = reg_commands.add_parser("list", parents=[database], help=_("list entries"))
-    listing.add_argument("--year", type=int)
+    listing.add_argument("--year", type=YEAR)
     listing.add_argument("--search", help=_("words to find, with or without diacritics"))
     listing.add_argument("--type", help=_("only this document type"))
-    listing.add_argument("--limit", type=int, default=50)
+    listing.add_argument("--limit", type=LIMIT, default=50)
     listing.set_defaults(handler=_guarded(cmd_register_list))
     reserve = reg_commands.add_parser("reserve", parents=[database],
                                       help=_("hold the next number of a sequence"))
     reserve.add_argument("--sequence", default="chung")
-    reserve.add_argument("--year", type=int)
+    reserve.add_argument("--year", type=YEAR)
     reserve.add_argument("--note", default="")
     reserve.set_defaults(handler=_guarded(cmd_register_reserve))
     cancel = reg_commands.add_parser("cancel", parents=[database], help=_("cancel a number"))
-    cancel.add_argument("entry", type=int, help=_("the register entry id"))
+    cancel.add_argument("entry", type=ENTRY_ID, help=_("the register entry id"))
     cancel.add_argument("--reason", required=True)
     cancel.set_defaults(handler=_guarded(cmd_register_cancel))
     again = reg_commands.add_parser("letter", parents=[database], help=_(
         "write an issued letter again, as .docx or .letter, from the register"))
-    again.add_argument("entry", type=int, help=_("the register entry id"))
+    again.add_argument("entry", type=ENTRY_ID, help=_("the register entry id"))
     again.add_argument("-o", "--output", type=Path, required=True)
     again.set_defaults(handler=_guarded(cmd_register_letter))
 
     sequences = reg_commands.add_parser("sequences", parents=[database],
                                         help=_("list the numbering sequences"))
-    sequences.add_argument("--year", type=int)
+    sequences.add_argument("--year", type=YEAR)
     sequences.set_defaults(handler=_guarded(cmd_register_sequences))
     add_sequence = reg_commands.add_parser("add-sequence", parents=[database], help=_(
         "add or change a numbering sequence: per type, for secret documents, or for an "
@@ -380,7 +401,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     save.set_defaults(handler=_guarded(cmd_contacts_export))
     find = contact_commands.add_parser("search", parents=[database], help=_("find contacts"))
     find.add_argument("query", nargs="*")
-    find.add_argument("--limit", type=int, default=20)
+    find.add_argument("--limit", type=LIMIT, default=20)
     find.set_defaults(handler=_guarded(cmd_contacts_search))
 
     merge = subparsers.add_parser("mailmerge", parents=[database], help=_(

@@ -21,6 +21,7 @@ from drafter.core.vietnamese import clean_line, fold, legacy_encoding
 from drafter.i18n import _
 from drafter.store.contacts import AGENCY, PERSON, add_to_group, find_by_full_name, prepare
 from drafter.store.engine import Store
+from drafter.store.errors import ImportFileError
 from drafter.store.models import Contact, GroupMember
 
 # Column id → header printed on export (Vietnamese) and the other names accepted.
@@ -47,8 +48,6 @@ MAX_LENGTH = 500
 GROUP_SEPARATOR = ";"
 
 
-class ImportFileError(Exception):
-    """The file as a whole cannot be read; the message says why."""
 
 
 @dataclass

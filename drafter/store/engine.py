@@ -1,16 +1,23 @@
 """Opening the office database: SQLite in the user's data folder, or a PostgreSQL server.
 
-:func:`open_store` connects, checks the file, backs it up before any schema upgrade
-and runs the shipped migrations, so callers always get a database at the current
-schema.  Reads use :meth:`Store.read`; anything that writes uses :meth:`Store.write`,
-which on SQLite starts with ``BEGIN IMMEDIATE`` so that two secretaries issuing a
-number at the same moment queue for the write lock instead of failing half-way.
+:func:`open_store` connects, checks that the file really is a database, and brings it
+to the current schema, so callers always get a database they can use.  Reads use
+:meth:`Store.read`; anything that writes uses :meth:`Store.write`, which on SQLite starts
+with ``BEGIN IMMEDIATE`` so that two secretaries issuing a number at the same moment
+queue for the write lock instead of failing half-way.
+
+Opening is on the path of every ``drafter issue``, so it does only cheap work: the
+file's 16-byte header, one query of the schema revision.  SQLite's own integrity check
+runs when there is a reason for it — before a migration, or when SQLite reports a
+damaged page — and only its verdict makes Drafter call a database "damaged": a full
+disk, a read-only folder or a lock held too long are named as what they are.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import os
 import shutil
 import sqlite3
@@ -19,21 +26,22 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from drafter.i18n import _
 from drafter.paths import user_data_dir
+from drafter.store.errors import StoreError
+from drafter.store.schema import shipped_head
 
 DB_ENV = "DRAFTER_DB"
 DB_FILE_NAME = "drafter.sqlite3"
 # How long a writer waits for another secretary's write to finish before giving up.
 BUSY_TIMEOUT_S = 30.0
 _SQLITE_MAGIC = b"SQLite format 3\x00"
-
-
-class StoreError(Exception):
-    """The database cannot be used; the message says why and what to do, in plain words."""
+# Below this much free space, SQLite's vaguer complaints ("disk I/O error", "unable to
+# open database file") are taken to mean a full disk.
+_NEARLY_FULL_BYTES = 1024 * 1024
 
 
 def default_url() -> str:
@@ -48,8 +56,10 @@ def sqlite_url(path: Path) -> str:
     return str(URL.create("sqlite", database=str(Path(path))))
 
 
-def _as_url(target: str | Path) -> URL:
+def _as_url(target: str | Path | URL) -> URL:
     """Accept a URL or a plain file path (taken as a SQLite file)."""
+    if isinstance(target, URL):
+        return target  # str() of a URL hides its password
     text = str(target)
     if "://" not in text:
         return make_url(sqlite_url(Path(text)))
@@ -59,11 +69,20 @@ def _as_url(target: str | Path) -> URL:
     return url
 
 
+def _sqlite_path(url: URL) -> Path | None:
+    """The file of a SQLite URL; ``None`` for an in-memory database or another engine."""
+    if not url.drivername.startswith("sqlite") or url.database in (None, "", ":memory:"):
+        return None
+    return Path(url.database)
+
+
 class Store:
     """One open database: an engine and the two kinds of session."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, *, read_only: bool = False) -> None:
         self.engine = engine
+        # Opened with SQLite's mode=ro (or immutable) because its folder cannot be written.
+        self.read_only = read_only
         # Connections from this engine start their transactions with BEGIN IMMEDIATE
         # on SQLite (see _install_sqlite_hooks); on PostgreSQL it is the same engine.
         self._write_engine = engine.execution_options(drafter_write=True)
@@ -76,20 +95,32 @@ class Store:
     def url(self) -> URL:
         return self.engine.url
 
+    @property
+    def path(self) -> Path | None:
+        return _sqlite_path(self.url)
+
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
-        with _translated_errors(self), Session(self.engine, expire_on_commit=False) as session:
+        with translated_errors(self), Session(self.engine, expire_on_commit=False) as session:
             yield session
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
         """A session whose transaction holds the write lock from its start; commits on exit."""
-        with _translated_errors(self), Session(self._write_engine,
-                                               expire_on_commit=False) as session, session.begin():
+        if self.read_only:
+            raise StoreError(read_only_message(self.where))
+        with translated_errors(self), Session(self._write_engine,
+                                              expire_on_commit=False) as session, session.begin():
             yield session
 
+    @property
+    def where(self) -> str:
+        """The database as the user knows it: a file path, or the server without password."""
+        path = self.path
+        return str(path) if path is not None else self.url.render_as_string(hide_password=True)
+
     def close(self) -> None:
-        if self.is_sqlite:
+        if self.is_sqlite and not self.read_only:
             # SQLite's advice: refresh the planner's statistics when a connection ends.
             with contextlib.suppress(DBAPIError), self.engine.connect() as connection:
                 connection.exec_driver_sql("PRAGMA optimize")
@@ -102,63 +133,255 @@ class Store:
         self.close()
 
 
+# --- what went wrong, in plain words ----------------------------------------------------------
+
+
 @contextlib.contextmanager
-def _translated_errors(store: Store) -> Iterator[None]:
+def translated_errors(store: Store) -> Iterator[None]:
+    """Turn the database's refusals into a :class:`StoreError` that says what happened."""
     try:
         yield
     except DBAPIError as error:
-        if not (isinstance(error, OperationalError) or _is_damage(error)):
-            raise  # a fault in Drafter itself, not in the database: keep the traceback
-        message = explain_database_error(error, store.url)
-        damaged = _is_damage(error)
-        if store.is_sqlite and (_is_lock(error) or damaged) and store.url.database:
-            # A file locked this long may be held by a crashed program or a broken
-            # network share, and damage found while working must not spread: keep a
-            # copy of what can still be read before anything else.
-            copy = _backup_quietly(Path(store.url.database), "damaged" if damaged else "locked")
-            if copy is not None:
-                message += " " + _("A copy of the database was kept in {backup}.").format(
-                    backup=copy)
-        raise StoreError(message) from error
+        raise StoreError(explain_database_error(error, store)) from error
 
 
-def _is_damage(error: DBAPIError) -> bool:
-    text = str(error.orig).lower()
+def _reason(error: DBAPIError | BaseException) -> str:
+    original = getattr(error, "orig", None) or error
+    lines = str(original).strip().splitlines()
+    return lines[0] if lines else type(original).__name__
+
+
+def _is_damage(text: str) -> bool:
     return "malformed" in text or "not a database" in text or "corrupt" in text
 
 
-def _is_lock(error: DBAPIError) -> bool:
-    text = str(error.orig).lower()
-    return "locked" in text or "busy" in text
+def _is_lock(text: str) -> bool:
+    return ("locked" in text or "busy" in text or "lock timeout" in text
+            or "could not obtain lock" in text)
 
 
-def _backup_quietly(path: Path, reason: str) -> Path | None:
+def _is_full(text: str, path: Path | None) -> bool:
+    if "disk is full" in text or "no space left" in text:
+        return True
+    vague = "disk i/o error" in text or "unable to open" in text
+    return vague and path is not None and _free_bytes(path.parent) < _NEARLY_FULL_BYTES
+
+
+def _is_read_only(text: str, path: Path | None) -> bool:
+    if "readonly database" in text or "read-only" in text:
+        return True
+    return "unable to open" in text and path is not None and not location_writable(path)
+
+
+def _is_disconnection(text: str) -> bool:
+    return any(sign in text for sign in (
+        "connection", "could not", "timeout", "server closed", "terminating",
+        "shutting down", "shut down", "the database system is"))
+
+
+def _free_bytes(folder: Path) -> int:
     try:
-        return backup_file(path, reason, timeout=2.0)
-    except (OSError, sqlite3.Error):
-        return None
+        return shutil.disk_usage(folder).free
+    except OSError:
+        return _NEARLY_FULL_BYTES  # unknown: do not claim a full disk
 
 
-def explain_database_error(error: DBAPIError, url: URL) -> str:
+def explain_database_error(error: DBAPIError, store: Store) -> str:
+    """The message for a refusal of *store*'s database, after checking what it means."""
     text = str(error.orig).lower()
-    where = url.database if url.drivername.startswith("sqlite") else url.render_as_string(
-        hide_password=True)
-    if _is_lock(error):
-        return _("the database {where} stayed locked by another program for {seconds} seconds; "
-                 "close other copies of Drafter or wait, then try again. Nothing was "
-                 "changed.").format(where=where, seconds=int(BUSY_TIMEOUT_S))
-    if _is_damage(error):
-        return _("the database {where} is damaged; nothing was changed. Restore it from a "
-                 "backup (Drafter keeps one beside it before every upgrade).").format(
-                     where=where)
-    if "connection" in text or "could not" in text or "timeout" in text:
-        return _("cannot reach the database server {where}: {reason}").format(
-            where=where, reason=str(error.orig).strip().splitlines()[0])
-    return _("the database {where} refused the operation: {reason}").format(
-        where=where, reason=str(error.orig).strip().splitlines()[0])
+    path = store.path if store.is_sqlite else None
+    where = store.where
+    if _is_lock(text):
+        message = busy_message(where)
+        if path is not None:
+            # A file locked this long may be held by a crashed program or a broken
+            # network share: keep a copy of what can still be read.
+            message += _kept_copy(path, "locked")
+        return message
+    if _is_full(text, path):
+        return full_disk_message(where)
+    if path is not None and _is_read_only(text, path):
+        return read_only_message(where)
+    if _is_damage(text) or (path is not None and "disk i/o error" in text):
+        problem = integrity_problem(path) if path is not None else _reason(error)
+        if problem:
+            message = damaged_message(where, problem)
+            return message + (_kept_copy(path, "damaged") if path is not None else "")
+    if not store.is_sqlite and _is_disconnection(text):
+        return server_lost_message(where, _reason(error))
+    return _("the database {where} refused the operation: {reason}. Nothing was "
+             "changed.").format(where=where, reason=_reason(error))
 
 
-def _install_sqlite_hooks(engine: Engine) -> None:
+def busy_message(where: object) -> str:
+    return _("the database {where} is busy: another program has been writing to it for "
+             "{seconds} seconds. Nothing was changed; wait a moment and try again, or close "
+             "other copies of Drafter.").format(where=where, seconds=int(BUSY_TIMEOUT_S))
+
+
+def full_disk_message(where: object) -> str:
+    return _("the disk holding the database {where} is full. Nothing was changed; free some "
+             "space and try again.").format(where=where)
+
+
+def read_only_message(where: object) -> str:
+    return _("the database {where} is in a folder that cannot be written (read-only, or "
+             "shared read-only): it can be viewed but nothing can be recorded in it. "
+             "Nothing was changed; use a copy in a folder you can write, or ask for write "
+             "access.").format(where=where)
+
+
+def damaged_message(where: object, problem: str) -> str:
+    return _("the database {where} is damaged ({problem}). Nothing was changed. Restore your "
+             "last backup (Drafter keeps one beside it before every upgrade), or move the "
+             "damaged file away to start a new database.").format(where=where,
+                                                                    problem=problem)
+
+
+def server_lost_message(where: object, reason: str) -> str:
+    return _("cannot reach the database server {where}: {reason}. If this happened while "
+             "issuing a number, look at the register ('drafter register list') before "
+             "issuing the letter again.").format(where=where, reason=reason)
+
+
+def _kept_copy(path: Path, reason: str) -> str:
+    try:
+        copy = backup_file(path, reason, timeout=2.0)
+    except (OSError, sqlite3.Error, StoreError):
+        return ""
+    return " " + _("A copy of the database was kept in {backup}.").format(backup=copy)
+
+
+def integrity_problem(path: Path) -> str:
+    """SQLite's verdict on *path*: empty when sound, else what is wrong (a few lines).
+
+    A check that cannot run for another reason (the disk, a lock) is no verdict: the
+    database is then not called damaged.
+    """
+    try:
+        connection = _connect_read_only(path, timeout=2.0)
+        try:
+            rows = connection.execute("PRAGMA quick_check").fetchall()
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        text = str(error).lower()
+        return str(error) if _is_damage(text) else ""
+    if rows == [("ok",)]:
+        return ""
+    return "; ".join(str(row[0]) for row in rows[:3])
+
+
+# --- the SQLite file ---------------------------------------------------------------------------
+
+
+def location_writable(path: Path) -> bool:
+    """Whether SQLite can write *path*: the file itself and its folder (journal, WAL).
+
+    ``os.access`` answers for the real user and sees a read-only mount (EROFS) even
+    for root, whom ``chmod`` does not stop.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    if not os.access(folder, os.W_OK):
+        return False
+    return not path.exists() or os.access(path, os.W_OK)
+
+
+def _connect_read_only(path: Path, timeout: float) -> sqlite3.Connection:
+    """A read-only connection, also to a WAL database in a folder nobody can write.
+
+    ``mode=ro`` needs the WAL index (``-shm``) or a folder where SQLite can make one;
+    without either, ``immutable=1`` reads the file as it is, which is right as long as
+    no WAL file holds committed changes that the main file lacks.
+    """
+    base = path.resolve().as_uri()
+    try:
+        return sqlite3.connect(f"{base}?mode=ro", uri=True, timeout=timeout,
+                               check_same_thread=False)
+    except sqlite3.OperationalError:
+        wal = path.with_name(path.name + "-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise
+        return sqlite3.connect(f"{base}?immutable=1", uri=True, timeout=timeout,
+                               check_same_thread=False)
+
+
+def check_sqlite_file(path: Path) -> None:
+    """Refuse, before connecting, a path that exists but cannot be this register.
+
+    Only the header is read: the full integrity check is too slow for every command and
+    runs when there is a reason (:func:`integrity_problem`).  An empty file is not taken
+    for a new database: it may be a register that lost its contents, and starting again
+    at 01 would give numbers twice.
+    """
+    try:
+        if path.is_dir():
+            raise StoreError(_("the database {where} is a folder, not a file").format(
+                where=path))
+        with path.open("rb") as stream:
+            header = stream.read(100)
+    except OSError as error:
+        raise StoreError(_("cannot read the database {where}: {reason}").format(
+            where=path, reason=_os_reason(error))) from error
+    if not header:
+        raise StoreError(_(
+            "the database {where} is an empty file (0 bytes). It may be a register that lost "
+            "its contents, so Drafter will not start a new one over it: numbering would "
+            "begin again at 01 and give numbers twice. Restore the register from a backup, "
+            "or delete the empty file if you really want a new, empty database.").format(
+                where=path))
+    if not header.startswith(_SQLITE_MAGIC) or len(header) < 100:
+        problem = _("not a database") if not header.startswith(_SQLITE_MAGIC) else \
+            _("the file is cut short")
+        raise StoreError(damaged_message(path, problem) + _kept_copy(path, "damaged"))
+
+
+def _os_reason(error: OSError) -> str:
+    from drafter.core.atomic import explain_os_error
+
+    return explain_os_error(error)
+
+
+def backup_file(path: Path, reason: str, *, timeout: float = BUSY_TIMEOUT_S) -> Path:
+    """Copy the SQLite file (with its WAL, through SQLite's backup API when readable).
+
+    A copy that cannot be finished (a full disk) is removed, never left half-written.
+    """
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.{reason}-{stamp}{path.suffix}")
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = path.with_name(f"{path.stem}.{reason}-{stamp}-{counter}{path.suffix}")
+    try:
+        try:
+            source = _connect_read_only(path, timeout)
+            try:
+                destination = sqlite3.connect(target)
+                try:
+                    source.backup(destination)
+                finally:
+                    destination.close()
+            finally:
+                source.close()
+        except sqlite3.DatabaseError as error:
+            if not _is_damage(str(error).lower()):
+                raise
+            # Not readable as a database: keep the raw bytes, and the WAL beside them.
+            shutil.copy2(path, target)
+            wal = path.with_name(path.name + "-wal")
+            if wal.exists():
+                shutil.copy2(wal, target.with_name(target.name + "-wal"))
+    except BaseException:
+        for leftover in (target, target.with_name(target.name + "-wal"),
+                         target.with_name(target.name + "-journal")):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+        raise
+    return target
+
+
+def _install_sqlite_hooks(engine: Engine, *, read_only: bool) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         # SQLAlchemy, not the sqlite3 module, decides when a transaction begins.
@@ -166,10 +389,11 @@ def _install_sqlite_hooks(engine: Engine) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
         cursor.execute("PRAGMA foreign_keys = ON")
-        # Readers never block the writer and a killed process leaves the file intact.
-        cursor.execute("PRAGMA journal_mode = WAL")
-        # The register must survive a power cut, not only a crash: fsync every commit.
-        cursor.execute("PRAGMA synchronous = FULL")
+        if not read_only:
+            # Readers never block the writer and a killed process leaves the file intact.
+            cursor.execute("PRAGMA journal_mode = WAL")
+            # The register must survive a power cut, not only a crash: fsync every commit.
+            cursor.execute("PRAGMA synchronous = FULL")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -179,99 +403,138 @@ def _install_sqlite_hooks(engine: Engine) -> None:
         connection.exec_driver_sql(mode)  # type: ignore[attr-defined]
 
 
-def _check_sqlite_file(path: Path) -> None:
-    """Refuse a file that is not a SQLite database or is damaged, after backing it up."""
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    with path.open("rb") as stream:
-        header = stream.read(len(_SQLITE_MAGIC))
-    problem = ""
-    if header != _SQLITE_MAGIC:
-        problem = "not a database"
-    else:
-        try:
-            connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True,
-                                         timeout=BUSY_TIMEOUT_S)
-            try:
-                result = connection.execute("PRAGMA quick_check").fetchall()
-            finally:
-                connection.close()
-            if result != [("ok",)]:
-                problem = "; ".join(str(row[0]) for row in result[:3])
-        except sqlite3.DatabaseError as error:
-            if "locked" in str(error).lower() or "busy" in str(error).lower():
-                raise StoreError(_("the database {where} stayed locked by another program for "
-                                   "{seconds} seconds; close other copies of Drafter or wait, "
-                                   "then try again. Nothing was changed.").format(
-                    where=path, seconds=int(BUSY_TIMEOUT_S))) from error
-            problem = str(error)
-    if problem:
-        backup = backup_file(path, "damaged")
-        raise StoreError(_("the database {where} is damaged ({problem}). Drafter changed "
-                           "nothing and kept a copy in {backup}. Restore your last backup, or "
-                           "move the damaged file away to start a new database.").format(
-            where=path, problem=problem, backup=backup))
-
-
-def backup_file(path: Path, reason: str, *, timeout: float = BUSY_TIMEOUT_S) -> Path:
-    """Copy the SQLite file (with its WAL, through SQLite's backup API when readable)."""
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.{reason}-{stamp}{path.suffix}")
-    counter = 1
-    while target.exists():
-        counter += 1
-        target = path.with_name(f"{path.stem}.{reason}-{stamp}-{counter}{path.suffix}")
-    try:
-        source = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=timeout)
-        try:
-            destination = sqlite3.connect(target)
-            with destination:
-                source.backup(destination)
-            destination.close()
-        finally:
-            source.close()
-    except sqlite3.DatabaseError:
-        # Not readable as a database: keep the raw bytes, and the WAL beside them.
-        shutil.copy2(path, target)
-        wal = path.with_name(path.name + "-wal")
-        if wal.exists():
-            shutil.copy2(wal, target.with_name(target.name + "-wal"))
-    return target
-
-
-def create_store_engine(target: str | Path) -> Engine:
+def create_store_engine(target: str | Path | URL, *, read_only: bool = False) -> Engine:
+    """An engine for *target*; *read_only* opens a SQLite file without writing anything."""
     url = _as_url(target)
     if url.drivername.startswith("sqlite"):
-        path = Path(url.database or "")
-        if url.database and url.database != ":memory:":
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as error:
-                raise StoreError(_("cannot create the folder {folder}: {reason}").format(
-                    folder=path.parent, reason=error.strerror)) from error
-            _check_sqlite_file(path)
-        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
-        _install_sqlite_hooks(engine)
+        path = _sqlite_path(url)
+        if path is None:
+            engine = create_engine(url)
+        elif read_only:
+            engine = create_engine(url, creator=lambda: _connect_read_only(path, BUSY_TIMEOUT_S))
+        else:
+            engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
+        _install_sqlite_hooks(engine, read_only=read_only)
         return engine
     if not url.drivername.startswith("postgresql"):
         raise StoreError(_("unsupported database {url}: use a SQLite file or a postgresql:// "
                            "URL").format(url=url.render_as_string(hide_password=True)))
-    return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+    # A row lock held by another secretary makes the issue wait, but not for ever.
+    options = f"-c lock_timeout={int(BUSY_TIMEOUT_S * 1000)}"
+    return create_engine(url, pool_pre_ping=True,
+                         connect_args={"connect_timeout": 10, "options": options})
 
 
-def open_store(target: str | Path | None = None, *, migrate: bool = True) -> Store:
-    """Open (and create or upgrade) the database at *target*, or the default one."""
-    engine = create_store_engine(target if target is not None else default_url())
-    store = Store(engine)
+# --- opening -----------------------------------------------------------------------------------
+
+
+def open_store(target: str | Path | None = None, *, migrate: bool = True,
+               read_only: bool = False) -> Store:
+    """Open (and create or upgrade) the database at *target*, or the default one.
+
+    With *read_only* the caller only reads: a SQLite file in a folder that cannot be
+    written is then opened read-only instead of refused.
+    """
+    url = _as_url(target if target is not None else default_url())
+    path = _sqlite_path(url)
+    opened_read_only = False
+    if path is not None:
+        if not path.exists() and migrate:
+            _create_sqlite_database(path)
+        elif path.exists():
+            check_sqlite_file(path)
+            if not location_writable(path):
+                if not read_only:
+                    raise StoreError(read_only_message(path))
+                opened_read_only = True
+    store = Store(create_store_engine(url, read_only=opened_read_only),
+                  read_only=opened_read_only)
     try:
         if migrate:
-            from drafter.store.migrate import upgrade
-
-            upgrade(store)
+            _bring_to_current_schema(store)
     except DBAPIError as error:
         store.close()
-        raise StoreError(explain_database_error(error, engine.url)) from error
-    except StoreError:
+        raise StoreError(explain_database_error(error, store)) from error
+    except BaseException:
         store.close()
         raise
     return store
+
+
+def schema_revision(store: Store) -> str | None:
+    """The database's Alembic revision, ``None`` when it has none yet: one cheap query."""
+    with store.engine.connect() as connection:
+        exists = connection.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+            if store.is_sqlite else "SELECT to_regclass('alembic_version') IS NOT NULL"
+        ).scalar()
+        if not exists:
+            return None
+        return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+
+
+def _bring_to_current_schema(store: Store) -> None:
+    if schema_revision(store) == shipped_head():
+        return
+    if store.read_only:
+        raise StoreError(_("the database {where} must be upgraded for this version of "
+                           "Drafter, but its folder cannot be written; open it once where "
+                           "it can be written").format(where=store.where))
+    from drafter.store.migrate import upgrade
+
+    upgrade(store)
+
+
+def _create_sqlite_database(path: Path) -> None:
+    """Make a new database at *path* all at once: it appears complete, or not at all.
+
+    The schema is built in a temporary file beside it, which is then linked into place;
+    so a program killed half-way leaves no empty or half-made register behind, and an
+    empty file at *path* can always be taken for a problem (see check_sqlite_file).
+    """
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError(_("cannot create the folder {folder}: {reason}").format(
+            folder=folder, reason=_os_reason(error))) from error
+    if not location_writable(path):
+        raise StoreError(_("cannot create the database {where}: {reason}").format(
+            where=path, reason=_os_reason(OSError(errno.EACCES, "read-only"))))
+    building = path.with_name(f".{path.name}.new-{os.getpid()}.tmp")
+    try:
+        store = Store(create_store_engine(building))
+        try:
+            from drafter.store.migrate import upgrade
+
+            with translated_errors(store):
+                upgrade(store)
+        finally:
+            store.close()  # the last connection folds the WAL into the file
+        _link_into_place(building, path)
+    except OSError as error:
+        raise StoreError(_("cannot create the database {where}: {reason}").format(
+            where=path, reason=_os_reason(error))) from error
+    finally:
+        for leftover in (building, building.with_name(building.name + "-wal"),
+                         building.with_name(building.name + "-shm"),
+                         building.with_name(building.name + "-journal")):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+
+
+def _link_into_place(building: Path, path: Path) -> None:
+    try:
+        os.link(building, path)
+    except FileExistsError:
+        return  # another copy of Drafter created it first: use theirs
+    except OSError:
+        if path.exists():
+            return
+        os.replace(building, path)  # a file system without hard links (FAT, some shares)
+    if hasattr(os, "O_DIRECTORY"):
+        fd = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

@@ -18,6 +18,7 @@ from drafter.core.letter import Letter
 from drafter.core.vietnamese import clean_line, fold
 from drafter.i18n import _
 from drafter.layout.model import Document
+from drafter.store.errors import MergeError
 
 KINH_GUI = "kinh_gui"
 FIELD_PREFIX = "fields."
@@ -26,8 +27,6 @@ PERSON_FIELDS = ("nguoi_nhan", "nguoi_duoc_moi", "nguoi_duoc_gioi_thieu", "ho_te
                  "kinh_moi", "invitee")
 
 
-class MergeError(Exception):
-    """The merge cannot be done; the message says why."""
 
 
 def default_target(doctype: DocType) -> str:

@@ -8,6 +8,8 @@ together cannot both upgrade and a failed upgrade changes nothing.
 
 from __future__ import annotations
 
+import errno
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -18,7 +20,14 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection
 
 from drafter.i18n import _
-from drafter.store.engine import Store, StoreError, backup_file
+from drafter.store.engine import (
+    Store,
+    StoreError,
+    backup_file,
+    damaged_message,
+    full_disk_message,
+    integrity_problem,
+)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 _PG_MIGRATION_LOCK = 730_2020  # any constant shared by every Drafter process
@@ -51,14 +60,29 @@ def upgrade(store: Store) -> None:
     if current is not None and current not in known:
         raise StoreError(_("the database was made by a newer version of Drafter; update "
                            "Drafter to use it"))
-    if store.is_sqlite and current is not None and store.url.database:
-        backup_file(Path(store.url.database), "before-upgrade")
+    if store.is_sqlite and current is not None and store.path is not None:
+        _check_and_back_up(store.path)
     with store.engine.execution_options(drafter_write=True).begin() as connection:
         if not store.is_sqlite:
             connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_MIGRATION_LOCK})")
         # Another process may have upgraded while this one waited for the lock.
         if current_revision(connection) != head:
             command.upgrade(_config(connection), "head")
+
+
+def _check_and_back_up(path: Path) -> None:
+    """Before an upgrade rewrites tables: the file must be sound, and a copy kept."""
+    problem = integrity_problem(path)
+    if problem:
+        raise StoreError(damaged_message(path, problem))
+    try:
+        backup_file(path, "before-upgrade")
+    except (OSError, sqlite3.Error) as error:
+        full = (isinstance(error, OSError) and error.errno == errno.ENOSPC) or \
+            "full" in str(error).lower()
+        raise StoreError(full_disk_message(path) if full else _(
+            "cannot keep a copy of the database {where} before upgrading it ({reason}); "
+            "nothing was changed").format(where=path, reason=error)) from error
 
 
 def _new_revision(message: str) -> None:

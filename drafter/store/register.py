@@ -28,6 +28,13 @@ from drafter.store.text import join_lines, search_text
 
 ISSUED, RESERVED, CANCELLED = "issued", "reserved", "cancelled"
 
+# What the register accepts, checked before anything reaches the database (whose
+# INTEGER columns end at 2^31 on PostgreSQL and 2^63 on SQLite, with a traceback).
+# Both lie beyond what a letter file may hold; they guard the other ways in.
+NUMBER_LIMIT = 9_999_999  # a register restarts every year
+COPIES_LIMIT = 1_000_000
+ID_LIMIT = 2**31 - 1  # a register entry's id
+
 
 @dataclass
 class Issued:
@@ -68,6 +75,34 @@ def register_columns(letter: Letter, doctype: DocType) -> dict[str, object]:
     }
 
 
+def _spaced(number: int) -> str:
+    return f"{number:,}".replace(",", " ")
+
+
+def check_numbers(letter: Letter) -> None:
+    """Refuse a number or copy count the register cannot hold, saying so in plain words.
+
+    The values are never printed: a number of thousands of digits cannot even be
+    turned into text.
+    """
+    if letter.number is not None and not (isinstance(letter.number, int)
+                                           and 1 <= letter.number <= NUMBER_LIMIT):
+        raise NumberingError(_("the letter's number must be a whole number from 1 to "
+                               "{limit}").format(limit=_spaced(NUMBER_LIMIT)))
+    if letter.copies is not None and not (isinstance(letter.copies, int)
+                                          and 0 <= letter.copies <= COPIES_LIMIT):
+        raise NumberingError(_("the number of copies must be a whole number from 0 to "
+                               "{limit}").format(limit=_spaced(COPIES_LIMIT)))
+
+
+def check_entry_id(entry_id: object) -> int:
+    """A register entry id that can exist; anything else is "no such entry"."""
+    if isinstance(entry_id, bool) or not isinstance(entry_id, int) or \
+            not 1 <= entry_id <= ID_LIMIT:
+        raise NumberingError(_("there is no such register entry"))
+    return entry_id
+
+
 def _search_text(entry: RegisterEntry) -> str:
     return search_text(entry.number_symbol, entry.type_name, entry.subject, entry.signer,
                        entry.recipients, entry.note)
@@ -91,6 +126,9 @@ def issue(store: Store, letter: Letter, *, profile: Profile | None = None,
     if letter.type_id not in registry:
         raise NumberingError(_("unknown document type '{type}'").format(type=letter.type_id))
     doctype = registry.get(letter.type_id)
+    check_numbers(letter)
+    if reserved_entry_id is not None:
+        check_entry_id(reserved_entry_id)
     if not doctype.has_number:
         raise NumberingError(_("documents of type '{type}' carry no number").format(
             type=doctype.name))
@@ -142,6 +180,8 @@ def issue(store: Store, letter: Letter, *, profile: Profile | None = None,
 def reserve(store: Store, sequence_key: str, year: int, *, note: str = "",
             actor: str | None = None) -> RegisterEntry:
     """Take the next number of a sequence and hold it for a document signed later."""
+    if isinstance(year, bool) or not isinstance(year, int) or not 1 <= year <= 9999:
+        raise NumberingError(_("the year must be a whole number from 1 to 9999"))
     actor = current_actor() if actor is None else actor
     with store.write() as session:
         sequence = session.scalars(select(NumberSequence).where(
@@ -166,6 +206,7 @@ def cancel(store: Store, entry_id: int, reason: str, *, actor: str | None = None
     if not reason:
         raise NumberingError(_("say why the number is cancelled"))
     actor = current_actor() if actor is None else actor
+    check_entry_id(entry_id)
     with store.write() as session:
         entry = session.get(RegisterEntry, entry_id)
         if entry is None:
@@ -189,6 +230,12 @@ def update_entry(store: Store, entry_id: int, *, actor: str | None = None,
     unknown = set(values) - set(EDITABLE)
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
+    copies = values.get("copies")
+    if copies is not None and (isinstance(copies, bool) or not isinstance(copies, int)
+                               or not 0 <= copies <= COPIES_LIMIT):
+        raise NumberingError(_("the number of copies must be a whole number from 0 to "
+                               "{limit}").format(limit=_spaced(COPIES_LIMIT)))
+    check_entry_id(entry_id)
     actor = current_actor() if actor is None else actor
     with store.write() as session:
         entry = session.get(RegisterEntry, entry_id)
@@ -206,6 +253,7 @@ def update_entry(store: Store, entry_id: int, *, actor: str | None = None,
 
 
 def events_of(store: Store, entry_id: int) -> list[RegisterEvent]:
+    check_entry_id(entry_id)
     with store.read() as session:
         return list(session.scalars(select(RegisterEvent).where(
             RegisterEvent.entry_id == entry_id).order_by(RegisterEvent.id)))
