@@ -7,7 +7,8 @@ Targets:
   process timed (start-up, reading, checking, layout, writing 500 files);
 - that is at least 8 times faster than docxtpl rendering the same letter in the same
   run (docxtpl is timed in this process, so without any start-up: a conservative ratio);
-- one letter, the whole ``drafter render`` process: under 300 ms (median of 10 runs).
+- one letter, the whole ``drafter render`` process: at most 200 ms (median of 20 runs),
+  started from compiled bytecode as an installed Drafter is (see ``startup_env``).
 """
 
 from __future__ import annotations
@@ -26,12 +27,14 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from startup_env import startup_env, summary  # noqa: E402
+
 from drafter.core import letterfile  # noqa: E402
 from drafter.core.letter import Issuer, Letter, Signature  # noqa: E402
 
 PER_LETTER_TARGET_MS = 2.0
 RATIO_TARGET = 8.0
-ONE_LETTER_TARGET_MS = 300.0
+ONE_LETTER_TARGET_MS = 200.0
 
 BODY = (
     "Thực hiện Công văn số 1234/UBND-KGVX ngày 02 tháng 3 năm 2026 của Ủy ban nhân dân "
@@ -208,7 +211,7 @@ def verdict(ok: bool) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--letters", type=int, default=500)
-    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--dir", type=Path, default=REPO, help=(
         "where to write the letters and documents (default: beside the code; on some "
         "machines /tmp is much slower to create files in, which is not Drafter's time)"))
@@ -217,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix=".drafter-bench-", dir=args.dir) as tmp:
         folder = Path(tmp)
         create_ms = file_creation_ms(folder)
-        env = {**os.environ, "DRAFTER_HOME": str(folder / "home")}
+        env = startup_env(folder, DRAFTER_HOME=str(folder / "home"))
         letters_dir = folder / "letters"
         letters_dir.mkdir()
         paths = []
@@ -226,8 +229,10 @@ def main(argv: list[str] | None = None) -> int:
             letterfile.save(letter_for(recipient(i), i), path)
             paths.append(str(path))
 
-        # Warm the font-metrics cache and the OS file cache, as on a user's machine.
-        run_drafter(["render", paths[0], "-o", str(folder / "warm.docx")], env)
+        # Warm the caches (font metrics, bytecode) and the OS file cache, as on a user's
+        # machine, where Drafter has been started before.
+        for _ in range(2):
+            run_drafter(["render", paths[0], "-o", str(folder / "warm.docx")], env)
 
         batch = run_drafter(["render", *paths, "-o", str(folder / "out")], env)
         batch_cpu = CPU_SECONDS[-1]
@@ -257,10 +262,14 @@ def main(argv: list[str] | None = None) -> int:
           f"{verdict(ratio >= RATIO_TARGET)}")
     print(f"drafter render, one letter, whole process: median {one_ms:.0f} ms of "
           f"{args.runs} (min {min(singles) * 1000:.0f}, max {max(singles) * 1000:.0f}; "
-          f"target < {ONE_LETTER_TARGET_MS:g}) {verdict(one_ms < ONE_LETTER_TARGET_MS)}")
+          f"target ≤ {ONE_LETTER_TARGET_MS:g}) {verdict(one_ms <= ONE_LETTER_TARGET_MS)}")
     print(f"  machine: {os.cpu_count()} cores, load average "
           f"{', '.join(f'{x:.2f}' for x in os.getloadavg())}; creating a file in "
           f"{args.dir} costs {create_ms:.2f} ms")
+    summary(f"one-letter render, whole process: median {one_ms:.0f} ms of {args.runs} runs "
+            f"(target ≤ {ONE_LETTER_TARGET_MS:g} ms) {verdict(one_ms <= ONE_LETTER_TARGET_MS)}")
+    summary(f"500-letter render: {per_letter_ms:.2f} ms per letter "
+            f"(target ≤ {PER_LETTER_TARGET_MS:g}) {verdict(per_letter_ms <= PER_LETTER_TARGET_MS)}")
     return 0
 
 
