@@ -6,6 +6,7 @@ import contextlib
 import errno
 import itertools
 import os
+import stat
 from pathlib import Path
 
 from drafter.i18n import _
@@ -61,7 +62,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     """
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
-    replacing = path.exists()
+    replacing = _check_replaceable(path)
     mode = path.stat().st_mode & 0o777 if replacing else 0o644
     tmp_name = str(folder / f".{path.name}.{os.getpid()}.{next(_counter)}.tmp")
     try:
@@ -79,6 +80,33 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise WriteError(path, explain_os_error(error)) from error
+
+
+def _check_replaceable(path: Path) -> bool:
+    """Whether *path* holds a file that the write replaces; raise when it must not.
+
+    Renaming over a file needs only the folder's permission, so a file the user made
+    read-only would be replaced without a word: it is refused, as Word refuses it.  A
+    device or a pipe is never replaced by a regular file.
+    """
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return False
+    except OSError as error:
+        raise WriteError(path, explain_os_error(error)) from error
+    if stat.S_ISDIR(info.st_mode):
+        raise WriteError(path, _("a folder of that name is in the way"))
+    if not stat.S_ISREG(info.st_mode):
+        raise WriteError(path, _("this is not an ordinary file (a device or a pipe); "
+                                 "choose another name"))
+    # The mode bits, not only access(): the administrator may write anything, yet a
+    # file without write permission was made read-only on purpose.
+    any_write = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
+    if not info.st_mode & any_write or not os.access(path, os.W_OK):
+        raise WriteError(path, _("the file is read-only; make it writable or choose "
+                                 "another name"))
+    return True
 
 
 def write_text_atomic(path: Path, text: str) -> None:

@@ -10,8 +10,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from drafter.core.limits import FIELD_INTEGER_LIMIT, parse_whole_number, range_message
 from drafter.core.problems import Problem
-from drafter.core.vietnamese import clean_line, clean_text
+from drafter.core.vietnamese import clean_line, clean_text, text_problem
 from drafter.i18n import _
 
 
@@ -70,17 +71,28 @@ class FieldSpec:
         elif self.kind is FieldKind.DATE:
             cleaned, problems = _coerce_date(value, where)
         elif self.kind is FieldKind.INTEGER:
-            if isinstance(value, bool) or not isinstance(value, int | str):
-                return None, [Problem(where, _("must be a whole number"))]
-            try:
-                cleaned = int(value)
-            except ValueError:
-                return None, [Problem(where, _("must be a whole number"))]
+            bounds = (-FIELD_INTEGER_LIMIT, FIELD_INTEGER_LIMIT)
+            cleaned = parse_whole_number(value, *bounds)
+            if cleaned is None:
+                return None, [Problem(where, range_message(*bounds))]
         else:  # pragma: no cover - the enum is closed
             raise AssertionError(self.kind)
         if self.required and cleaned in ("", [], None):
             problems.append(Problem(where, _("is required")))
+        problems.extend(_text_problems(cleaned, where))
         return cleaned, problems
+
+
+def _text_problems(value: object, where: str) -> list[Problem]:
+    """Unsafe characters or legacy-encoded text in a field's text, line by line."""
+    texts = value if isinstance(value, list) else [value]
+    problems = []
+    for i, text in enumerate(texts, start=1):
+        problem = text_problem(text) if isinstance(text, str) else None
+        if problem:
+            problems.append(Problem(f"{where}[{i}]" if isinstance(value, list) else where,
+                                    problem))
+    return problems
 
 
 def _coerce_date(value: object, where: str) -> tuple[dt.date | None, list[Problem]]:

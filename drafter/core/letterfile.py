@@ -8,11 +8,13 @@ collected so that the user sees all of them at once.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import stat
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import tomli_w
 
@@ -33,10 +35,18 @@ from drafter.core.letter import (
     Signature,
     Urgency,
 )
+from drafter.core.limits import (
+    COPIES_RANGE,
+    LETTER_FILE_BYTES,
+    NUMBER_RANGE,
+    parse_whole_number,
+    range_message,
+)
 from drafter.core.problems import InvalidInput, Problem
-from drafter.core.vietnamese import clean_line, clean_text, legacy_encoding
+from drafter.core.vietnamese import clean_line, clean_text, text_problem
 from drafter.i18n import _
 
+_O_BINARY = getattr(os, "O_BINARY", 0)
 FORMAT_KEY = "drafter"
 FORMAT_VERSION = 1
 SUFFIX = ".letter"
@@ -92,16 +102,15 @@ class _Reader:
             self._checked(item, f"{prefix}{key}[{i + 1}]")
         return [v for v in cleaned if v]
 
-    def integer(self, table: dict[str, Any], key: str, prefix: str = "") -> int | None:
+    def integer(self, table: dict[str, Any], key: str, bounds: tuple[int, int],
+                prefix: str = "") -> int | None:
         value = table.get(key)
         if value is None or value == "":
             return None
-        if isinstance(value, str) and value.strip().isdigit():
-            value = int(value)
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            self.problems.append(Problem(f"{prefix}{key}", _("must be a whole number from 1")))
-            return None
-        return value
+        number = parse_whole_number(value, *bounds)
+        if number is None:
+            self.problems.append(Problem(f"{prefix}{key}", range_message(*bounds)))
+        return number
 
     def enum(self, table: dict[str, Any], key: str, kind: type[Enum]) -> Any:
         value = table.get(key, "")
@@ -128,12 +137,9 @@ class _Reader:
         return value
 
     def _checked(self, text: str, where: str) -> str:
-        encoding = legacy_encoding(text)
-        if encoding:
-            self.problems.append(Problem(where, _(
-                "looks typed in the old {encoding} encoding; convert it to Unicode "
-                "(for example with Unikey's converter) and paste it again").format(
-                    encoding=encoding)))
+        problem = text_problem(text)
+        if problem:
+            self.problems.append(Problem(where, problem))
         return text
 
 
@@ -218,7 +224,7 @@ def parse_letter(data: dict[str, Any], registry: Registry | None = None,
     letter = Letter(
         type_id=type_id,
         issuer=issuer,
-        number=read.integer(data, "number"),
+        number=read.integer(data, "number", NUMBER_RANGE),
         symbol=read.line(data, "symbol"),
         place=read.line(data, "place"),
         date=date,
@@ -231,7 +237,7 @@ def parse_letter(data: dict[str, Any], registry: Registry | None = None,
         noi_nhan=read.lines(noi_nhan, "lines", "noi_nhan."),
         luu=read.line(noi_nhan, "luu", "noi_nhan.") if "luu" in noi_nhan else "VT",
         drafter_mark=read.line(noi_nhan, "drafter_mark", "noi_nhan."),
-        copies=read.integer(noi_nhan, "copies", "noi_nhan."),
+        copies=read.integer(noi_nhan, "copies", COPIES_RANGE, "noi_nhan."),
         urgency=read.enum(data, "urgency", Urgency),
         secrecy=read.enum(data, "secrecy", Secrecy),
         circulation=read.enum(data, "circulation", Circulation),
@@ -248,16 +254,61 @@ def loads(text: str, registry: Registry | None = None) -> tuple[Letter, list[Pro
     except tomllib.TOMLDecodeError as error:
         raise InvalidInput([Problem("file", _("is not a valid letter file: {error}").format(
             error=error))]) from error
+    except RecursionError as error:  # tables or lists nested hundreds of levels deep
+        raise InvalidInput([Problem("file", _(
+            "is not a valid letter file: its lists or tables are nested too deeply"))]) from error
+    except ValueError as error:  # an integer of thousands of digits, refused by int()
+        raise InvalidInput([Problem("file", _(
+            "is not a valid letter file: it holds a number too long to read"))]) from error
     return parse_letter(data, registry)
 
 
 def load(path: Path, registry: Registry | None = None) -> tuple[Letter, list[Problem]]:
+    return loads(decode(read_letter_bytes(Path(path)), str(path)), registry)
+
+
+def read_letter_bytes(path: Path) -> bytes:
+    """The bytes of the letter file at *path*, refusing what cannot be a letter file.
+
+    A pipe or a device (``/dev/zero``) would hang the reader or fill the memory, so only
+    regular files are read, and at most :data:`LETTER_FILE_BYTES` of them.
+    """
     try:
-        raw = Path(path).read_bytes()
+        # Non-blocking: opening a named pipe for reading would otherwise wait for a writer.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | _O_BINARY)
     except OSError as error:
-        raise InvalidInput([Problem("file", _("cannot be read: {reason}").format(
-            reason=explain_read_error(error)))], str(path)) from error
-    return loads(decode(raw, str(path)), registry)
+        raise _unreadable(path, explain_read_error(error)) from error
+    try:
+        kind = os.fstat(fd).st_mode
+        if stat.S_ISDIR(kind):
+            raise _unreadable(path, _("this is a folder, not a file"))
+        if not stat.S_ISREG(kind):
+            raise _unreadable(path, _(
+                "this is not an ordinary file (a pipe or a device); save the letter "
+                "to a file first"))
+    except BaseException:
+        os.close(fd)
+        raise
+    with os.fdopen(fd, "rb") as stream:
+        try:
+            return read_limited(stream, str(path))
+        except OSError as error:
+            raise _unreadable(path, explain_read_error(error)) from error
+
+
+def read_limited(stream: BinaryIO, source: str) -> bytes:
+    """At most :data:`LETTER_FILE_BYTES` from *stream* (a file or standard input)."""
+    raw = stream.read(LETTER_FILE_BYTES + 1)
+    if len(raw) > LETTER_FILE_BYTES:
+        raise InvalidInput([Problem("file", _(
+            "is too big for a letter file (more than {size} MB)").format(
+                size=LETTER_FILE_BYTES // (1024 * 1024)))], source)
+    return raw
+
+
+def _unreadable(path: Path, reason: str) -> InvalidInput:
+    return InvalidInput([Problem("file", _("cannot be read: {reason}").format(
+        reason=reason))], str(path))
 
 
 def decode(raw: bytes, source: str = "") -> str:

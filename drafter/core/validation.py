@@ -6,9 +6,25 @@ shows each problem beside its field as the user types.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from drafter.core.doctypes import DocType, HeaderStyle, Presence, SummaryStyle
+from drafter.core.fields import FieldKind
 from drafter.core.letter import Letter
+from drafter.core.limits import (
+    APPENDICES,
+    COPIES_RANGE,
+    LIST_ITEMS,
+    NUMBER_RANGE,
+    RECIPIENTS,
+    SIGNATURES,
+    count_problems,
+    parse_whole_number,
+    range_message,
+    text_problems,
+)
 from drafter.core.problems import Problem
+from drafter.core.vietnamese import text_problem
 from drafter.i18n import _
 
 
@@ -50,4 +66,75 @@ def check_letter(letter: Letter, doctype: DocType) -> list[Problem]:
                  _("the signer's full name is required"))
     for i, appendix in enumerate(letter.appendices, start=1):
         need(bool(appendix.title), f"appendices[{i}].title", _("the appendix title is required"))
+    problems.extend(_number_problems(letter))
+    problems.extend(_size_problems(letter, doctype))
+    for where, text, _multiline in _texts(letter, doctype):
+        problem = text_problem(text)
+        if problem:
+            problems.append(Problem(where, problem))
     return problems
+
+
+def _number_problems(letter: Letter) -> list[Problem]:
+    """A number set by a form or a register must fit what the reader accepts."""
+    problems = []
+    for where, value, bounds in (("number", letter.number, NUMBER_RANGE),
+                                 ("noi_nhan.copies", letter.copies, COPIES_RANGE)):
+        if value is not None and parse_whole_number(value, *bounds) is None:
+            problems.append(Problem(where, range_message(*bounds)))
+    return problems
+
+
+def _size_problems(letter: Letter, doctype: DocType) -> list[Problem]:
+    """Sizes beyond any real document, refused before they cost seconds of layout."""
+    problems = []
+    for where, items, limit in (("kinh_gui", letter.kinh_gui, RECIPIENTS),
+                                ("dong_kinh_gui", letter.dong_kinh_gui, RECIPIENTS),
+                                ("noi_nhan.lines", letter.noi_nhan, RECIPIENTS),
+                                ("signatures", letter.signatures, SIGNATURES),
+                                ("appendices", letter.appendices, APPENDICES)):
+        problems.extend(count_problems(len(items), limit, where))
+    for spec in doctype.fields:
+        value = letter.fields.get(spec.id)
+        if isinstance(value, list):
+            problems.extend(count_problems(len(value), LIST_ITEMS, f"fields.{spec.id}"))
+    for where, text, multiline in _texts(letter, doctype):
+        problems.extend(text_problems(text, where, lines=multiline))
+    return problems
+
+
+def _texts(letter: Letter, doctype: DocType) -> Iterator[tuple[str, str, bool]]:
+    """Every piece of text of *letter*: where it is, the text, whether it has lines."""
+    issuer = letter.issuer
+    for key in ("name", "parent"):
+        for i, line in enumerate(getattr(issuer, key), start=1):
+            yield f"issuer.{key}[{i}]", line, False
+    for key in ("prose_name", "abbreviation", "unit", "address", "phone", "fax", "email",
+                "website"):
+        yield f"issuer.{key}", getattr(issuer, key), False
+    for key in ("symbol", "place", "subject", "luu", "drafter_mark", "attached_to"):
+        yield ("noi_nhan." if key in ("luu", "drafter_mark") else "") + key, \
+            getattr(letter, key), False
+    for key, lines in (("kinh_gui", letter.kinh_gui), ("dong_kinh_gui", letter.dong_kinh_gui),
+                       ("noi_nhan.lines", letter.noi_nhan)):
+        for i, line in enumerate(lines, start=1):
+            yield f"{key}[{i}]", line, False
+    yield "body", letter.body, True
+    multiline_kinds = (FieldKind.MULTILINE, FieldKind.MARKDOWN)
+    for spec in doctype.fields:
+        value = letter.fields.get(spec.id)
+        if isinstance(value, str):
+            yield f"fields.{spec.id}", value, spec.kind in multiline_kinds
+        elif isinstance(value, list):
+            for i, item in enumerate(value, start=1):
+                if isinstance(item, str):
+                    yield f"fields.{spec.id}[{i}]", item, False
+    for n, signature in enumerate(letter.signatures, start=1):
+        for i, line in enumerate(signature.authority, start=1):
+            yield f"signatures[{n}].authority[{i}]", line, False
+        for key in ("title", "name", "note"):
+            yield f"signatures[{n}].{key}", getattr(signature, key), False
+    for n, appendix in enumerate(letter.appendices, start=1):
+        yield f"appendices[{n}].number", appendix.number, False
+        yield f"appendices[{n}].title", appendix.title, False
+        yield f"appendices[{n}].body", appendix.body, True

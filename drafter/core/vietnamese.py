@@ -9,16 +9,42 @@ import datetime as dt
 import re
 import unicodedata
 
-# XML 1.0 forbids most C0 controls; Word pastes \x0b (manual line break) and \x0c
-# (page break) into plain text.  Those two become line breaks, the rest go away.
+from drafter.i18n import _
+
+# How each class of character is treated wherever text enters (letter files, type
+# fields, the body, the forms); docs/letter-format.md lists the same classes.
+#
+# Line breaks: Word pastes \x0b (manual line break) and \x0c (page break) into plain
+# text; those, CR, NEL and the Unicode separators become "\n".
 _LINE_BREAKING_CONTROLS = {"\x0b": "\n", "\x0c": "\n", "\r\n": "\n", "\r": "\n",
                            "\u2028": "\n", "\u2029": "\n", "\x85": "\n"}
 _LINE_BREAK_RE = re.compile("\r\n|[\r\x0b\x0c\u2028\u2029\x85]")
-# Other C0/C1 controls, zero-width spaces, the BOM, lone surrogates and the two
-# non-characters that XML refuses.
+# Removed without a word, as they carry nothing a document needs:
+# - other C0 and C1 controls (XML 1.0 forbids most of them);
+# - invisible format characters: zero-width space, non-joiner and joiner (Vietnamese
+#   uses no joining), word joiner and invisible operators, the BOM, the Mongolian vowel
+#   separator, deprecated format controls, interlinear annotation marks, tag characters;
+# - noncharacters (U+FDD0–U+FDEF and the last two code points of every plane);
+# - lone surrogates, halves of a UTF-16 pair that stand for no character.
+# The soft hyphen stays: Word hyphenates there, and TCVN3 text uses it for "ư".
 _INVALID_RE = re.compile(
-    "[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u200b\ufeff\ufffe\uffff\ud800-\udfff]"
+    "[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f"
+    "\u180e\u200b-\u200d\u2060-\u2065\u206a-\u206f\ufeff\ufff9-\ufffb"
+    "\ufdd0-\ufdef\ufffe\uffff\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0003fffe\U0003ffff"
+    "\U0004fffe\U0004ffff\U0005fffe\U0005ffff\U0006fffe\U0006ffff\U0007fffe\U0007ffff"
+    "\U0008fffe\U0008ffff\U0009fffe\U0009ffff\U000afffe\U000affff\U000bfffe\U000bffff"
+    "\U000cfffe\U000cffff\U000dfffe\U000dffff\U000efffe\U000effff\U000ffffe\U000fffff"
+    "\U0010fffe\U0010ffff\U000e0001\U000e0020-\U000e007f\ud800-\udfff]"
 )
+# Reported as a problem, and kept so that the user sees what is meant:
+# - bidirectional controls (embeddings, overrides, isolates and the marks LRM, RLM and
+#   ALM) reorder what is shown without changing what is stored: "‮fdp.exe" shows as
+#   "exe.pdf".  A Vietnamese document needs none of them, so they are a spoofing risk;
+# - private-use characters, which mean whatever a font wants (Word's symbol bullets are
+#   U+F0B7…): printed in Times New Roman they are blank boxes or nothing.
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_BIDI_RE = re.compile(f"[{BIDI_CONTROLS}]")
+_PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
 
 
 def clean_text(text: str, *, multiline: bool = True) -> str:
@@ -43,6 +69,36 @@ def clean_text(text: str, *, multiline: bool = True) -> str:
 def clean_line(text: str) -> str:
     """A single-line field: cleaned, with runs of white space folded to one space."""
     return clean_text(text, multiline=False)
+
+
+def unsafe_character(text: str) -> str | None:
+    """Why *text* cannot be printed as it stands, or ``None``: a direction control that
+    could disguise it, or a private-use character no standard font draws."""
+    match = _BIDI_RE.search(text)
+    if match:
+        return _("holds an invisible direction control (U+{code:04X}) that can change the "
+                 "order in which the text is shown; delete it (retype the text around "
+                 "it)").format(code=ord(match.group(0)))
+    match = _PRIVATE_USE_RE.search(text)
+    if match:
+        return _("holds a private-use character (U+{code:04X}), which prints as a blank box "
+                 "or not at all (often a Word symbol bullet); replace it with an ordinary "
+                 "character").format(code=ord(match.group(0)))
+    return None
+
+
+def text_problem(text: str) -> str | None:
+    """The problem of a cleaned piece of text, if any: a character that cannot be printed
+    safely, or text typed in an old 8-bit Vietnamese encoding."""
+    unsafe = unsafe_character(text)
+    if unsafe:
+        return unsafe
+    encoding = legacy_encoding(text)
+    if encoding:
+        return _("looks typed in the old {encoding} encoding; convert it to Unicode "
+                 "(for example with Unikey's converter) and paste it again").format(
+                     encoding=encoding)
+    return None
 
 
 # --- Dates and numbers -------------------------------------------------------
@@ -126,19 +182,87 @@ def sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...], str]:
 
 # --- Legacy encodings ----------------------------------------------------------
 
-# Characters that TCVN3 (ABC) and VNI fonts put where Unicode has Latin-1 symbols:
-# text typed with those fonts and pasted as Unicode shows them in place of letters.
-_TCVN3_SIGNS = set("¸µ¶·¹¨»¾¼½Æ©ÇÊÈÉËªÌÐÎÏÑÒÕÓÔÖ×ÝØÜÞ®ãßáâä«åèæçé¬êíëìîïóñòôõ­øö÷ùúýûüþ¡¢§£¤¥¦")
-# Of those, the symbols no Western text uses as letters and VNI never produces
-# (ă â ê ô ơ ư đ and the tones of a); an accented capital after a small letter ("ViÖt")
-# is just as telling.  They keep French or German names from being taken for TCVN3.
-_TCVN3_STRONG = set("¸µ¶·¹¨©ª«¬­®§¡¢£¤¥¦")
-_TCVN3_CAPITAL_INSIDE_RE = re.compile(r"[a-zß-ÿ][À-Þ]")
-_VNI_SIGNS_RE = re.compile(r"[aeiouyAEIOUY][øùúûüõïíìòóöôåëéèêñáàãäâ]|ñ|Ñ")
+# TCVN3 (ABC) fonts draw a Vietnamese letter in place of each of these Latin-1 code
+# points; text typed with them and pasted as Unicode shows the Latin-1 characters.  The
+# "H" fonts (.VnTimeH) draw the same codes as capitals, so TCVN3 has no toned capitals.
+TCVN3_LETTERS = dict(zip(
+    "¡¢£¤¥¦§¨©ª«¬\u00ad®µ¶·¸¹»¼½¾ÆÇÈÉÊËÌÎÏÐÑÒÓÔÕÖ×ØÜÝÞßáâãäåæçèéêëìíîïñòóôõö÷øùúûüýþ",
+    "ĂÂÊÔƠƯĐăâêôơưđàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ",
+    strict=True))
+# VNI fonts write a letter as its base and one or two code points for its marks: "ơ" is
+# "ô", "ư" is "ö", "đ" is "ñ", the marks of "ă", "â" and the tones follow the vowel.
+VNI_LETTERS = dict(zip("ôöñíìæóòÔÖÑÍÌÆÓÒ", "ơưđíìỉĩịƠƯĐÍÌỈĨỊ", strict=True))
+_ACUTE, _GRAVE, _HOOK, _TILDE, _DOT = "\u0301", "\u0300", "\u0309", "\u0303", "\u0323"
+_CIRCUMFLEX, _BREVE = "\u0302", "\u0306"
+VNI_MARKS = {
+    **dict(zip("ùøûõï", [_ACUTE, _GRAVE, _HOOK, _TILDE, _DOT], strict=True)),
+    **dict(zip("âáàåãä", [_CIRCUMFLEX + t for t in ("", _ACUTE, _GRAVE, _HOOK, _TILDE, _DOT)],
+               strict=True)),
+    **dict(zip("êéèúüë", [_BREVE + t for t in ("", _ACUTE, _GRAVE, _HOOK, _TILDE, _DOT)],
+               strict=True)),
+}
+VNI_MARKS.update({k.upper(): v for k, v in VNI_MARKS.items()})
+_VOWELS = set("aăâeêioôơuưyAĂÂEÊIOÔƠUƯY")
+
+# A Vietnamese syllable, tone removed: an initial consonant, a vowel group and a final
+# consonant.  Words of other languages that use the same Latin-1 letters (Muñoz, Peña,
+# François, Ñandú) decode to no such syllable, which is what tells them apart.
+_SYLLABLE_RE = re.compile(
+    "(?:ngh|ng|nh|gh|gi|kh|ph|th|tr|ch|qu|[bcdđghklmnprstvx])?"
+    "(?:uyê|uya|uyu|iêu|yêu|uôi|ươi|ươu|oai|oay|oao|oeo|uây"
+    "|ai|ao|au|ay|âu|ây|eo|êu|ia|iu|iê|oa|oă|oe|oi|ôi|ơi|oo|ua|uâ|uê|ui|uô|uơ|uy|ưa|ưi|ưu|ươ"
+    "|yê|[aăâeêioôơuưy])"
+    "(?:ch|ng|nh|[cmnpt])?")
+_TONE_MARKS = set("\u0300\u0301\u0303\u0309\u0323")
+_WORD_EDGES = "\"'()[]{}<>.,;:!?-–—/\\*_“”‘’…0123456789"
 # Legacy text shows as Latin-1 letters and symbols; Unicode Vietnamese nearly always has
 # a letter beyond Latin-1 (ă, đ, ơ, ư, ạ, ế…).  Both tests run in C, keeping this cheap.
 _LATIN1_RE = re.compile("[\u00a0-\u00ff]")
 _VIETNAMESE_RE = re.compile("[\u0100-\u01b0\u1ea0-\u1ef9]")
+
+
+def is_syllable(word: str) -> bool:
+    """Whether *word* is one Vietnamese syllable with at most one tone."""
+    decomposed = unicodedata.normalize("NFD", word.casefold())
+    if sum(c in _TONE_MARKS for c in decomposed) > 1:
+        return False
+    toneless = unicodedata.normalize("NFC", "".join(
+        c for c in decomposed if c not in _TONE_MARKS))
+    return _SYLLABLE_RE.fullmatch(toneless) is not None
+
+
+def from_tcvn3(word: str) -> str | None:
+    """*word* read as TCVN3 text, or ``None`` when it holds a code TCVN3 does not use."""
+    out = []
+    for char in word:
+        if char.isascii():
+            out.append(char)
+        elif char in TCVN3_LETTERS:
+            out.append(TCVN3_LETTERS[char])
+        else:
+            return None
+    return "".join(out)
+
+
+def from_vni(word: str) -> str | None:
+    """*word* read as VNI text, or ``None`` when a mark follows no vowel it could sit on."""
+    out: list[str] = []
+    for char in word:
+        if char.isascii():
+            out.append(char)
+        elif char in VNI_LETTERS:
+            out.append(VNI_LETTERS[char])
+        elif char in VNI_MARKS and out and out[-1][:1] in _VOWELS:
+            marks = VNI_MARKS[char]
+            base = unicodedata.normalize("NFD", out[-1])
+            if (marks[0] == _CIRCUMFLEX and base[0] not in "aeoAEO") or \
+                    (marks[0] == _BREVE and base[0] not in "aA") or \
+                    any(c in _TONE_MARKS for c in base):
+                return None
+            out[-1] = unicodedata.normalize("NFC", base + marks)
+        else:
+            return None
+    return "".join(out)
 
 
 def legacy_encoding(text: str) -> str | None:
@@ -148,19 +272,26 @@ def legacy_encoding(text: str) -> str | None:
     as garbage once printed in Times New Roman, so the user must convert it first.
     Both are 8-bit encodings, so their text never holds a character beyond Latin-1,
     while Unicode Vietnamese almost always does (ă, đ, ơ, ư, the letters with tones).
+    The words holding Latin-1 characters that are not Vietnamese syllables already are
+    decoded both ways: the text is legacy text when at least two of them, and two in
+    three, become whole Vietnamese syllables.
     """
     # Cheap exits first: this runs on every field of every letter.
     if not _LATIN1_RE.search(text) or _VIETNAMESE_RE.search(text):
         return None
-    letters = sum(c.isalpha() for c in text)
-    if letters < 8:
-        return None
-    vni = len(_VNI_SIGNS_RE.findall(text))
-    strong = sum(c in _TCVN3_STRONG for c in text) + \
-        len(_TCVN3_CAPITAL_INSIDE_RE.findall(text))
-    if vni * 6 >= letters and vni > strong:
-        return "VNI"
-    tcvn3 = sum(c in _TCVN3_SIGNS for c in text)
-    if tcvn3 * 12 >= letters and strong:
-        return "TCVN3"
+    # A word that already reads as Vietnamese ("chính", "công": Latin-1 has à, í, ô…)
+    # is evidence of neither, nor is a lone symbol ("·" between words); only the other
+    # words are decoded.
+    words = [w for w in (token.strip(_WORD_EDGES) for token in text.split())
+             if _LATIN1_RE.search(w) and any(c.isalpha() for c in w) and not is_syllable(w)]
+    best, best_count = None, 0
+    for name, decode in (("TCVN3", from_tcvn3), ("VNI", from_vni)):
+        count = 0
+        for word in words:
+            decoded = decode(word)
+            count += decoded is not None and is_syllable(decoded)
+        if count > best_count:
+            best, best_count = name, count
+    if best_count >= 2 and best_count * 3 >= len(words) * 2:
+        return best
     return None

@@ -115,3 +115,33 @@ def test_windows_sharing_violation() -> None:
     error = OSError(errno.EINVAL, "sharing violation")
     error.winerror = 32  # type: ignore[attr-defined]
     assert "open in another program" in atomic.explain_os_error(error)
+
+
+def test_read_only_file_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    # Renaming over it needs only the folder's permission: without the check, the file
+    # the user protected would be replaced silently.
+    path = tmp_path / "đã ký.docx"
+    path.write_bytes(b"signed")
+    path.chmod(0o444)
+    with pytest.raises(WriteError) as caught:
+        write_bytes_atomic(path, b"new")
+    assert "read-only" in caught.value.reason
+    assert path.read_bytes() == b"signed"
+    assert path.stat().st_mode & 0o777 == 0o444
+    assert [p.name for p in tmp_path.iterdir()] == ["đã ký.docx"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_pipe_or_device_is_never_replaced(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe.docx"
+    os.mkfifo(pipe)
+    with pytest.raises(WriteError) as caught:
+        write_bytes_atomic(pipe, b"x")
+    assert "not an ordinary file" in caught.value.reason
+    assert pipe.is_fifo()
+
+
+def test_folder_in_the_way_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "a.docx").mkdir()
+    with pytest.raises(WriteError, match="folder of that name"):
+        write_bytes_atomic(tmp_path / "a.docx", b"x")

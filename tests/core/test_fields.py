@@ -81,9 +81,19 @@ class TestInteger:
         assert coerce(FieldKind.INTEGER, 3) == (3, [])
         assert coerce(FieldKind.INTEGER, "42") == (42, [])
 
-    @pytest.mark.parametrize("value", ["ba", True, 1.5, ["1"]])
+    def test_sign_and_spaces(self) -> None:
+        assert coerce(FieldKind.INTEGER, " -7 ") == (-7, [])
+        assert coerce(FieldKind.INTEGER, 999_999_999) == (999_999_999, [])
+
+    # Superscript, Arabic-Indic and fullwidth digits pass int() and str.isdigit() but
+    # print oddly; thousands of digits make int() itself raise.
+    @pytest.mark.parametrize("value", ["ba", True, 1.5, ["1"], "²", "\u0663", "\uff11\uff12",
+                                       "1_000", 10**9, -(10**9), "9" * 5000, 2**63])
     def test_refused(self, value: object) -> None:
-        assert coerce(FieldKind.INTEGER, value) == (None, ["must be a whole number"])
+        cleaned, problems = coerce(FieldKind.INTEGER, value)
+        assert cleaned is None
+        assert problems == ["must be a whole number from -999 999 999 to 999 999 999, "
+                            "written in the digits 0-9"]
 
 
 def test_choice() -> None:

@@ -195,3 +195,132 @@ def test_datetime_field_values_are_saved_as_dates() -> None:
     letter = replace(cong_van(), fields={})
     assert letterfile._toml_value(dt.datetime(2026, 1, 2, 3, 4)) == dt.date(2026, 1, 2)
     assert "fields" not in letterfile.to_data(letter)
+
+
+class TestNumbers:
+    """Numbers and copy counts: ASCII digits, within the register's range."""
+
+    @pytest.mark.parametrize("value", ["1", "9999999", "  12 ", 9_999_999])
+    def test_accepted(self, value: object) -> None:
+        text = MINIMAL + f"number = {value!r}\n".replace("'", '"')
+        letter, problems = letterfile.loads(text)
+        assert problems == []
+        assert letter.number == int(str(value))
+
+    # "²" passes str.isdigit() and crashed int(); Arabic-Indic and fullwidth digits pass
+    # int() and printed as foreign digits; huge values failed later, in the register.
+    @pytest.mark.parametrize("value", ['"²"', '"\u0663"', '"\uff11\uff12"', '"12a"', '"1_000"',
+                                       "0", "-3", "10000000", "3000000000",
+                                       "9223372036854775808", '"' + "9" * 5000 + '"'])
+    def test_refused_with_the_range(self, value: str) -> None:
+        letter, problems = letterfile.loads(MINIMAL + f"number = {value}\n")
+        assert letter.number is None
+        assert problems == [Problem("number", "must be a whole number from 1 to 9 999 999, "
+                                              "written in the digits 0-9")]
+
+    @pytest.mark.parametrize("value", ["0", "10001", "3000000000", "9223372036854775808",
+                                       '"²"', '"\u0665"'])
+    def test_copies_refused(self, value: str) -> None:
+        letter, problems = letterfile.loads(MINIMAL + f"[noi_nhan]\ncopies = {value}\n")
+        assert letter.copies is None
+        assert fields_of(problems) == ["noi_nhan.copies"]
+        assert "from 1 to 10 000" in problems[0].message
+
+    def test_copies_at_the_limit(self) -> None:
+        letter, problems = letterfile.loads(MINIMAL + "[noi_nhan]\ncopies = 10000\n")
+        assert (letter.copies, problems) == (10_000, [])
+
+    def test_integer_of_thousands_of_digits_in_toml(self) -> None:
+        # The TOML reader itself calls int() on it, which Python refuses past 4 300 digits.
+        with pytest.raises(InvalidInput) as caught:
+            letterfile.loads(MINIMAL + "number = " + "9" * 5000 + "\n")
+        assert fields_of(caught.value.problems) == ["file"]
+        assert "number too long" in caught.value.problems[0].message
+
+
+class TestHostileFiles:
+    def test_deeply_nested_toml_is_a_clear_problem(self) -> None:
+        with pytest.raises(InvalidInput) as caught:
+            letterfile.loads(MINIMAL + "x = " + "[" * 5000 + "]" * 5000 + "\n")
+        assert caught.value.problems[0].field == "file"
+        assert "nested too deeply" in caught.value.problems[0].message
+
+    def test_file_over_the_size_limit_is_refused(self, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setattr(letterfile, "LETTER_FILE_BYTES", 1000)
+        path = tmp_path / "big.letter"
+        path.write_text(MINIMAL + 'body = """' + "a" * 2000 + '"""\n', encoding="utf-8")
+        with pytest.raises(InvalidInput) as caught:
+            letterfile.load(path)
+        assert "too big for a letter file" in caught.value.problems[0].message
+
+    def test_file_at_the_size_limit_is_read(self, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+        path = tmp_path / "a.letter"
+        path.write_text(MINIMAL, encoding="utf-8")
+        monkeypatch.setattr(letterfile, "LETTER_FILE_BYTES", len(MINIMAL))
+        letter, _ = letterfile.load(path)
+        assert letter.type_id == "cong_van"
+
+    def test_the_default_limit_is_five_megabytes(self) -> None:
+        assert letterfile.LETTER_FILE_BYTES == 5 * 1024 * 1024
+
+    @pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="pipes are POSIX")
+    def test_named_pipe_is_refused_without_waiting(self, tmp_path: Path) -> None:
+        import os
+
+        pipe = tmp_path / "pipe.letter"
+        os.mkfifo(pipe)  # no writer: a plain open() would wait forever
+        with pytest.raises(InvalidInput) as caught:
+            letterfile.load(pipe)
+        assert "not an ordinary file" in caught.value.problems[0].message
+
+    @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+    def test_endless_device_is_refused(self) -> None:
+        with pytest.raises(InvalidInput) as caught:
+            letterfile.load(Path("/dev/zero"))
+        assert "not an ordinary file" in caught.value.problems[0].message
+
+    def test_folder_is_refused(self, tmp_path: Path) -> None:
+        with pytest.raises(InvalidInput) as caught:
+            letterfile.load(tmp_path)
+        assert "folder" in caught.value.problems[0].message
+
+    def test_missing_file(self, tmp_path: Path) -> None:
+        with pytest.raises(InvalidInput) as caught:
+            letterfile.load(tmp_path / "none.letter")
+        assert "does not exist" in caught.value.problems[0].message
+
+
+class TestInvisibleCharacters:
+    """The same treatment in letter fields, type fields and the body."""
+
+    @pytest.mark.parametrize("char", ["\u202e", "\u202d", "\u2066", "\u2067", "\u2068",
+                                      "\u2069", "\u200e", "\u200f", "\u061c", "\u202a"])
+    def test_direction_controls_are_reported_everywhere(self, char: str) -> None:
+        text = (MINIMAL.replace("cong_van", "quyet_dinh")
+                + f'subject = "Về việc{char} khen thưởng"\nbody = "Điều 1.{char} Nội dung"\n'
+                + f'[fields]\ntham_quyen = "Giám đốc{char}"\ncan_cu = ["Căn cứ{char} Luật"]\n'
+                + f'[issuer]\nname = ["Sở{char} Nội vụ"]\n')
+        letter, problems = letterfile.loads(text)
+        assert set(fields_of(problems)) == {"subject", "body", "fields.tham_quyen",
+                                            "fields.can_cu[1]", "issuer.name[1]"}
+        assert all(f"U+{ord(char):04X}" in p.message for p in problems)
+        assert char in letter.subject  # kept, so the user sees what is meant
+
+    def test_private_use_character_is_reported(self) -> None:
+        _, problems = letterfile.loads(MINIMAL + 'body = "\uf0b7 Nội dung"\n')
+        assert fields_of(problems) == ["body"]
+        assert "private-use character (U+F0B7)" in problems[0].message
+
+    @pytest.mark.parametrize("char", ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff",
+                                      "\U000e0041", "\ufdd0", "\U0001fffe", "\x07"])
+    def test_harmless_invisible_characters_are_removed(self, char: str) -> None:
+        char = f"\\U{ord(char):08X}"  # as a TOML escape: TOML refuses raw controls
+        text = (MINIMAL.replace("cong_van", "quyet_dinh")
+                + f'subject = "Về{char} việc"\nbody = "Điều 1. Nội{char} dung"\n'
+                + f'[fields]\ntham_quyen = "Giám{char} đốc"\ncan_cu = ["Căn cứ Luật"]\n')
+        letter, problems = letterfile.loads(text)
+        assert problems == []
+        assert (letter.subject, letter.body, letter.fields["tham_quyen"]) == (
+            "Về việc", "Điều 1. Nội dung", "Giám đốc")

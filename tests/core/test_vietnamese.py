@@ -146,3 +146,121 @@ class TestLegacyEncoding:
     ])
     def test_unicode_text_is_not_flagged(self, text: str) -> None:
         assert vn.legacy_encoding(text) is None
+
+
+class TestCharacterClasses:
+    """Each class of invisible or special character has one treatment (letter-format §1)."""
+
+    @pytest.mark.parametrize("char", [
+        "\u200b", "\u200c", "\u200d",  # zero-width space, non-joiner, joiner
+        "\u2060", "\u2061", "\u2064",  # word joiner, invisible operators
+        "\ufeff", "\u180e", "\u206a", "\ufff9",  # BOM, Mongolian vowel separator…
+        "\U000e0001", "\U000e0041", "\U000e007f",  # tag characters
+        "\ufdd0", "\ufdef", "\ufffe", "\U0010ffff",  # noncharacters
+        "\ud800",  # a lone surrogate
+    ])
+    def test_removed_silently(self, char: str) -> None:
+        assert vn.clean_line(f"Nội{char} vụ") == "Nội vụ"
+        assert vn.clean_text(f"Nội{char} vụ\nhai") == "Nội vụ\nhai"
+        assert vn.text_problem(vn.clean_line(f"Nội{char} vụ")) is None
+
+    @pytest.mark.parametrize("char", ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e",
+                                      "\u2066", "\u2067", "\u2068", "\u2069",
+                                      "\u200e", "\u200f", "\u061c"])
+    def test_direction_controls_are_kept_and_reported(self, char: str) -> None:
+        text = vn.clean_line(f"hoadon{char}fdp.exe")
+        assert char in text
+        problem = vn.text_problem(text)
+        assert problem is not None and f"U+{ord(char):04X}" in problem
+
+    @pytest.mark.parametrize("char", ["\ue000", "\uf0b7", "\U000f0000", "\U0010fffd"])
+    def test_private_use_is_kept_and_reported(self, char: str) -> None:
+        problem = vn.text_problem(vn.clean_line(f"{char} Mục một"))
+        assert problem is not None and f"U+{ord(char):04X}" in problem
+        assert problem != vn.text_problem("\u202e")  # its own message
+
+    def test_soft_hyphen_and_no_break_space_are_kept(self) -> None:
+        assert vn.clean_text("hành\u00adchính\u00a0công") == "hành\u00adchính\u00a0công"
+        assert vn.text_problem("hành\u00adchính") is None
+
+
+# Legacy text made from Unicode with the module's own byte maps, as a user's pasted text
+# from a .VnTime (TCVN3) or VNI-Times document reads.
+_TCVN3_CODES = {letter: code for code, letter in vn.TCVN3_LETTERS.items()}
+_VNI_LETTER_CODES = {letter: code for code, letter in vn.VNI_LETTERS.items()}
+
+
+def to_tcvn3(text: str) -> str:
+    # TCVN3 has no capitals with tones: the .VnTimeH fonts draw the small letters' codes
+    # as capitals, which is what a user types.
+    return "".join(_TCVN3_CODES.get(c, _TCVN3_CODES.get(c.lower(), c)) for c in text)
+
+
+def to_vni(text: str) -> str:
+    out = []
+    for char in text:
+        if char in _VNI_LETTER_CODES:  # ơ ư đ and the i forms: one code point each
+            out.append(_VNI_LETTER_CODES[char])
+            continue
+        decomposed = unicodedata.normalize("NFD", char)
+        base, marks = decomposed[0], decomposed[1:]
+        if "\u031b" in marks:  # ơ, ư carry their tone like any vowel
+            base = _VNI_LETTER_CODES[unicodedata.normalize("NFC", base + "\u031b")]
+            marks = marks.replace("\u031b", "")
+        out.append(base)
+        if marks:
+            out.append(next(code for code, value in vn.VNI_MARKS.items()
+                            if sorted(value) == sorted(marks)
+                            and code.isupper() == char.isupper()))
+    return "".join(out)
+
+
+VIETNAMESE_SAMPLES = [
+    "Cộng hòa xã hội chủ nghĩa Việt Nam",
+    "Độc lập - Tự do - Hạnh phúc",
+    "Sở Giáo dục và Đào tạo thành phố Hà Nội",
+    "Kính gửi: Ủy ban nhân dân các quận, huyện, thị xã",
+    "Quyết định về việc thành lập Tổ công tác chuyển đổi số",
+    "Nguyễn Thị Hường",
+    "Trường trung học phổ thông Nguyễn Trãi",
+    "Người được ủy quyền có trách nhiệm thực hiện đúng nội dung ủy quyền",
+]
+
+
+class TestLegacyEncodingBySyllables:
+    def test_byte_maps_agree_with_known_samples(self) -> None:
+        assert to_tcvn3("Kính gửi các đơn vị trực thuộc") == "KÝnh göi c¸c ®¬n vÞ trùc thuéc"
+        assert to_vni("Sở Giáo dục và Đào tạo") == "Sôû Giaùo duïc vaø Ñaøo taïo"
+        assert vn.from_tcvn3(to_tcvn3("trường")) == "trường"
+        assert vn.from_vni(to_vni("Trường Nguyễn Trãi")) == "Trường Nguyễn Trãi"
+
+    @pytest.mark.parametrize("text", VIETNAMESE_SAMPLES)
+    def test_tcvn3_encoded_text_is_detected(self, text: str) -> None:
+        assert vn.legacy_encoding(to_tcvn3(text)) == "TCVN3"
+
+    @pytest.mark.parametrize("text", VIETNAMESE_SAMPLES)
+    def test_vni_encoded_text_is_detected(self, text: str) -> None:
+        assert vn.legacy_encoding(to_vni(text)) == "VNI"
+
+    @pytest.mark.parametrize("text", VIETNAMESE_SAMPLES)
+    def test_the_unicode_text_itself_is_not_flagged(self, text: str) -> None:
+        assert vn.legacy_encoding(text) is None
+
+    # Spanish, French, German and Portuguese names share Latin-1 letters with the legacy
+    # encodings; "Peña Muñoz" was taken for VNI when single characters were counted.
+    @pytest.mark.parametrize("text", [
+        "Muñoz", "Peña", "François", "Ñandú", "Muñoz Peña", "Ñandú Muñoz", "Doña Peña",
+        "Cañón Muñoz", "Ñandú Peña Ñoño", "José María Peña Muñoz, Málaga, España",
+        "François Müller à Genève, Noël", "Ça va très bien, à bientôt",
+        "São Paulo, Conceição", "Straße, Größe, Übung",
+        "Trung tâm Phục vụ hành chính công",  # Unicode with Latin-1 letters only
+        "hành chính công", "preview · PDF · print",
+    ])
+    def test_other_languages_are_not_flagged(self, text: str) -> None:
+        assert vn.legacy_encoding(text) is None
+
+    def test_syllables(self) -> None:
+        for word in ("nghiêng", "khuya", "người", "quốc", "giữa", "gì", "Đường", "ở"):
+            assert vn.is_syllable(word), word
+        for word in ("Muđoz", "Peđa", "aủo", "Franọois", "hóà", "strong"):
+            assert not vn.is_syllable(word), word
