@@ -6,10 +6,13 @@ templates folder overrides one, a new name adds a type.
 
 from __future__ import annotations
 
+import datetime as dt
+import stat
 import tomllib
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import TypeVar
 
 from drafter.core.fields import FieldKind, FieldSpec
 from drafter.i18n import _
@@ -97,52 +100,140 @@ _TOP_KEYS = {
 _FIELD_KEYS = {"id", "label", "kind", "required", "default", "help", "label_en", "choices"}
 
 
+MAX_TYPE_FILE_BYTES = 1_000_000  # a real type.toml is a few kilobytes
+MAX_SIGNATURES = 4  # NĐ 30 forms have one or two signature blocks
+
+
+def _read_type_file(path: Path) -> dict[str, object]:
+    """The TOML table of *path*, read with a size limit; only regular files are read."""
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            # A FIFO or a device (/dev/zero) would block or never end.
+            raise DocTypeError(path, _("is not a regular file"))
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_TYPE_FILE_BYTES + 1)
+    except OSError as error:
+        raise DocTypeError(path, _("cannot be read"), error.strerror or error) from error
+    if len(raw) > MAX_TYPE_FILE_BYTES:
+        raise DocTypeError(path, _("is too large for a type declaration"))
+    try:
+        return tomllib.loads(raw.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise DocTypeError(path, _("is not valid TOML"), error) from error
+    except (RecursionError, MemoryError) as error:
+        # tomllib parses nested arrays and tables recursively.
+        raise DocTypeError(path, _("is nested too deeply to be read")) from error
+
+
 def load_doctype(folder: Path) -> DocType:
     """Read one type folder; raise :class:`DocTypeError` saying exactly what is wrong."""
     path = folder / TYPE_FILE
-    try:
-        with path.open("rb") as stream:
-            data = tomllib.load(stream)
-    except OSError as error:
-        raise DocTypeError(path, _("cannot be read"), error.strerror) from error
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise DocTypeError(path, _("is not valid TOML"), error) from error
+    data = _read_type_file(path)
     unknown = set(data) - _TOP_KEYS
     if unknown:
         raise DocTypeError(path, _("unknown keys"), ", ".join(sorted(unknown)))
-    for key in ("name", "sample"):
-        if not isinstance(data.get(key), str) or not data[key].strip():
-            raise DocTypeError(f"{path}: {key}", _("is required"))
-    try:
-        fields = tuple(_field_spec(raw, path, i) for i, raw in enumerate(data.get("fields", [])))
-        ids = [f.id for f in fields]
-        if len(ids) != len(set(ids)):
-            raise DocTypeError(f"{path}: fields", _("field ids must be unique"))
-        return DocType(
-            id=folder.name,
-            name=data["name"].strip(),
-            abbreviation=str(data.get("abbreviation", "")),
-            sample=data["sample"],
-            folder=folder,
-            summary=SummaryStyle(data.get("summary", "title")),
-            header=HeaderStyle(data.get("header", "standard")),
-            title=bool(data.get("title", True)),
-            title_text=str(data.get("title_text", "")),
-            kinh_gui=Presence(data.get("kinh_gui", "none")),
-            body=Presence(data.get("body", "required")),
-            has_number=bool(data.get("has_number", True)),
-            has_date=bool(data.get("has_date", True)),
-            signatures=int(data.get("signatures", 1)),
-            signature_captions=tuple(data.get("signature_captions", ())),
-            noi_nhan=tuple(data.get("noi_nhan", ())),
-            luu=str(data.get("luu", "VT")),
-            copy_label=str(data.get("copy_label", "")),
-            description=str(data.get("description", "")),
-            name_en=str(data.get("name_en", "")),
-            fields=fields,
-        )
-    except (TypeError, ValueError) as error:
-        raise DocTypeError(path, str(error)) from error
+    check = _Checker(path, data)
+    name, sample = check.required_text("name"), check.required_text("sample")
+    raw_fields = check.table_list("fields")
+    fields = tuple(_field_spec(raw, path, i) for i, raw in enumerate(raw_fields))
+    ids = [f.id for f in fields]
+    if len(ids) != len(set(ids)):
+        raise DocTypeError(f"{path}: fields", _("field ids must be unique"))
+    return DocType(
+        id=folder.name,
+        name=name,
+        abbreviation=check.text("abbreviation", ""),
+        sample=sample,
+        folder=folder,
+        summary=check.choice("summary", SummaryStyle, SummaryStyle.TITLE),
+        header=check.choice("header", HeaderStyle, HeaderStyle.STANDARD),
+        title=check.boolean("title", True),
+        title_text=check.text("title_text", ""),
+        kinh_gui=check.choice("kinh_gui", Presence, Presence.NONE),
+        body=check.choice("body", Presence, Presence.REQUIRED),
+        has_number=check.boolean("has_number", True),
+        has_date=check.boolean("has_date", True),
+        signatures=check.integer("signatures", 1, 0, MAX_SIGNATURES),
+        signature_captions=check.texts("signature_captions"),
+        noi_nhan=check.texts("noi_nhan"),
+        luu=check.text("luu", "VT"),
+        copy_label=check.text("copy_label", ""),
+        description=check.text("description", ""),
+        name_en=check.text("name_en", ""),
+        fields=fields,
+    )
+
+
+_Enum = TypeVar("_Enum", bound=StrEnum)
+
+
+class _Checker:
+    """Reads the keys of one TOML table, each strictly of its kind.
+
+    TOML has real booleans and lists: ``has_number = "false"`` or ``noi_nhan = "Như trên"``
+    are mistakes to report, not values to convert (``bool("false")`` is true, and a
+    text taken as a list is a list of its letters).
+    """
+
+    def __init__(self, where: object, data: dict[str, object]) -> None:
+        self.where = where
+        self.data = data
+
+    def _fault(self, key: str, message: str) -> DocTypeError:
+        return DocTypeError(f"{self.where}: {key}", message)
+
+    def required_text(self, key: str) -> str:
+        value = self.data.get(key)
+        if not isinstance(value, str) or not value.strip():
+            raise self._fault(key, _("is required"))
+        return value.strip()
+
+    def text(self, key: str, default: str) -> str:
+        value = self.data.get(key, default)
+        if not isinstance(value, str):
+            raise self._fault(key, _("must be text, in quotes"))
+        return value
+
+    def boolean(self, key: str, default: bool) -> bool:
+        value = self.data.get(key, default)
+        if not isinstance(value, bool):
+            raise self._fault(key, _("must be true or false, without quotes"))
+        return value
+
+    def integer(self, key: str, default: int, low: int, high: int) -> int:
+        value = self.data.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise self._fault(key, _("must be a whole number from {low} to {high}").format(
+                low=low, high=high))
+        return value
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        value = self.data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self._fault(key, _('must be a list of texts, such as ["Như trên"]'))
+        return tuple(value)
+
+    def choice(self, key: str, kind: type[_Enum], default: _Enum) -> _Enum:
+        value = self.data.get(key, default.value)
+        if not isinstance(value, str) or value not in {k.value for k in kind}:
+            raise self._fault(key, _("must be one of: {choices}").format(
+                choices=", ".join(k.value for k in kind)))
+        return kind(value)
+
+    def table_list(self, key: str) -> list[object]:
+        value = self.data.get(key, [])
+        if not isinstance(value, list):
+            raise self._fault(key, _("must be a list of tables ([[{key}]])").format(key=key))
+        return value
+
+
+# The Python type a field's default must have, by kind; a date may also be written
+# as text (2026-03-05 or 05/03/2026).
+_DEFAULT_TYPES: dict[FieldKind, tuple[type, ...]] = {
+    FieldKind.TEXT: (str,), FieldKind.MULTILINE: (str,), FieldKind.MARKDOWN: (str,),
+    FieldKind.CHOICE: (str,), FieldKind.LINES: (list,), FieldKind.INTEGER: (int,),
+    FieldKind.DATE: (dt.date, str),
+}
 
 
 def _field_spec(raw: object, path: Path, index: int) -> FieldSpec:
@@ -155,22 +246,29 @@ def _field_spec(raw: object, path: Path, index: int) -> FieldSpec:
     field_id = raw.get("id")
     if not isinstance(field_id, str) or not field_id.isidentifier():
         raise DocTypeError(f"{where}: id", _("must be a name made of letters, digits and _"))
-    try:
-        kind = FieldKind(raw.get("kind", "text"))
-    except ValueError as error:
-        kinds = ", ".join(k.value for k in FieldKind)
-        raise DocTypeError(f"{where}: kind", _("must be one of: {choices}").format(
-            choices=kinds)) from error
+    check = _Checker(where, raw)
+    kind = check.choice("kind", FieldKind, FieldKind.TEXT)
     return FieldSpec(
         id=field_id,
-        label=str(raw.get("label", field_id)),
+        label=check.text("label", field_id),
         kind=kind,
-        required=bool(raw.get("required", False)),
-        default=raw.get("default"),
-        help=str(raw.get("help", "")),
-        label_en=str(raw.get("label_en", "")),
-        choices=tuple(str(c) for c in raw.get("choices", ())),
+        required=check.boolean("required", False),
+        default=_field_default(raw.get("default"), kind, where),
+        help=check.text("help", ""),
+        label_en=check.text("label_en", ""),
+        choices=check.texts("choices"),
     )
+
+
+def _field_default(value: object, kind: FieldKind, where: str) -> object:
+    if value is None:
+        return None
+    wrong = isinstance(value, bool) or not isinstance(value, _DEFAULT_TYPES[kind]) or (
+        isinstance(value, list) and not all(isinstance(v, str) for v in value))
+    if wrong:
+        raise DocTypeError(f"{where}: default", _("must be a value of the kind '{kind}'").format(
+            kind=kind.value))
+    return value
 
 
 class Registry:
@@ -187,7 +285,9 @@ class Registry:
             for base in self.folders:
                 if not base.is_dir():
                     continue
-                for folder in sorted(p for p in base.iterdir() if (p / TYPE_FILE).is_file()):
+                # exists(), not is_file(): a type.toml that is a FIFO or a folder is
+                # reported by load_doctype rather than silently left out.
+                for folder in sorted(p for p in base.iterdir() if (p / TYPE_FILE).exists()):
                     try:
                         types[folder.name] = load_doctype(folder)
                     except DocTypeError as error:
