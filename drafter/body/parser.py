@@ -74,6 +74,25 @@ def _markdown() -> MarkdownIt:
     return md
 
 
+# A list marker at the start of a line: "-", "+", "*", "1." or "1)".  It is text in an
+# administrative document, so it is escaped before Markdown sees it.  Markdown would
+# otherwise nest "- - x" or an indented outline into lists, print a nested "-" as
+# another marker, merge a lone "-" or "1." into the next line, and, past ten levels
+# (markdown-it's nesting limit), drop that line and everything after it.
+_LIST_MARKER_RE = re.compile(r"^([ \t]*)([-+*]|[0-9]+[.)])(?:[ \t]+|$)")
+
+
+def _marker_as_text(line: str) -> str:
+    """*line* with its list marker escaped and one space after it; as written otherwise."""
+    match = _LIST_MARKER_RE.match(line)
+    if not match:
+        return line
+    indent, marker = match.group(1), match.group(2)
+    escaped = marker[:-1] + "\\" + marker[-1]
+    rest = line[match.end():]
+    return f"{indent}{escaped} {rest}" if rest else f"{indent}{escaped}"
+
+
 def _one_paragraph_per_line(text: str) -> str:
     """Separate every line by a blank line, keeping table rows together."""
     out: list[str] = []
@@ -82,7 +101,7 @@ def _one_paragraph_per_line(text: str) -> str:
         is_table = line.lstrip().startswith("|")
         if out and not (is_table and previous_table):
             out.append("")
-        out.append(line)
+        out.append(line if is_table else _marker_as_text(line))
         previous_table = is_table
     return "\n".join(out)
 
@@ -133,24 +152,13 @@ def _append(spans: list[Span], span: Span) -> None:
 
 def _blocks_from_tokens(tokens: list[Token]) -> list[Block]:
     blocks: list[Block] = []
-    list_stack: list[str] = []  # "ordered" or "bullet"
-    pending_prefix = ""
     heading = heading_bold = False
     table: Block | None = None
     row: list[list[Span]] | None = None
     in_head = False
     for token in tokens:
         kind = token.type
-        if kind in ("bullet_list_open", "ordered_list_open"):
-            list_stack.append("ordered" if kind.startswith("ordered") else "bullet")
-        elif kind in ("bullet_list_close", "ordered_list_close"):
-            list_stack.pop()
-        elif kind == "list_item_open":
-            if list_stack and list_stack[-1] == "ordered":
-                pending_prefix = f"{token.info}{token.markup} "
-            else:
-                pending_prefix = "- " if len(list_stack) <= 1 else "+ "
-        elif kind == "heading_open":
+        if kind == "heading_open":
             # "# " centres a line in bold, "## " centres it in regular weight
             # (the "… trân trọng giới thiệu:" line of a giấy giới thiệu).
             heading = True
@@ -178,9 +186,6 @@ def _blocks_from_tokens(tokens: list[Token]) -> list[Block]:
             if row is not None:
                 row.append(spans)
                 continue
-            if pending_prefix:
-                spans.insert(0, Span(pending_prefix))
-                pending_prefix = ""
             block = Block(BlockKind.CENTERED if heading else BlockKind.PARAGRAPH, spans)
             if heading:
                 block.titled = heading_bold

@@ -190,3 +190,52 @@ def test_a_second_level_heading_is_centred_without_bold() -> None:
     first, second = parse_body("# Chủ tịch điện:\n## Sở Nội vụ trân trọng giới thiệu:")
     assert (first.kind, first.titled) == (BlockKind.CENTERED, True)
     assert (second.kind, second.titled) == (BlockKind.CENTERED, False)
+
+
+class TestListMarkersAreText:
+    """Markers stay as written and no line is ever lost, however deep an outline goes."""
+
+    def test_ten_dashes_on_one_line_keep_that_line_and_the_rest(self) -> None:
+        # Past markdown-it's nesting limit the line and everything after it vanished.
+        blocks = parse_body("Mở đầu.\n" + "- " * 10 + "mục sâu\nĐoạn sau.\nTrân trọng.")
+        assert [b.text for b in blocks] == ["Mở đầu.", "- " * 10 + "mục sâu", "Đoạn sau.",
+                                            "Trân trọng."]
+
+    def test_indented_outline_of_twelve_levels_keeps_every_line(self) -> None:
+        outline = "\n".join("  " * depth + f"- mức {depth}" for depth in range(12))
+        blocks = parse_body(outline + "\nHết.")
+        assert [b.text for b in blocks] == [f"- mức {depth}" for depth in range(12)] + ["Hết."]
+
+    def test_nested_dash_prints_as_a_dash(self) -> None:
+        blocks = parse_body("- Bộ Nội vụ;\n  - Vụ Tổ chức;\n    - Phòng Một.")
+        assert [b.text for b in blocks] == ["- Bộ Nội vụ;", "- Vụ Tổ chức;", "- Phòng Một."]
+
+    @pytest.mark.parametrize("marker", ["-", "1.", "2)", "- - -", "* * *", "+", "*"])
+    def test_a_line_of_only_a_marker_stays_its_own_paragraph(self, marker: str) -> None:
+        blocks = parse_body(f"Trước.\n{marker}\nSau.")
+        assert [b.text for b in blocks] == ["Trước.", marker, "Sau."]
+        assert blocks[1].kind is BlockKind.PARAGRAPH
+
+    @pytest.mark.parametrize(("source", "shown"), [
+        ("+ Mục cộng", "+ Mục cộng"),
+        ("* Mục sao", "* Mục sao"),
+        ("1) Điểm một", "1) Điểm một"),
+        ("-   Nhiều khoảng trắng", "- Nhiều khoảng trắng"),
+        ("-5 độ C", "-5 độ C"),
+        ("- **Đậm** và *nghiêng*", "- Đậm và nghiêng"),
+    ])
+    def test_markers_print_as_written(self, source: str, shown: str) -> None:
+        assert one(source).text == shown
+
+    def test_numbered_lines_are_still_khoan(self) -> None:
+        clause = one("1. Phạm vi điều chỉnh")
+        assert (clause.kind, clause.label, clause.text) == (
+            BlockKind.CLAUSE, "1.", "Phạm vi điều chỉnh")
+
+    def test_emphasis_inside_a_dash_item(self) -> None:
+        assert one("- Hạn **20/3**").spans == [Span("- Hạn "), Span("20/3", bold=True)]
+
+    def test_deeply_nested_emphasis_keeps_every_word(self) -> None:
+        text = "".join(f"*từ{i} " for i in range(40)) + "cuối" + "*" * 40
+        shown = one(text).text
+        assert all(f"từ{i}" in shown for i in range(40)) and "cuối" in shown
