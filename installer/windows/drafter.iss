@@ -1,25 +1,40 @@
 ﻿; Inno Setup 6 script: a per-user installer for Drafter (no administrator rights).
 ;
-; Build the PyInstaller folder first (installer\windows\build.ps1 does both steps):
+; Build the PyInstaller folder first, then compile this script (build.ps1 does both):
 ;   pyinstaller --noconfirm --distpath build\pyinstaller\dist --workpath build\pyinstaller\work installer\drafter.spec
-;   iscc /DAppVersion=0.1.0 installer\windows\drafter.iss
-; The installer is written to dist\DrafterSetup-<version>.exe.
+;   iscc installer\windows\drafter.iss
+; The installer is written to dist\DrafterSetup-<version>.exe. The version and the
+; publisher are read from Drafter.exe's version resource, which the spec makes from
+; drafter/__init__.py (installer\windows\version_info.py): nothing here repeats them.
 ;
 ; What it does: copies the program to %LOCALAPPDATA%\Programs\Drafter (or the folder
 ; chosen at the first install, kept on upgrades), adds a Start-menu entry, opens .letter
 ; files with Drafter (HKCU only), and registers an uninstaller. Uninstalling removes the
 ; program folder and those entries only: the user's letters, database and preferences
 ; live in %LOCALAPPDATA%\Drafter (platformdirs), outside {app}, and are never touched.
+;
+; The wizard speaks Vietnamese (Vietnamese.isl, beside this script) unless the person
+; picks English in the first dialog; silent installs take /LANG=en for English.
 
 #define AppName "Drafter"
-#ifndef AppVersion
-  #define AppVersion "0.1.0"
-#endif
 #define AppExe "Drafter.exe"
 #define CliExe "drafter-cli.exe"
 #define ProgId "Drafter.Letter"
-; Relative to this script's folder.
-#define BundleDir "..\..\build\pyinstaller\dist\drafter"
+; Relative to this script's folder; /DBundleDir=<folder> builds from another one.
+#ifndef BundleDir
+  #define BundleDir "..\..\build\pyinstaller\dist\drafter"
+#endif
+#define BundleExe AddBackslash(SourcePath) + BundleDir + "\" + AppExe
+#if !FileExists(BundleExe)
+  #error Drafter.exe is not in BundleDir: build the PyInstaller folder first (installer\windows\build-bundle.ps1)
+#endif
+; The version as drafter/__init__.py writes it (ProductVersion), and its four-number form.
+#define AppVersion GetFileProductVersion(BundleExe)
+#define AppFileVersion GetVersionNumbersString(BundleExe)
+#define AppPublisher GetFileCompany(BundleExe)
+#if AppVersion == "" || AppPublisher == ""
+  #error Drafter.exe has no version resource: build it with installer\drafter.spec on Windows
+#endif
 
 [Setup]
 ; The AppId identifies Drafter for upgrades and uninstall: never change it.
@@ -27,8 +42,16 @@ AppId={{15BE5AB8-CF0E-4CB0-B182-231CB1853086}
 AppName={#AppName}
 AppVersion={#AppVersion}
 AppVerName={#AppName} {#AppVersion}
-AppPublisher=Drafter
+AppPublisher={#AppPublisher}
 AppComments=Soạn thảo văn bản hành chính theo Nghị định 30/2020/NĐ-CP
+; The installer's own version resource (Properties › Details of DrafterSetup-*.exe).
+VersionInfoVersion={#AppFileVersion}
+VersionInfoProductName={#AppName}
+VersionInfoProductVersion={#AppFileVersion}
+VersionInfoProductTextVersion={#AppVersion}
+VersionInfoTextVersion={#AppVersion}
+VersionInfoCompany={#AppPublisher}
+VersionInfoDescription={#AppName} Setup
 ; Per user: no UAC prompt; {autopf} is then %LOCALAPPDATA%\Programs.
 PrivilegesRequired=lowest
 DefaultDirName={autopf}\{#AppName}
@@ -50,24 +73,27 @@ ChangesAssociations=yes
 ; A running Drafter would keep its files locked: offer to close it.
 CloseApplications=yes
 RestartApplications=no
+; Vietnamese first, whatever the language of Windows; the first dialog offers English.
+LanguageDetectionMethod=none
+ShowLanguageDialog=yes
 
 [Languages]
-Name: "en"; MessagesFile: "compiler:Default.isl"
-; Inno Setup has no official Vietnamese translation. Put the community translation
-; Vietnamese.isl beside this script to build a Vietnamese installer (see README.md).
-#if FileExists(AddBackslash(SourcePath) + "Vietnamese.isl")
+; Inno Setup has no official Vietnamese translation: Vietnamese.isl is Drafter's own.
 Name: "vi"; MessagesFile: "Vietnamese.isl"
-#endif
+Name: "en"; MessagesFile: "compiler:Default.isl"
+
+[Messages]
+; Uninstalling keeps the person's work: say so before they confirm.
+vi.ConfirmUninstall=Bạn có chắc muốn gỡ bỏ %1 không?%n%nVăn bản, sổ đăng ký, danh bạ và các thiết lập của bạn vẫn được giữ nguyên: khi cài đặt lại %1, bạn sẽ thấy lại chúng.
+en.ConfirmUninstall=Are you sure you want to remove %1?%n%nYour letters, register, address book and settings are kept: reinstalling %1 finds them again.
 
 [CustomMessages]
-en.AssociateLetters=Open .letter files with Drafter
-en.LetterFile=Drafter letter
-en.AppComment=Draft administrative documents laid out by Nghị định 30/2020/NĐ-CP
-#if FileExists(AddBackslash(SourcePath) + "Vietnamese.isl")
 vi.AssociateLetters=Mở tệp .letter bằng Drafter
 vi.LetterFile=Văn bản Drafter
 vi.AppComment=Soạn thảo văn bản hành chính theo Nghị định 30/2020/NĐ-CP
-#endif
+en.AssociateLetters=Open .letter files with Drafter
+en.LetterFile=Drafter letter
+en.AppComment=Draft administrative documents laid out by Nghị định 30/2020/NĐ-CP
 
 [Tasks]
 Name: "associate"; Description: "{cm:AssociateLetters}"
