@@ -295,15 +295,19 @@ def _connect_read_only(path: Path, timeout: float) -> sqlite3.Connection:
     no WAL file holds committed changes that the main file lacks.
     """
     base = path.resolve().as_uri()
+    connection = sqlite3.connect(f"{base}?mode=ro", uri=True, timeout=timeout,
+                                 check_same_thread=False)
     try:
-        return sqlite3.connect(f"{base}?mode=ro", uri=True, timeout=timeout,
-                               check_same_thread=False)
-    except sqlite3.OperationalError:
+        # SQLite opens the file at the first statement: make it happen here.
+        connection.execute("PRAGMA schema_version").fetchall()
+        return connection
+    except sqlite3.OperationalError as error:
+        connection.close()
         wal = path.with_name(path.name + "-wal")
-        if wal.exists() and wal.stat().st_size > 0:
+        if "unable to open" not in str(error) or (wal.exists() and wal.stat().st_size > 0):
             raise
-        return sqlite3.connect(f"{base}?immutable=1", uri=True, timeout=timeout,
-                               check_same_thread=False)
+    return sqlite3.connect(f"{base}?immutable=1", uri=True, timeout=timeout,
+                           check_same_thread=False)
 
 
 def check_sqlite_file(path: Path) -> None:

@@ -1,0 +1,206 @@
+"""The register under faults: full disk, read-only folder, empty file, lock, bad numbers.
+
+Each case must end in a clear message and the right exit status (1: the machine, 2:
+the input), without a traceback, and with the register and any existing output file
+exactly as they were.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import event, text
+
+import drafter.store.engine as engine_module
+from drafter.cli import main
+from drafter.core import letterfile
+from drafter.store import register
+from drafter.store.engine import Store, open_store, sqlite_url
+from drafter.store.errors import NumberingError, StoreError
+from tests.sample_letters import cong_van
+from tests.store.faults import (
+    fill_up,
+    register_state,
+    remount_read_only,
+    small_filesystem,
+)
+
+
+@pytest.fixture
+def draft_file(tmp_path: Path) -> Path:
+    path = tmp_path / "cv.letter"
+    letterfile.save(cong_van(number=None), path)
+    return path
+
+
+def _issue(draft_file: Path, out: Path, url: str) -> int:
+    return main(["issue", str(draft_file), "-o", str(out), "--db", url])
+
+
+@pytest.fixture
+def old_output(tmp_path: Path) -> Path:
+    """An output file from earlier work: a failed issue must leave it as it was."""
+    path = tmp_path / "out.docx"
+    path.write_bytes(b"the letter issued yesterday")
+    return path
+
+
+def _inject_full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without a small file system of our own: SQLite's answer to ENOSPC on every write."""
+    original = engine_module._install_sqlite_hooks
+
+    def hooks(engine, *, read_only):  # type: ignore[no-untyped-def]
+        original(engine, read_only=read_only)
+
+        @event.listens_for(engine, "before_cursor_execute")
+        def _full(_conn, _cursor, statement, *_args):  # type: ignore[no-untyped-def]
+            if statement.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE")):
+                raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(engine_module, "_install_sqlite_hooks", hooks)
+
+
+def test_issue_on_a_full_disk_says_so_and_changes_nothing(
+        tmp_path: Path, draft_file: Path, old_output: Path,
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    disk = tmp_path / "disk"
+    with small_filesystem(disk, "1m") as mounted:
+        url = sqlite_url(disk / "office.sqlite3")
+        assert _issue(draft_file, tmp_path / "first.docx", url) == 0
+        before = register_state(url)
+        filler = fill_up(disk) if mounted else None
+        if not mounted:
+            _inject_full_disk(monkeypatch)
+        assert _issue(draft_file, old_output, url) == 1
+        err = capsys.readouterr().err
+        assert "is full" in err and "Nothing was changed" in err
+        assert "damaged" not in err and "Traceback" not in err
+        assert not list(disk.glob("*.damaged-*")), "a full disk is not damage"
+        assert old_output.read_bytes() == b"the letter issued yesterday"
+        if filler is not None:
+            filler.unlink()
+        monkeypatch.undo()
+        assert register_state(url) == before
+        # With space again, numbering goes on where it stopped.
+        assert _issue(draft_file, old_output, url) == 0
+        assert "Issued number 02/" in capsys.readouterr().out
+
+
+def test_a_read_only_folder_can_be_listed_but_not_written(
+        tmp_path: Path, draft_file: Path, old_output: Path,
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    shared = tmp_path / "shared"
+    with small_filesystem(shared, "4m") as mounted:
+        url = sqlite_url(shared / "office.sqlite3")
+        assert _issue(draft_file, tmp_path / "first.docx", url) == 0
+        capsys.readouterr()
+        if not (mounted and remount_read_only(shared)):
+            print("cannot remount read-only: simulating a folder that cannot be written")
+            monkeypatch.setattr(engine_module, "location_writable", lambda _path: False)
+        files = sorted(p.name for p in shared.iterdir())
+        assert main(["register", "list", "--db", url]) == 0
+        assert "01/SGDĐT-VP" in capsys.readouterr().out
+        assert main(["register", "export", "-o", str(tmp_path / "so.xlsx"), "--db", url]) == 0
+        assert (tmp_path / "so.xlsx").stat().st_size > 0
+        capsys.readouterr()
+        assert _issue(draft_file, old_output, url) == 1
+        err = capsys.readouterr().err
+        assert "cannot be written" in err and "damaged" not in err
+        assert old_output.read_bytes() == b"the letter issued yesterday"
+        assert sorted(p.name for p in shared.iterdir()) == files
+
+
+def test_an_empty_register_file_is_refused_never_started_again(
+        tmp_path: Path, draft_file: Path, old_output: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "office.sqlite3"
+    path.touch()
+    assert _issue(draft_file, old_output, sqlite_url(path)) == 1
+    err = capsys.readouterr().err
+    assert "empty file" in err and "01" in err
+    assert main(["register", "list", "--db", sqlite_url(path)]) == 1
+    assert path.stat().st_size == 0
+    assert old_output.read_bytes() == b"the letter issued yesterday"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cv.letter", "office.sqlite3",
+                                                          "out.docx"]
+
+
+def test_a_new_database_is_created_complete(tmp_path: Path) -> None:
+    path = tmp_path / "new" / "office.sqlite3"
+    open_store(path).close()
+    assert sorted(p.name for p in path.parent.iterdir()) == ["office.sqlite3"]
+    assert register_state(sqlite_url(path)) == []
+
+
+@pytest.fixture
+def holder(store_url: str) -> Iterator[object]:
+    """Another secretary in the middle of a write: the counter row or file is locked."""
+    store = open_store(store_url)
+    register.issue(store, cong_van(number=None))
+    store.close()
+    if store_url.startswith("sqlite"):
+        connection = sqlite3.connect(store_url.removeprefix("sqlite:///"), isolation_level=None)
+        connection.execute("BEGIN IMMEDIATE")
+        yield connection
+        connection.execute("ROLLBACK")
+        connection.close()
+        return
+    other = open_store(store_url)
+    with other.engine.connect() as connection:
+        connection.execute(text("SELECT last FROM sequence_counter FOR UPDATE"))
+        yield connection
+        connection.rollback()
+    other.close()
+
+
+def test_a_held_lock_ends_in_busy_try_again(
+        store_url: str, holder: object, draft_file: Path, old_output: Path,
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(engine_module, "BUSY_TIMEOUT_S", 0.5)
+    before = register_state(store_url)
+    assert _issue(draft_file, old_output, store_url) == 1
+    err = capsys.readouterr().err
+    assert "is busy" in err and "try again" in err and "damaged" not in err
+    assert old_output.read_bytes() == b"the letter issued yesterday"
+    assert register_state(store_url) == before
+
+
+@pytest.mark.parametrize("changes", [{"number": 10**5000}, {"number": 0},
+                                     {"copies": 3 * 10**9}, {"copies": 2**63},
+                                     {"copies": -1}])
+def test_numbers_the_register_cannot_hold_are_refused_with_a_message(
+        store: Store, changes: dict[str, int]) -> None:
+    with pytest.raises(NumberingError, match="must be a whole number"):
+        register.issue(store, cong_van(**{"number": None, **changes}))
+    with store.read() as session:
+        assert session.execute(text("SELECT count(*) FROM register_entry")).scalar() == 0
+
+
+def test_out_of_range_ids_are_bad_input(
+        store: Store, store_url: str, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    entry = register.issue(store, cong_van(number=None)).entry
+    with pytest.raises(NumberingError, match="no such register entry"):
+        register.update_entry(store, 2**63, note="x")
+    with pytest.raises(NumberingError, match="must be a whole number"):
+        register.update_entry(store, entry.id, copies=3 * 10**9)
+    for command in (["register", "letter", str(2**63), "-o", str(tmp_path / "x.letter")],
+                    ["register", "cancel", "9" * 5000, "--reason", "x"],
+                    ["register", "list", "--year", "99999999999"]):
+        with pytest.raises(SystemExit) as exited:
+            main([*command, "--db", store_url])
+        assert exited.value.code == 2
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_damage_is_said_only_when_sqlite_finds_it(tmp_path: Path) -> None:
+    path = tmp_path / "office.sqlite3"
+    open_store(path).close()
+    assert engine_module.integrity_problem(path) == ""
+    path.write_bytes(path.read_bytes()[:100] + b"\x13" * 5000)
+    with pytest.raises(StoreError, match="damaged"):
+        store = open_store(path)
+        store.close()
