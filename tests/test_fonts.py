@@ -168,3 +168,28 @@ def test_the_painters_pdf_uses_only_the_measured_files(qapp) -> None:  # type: i
     for face, family in qt_painter.registered_families().items():
         assert family in (choice.faces[face].family,
                           qt_painter.PRIVATE_FAMILY_PREFIX + choice.faces[face].family)
+
+
+def test_the_painter_checks_each_face_comes_from_its_file(qapp) -> None:  # type: ignore[no-untyped-def]
+    from drafter.render import qt_painter
+
+    choice = system_choice()
+    families = qt_painter.registered_families()
+    paths = {face: chosen.path for face, chosen in choice.faces.items()}
+    assert qt_painter._astray(families, paths) in ([], list(fonts.FACES))  # renamed if all
+    other = fonts.private_copy(paths[(True, False)], "Drafter Other Serif")
+    assert qt_painter._astray(families, {(True, False): other}) == [(True, False)]
+
+
+def test_a_face_qt_will_not_draw_is_reported_not_hidden(
+        qapp, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from drafter.render import qt_painter
+    from drafter.ui import font_notice
+
+    system_choice()
+    monkeypatch.setattr(qt_painter, "_register", lambda paths: {})  # Qt refuses every file
+    with pytest.warns(RuntimeWarning, match="không vẽ được bằng"):
+        problem = qt_painter.font_problem()
+    assert problem is not None and problem.count("\n") == 3  # one line per face
+    assert str(system_choice().path(True, False)) in problem  # the file chosen, named
+    assert font_notice.font_problem() == problem

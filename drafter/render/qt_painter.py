@@ -34,6 +34,7 @@ from PySide6.QtGui import (
 )
 
 from drafter import fonts
+from drafter.core.atomic import WriteError
 from drafter.i18n import _
 from drafter.layout import metrics
 from drafter.layout.model import (
@@ -100,12 +101,16 @@ def registered_families() -> dict[fonts.Face, str]:
     paths = {face: chosen.path for face, chosen in choice.faces.items()}
     families = _register(paths)
     if _astray(families, paths):
-        paths = {face: fonts.private_copy(chosen.path, PRIVATE_FAMILY_PREFIX + chosen.family)
-                 for face, chosen in choice.faces.items()}
-        families = _register(paths)
+        try:
+            paths = {face: fonts.private_copy(chosen.path,
+                                              PRIVATE_FAMILY_PREFIX + chosen.family)
+                     for face, chosen in choice.faces.items()}
+            families = _register(paths)
+        except (OSError, WriteError):
+            pass  # no cache folder to write the copies in: said below, face by face
     for face in _astray(families, paths):
         message = _("The preview and the PDF cannot draw with {path}; they may use another "
-                    "typeface than the .docx.").format(path=paths[face])
+                    "typeface than the .docx.").format(path=choice.faces[face].path)
         _font_problems.append(message)
         warnings.warn(message, RuntimeWarning, stacklevel=2)
     return families
