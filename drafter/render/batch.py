@@ -44,7 +44,7 @@ def _read(source: str):  # type: ignore[no-untyped-def]
     registry = default_registry()
     name = "<stdin>" if source == "-" else source
     if source == "-":
-        text = letterfile.decode(sys.stdin.buffer.read(), name)
+        text = letterfile.decode(letterfile.read_limited(sys.stdin.buffer, name), name)
         return letterfile.loads(text, registry)
     return letterfile.load(Path(source), registry)
 
@@ -79,7 +79,15 @@ def render_one(source: str, target: Path) -> tuple[int, list[str]]:
 
 
 def _render_pair(pair: tuple[str, Path]) -> tuple[int, list[str]]:
-    return render_one(*pair)
+    """:func:`render_one` that never raises: in a worker process an exception would stop
+    the whole batch, and every other letter must still be rendered."""
+    source, target = pair
+    try:
+        return render_one(source, target)
+    except Exception as error:  # a fault of this one letter, reported with its name
+        name = "<stdin>" if source == "-" else source
+        return EXIT_WRITE, [_("{file}: could not be rendered ({error})").format(
+            file=name, error=f"{type(error).__name__}: {error}")]
 
 
 def _results(pairs: list[tuple[str, Path]]):  # type: ignore[no-untyped-def]
