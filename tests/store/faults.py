@@ -84,7 +84,7 @@ def assert_register_consistent(url: str) -> int:
             if store.is_sqlite:
                 assert session.execute(text("PRAGMA integrity_check")).scalar() == "ok"
             counters = session.execute(text(
-                "SELECT sequence_id, year, last FROM sequence_counter")).tuples().all()
+                "SELECT sequence_id, year, last FROM sequence_counter")).all()
     finally:
         store.close()
     state = register_state(url)
