@@ -5,9 +5,10 @@ or a PostgreSQL server shared by the office's secretaries; the schema comes from
 Alembic migrations shipped in :mod:`drafter.store.migrations`.  This package never
 imports Qt; its dialogs live in :mod:`drafter.ui.office`.
 
-Modules: ``engine`` (opening, sessions, errors), ``migrate``, ``models``, ``profiles``,
-``signers``, ``contacts``, ``contacts_io`` (CSV/XLSX), ``sequences`` and ``register``
-(numbering), ``register_query`` (browse, search), ``register_xlsx`` (export),
-``mailmerge`` (one letter per recipient), ``cli`` (``drafter issue``, ``register``,
-``contacts``).
+Modules: ``errors`` (the expected failures, light to import), ``engine`` (opening,
+sessions, what a failure means), ``schema`` (the expected revision), ``migrate``,
+``models``, ``profiles``, ``signers``, ``contacts``, ``contacts_io`` (CSV/XLSX),
+``sequences`` and ``register`` (numbering), ``register_query`` (browse, search),
+``register_xlsx`` (export), ``mailmerge`` (one letter per recipient), ``cli``
+(``drafter issue``, ``register``, ``contacts``).
 """
