@@ -1,8 +1,8 @@
 """How much a letter may hold, and the whole numbers it may carry.
 
-Every limit is far beyond any real administrative document (a 200-page quy chế has
-about 100 000 characters) yet low enough that a letter at the limit is still laid out
-in well under a second: a pasted log file or a runaway script is refused with a clear
+Every limit is far beyond an ordinary administrative document (a page holds about 3 000
+characters, so 200 000 make some 65 pages) yet low enough that a letter at the limit is
+laid out in a second or two: a pasted log file or a runaway script is refused with a clear
 message instead of freezing the application.  ``docs/letter-format.md`` lists them.
 """
 
