@@ -217,6 +217,7 @@ def to_vni(text: str) -> str:
 
 VIETNAMESE_SAMPLES = [
     "Cộng hòa xã hội chủ nghĩa Việt Nam",
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
     "Độc lập - Tự do - Hạnh phúc",
     "Sở Giáo dục và Đào tạo thành phố Hà Nội",
     "Kính gửi: Ủy ban nhân dân các quận, huyện, thị xã",
