@@ -213,6 +213,7 @@ _SYLLABLE_RE = re.compile(
     "|ai|ao|au|ay|âu|ây|eo|êu|ia|iu|iê|oa|oă|oe|oi|ôi|ơi|oo|ua|uâ|uê|ui|uô|uơ|uy|ưa|ưi|ưu|ươ"
     "|yê|[aăâeêioôơuưy])"
     "(?:ch|ng|nh|[cmnpt])?")
+_SAMPLE_WORDS = 200
 _TONE_MARKS = set("\u0300\u0301\u0303\u0309\u0323")
 _WORD_EDGES = "\"'()[]{}<>.,;:!?-–—/\\*_“”‘’…0123456789"
 # Legacy text shows as Latin-1 letters and symbols; Unicode Vietnamese nearly always has
@@ -282,8 +283,14 @@ def legacy_encoding(text: str) -> str | None:
     # A word that already reads as Vietnamese ("chính", "công": Latin-1 has à, í, ô…)
     # is evidence of neither, nor is a lone symbol ("·" between words); only the other
     # words are decoded.
-    words = [w for w in (token.strip(_WORD_EDGES) for token in text.split())
-             if _LATIN1_RE.search(w) and any(c.isalpha() for c in w) and not is_syllable(w)]
+    words = []
+    for token in text.split():
+        word = token.strip(_WORD_EDGES)
+        if _LATIN1_RE.search(word) and any(c.isalpha() for c in word) and \
+                not is_syllable(word):
+            words.append(word)
+            if len(words) == _SAMPLE_WORDS:  # legacy text is so throughout: enough to judge
+                break
     best, best_count = None, 0
     for name, decode in (("TCVN3", from_tcvn3), ("VNI", from_vni)):
         count = 0
