@@ -12,7 +12,6 @@ import contextlib
 import json
 import os
 import time
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +37,8 @@ class Entry:
 
 
 def new_id() -> str:
+    import uuid  # here: it loads the platform module, ~3 ms of every start
+
     return uuid.uuid4().hex
 
 

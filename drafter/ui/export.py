@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drafter.core.doctypes import DocType
 from drafter.core.letter import Letter
 from drafter.core.numbering import compose_symbol
-from drafter.layout.model import Document
+
+if TYPE_CHECKING:  # the page model loads with the first draft, not with the window
+    from drafter.layout.model import Document
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
 

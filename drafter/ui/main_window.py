@@ -10,7 +10,7 @@ import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -85,7 +85,12 @@ class MainWindow(QMainWindow):
             act = QAction(text, self)
             act.setObjectName(f"action.{name}")
             if shortcut is not None:
-                act.setShortcut(shortcut)  # type: ignore[arg-type]
+                # Not setShortcut: its overloads make PySide6 build its whole Qt namespace
+                # of enums, some 12 ms of every start (as would any Qt.* here).
+                if isinstance(shortcut, QKeySequence.StandardKey):
+                    shortcut = QKeySequence(shortcut)  # its first binding, as setShortcut
+                if not shortcut.isEmpty():  # type: ignore[attr-defined]
+                    act.setShortcuts([shortcut])  # type: ignore[list-item]
             act.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
             self.actions_by_name[name] = act
             return act
@@ -141,7 +146,7 @@ class MainWindow(QMainWindow):
         toolbar = self.addToolBar(_("Main"))
         toolbar.setObjectName("main_toolbar")
         toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setProperty("toolButtonStyle", "ToolButtonTextBesideIcon")  # idem
         icons = {"new": QStyle.StandardPixmap.SP_FileIcon,
                  "open": QStyle.StandardPixmap.SP_DialogOpenButton,
                  "save": QStyle.StandardPixmap.SP_DialogSaveButton,
