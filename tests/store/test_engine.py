@@ -188,3 +188,22 @@ def test_an_older_database_is_backed_up_and_upgraded_with_its_data(tmp_path: Pat
     assert count(store, RegisterFilter(text="truong hoc")) == 1
     assert register.issue(store, cong_van(number=None)).letter.number == 2
     store.close()
+
+
+def test_the_cheaply_read_head_is_alembics_head() -> None:
+    from drafter.store.schema import shipped_head
+
+    assert shipped_head() == head_revision()
+
+
+def test_opening_a_current_database_does_not_import_alembic(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    open_store(tmp_path / "office.sqlite3").close()
+    probe = ("import sys; from drafter.store.engine import open_store; "
+             f"open_store({str(tmp_path / 'office.sqlite3')!r}).close(); "
+             "print('alembic' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "False"
