@@ -9,7 +9,9 @@ checked against the fields its type declares; any fault becomes a
 from __future__ import annotations
 
 import operator
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,12 +19,27 @@ from typing import Any
 import jinja2
 from jinja2 import meta, nodes
 from jinja2.sandbox import SandboxedEnvironment
+from jinja2.visitor import NodeTransformer
 
 from drafter.core.doctypes import DocType
 from drafter.core.fields import FieldKind
 from drafter.core.letter import Letter
 from drafter.core.vietnamese import date_words, upper
 from drafter.i18n import _
+from drafter.templating.bounded import (
+    bounded_filters,
+    bounded_range,
+    check_call,
+    check_format,
+    check_percent,
+    check_result,
+    concat_filter,
+    counted,
+    is_loop_call,
+    loop_filter,
+    output_filter,
+)
+from drafter.templating.limits import TemplateLimitError, TemplateLimits, budget, running
 
 # Names every body template may use besides its type's own fields.
 BUILTIN_NAMES = frozenset({"body", "subject", "place", "date", "issuer", "issuer_name",
@@ -42,22 +59,70 @@ class TemplateProblem(Exception):
 
 
 class _Sandbox(SandboxedEnvironment):
-    """The sandbox, refusing also arithmetic that would build enormous values."""
+    """The sandbox, also holding each rendering within its :class:`TemplateLimits`.
 
-    intercepted_binops = frozenset({"*", "**"})
+    Every call, attribute, item and arithmetic a template makes passes through these
+    hooks: each checks the clock, and the ones that could build large values measure
+    them first (``drafter.templating.bounded``).
+    """
+
+    intercepted_binops = frozenset({"*", "**", "+", "%"})
 
     def call_binop(self, context: Any, operator_name: str, left: Any, right: Any) -> Any:
+        current = budget()
+        current.tick()
         if operator_name == "**" and isinstance(right, int) and (
                 abs(right) > 64 or _bits(left) * abs(right) > MAX_POWER_BITS):
             # Jinja's ** is left-associative: (10**64)**64**64 grows through the base.
             raise jinja2.sandbox.SecurityError(_("exponent too large"))
         if operator_name == "*":
-            size = max(_size(left), _size(right))
-            count = right if isinstance(right, int) else left if isinstance(left, int) else 1
-            if size * abs(count) > MAX_OUTPUT_CHARS:
-                raise jinja2.sandbox.SecurityError(_("result too large"))
+            if isinstance(left, int) and isinstance(right, int):
+                if _bits(left) + _bits(right) > MAX_POWER_BITS:
+                    raise jinja2.sandbox.SecurityError(_("result too large"))
+            else:
+                count = right if isinstance(right, int) else left if isinstance(left, int) else 1
+                current.charge(max(_size(left), _size(right)) * abs(count))
             return operator.mul(left, right)
+        if operator_name == "+":
+            current.charge(_size(left) + _size(right))
+            return operator.add(left, right)
+        if operator_name == "%" and isinstance(left, str):
+            check_percent(left, right, current)
+            return operator.mod(left, right)
         return super().call_binop(context, operator_name, left, right)
+
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        current = budget()
+        current.enter()  # macros, caller() and recursive loops nest through here
+        try:
+            check_call(__obj, args, kwargs, current)
+            if is_loop_call(__obj) and args:
+                args = (counted(args[0]), *args[1:])
+            result = super().call(__context, __obj, *args, **kwargs)
+            check_result(__obj, result, current)
+            return result
+        finally:
+            current.leave()
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        budget().tick()
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        budget().tick()
+        return super().getitem(obj, argument)
+
+    def wrap_str_format(self, value: Any) -> Any:
+        sandboxed = super().wrap_str_format(value)
+        if sandboxed is None:
+            return None
+        template, is_map = value.__self__, value.__name__ == "format_map"
+
+        def measured(*args: Any, **kwargs: Any) -> Any:
+            mapping = args[0] if is_map and args and isinstance(args[0], dict) else kwargs
+            check_format(template, () if is_map else args, mapping, budget())
+            return sandboxed(*args, **kwargs)
+        return measured
 
 
 MAX_POWER_BITS = 4096  # a 1233-digit number: far beyond any figure in a letter
@@ -72,7 +137,7 @@ def _bits(value: Any) -> int:
 
 
 def _size(value: Any) -> int:
-    return len(value) if isinstance(value, str | list | tuple) else 1
+    return len(value) if isinstance(value, str | list | tuple | dict) else 1
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
@@ -117,9 +182,45 @@ def _make_environment(loader: jinja2.BaseLoader | None = None) -> _Sandbox:
     )
     env.filters["upper"] = upper
     env.filters["date"] = _filter_date
+    env.filters = bounded_filters(env)
+    # Inserted by _Bounded when a template is compiled; see there.
+    env.filters.update({OUTPUT_FILTER: output_filter, LOOP_FILTER: loop_filter,
+                        CONCAT_FILTER: concat_filter})
     # lipsum(n) builds n paragraphs of filler text in one go, beyond any output check.
     env.globals.pop("lipsum", None)
+    env.globals["range"] = bounded_range
     return env
+
+
+OUTPUT_FILTER, LOOP_FILTER, CONCAT_FILTER = "_drafter_output", "_drafter_loop", "_drafter_concat"
+
+
+class _Bounded(NodeTransformer):
+    """Routes what a template writes, loops over and joins with ``~`` through filters.
+
+    Jinja compiles these into plain Python (a ``yield``, a ``for``, a ``join``) that no
+    sandbox hook sees; as filters they are measured while the template runs: text
+    written into a variable or a macro's result counts, and so does every loop step.
+    """
+
+    @staticmethod
+    def _through(name: str, node: nodes.Expr) -> nodes.Filter:
+        return nodes.Filter(node, name, [], [], None, None, lineno=node.lineno)
+
+    def visit_Output(self, node: nodes.Output) -> nodes.Node:
+        self.generic_visit(node)
+        node.nodes = [self._through(OUTPUT_FILTER, child) for child in node.nodes]
+        return node
+
+    def visit_For(self, node: nodes.For) -> nodes.Node:
+        self.generic_visit(node)
+        node.iter = self._through(LOOP_FILTER, node.iter)
+        return node
+
+    def visit_Concat(self, node: nodes.Concat) -> nodes.Node:
+        self.generic_visit(node)
+        joined = nodes.List(node.nodes, lineno=node.lineno)
+        return self._through(CONCAT_FILTER, joined)
 
 
 _ENV = _make_environment()
@@ -132,21 +233,24 @@ class BodyTemplate:
     doctype: DocType
     template: jinja2.Template
 
-    def render(self, letter: Letter) -> str:
+    def render(self, letter: Letter, limits: TemplateLimits | None = None) -> str:
+        """The body text of *letter*; any fault, or a limit passed, is a TemplateProblem.
+
+        *limits* default to :meth:`TemplateLimits.from_environment`.
+        """
+        limits = limits or TemplateLimits.from_environment()
         context = template_context(letter, self.doctype)
         # The output is counted as it is produced, so that a loop repeating a large
         # value stops at the limit instead of filling the memory first.
         chunks: list[str] = []
         total = 0
         try:
-            for chunk in self.template.generate(context):
-                total += len(chunk)
-                if total > MAX_OUTPUT_CHARS:
-                    raise TemplateProblem(self.doctype.template_path, None,
-                                          _("result too large"))
-                chunks.append(chunk)
-        except TemplateProblem:
-            raise
+            with running(limits) as current:
+                for chunk in self.template.generate(context):
+                    total += len(chunk)
+                    if total > limits.max_chars:
+                        raise current.too_much_text()
+                    chunks.append(chunk)
         except Exception as error:
             # Whatever a user's template does wrong (a range too big, text plus a
             # number…) is its fault, to be reported with its line, never a crash.
@@ -189,28 +293,37 @@ def _error_line(error: Exception) -> int | None:
     return found
 
 
-def _describe(error: Exception) -> str:
+def _describe(error: BaseException) -> str:
+    if isinstance(error, TemplateLimitError):
+        return str(error)
+    if isinstance(error, RecursionError):
+        return _("the template nests calls too deeply")
+    if isinstance(error, MemoryError):
+        return _("the template needs more memory than there is")
     if isinstance(error, jinja2.UndefinedError):
         return _("uses a value that does not exist: {detail}").format(detail=error.message)
     if isinstance(error, jinja2.sandbox.SecurityError):
         return _("tries something templates may not do: {detail}").format(detail=error)
     if isinstance(error, jinja2.TemplateSyntaxError):
         return _("syntax error: {detail}").format(detail=error.message)
-    return str(error)
+    return str(error) or _("the template failed ({error})").format(error=type(error).__name__)
 
 
 _cache: dict[tuple[str, float], BodyTemplate] = {}
+
+
+MAX_TEMPLATE_BYTES = 1_000_000  # a real body template is a few kilobytes
 
 
 def load_body_template(doctype: DocType) -> BodyTemplate:
     """Compile and check the body template of *doctype* (cached while unchanged)."""
     path = doctype.template_path
     try:
-        stamp = path.stat().st_mtime
-        key = (str(path), stamp)
+        status = path.stat()
+        key = (str(path), status.st_mtime)
         if key in _cache:
             return _cache[key]
-        source = path.read_text(encoding="utf-8")
+        source = _read_template(path, status)
     except FileNotFoundError:
         raise TemplateProblem(path, None, _("the template file is missing")) from None
     except (OSError, UnicodeDecodeError) as error:
@@ -220,17 +333,35 @@ def load_body_template(doctype: DocType) -> BodyTemplate:
     return template
 
 
+def _read_template(path: Path, status: os.stat_result) -> str:
+    """The text of *path*: a regular file of reasonable size, never a FIFO or a device."""
+    if not stat.S_ISREG(status.st_mode):
+        raise TemplateProblem(path, None, _("is not a regular file"))
+    with path.open("rb") as stream:
+        raw = stream.read(MAX_TEMPLATE_BYTES + 1)
+    if len(raw) > MAX_TEMPLATE_BYTES:
+        raise TemplateProblem(path, None, _(
+            "the template file is too large (more than {size} MB)").format(
+                size=MAX_TEMPLATE_BYTES // 1_000_000))
+    return raw.decode("utf-8")
+
+
 def compile_template(source: str, doctype: DocType, path: Path | str = "<template>",
                      ) -> BodyTemplate:
     try:
         tree = _ENV.parse(source, filename=str(path))
     except jinja2.TemplateSyntaxError as error:
         raise TemplateProblem(path, error.lineno, _describe(error)) from error
-    check_template(tree, doctype, path)
+    except (RecursionError, MemoryError) as error:
+        raise TemplateProblem(path, None, _("the template is nested too deeply")) from error
     try:
-        template = _ENV.from_string(tree)
+        check_template(tree, doctype, path)
+        template = _ENV.from_string(_Bounded().visit(tree))
     except jinja2.TemplateError as error:
         raise TemplateProblem(path, _error_line(error), _describe(error)) from error
+    except (RecursionError, MemoryError, SyntaxError) as error:
+        # Python's own compiler has limits too (nesting, size of an expression).
+        raise TemplateProblem(path, None, _("the template is nested too deeply")) from error
     return BodyTemplate(doctype, template)
 
 
