@@ -87,7 +87,8 @@ def cmd_render(args: argparse.Namespace) -> int:
     return render_files(args.letters, args.output)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser; for one of :data:`BUILTIN_COMMANDS`, without the other modules' commands."""
     parser = argparse.ArgumentParser(
         prog="drafter",
         description=_("Draft Vietnamese administrative documents laid out by NĐ 30/2020/NĐ-CP. "
@@ -120,9 +121,16 @@ def build_parser() -> argparse.ArgumentParser:
         "database URL for --group (default: DRAFTER_DB, or the embedded database)"))
     render.set_defaults(handler=cmd_render)
 
-    for module_name in COMMAND_MODULES:
-        importlib.import_module(module_name).register(commands)
+    if command not in BUILTIN_COMMANDS:
+        for module_name in COMMAND_MODULES:
+            importlib.import_module(module_name).register(commands)
     return parser
+
+
+# Commands defined here.  Parsing one of them needs no other module's subcommands
+# (argparse reports its errors with the command's own usage, or the top-level one, which
+# names no command), so ``drafter render`` does not pay for importing them.
+BUILTIN_COMMANDS = frozenset({"types", "new", "render"})
 
 
 # Modules that add subcommands through ``register(subparsers)``.  They must import
@@ -145,7 +153,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _configure_streams()
     if not argv or all(a.endswith(".letter") and not a.startswith("-") for a in argv):
         return _open_gui(argv)
-    args = build_parser().parse_args(argv)
+    args = build_parser(argv[0]).parse_args(argv)
     if not getattr(args, "handler", None):
         build_parser().print_help()
         return EXIT_INVALID
