@@ -223,3 +223,24 @@ def test_cli_lists_the_types_beside_a_broken_one(drafter_home: Path) -> None:
     assert done.stderr.strip() == (
         f"{drafter_home / 'data' / 'templates' / 'sau' / 'type.toml'}: "
         "is nested too deeply to be read")
+
+
+def test_cli_renders_a_shipped_type_beside_a_broken_one(drafter_home: Path,
+                                                        tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from sample_letters import cong_van
+
+    from drafter.core import letterfile
+
+    make_type(drafter_home / "data" / "templates", "sau",
+              'name = "A"\nsample = "1.4"\nx = ' + "{a=" * 3000 + "1" + "}" * 3000 + "\n")
+    letter = tmp_path / "thu.letter"
+    letterfile.save(cong_van(), letter)
+    env = {**os.environ, "DRAFTER_HOME": str(drafter_home), "DRAFTER_LANG": "en"}
+    done = subprocess.run([sys.executable, "-m", "drafter", "render", str(letter), "-o",
+                           str(tmp_path / "thu.docx")], capture_output=True, text=True,
+                          env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "thu.docx").stat().st_size > 0
