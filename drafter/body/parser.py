@@ -69,8 +69,10 @@ def _markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "typographer": False})
     md.enable(["table", "strikethrough"])
     # Indented lines are ordinary text here, and "---" under a line is not a heading.
+    # Backticks mean nothing in an administrative letter: printed as typed, they keep
+    # the spaces a code span would trim ("a` b`" would print "ab").
     md.disable(["code", "fence", "lheading", "hr", "html_block", "html_inline", "image",
-                "reference", "blockquote"])
+                "reference", "blockquote", "backticks"])
     return md
 
 
@@ -93,16 +95,54 @@ def _marker_as_text(line: str) -> str:
     return f"{indent}{escaped} {rest}" if rest else f"{indent}{escaped}"
 
 
+_CELL_SEPARATOR_RE = re.compile(r"(?<!\\)\|")
+_DELIMITER_CELL_RE = re.compile(r"^\s*:?-+:?\s*$")
+
+
+def _cells(row: str) -> list[str]:
+    """The cells of a table row written with pipes ("| a | b |")."""
+    inner = row.strip()
+    inner = inner[1:] if inner.startswith("|") else inner
+    inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
+    return _CELL_SEPARATOR_RE.split(inner)
+
+
+def _is_delimiter_row(row: str) -> bool:
+    return all(_DELIMITER_CELL_RE.match(cell) for cell in _cells(row))
+
+
+def _widened_table(rows: list[str]) -> list[str]:
+    """*rows* with the header and delimiter rows as wide as the widest row after them.
+
+    A row with more cells than the header would lose the extra cells (the table
+    extension drops them); a văn thư's words are never dropped, so the table widens.
+    """
+    at = next((i for i in range(1, len(rows)) if _is_delimiter_row(rows[i])), None)
+    if at is None or at + 1 >= len(rows):
+        return rows
+    widest = max(len(_cells(row)) for row in rows[at - 1:])
+    header, delimiter = _cells(rows[at - 1]), _cells(rows[at])
+    if len(header) >= widest and len(delimiter) >= widest:
+        return rows
+    header += [" "] * (widest - len(header))
+    delimiter += ["---"] * (widest - len(delimiter))
+    return [*rows[:at - 1], "|" + "|".join(header) + "|", "|" + "|".join(delimiter) + "|",
+            *rows[at + 1:]]
+
+
 def _one_paragraph_per_line(text: str) -> str:
     """Separate every line by a blank line, keeping table rows together."""
     out: list[str] = []
-    previous_table = False
-    for line in text.split("\n"):
-        is_table = line.lstrip().startswith("|")
-        if out and not (is_table and previous_table):
-            out.append("")
-        out.append(line if is_table else _marker_as_text(line))
-        previous_table = is_table
+    table: list[str] = []
+    for line in [*text.split("\n"), None]:
+        if line is not None and line.lstrip().startswith("|"):
+            table.append(line)
+            continue
+        if table:
+            out += ["", *_widened_table(table)] if out else _widened_table(table)
+            table = []
+        if line is not None:
+            out += ["", _marker_as_text(line)] if out else [_marker_as_text(line)]
     return "\n".join(out)
 
 

@@ -183,6 +183,15 @@ class TestTables:
         table = one("| A |\n|---|\n| x \\| y |")
         assert "".join(s.text for s in table.rows[1][0]) == "x | y"
 
+    def test_a_row_wider_than_the_header_keeps_its_cells(self) -> None:
+        table = one("| STT | Đơn vị |\n|---|---|\n| 1 | Trường A | 30 học sinh |")
+        assert [["".join(s.text for s in cell) for cell in row] for row in table.rows] == \
+            [["STT", "Đơn vị", ""], ["1", "Trường A", "30 học sinh"]]
+
+
+def test_backticks_print_as_typed_with_their_spaces() -> None:
+    assert one("Mã `A 1` và ` B `").text == "Mã `A 1` và ` B `"
+
 
 def test_a_second_level_heading_is_centred_without_bold() -> None:
     from drafter.body.parser import BlockKind, parse_body
