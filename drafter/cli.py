@@ -135,7 +135,7 @@ BUILTIN_COMMANDS = frozenset({"types", "new", "render"})
 
 # Modules that add subcommands through ``register(subparsers)``.  They must import
 # nothing heavy at module level: every command's start-up time pays for it.
-COMMAND_MODULES: list[str] = ["drafter.store.cli", "drafter.doctor"]
+COMMAND_MODULES: list[str] = ["drafter.store.cli", "drafter.doctor", "drafter.signing.cli"]
 
 
 def _open_gui(argv: Sequence[str]) -> int:

@@ -1,0 +1,232 @@
+"""``drafter sign`` and ``drafter verify``.
+
+The password or PIN is read from ``--passfile`` or asked on the terminal (getpass), used
+once and dropped; it never reaches a log, a message or the store.  The input PDF is
+only read; the output is written atomically, so on any error both files are as they
+were.  Exit codes: 0 done, 1 the machine failed (or a signature does not verify), 2
+bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from drafter.i18n import _
+
+EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
+
+
+def _error(message: str) -> None:
+    print(_("drafter: {message}").format(message=message), file=sys.stderr)
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("'{text}' is not a date YYYY-MM-DD").format(
+            text=text)) from None
+
+
+def _number(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(_("'{text}' is not a document number").format(
+            text=text))
+    return int(text)
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    sign = subparsers.add_parser("sign", help=_(
+        "sign a PDF made by Drafter, as its signer or as the agency (NĐ 30)"))
+    sign.add_argument("pdf", type=Path, help=_("the PDF to sign"))
+    sign.add_argument("--as", dest="role", choices=("signer", "agency"), required=True,
+                      help=_("signer: the person who signs (ô 7c); agency: the seal, at "
+                             "issuance (ô 8)"))
+    key = sign.add_mutually_exclusive_group(required=True)
+    key.add_argument("--p12", type=Path, metavar=_("FILE"),
+                     help=_("the key and certificate in a PKCS#12 file (.p12, .pfx)"))
+    key.add_argument("--pkcs11", type=Path, metavar=_("LIBRARY"),
+                     help=_("the PKCS#11 library of a USB token"))
+    sign.add_argument("--token", default="", metavar=_("LABEL"),
+                      help=_("with --pkcs11: the label of the token"))
+    sign.add_argument("--key-label", default="", metavar=_("LABEL"),
+                      help=_("with --pkcs11: which key of the token (default: its only one)"))
+    sign.add_argument("--image", type=Path, metavar="PNG", help=_(
+        "the handwritten signature (signer) or the seal (agency): a PNG with a transparent "
+        "background"))
+    sign.add_argument("--passfile", type=Path, metavar=_("FILE"), help=_(
+        "read the password or PIN from this file instead of asking"))
+    sign.add_argument("--number", type=_number, help=_(
+        "agency: the number to fill in at issuance"))
+    sign.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help=_(
+        "agency: the date to fill in at issuance"))
+    separate = sign.add_mutually_exclusive_group()
+    separate.add_argument("--attachment", metavar=_("NUMBER/SYMBOL"), default="", help=_(
+        "agency: an attachment or appendix in a separate file, of document 'NUMBER/SYMBOL'"))
+    separate.add_argument("--copy", metavar=_("FORM"), default="", help=_(
+        "agency: an electronic copy of this form (e.g. 'SAO Y')"))
+    sign.add_argument("--tsa", default=None, metavar="URL", help=_(
+        "time-stamping server (default: the setting, else the local clock)"))
+    sign.add_argument("--reason", default="", help=_("the reason written in the signature"))
+    sign.add_argument("--db", metavar="URL", help=_(
+        "the register's database (default: DRAFTER_DB, else the embedded one)"))
+    sign.add_argument("--sequence", default="chung", metavar=_("KEY"), help=_(
+        "agency: the register sequence of a number neither reserved nor issued yet"))
+    sign.add_argument("--no-register", action="store_true", help=_(
+        "agency: do not write the number and date into the register"))
+    sign.add_argument("-o", "--output", type=Path, required=True, help=_("the signed PDF"))
+    sign.set_defaults(handler=cmd_sign)
+
+    verify = subparsers.add_parser("verify", help=_(
+        "check every signature of a PDF; exit 0 only when all are intact"))
+    verify.add_argument("pdf", type=Path, help=_("the signed PDF"))
+    verify.add_argument("--json", action="store_true", help=_("print JSON"))
+    verify.add_argument("--trust", type=Path, metavar=_("FOLDER"), help=_(
+        "folder of trusted CA certificates (default: the setting)"))
+    verify.set_defaults(handler=cmd_verify)
+
+
+def _read_pdf(path: Path) -> bytes:
+    from drafter.core.atomic import explain_read_error
+    from drafter.signing.errors import SigningError
+
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise SigningError(_("cannot read {path}: {reason}").format(
+            path=path, reason=explain_read_error(error))) from None
+
+
+def _secret(args: argparse.Namespace) -> str:
+    from drafter.core.atomic import explain_read_error
+    from drafter.signing.errors import SigningError
+
+    if args.passfile is not None:
+        try:
+            text = args.passfile.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            reason = explain_read_error(error) if isinstance(error, OSError) else str(error)
+            raise SigningError(_("cannot read the password file {path}: {reason}").format(
+                path=args.passfile, reason=reason)) from None
+        return text.splitlines()[0] if text else ""
+    import getpass
+
+    prompt = _("Password of {file}: ").format(file=args.p12) if args.p12 else \
+        _("PIN of the token '{token}': ").format(token=args.token)
+    try:
+        return getpass.getpass(prompt)
+    except (EOFError, KeyboardInterrupt):
+        raise SigningError(_("no password or PIN given")) from None
+
+
+def cmd_sign(args: argparse.Namespace) -> int:
+    from drafter.signing.errors import SigningError
+
+    try:
+        return _sign(args)
+    except SigningError as error:
+        _error(error.message)
+        return error.exit_code
+
+
+def _sign(args: argparse.Namespace) -> int:
+    from drafter.core.atomic import WriteError, write_bytes_atomic
+    from drafter.signing import config
+    from drafter.signing.errors import SigningError
+    from drafter.signing.keys import KeySource
+    from drafter.signing.sign import Request, Role
+
+    if args.output.resolve() == args.pdf.resolve():
+        raise SigningError(_("write the signed PDF to another file (-o): the input stays as "
+                             "it is"))
+    if args.pkcs11 is not None and not args.token:
+        raise SigningError(_("--pkcs11 needs --token LABEL"))
+    role = Role(args.role)
+    if role is Role.SIGNER and (args.number or args.date or args.attachment or args.copy):
+        raise SigningError(_("--number, --date, --attachment and --copy are for the agency"))
+    data = _read_pdf(args.pdf)
+    request = Request(role, image=args.image, number=args.number, date=args.date,
+                      attachment_of=args.attachment, copy_form=args.copy,
+                      tsa_url=args.tsa if args.tsa is not None else config.load().tsa_url,
+                      reason=args.reason)
+    source = KeySource(p12=args.p12, pkcs11_library=args.pkcs11, token=args.token,
+                       key_label=args.key_label)
+    result = sign_with(data, request, source, _secret(args))
+    if result.filled and not args.no_register:
+        _record(args, result)
+    try:
+        write_bytes_atomic(args.output, result.data)
+    except WriteError as error:
+        raise SigningError(str(error), EXIT_FAILED) from None
+    print(_("signed as {role} by {name}: {path}").format(
+        role=_("signer") if role is Role.SIGNER else _("agency"), name=result.signer_name,
+        path=args.output))
+    return EXIT_OK
+
+
+def sign_with(data: bytes, request: object, source: object, secret: str) -> object:
+    """Sign *data* with the key of *source*; shared by the command line and the GUI."""
+    from drafter.fonts import resolve
+    from drafter.signing.errors import EXIT_FAILED, SigningError
+    from drafter.signing.keys import open_signer
+    from drafter.signing.sign import Role, sign_as_agency, sign_as_signer
+
+    with open_signer(source, secret) as signer:  # type: ignore[arg-type]
+        if request.role is Role.SIGNER:  # type: ignore[attr-defined]
+            return sign_as_signer(data, signer, request)  # type: ignore[arg-type]
+        fonts = resolve()
+        regular, italic = fonts.path(False, False), fonts.path(False, True)
+        if regular is None or italic is None:
+            raise SigningError(_("no Times New Roman or Liberation Serif font with the "
+                                 "Vietnamese alphabet is installed"), EXIT_FAILED)
+        return sign_as_agency(data, signer, request, regular, italic)  # type: ignore[arg-type]
+
+
+def _record(args: argparse.Namespace, result: object) -> None:
+    from drafter.signing.errors import SigningError
+    from drafter.store.engine import open_store
+    from drafter.store.errors import NumberingError, StoreError
+    from drafter.store.register import current_actor
+    from drafter.store.signed_issue import record_signed_issue
+
+    try:
+        with open_store(args.db) as store:
+            entry = record_signed_issue(
+                store, number=args.number, number_symbol=result.number_symbol,  # type: ignore[attr-defined]
+                date=args.date, type_name=result.title,  # type: ignore[attr-defined]
+                signer=result.signer_name, sequence_key=args.sequence,  # type: ignore[attr-defined]
+                actor=current_actor())
+    except NumberingError as error:
+        raise SigningError(str(error)) from None
+    except StoreError as error:
+        raise SigningError(str(error), EXIT_FAILED) from None
+    print(_("recorded in the register: {number}, {date}").format(
+        number=entry.number_symbol, date=entry.doc_date.isoformat() if entry.doc_date else ""))
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from drafter.signing import config
+    from drafter.signing.errors import SigningError
+    from drafter.signing.verify import describe, verify_bytes
+
+    try:
+        data = _read_pdf(args.pdf)
+        trust = args.trust if args.trust is not None else config.load().trust_path()
+        report = verify_bytes(data, trust)
+    except SigningError as error:
+        _error(error.message)
+        return error.exit_code
+    if args.json:
+        json.dump(report.as_json(), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        for index, signature in enumerate(report.signatures, start=1):
+            print(_("Signature {index} ({field}):").format(index=index, field=signature.field))
+            for line in describe(signature):
+                print(f"  {line}")
+        print(report.verdict())
+    return EXIT_OK if report.passes else EXIT_FAILED

@@ -1,0 +1,283 @@
+"""Signing a Drafter PDF as the signer, then as the agency (with the number and date).
+
+Everything happens in memory on the bytes of the PDF: the caller reads the input and
+writes the output atomically, so a failure leaves both files as they were.  Every
+change is an incremental update; the signer's certification signature (DocMDP:
+form filling and signatures allowed, FieldMDP: every field locked but the number and
+date) stays valid through the văn thư's filling and the agency's signature.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from drafter.i18n import _
+from drafter.signing import appearance, fields
+from drafter.signing.errors import EXIT_FAILED, SigningError
+from drafter.signing.keys import subject_name, subject_organisation
+from drafter.signing.plan import PagePlan, plan
+
+CREATOR = "Drafter"
+SIGNER_FIELD = fields.PREFIX + "signer"
+AGENCY_FIELD = fields.PREFIX + "agency"
+SIGNATURE_BYTES = 24_576  # a CMS signature with a chain of a few RSA-4096 certificates
+
+
+class Role(StrEnum):
+    SIGNER = "signer"
+    AGENCY = "agency"
+
+
+@dataclass
+class Request:
+    """What to sign and how; the key is passed separately."""
+
+    role: Role
+    image: Path | None = None  # the handwritten signature or the seal
+    number: int | None = None  # the văn thư's number, filled at issuance
+    date: dt.date | None = None
+    attachment_of: str = ""  # "12/UBND-VP": an attachment in a separate file (ô 14)
+    copy_form: str = ""  # "SAO Y": an electronic copy (Mẫu 3.2, ô 14)
+    tsa_url: str = ""  # a time-stamping server; empty: the local clock
+    reason: str = ""
+
+
+@dataclass
+class Result:
+    data: bytes
+    signer_name: str
+    organisation: str
+    filled: dict[str, str] = field(default_factory=dict)  # number, day, month, year
+    number_symbol: str = ""  # "12/UBND-VP" once numbered
+    date: dt.date | None = None
+    title: str = ""  # the document's type, from the PDF's properties
+
+
+def _reader(data: bytes) -> Any:
+    from pyhanko.pdf_utils.misc import PdfReadError
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    try:
+        reader = PdfFileReader(BytesIO(data), strict=False)
+        reader.root  # noqa: B018 - a damaged file fails here, not later
+    except (PdfReadError, ValueError, KeyError, IndexError, TypeError):
+        raise SigningError(_("the file is not a PDF or is damaged")) from None
+    if reader.encrypted:
+        raise SigningError(_("the PDF is encrypted; Drafter signs only the PDFs it made"))
+    return reader
+
+
+def check_made_by_drafter(reader: Any) -> None:
+    info = reader.trailer_view.get("/Info")
+    creator = str(info.get_object().get("/Creator", "")) if info is not None else ""
+    if creator != CREATOR:
+        raise SigningError(_("this PDF was not made by Drafter; Drafter signs only the PDFs "
+                             "it exports (the number, date and signature places must be "
+                             "known)"))
+
+
+def signature_fields(reader: Any) -> dict[str, Any]:
+    """Embedded signatures by field name."""
+    return {signature.field_name: signature for signature in reader.embedded_signatures}
+
+
+def _timestamper(url: str) -> Any:
+    if not url:
+        return None
+    try:
+        from pyhanko.sign.timestamps import HTTPTimeStamper
+    except ImportError as error:
+        raise SigningError(_("time-stamping needs the 'requests' package ({error})").format(
+            error=error), EXIT_FAILED) from None
+    return HTTPTimeStamper(url)
+
+
+def _sign(writer: Any, signer: Any, field_name: str, style: Any, request: Request, *,
+          certify: bool, text_params: dict[str, str] | None = None) -> bytes:
+    from pyhanko.sign import fields as pdf_fields
+    from pyhanko.sign import signers
+    from pyhanko.sign.general import SigningError as PyHankoSigningError
+
+    metadata = signers.PdfSignatureMetadata(
+        field_name=field_name, md_algorithm="sha256",
+        subfilter=pdf_fields.SigSeedSubFilter.PADES, certify=certify,
+        docmdp_permissions=pdf_fields.MDPPerm.FILL_FORMS,
+        name=subject_name(signer.signing_cert), reason=request.reason or None)
+    pdf_signer = signers.PdfSigner(metadata, signer=signer, stamp_style=style,
+                                   timestamper=_timestamper(request.tsa_url))
+    output = BytesIO()
+    try:
+        # Without a time stamp the size is known: reserving it spares pyHanko a trial
+        # signature made only to measure one (a third of the time of signing).
+        reserved = None if request.tsa_url else SIGNATURE_BYTES
+        pdf_signer.sign_pdf(writer, output=output, appearance_text_params=text_params,
+                            bytes_reserved=reserved)
+    except PyHankoSigningError as error:
+        raise SigningError(_("the signature could not be made: {error}").format(error=error),
+                           EXIT_FAILED) from None
+    except OSError as error:  # the time-stamping server cannot be reached
+        raise SigningError(_("the time-stamping server {url} did not answer: {error}").format(
+            url=request.tsa_url, error=error), EXIT_FAILED) from None
+    return output.getvalue()
+
+
+def _title(reader: Any) -> str:
+    info = reader.trailer_view.get("/Info")
+    return str(info.get_object().get("/Title", "")) if info is not None else ""
+
+
+def sign_as_signer(data: bytes, signer: Any, request: Request) -> Result:
+    """The signer's signature (ô 7c): image between title and name; blanks become fields."""
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields as pdf_fields
+
+    reader = _reader(data)
+    check_made_by_drafter(reader)
+    existing = signature_fields(reader)
+    if SIGNER_FIELD in existing:
+        raise SigningError(_("this PDF already carries the signer's signature"))
+    if existing:
+        raise SigningError(_("this PDF is already signed; the signer signs first"))
+    if request.image is None:
+        raise SigningError(_("the signer's signature needs the image of the handwritten "
+                             "signature (--image)"))
+    image = appearance.load_image(request.image, _("signature image"))
+    layout: PagePlan = plan(data)
+    if layout.signature is None:
+        raise SigningError(_("no signature block found in this PDF (the space between the "
+                             "title and the name)"))
+    rect = appearance.signature_rect(layout.signature, image)
+    writer = IncrementalPdfFileWriter(BytesIO(data), strict=False)
+    fields.add_blank_fields(writer, layout.blanks)
+    # Every field is locked but those the văn thư fills and the agency's signature.
+    open_fields = [fields.field_name(blank.name) for blank in layout.blanks] + [AGENCY_FIELD]
+    lock = pdf_fields.FieldMDPSpec(pdf_fields.FieldMDPAction.EXCLUDE, open_fields)
+    pdf_fields.append_signature_field(writer, pdf_fields.SigFieldSpec(
+        SIGNER_FIELD, on_page=layout.signature.page, box=_rounded(rect),
+        field_mdp_spec=lock, doc_mdp_update_value=pdf_fields.MDPPerm.FILL_FORMS))
+    # The agency's field is made now, empty: after a certification signature, signing an
+    # existing field is allowed but adding a visible one is not.
+    pdf_fields.append_signature_field(writer, pdf_fields.SigFieldSpec(
+        AGENCY_FIELD, on_page=layout.signature.page,
+        box=_rounded(appearance.seal_rect(rect))))
+    signed = _sign(writer, signer, SIGNER_FIELD, appearance.image_style(image), request,
+                   certify=True)
+    certificate = signer.signing_cert
+    return Result(signed, subject_name(certificate), subject_organisation(certificate),
+                  title=_title(reader))
+
+
+def _number_and_date(layout: PagePlan, values: dict[str, str], request: Request
+                     ) -> dict[str, str]:
+    """The field values to write; checks the number and date against the document."""
+    from drafter.core.vietnamese import pad_number
+
+    blank = {name for name, value in values.items() if not value}
+    wanted: dict[str, str] = {}
+    if "number" in blank:
+        if request.number is None:
+            raise SigningError(_("the document has no number yet: give it with --number"))
+        wanted["number"] = pad_number(request.number)
+    elif request.number is not None:
+        raise SigningError(_("the document already has its number ({number})").format(
+            number=values.get("number") or layout.number))
+    date_blank = blank & {"day", "month", "year"}
+    if date_blank:
+        if request.date is None:
+            raise SigningError(_("the document has no date yet: give it with --date "
+                                 "YYYY-MM-DD"))
+        date = request.date
+        year_field = "year" in values
+        if not year_field and layout.page_sizes and not _year_matches(layout, date):
+            raise SigningError(_("the date line gives another year than {year}").format(
+                year=date.year))
+        wanted["day"] = f"{date.day:02d}"
+        wanted["month"] = f"{date.month:02d}" if date.month <= 2 else str(date.month)
+        if year_field:
+            wanted["year"] = str(date.year)
+    elif request.date is not None:
+        raise SigningError(_("the document is already dated"))
+    return wanted
+
+
+def _year_matches(layout: PagePlan, date: dt.date) -> bool:
+    return layout.year in ("", str(date.year))
+
+
+def sign_as_agency(data: bytes, signer: Any, request: Request, font_file: Path,
+                   italic_font_file: Path) -> Result:
+    """The agency's signature: the seal over the signer's (ô 8), or text for ô 14."""
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields as pdf_fields
+
+    reader = _reader(data)
+    check_made_by_drafter(reader)
+    existing = signature_fields(reader)
+    if AGENCY_FIELD in existing:
+        raise SigningError(_("this PDF is already signed by the agency"))
+    certificate = signer.signing_cert
+    name, organisation = subject_name(certificate), subject_organisation(certificate)
+    result = Result(b"", name, organisation, title=_title(reader))
+    separate = bool(request.attachment_of or request.copy_form)
+    if separate:
+        writer = IncrementalPdfFileWriter(BytesIO(data), strict=False)
+        moment = appearance.signing_time()
+        lines = ([request.copy_form, organisation or name] if request.copy_form else
+                 [organisation or name, f"Số: {request.attachment_of}"])
+        lines.append(appearance.iso_time(moment))
+        page_size = _page_size(reader, 0)
+        rect = appearance.text_rect(lines, page_size)
+        pdf_fields.append_signature_field(writer, pdf_fields.SigFieldSpec(
+            AGENCY_FIELD, on_page=0, box=_rounded(rect)))
+        result.data = _sign(writer, signer, AGENCY_FIELD,
+                            appearance.text_style(lines, font_file), request, certify=False)
+        return result
+    if SIGNER_FIELD not in existing:
+        raise SigningError(_("the agency signs only a document already signed by its signer; "
+                             "have the signer sign it first"))
+    if request.image is None:
+        raise SigningError(_("the agency's signature needs the image of the seal (--image)"))
+    image = appearance.load_image(request.image, _("seal image"))
+    layout = plan(data)
+    wanted = _number_and_date(layout, fields.field_values(reader), request)
+    if wanted:
+        writer = IncrementalPdfFileWriter(BytesIO(data), strict=False)
+        fields.fill(writer, wanted, font_file, italic_font_file)
+        filled = BytesIO()
+        writer.write(filled)
+        data = filled.getvalue()
+        result.filled = wanted
+    writer = IncrementalPdfFileWriter(BytesIO(data), strict=False)
+    if AGENCY_FIELD not in _signature_field_names(reader):
+        raise SigningError(_("this PDF has no place for the agency's signature; it was not "
+                             "signed by its signer with Drafter"))
+    result.data = _sign(writer, signer, AGENCY_FIELD, appearance.image_style(image), request,
+                        certify=False)
+    number = wanted.get("number") or layout.number
+    if number:
+        result.number_symbol = f"{number}/{layout.symbol}" if layout.symbol else number
+    result.date = request.date
+    return result
+
+
+def _page_size(reader: Any, index: int) -> tuple[float, float]:
+    page = reader.find_page_for_modification(index)[0].get_object()
+    box = page.get("/MediaBox") or reader.root["/Pages"].get("/MediaBox") or [0, 0, 595, 842]
+    x0, y0, x1, y1 = (float(v) for v in box)
+    return x1 - x0, y1 - y0
+
+
+def _signature_field_names(reader: Any) -> set[str]:
+    from pyhanko.sign.fields import enumerate_sig_fields
+
+    return {str(name) for name, _value, _reference in enumerate_sig_fields(reader)}
+
+
+def _rounded(rect: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    x0, y0, x1, y1 = (round(v, 2) for v in rect)
+    return x0, y0, x1, y1
