@@ -7,9 +7,13 @@ their defaults, and layout sizes outside NĐ 30's ranges are ignored.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
+
+try:  # the compiled parser: the stdlib's costs every start of the window ~5 ms to import
+    import tomli as tomllib
+except ImportError:  # pragma: no cover - tomli is a dependency; the stdlib parser agrees
+    import tomllib  # type: ignore[no-redef]
 
 import tomli_w
 
