@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from pathlib import Path
 from typing import Any
 
@@ -123,10 +124,12 @@ def text_lines_width(lines: list[str]) -> float:
 
 
 def text_rect(lines: list[str], page_size: tuple[float, float]) -> Rect:
-    width = text_lines_width(lines) + 2
-    height = STAMP_LEADING * len(lines) + 4
-    right = page_size[0] - STAMP_RIGHT_MM * MM
-    top = page_size[1] - STAMP_TOP_MM * MM
+    # Whole points: pyHanko gives the appearance a box of whole points, and a field of
+    # another size would stretch the 10 pt text to fit it.
+    width = math.ceil(text_lines_width(lines) + 2)
+    height = math.ceil(STAMP_LEADING * len(lines) + 4)
+    right = round(page_size[0] - STAMP_RIGHT_MM * MM)
+    top = round(page_size[1] - STAMP_TOP_MM * MM)
     return (right - width, top - height, right, top)
 
 

@@ -21,7 +21,7 @@ EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
 
 
 def _error(message: str) -> None:
-    print(_("drafter: {message}").format(message=message), file=sys.stderr)
+    print(f"drafter: {message}", file=sys.stderr)
 
 
 def _date(text: str) -> dt.date:

@@ -42,7 +42,18 @@ def _empty_appearance(writer: Any, rect: Rect) -> Any:
     from pyhanko.pdf_utils.layout import BoxConstraints
 
     box = BoxConstraints(width=rect[2] - rect[0], height=rect[3] - rect[1])
-    return writer.add_object(RawContent(b"", box=box).as_form_xobject())
+    return writer.add_object(_exact_bbox(RawContent(b"", box=box).as_form_xobject(),
+                                         rect[2] - rect[0], rect[3] - rect[1]))
+
+
+def _exact_bbox(xobject: Any, width: float, height: float) -> Any:
+    """pyHanko rounds a form's box to whole points; the viewer would then stretch the
+    appearance onto the field by up to a few per cent, text included."""
+    from pyhanko.pdf_utils import generic
+
+    xobject[generic.pdf_name("/BBox")] = generic.ArrayObject(
+        generic.FloatObject(round(v, 3)) for v in (0, 0, width, height))
+    return xobject
 
 
 def add_blank_fields(writer: Any, blanks: list[Blank]) -> None:
@@ -158,4 +169,4 @@ def _text_appearance(writer: Any, text: str, rect: list[float], size: float,
     resources[ResourceType.FONT][pdf_name("/F1")] = engine.as_resource()
     content = RawContent(data, box=BoxConstraints(width=width, height=height),
                          resources=resources)
-    return content.as_form_xobject()
+    return _exact_bbox(content.as_form_xobject(), width, height)

@@ -1,0 +1,137 @@
+"""Where the signatures are drawn, measured on the signed PDF (NĐ 30, App. I, II.7–II.8)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from drafter.cli import main
+from signing.conftest import Images, Keys
+
+MM = 72 / 25.4
+
+
+def _sign(*args: object) -> None:
+    assert main(["sign", *map(str, args)]) == 0
+
+
+def _images(path: Path) -> dict[tuple[int, int], tuple[float, float, float, float]]:
+    """The images drawn on page 1 (signature appearances included), by pixel size."""
+    import pymupdf
+
+    with pymupdf.open(path) as document:
+        document.bake()  # the widgets' appearances become page content
+        return {(info["width"], info["height"]): tuple(info["bbox"])
+                for info in document[0].get_image_info()}
+
+
+def _line(path: Path, text: str) -> tuple[float, float, float, float]:
+    import pymupdf
+
+    with pymupdf.open(path) as document:
+        for block in document[0].get_text("dict")["blocks"]:
+            for line in block.get("lines", []):
+                if "".join(span["text"] for span in line["spans"]).strip() == text:
+                    return tuple(line["bbox"])
+    raise AssertionError(f"{text!r} not found")
+
+
+@pytest.fixture(scope="module")
+def issued(draft_pdf: Path, keys: Keys, images: Images,
+           tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("issued")
+    _sign(draft_pdf, "--as", "signer", "--p12", keys.signer, "--image", images.signature,
+          "--passfile", keys.passfile, "-o", folder / "signed.pdf")
+    _sign(folder / "signed.pdf", "--as", "agency", "--p12", keys.agency, "--image", images.seal,
+          "--passfile", keys.passfile, "--number", 5, "--date", "2026-03-05", "--no-register",
+          "-o", folder / "issued.pdf")
+    return folder / "issued.pdf"
+
+
+def test_signature_image_is_centred_between_title_and_name(issued: Path) -> None:
+    x0, y0, x1, y1 = _images(issued)[(600, 250)]
+    title = _line(issued, "PHÓ GIÁM ĐỐC")
+    name = _line(issued, "Nguyễn Văn An")
+    assert title[3] <= y0 and y1 <= name[1]  # between them, overlapping neither
+    assert (y0 + y1) / 2 == pytest.approx((title[3] + name[1]) / 2, abs=1.0)
+    assert (x0 + x1) / 2 == pytest.approx((name[0] + name[2]) / 2, abs=2.0)
+    assert (x1 - x0) / (y1 - y0) == pytest.approx(600 / 250, rel=0.03)  # not distorted
+
+
+def test_seal_covers_the_left_third_of_the_signature_at_real_size(issued: Path) -> None:
+    drawn = _images(issued)
+    sx0, sy0, sx1, sy1 = drawn[(600, 250)]
+    x0, y0, x1, y1 = drawn[(450, 450)]
+    assert x0 < sx0  # on its left
+    assert (x1 - sx0) / (sx1 - sx0) == pytest.approx(1 / 3, abs=0.03)
+    assert (y0 + y1) / 2 == pytest.approx((sy0 + sy1) / 2, abs=1.0)
+    assert 36 * MM <= x1 - x0 <= 40 * MM  # a seal's real size
+
+
+def test_filled_number_and_date_sit_in_their_blanks(issued: Path) -> None:
+    import pymupdf
+
+    with pymupdf.open(issued) as document:
+        fields = {w.field_name: tuple(w.rect) for w in document[0].widgets()}
+        document.bake()
+        spans = [span for block in document[0].get_text("dict")["blocks"]
+                 for line in block.get("lines", []) for span in line["spans"]]
+    number_line = next(s for s in spans if s["text"].startswith("Số:"))
+    date_line = next(s for s in spans if s["text"].startswith("Hà Nội, ngày"))
+    expected = {"Drafter_number": ("05", number_line), "Drafter_day": ("05", date_line),
+                "Drafter_month": ("3", date_line), "Drafter_year": ("2026", date_line)}
+    for name, (text, line) in expected.items():
+        x0, y0, x1, y1 = fields[name]
+        filled = next(s for s in spans if s["text"] == text
+                      and x0 - 0.5 <= s["bbox"][0] and s["bbox"][2] <= x1 + 0.5
+                      and y0 - 1 <= s["origin"][1] <= y1 + 1)
+        # Same size, style and baseline as the printed line around the blank.
+        assert filled["size"] == pytest.approx(line["size"], abs=0.1), name
+        assert bool(filled["flags"] & 2) == bool(line["flags"] & 2), name
+        assert filled["origin"][1] == pytest.approx(line["origin"][1], abs=0.6), name
+    # The number touches the "/": "Số:   05/SGDĐT-VP".
+    slash_x = fields["Drafter_number"][2]
+    number = next(s for s in spans if s["text"] == "05" and s["bbox"][2] <= slash_x + 0.5)
+    assert slash_x - number["bbox"][2] < 1.0
+
+
+def test_attachment_signature_is_text_at_top_right_in_10_pt(draft_pdf: Path, keys: Keys,
+                                                            tmp_path: Path) -> None:
+    import pymupdf
+
+    out = tmp_path / "appendix.pdf"
+    _sign(draft_pdf, "--as", "agency", "--p12", keys.agency, "--passfile", keys.passfile,
+          "--attachment", "12/SGDĐT-VP", "-o", out)
+    with pymupdf.open(out) as document:
+        document.bake()
+        page = document[0]
+        width = page.rect.width
+        spans = [span for block in page.get_text("dict")["blocks"]
+                 for line in block.get("lines", []) for span in line["spans"]
+                 if span["bbox"][3] < 20 * MM]
+        assert not document[0].get_image_info()  # no image
+    texts = [span["text"] for span in spans]
+    assert "Số: 12/SGDĐT-VP" in texts
+    assert any(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00", t) for t in texts), texts
+    for span in spans:
+        assert span["size"] == pytest.approx(10, abs=0.05)
+        assert span["color"] == 0  # black
+        assert not span["flags"] & 2  # upright
+        assert span["bbox"][0] > width / 2  # on the right
+        assert span["font"].replace(" ", "").startswith(("TimesNewRoman", "LiberationSerif"))
+    assert max(span["bbox"][2] for span in spans) > width - 20 * MM
+
+
+def test_copy_signature_names_the_form_and_the_copier(draft_pdf: Path, keys: Keys,
+                                                      tmp_path: Path) -> None:
+    import pymupdf
+
+    out = tmp_path / "copy.pdf"
+    _sign(draft_pdf, "--as", "agency", "--p12", keys.agency, "--passfile", keys.passfile,
+          "--copy", "SAO Y", "-o", out)
+    with pymupdf.open(out) as document:
+        document.bake()
+        top = document[0].get_text(clip=pymupdf.Rect(0, 0, document[0].rect.width, 20 * MM))
+    assert top.split("\n")[:2] == ["SAO Y", "Sở Giáo dục và Đào tạo Hà Nội"]
