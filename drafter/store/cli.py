@@ -88,10 +88,10 @@ def cmd_issue(args: argparse.Namespace) -> int:
     from drafter.core import letterfile
     from drafter.core.atomic import WriteError
     from drafter.render import docx_writer
-    from drafter.store import register
+    from drafter.store import issuing  # without the ORM: see drafter.store.issuing
 
     with _open(args) as store:
-        issued = register.issue(store, letter, reserved_entry_id=args.reserved)
+        issued = issuing.issue(store, letter, reserved_entry_id=args.reserved)
     number = issued.entry.number_symbol
     try:
         docx_writer.write(compose(issued.letter), args.output, issued.letter.date)

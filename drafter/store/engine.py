@@ -7,10 +7,15 @@ with ``BEGIN IMMEDIATE`` so that two secretaries issuing a number at the same mo
 queue for the write lock instead of failing half-way.
 
 Opening is on the path of every ``drafter issue``, so it does only cheap work: the
-file's 16-byte header, one query of the schema revision.  SQLite's own integrity check
-runs when there is a reason for it — before a migration, or when SQLite reports a
-damaged page — and only its verdict makes Drafter call a database "damaged": a full
-disk, a read-only folder or a lock held too long are named as what they are.
+file's 16-byte header, one query of the schema revision, on the driver's own connection
+(sqlite3 or psycopg); SQLAlchemy is imported only when a session is asked for, and
+Alembic only to migrate.  :meth:`Store.transaction` is the driver-level twin of
+:meth:`Store.write` that ``drafter issue`` uses (see :mod:`drafter.store.issuing`).
+
+SQLite's own integrity check runs when there is a reason for it — before a migration,
+or when SQLite reports a damaged page — and only its verdict makes Drafter call a
+database "damaged": a full disk, a read-only folder or a lock held too long are named
+as what they are.
 """
 
 from __future__ import annotations
@@ -19,20 +24,28 @@ import contextlib
 import datetime as dt
 import errno
 import os
+import re
 import shutil
 import sqlite3
+import sys
+import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-
-from sqlalchemy import Engine, create_engine, event, make_url
-from sqlalchemy.engine import URL
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote, unquote
 
 from drafter.i18n import _
 from drafter.paths import user_data_dir
+from drafter.store.driver import POSTGRESQL, SQLITE, DriverConnection, Statements
 from drafter.store.errors import StoreError
 from drafter.store.schema import shipped_head
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.engine import URL
+    from sqlalchemy.exc import DBAPIError
+    from sqlalchemy.orm import Session
 
 DB_ENV = "DRAFTER_DB"
 DB_FILE_NAME = "drafter.sqlite3"
@@ -53,11 +66,52 @@ def default_url() -> str:
 
 
 def sqlite_url(path: Path) -> str:
-    return str(URL.create("sqlite", database=str(Path(path))))
+    # Written as SQLAlchemy's URL.create("sqlite", database=…) writes it, without importing it.
+    return "sqlite:///" + quote(str(Path(path)), safe=" +/")
+
+
+_SQLITE_FILE_URL = re.compile(r"sqlite:///(?P<database>[^?]*)")
+_POSTGRESQL_URL = re.compile(r"(?:postgresql|postgres)(?:\+\w+)?://(?P<rest>.*)", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Target:
+    """A database as Drafter reaches it, read from its URL without importing SQLAlchemy.
+
+    *url* is for SQLAlchemy; *path* is the SQLite file; *conninfo* is the URI psycopg
+    connects to.  A URL of another kind, or a SQLite one with options or in memory, has
+    neither: its driver connection then comes from SQLAlchemy's engine.
+    """
+
+    dialect: str
+    url: str
+    path: Path | None = None
+    conninfo: str | None = None
+
+
+def parse_target(target: str | Path | URL) -> Target:
+    if isinstance(target, Path) or "://" not in str(target):
+        path = Path(target)
+        return Target(SQLITE, sqlite_url(path), path=path)
+    text = target if isinstance(target, str) else \
+        target.render_as_string(hide_password=False)  # str() of a URL hides its password
+    found = _SQLITE_FILE_URL.fullmatch(text)
+    if found and unquote(found["database"]) not in ("", ":memory:"):
+        return Target(SQLITE, text, path=Path(unquote(found["database"])))
+    found = _POSTGRESQL_URL.fullmatch(text)
+    if found:
+        rest = found["rest"]
+        return Target(POSTGRESQL, "postgresql+psycopg://" + rest,
+                      conninfo="postgresql://" + rest)
+    url = _as_url(text)
+    return Target(url.get_backend_name(), text, path=_sqlite_path(url))
 
 
 def _as_url(target: str | Path | URL) -> URL:
     """Accept a URL or a plain file path (taken as a SQLite file)."""
+    from sqlalchemy import make_url
+    from sqlalchemy.engine import URL
+
     if isinstance(target, URL):
         return target  # str() of a URL hides its password
     text = str(target)
@@ -77,30 +131,52 @@ def _sqlite_path(url: URL) -> Path | None:
 
 
 class Store:
-    """One open database: an engine and the two kinds of session."""
+    """One open database: the driver connection for ``drafter issue``, SQLAlchemy for the rest.
 
-    def __init__(self, engine: Engine, *, read_only: bool = False) -> None:
-        self.engine = engine
+    SQLAlchemy's engine is made the first time a session is asked for, so a command that
+    only issues a number never imports it.  The driver connection is one per store, used
+    by one transaction at a time.
+    """
+
+    def __init__(self, engine: Engine | None = None, *, target: str | Path | None = None,
+                 read_only: bool = False) -> None:
+        if engine is None and target is None:
+            raise ValueError("a store needs an engine or a target")
+        self._engine = engine
+        self.target = parse_target(engine.url if engine is not None else target)  # type: ignore[arg-type]
         # Opened with SQLite's mode=ro (or immutable) because its folder cannot be written.
         self.read_only = read_only
+        self._driver: DriverConnection | None = None
+        self._driver_lock = threading.Lock()
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            self._engine = create_store_engine(self.target.url, read_only=self.read_only)
+        return self._engine
+
+    @property
+    def _write_engine(self) -> Engine:
         # Connections from this engine start their transactions with BEGIN IMMEDIATE
         # on SQLite (see _install_sqlite_hooks); on PostgreSQL it is the same engine.
-        self._write_engine = engine.execution_options(drafter_write=True)
+        return self.engine.execution_options(drafter_write=True)
 
     @property
     def is_sqlite(self) -> bool:
-        return self.engine.dialect.name == "sqlite"
+        return self.target.dialect == SQLITE
 
     @property
     def url(self) -> URL:
-        return self.engine.url
+        return self.engine.url if self._engine is not None else _as_url(self.target.url)
 
     @property
     def path(self) -> Path | None:
-        return _sqlite_path(self.url)
+        return self.target.path
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
+        from sqlalchemy.orm import Session
+
         with translated_errors(self), Session(self.engine, expire_on_commit=False) as session:
             yield session
 
@@ -109,9 +185,67 @@ class Store:
         """A session whose transaction holds the write lock from its start; commits on exit."""
         if self.read_only:
             raise StoreError(read_only_message(self.where))
+        from sqlalchemy.orm import Session
+
         with translated_errors(self), Session(self._write_engine,
                                               expire_on_commit=False) as session, session.begin():
             yield session
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Statements]:
+        """A transaction on the driver itself, holding the write lock from its start.
+
+        It commits on exit and rolls back on any error; the database's refusals become a
+        :class:`StoreError` that says what happened, as with :meth:`write`.
+        """
+        if self.read_only:
+            raise StoreError(read_only_message(self.where))
+        with self._driver_lock, self.driver_errors():
+            statements = Statements(self._driver_connection(), self.target.dialect)
+            try:
+                statements.execute("BEGIN IMMEDIATE" if self.is_sqlite else "BEGIN")
+                yield statements
+                statements.execute("COMMIT")
+            except BaseException:
+                with contextlib.suppress(Exception):
+                    statements.execute("ROLLBACK")
+                raise
+            finally:
+                with contextlib.suppress(Exception):
+                    statements.close()
+
+    def query(self, sql: str, params: tuple[object, ...] = ()) -> Any:
+        """The first column of the first row of a read on the driver connection."""
+        with self._driver_lock, self.driver_errors():
+            statements = Statements(self._driver_connection(), self.target.dialect)
+            try:
+                return statements.value(sql, params)
+            finally:
+                statements.close()
+
+    @contextlib.contextmanager
+    def driver_errors(self) -> Iterator[None]:
+        """Explain the driver's refusals; a connection that failed is not used again."""
+        try:
+            yield
+        except StoreError:
+            raise
+        except Exception as error:
+            if not _is_driver_error(error):
+                raise
+            self._drop_driver()
+            raise StoreError(explain_driver_error(error, self)) from error
+
+    def _driver_connection(self) -> DriverConnection:
+        if self._driver is None:
+            self._driver = connect_driver(self)
+        return self._driver
+
+    def _drop_driver(self) -> None:
+        driver, self._driver = self._driver, None
+        if driver is not None:
+            with contextlib.suppress(Exception):
+                driver.close()
 
     @property
     def where(self) -> str:
@@ -122,9 +256,11 @@ class Store:
     def close(self) -> None:
         if self.is_sqlite and not self.read_only:
             # SQLite's advice: refresh the planner's statistics when a connection ends.
-            with contextlib.suppress(DBAPIError), self.engine.connect() as connection:
-                connection.exec_driver_sql("PRAGMA optimize")
-        self.engine.dispose()
+            with contextlib.suppress(StoreError):
+                self.query("PRAGMA optimize")
+        self._drop_driver()
+        if self._engine is not None:
+            self._engine.dispose()
 
     def __enter__(self) -> Store:
         return self
@@ -133,12 +269,45 @@ class Store:
         self.close()
 
 
+def _is_driver_error(error: BaseException) -> bool:
+    if isinstance(error, sqlite3.Error):
+        return True
+    psycopg = sys.modules.get("psycopg")  # loaded if, and only if, a server is in use
+    return psycopg is not None and isinstance(error, psycopg.Error)
+
+
+def connect_driver(store: Store) -> DriverConnection:
+    """A DB-API connection to *store*'s database, set up as the engine's connections are."""
+    target = store.target
+    if target.dialect == POSTGRESQL and target.conninfo is not None:
+        import psycopg
+
+        # A row lock held by another secretary makes the issue wait, but not for ever.
+        return psycopg.connect(target.conninfo, autocommit=True, connect_timeout=10,
+                               options=_postgresql_options())
+    if target.dialect != SQLITE or target.path is None:
+        return store.engine.raw_connection()  # type: ignore[return-value]
+    if store.read_only:
+        connection = _connect_read_only(target.path, BUSY_TIMEOUT_S)
+    else:
+        connection = sqlite3.connect(target.path, timeout=BUSY_TIMEOUT_S,
+                                     check_same_thread=False)
+    prepare_sqlite_connection(connection, read_only=store.read_only)
+    return connection
+
+
+def _postgresql_options() -> str:
+    return f"-c lock_timeout={int(BUSY_TIMEOUT_S * 1000)}"
+
+
 # --- what went wrong, in plain words ----------------------------------------------------------
 
 
 @contextlib.contextmanager
 def translated_errors(store: Store) -> Iterator[None]:
     """Turn the database's refusals into a :class:`StoreError` that says what happened."""
+    from sqlalchemy.exc import DBAPIError
+
     try:
         yield
     except DBAPIError as error:
@@ -188,7 +357,12 @@ def _free_bytes(folder: Path) -> int:
 
 def explain_database_error(error: DBAPIError, store: Store) -> str:
     """The message for a refusal of *store*'s database, after checking what it means."""
-    text = str(error.orig).lower()
+    return explain_driver_error(error.orig, store)
+
+
+def explain_driver_error(error: BaseException, store: Store) -> str:
+    """The same for the driver's own exception (sqlite3's, psycopg's)."""
+    text = str(error).lower()
     path = store.path if store.is_sqlite else None
     where = store.where
     if _is_lock(text):
@@ -385,20 +559,27 @@ def backup_file(path: Path, reason: str, *, timeout: float = BUSY_TIMEOUT_S) -> 
     return target
 
 
+def prepare_sqlite_connection(connection: sqlite3.Connection, *, read_only: bool) -> None:
+    """Set up a new SQLite connection, the engine's as well as the driver's own."""
+    # Drafter, not the sqlite3 module, decides when a transaction begins.
+    connection.isolation_level = None
+    cursor = connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    if not read_only:
+        # Readers never block the writer and a killed process leaves the file intact.
+        cursor.execute("PRAGMA journal_mode = WAL")
+        # The register must survive a power cut, not only a crash: fsync every commit.
+        cursor.execute("PRAGMA synchronous = FULL")
+    cursor.close()
+
+
 def _install_sqlite_hooks(engine: Engine, *, read_only: bool) -> None:
+    from sqlalchemy import event
+
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
-        # SQLAlchemy, not the sqlite3 module, decides when a transaction begins.
-        dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-        cursor.execute("PRAGMA foreign_keys = ON")
-        if not read_only:
-            # Readers never block the writer and a killed process leaves the file intact.
-            cursor.execute("PRAGMA journal_mode = WAL")
-            # The register must survive a power cut, not only a crash: fsync every commit.
-            cursor.execute("PRAGMA synchronous = FULL")
-        cursor.close()
+        prepare_sqlite_connection(dbapi_connection, read_only=read_only)
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: object) -> None:
@@ -409,6 +590,8 @@ def _install_sqlite_hooks(engine: Engine, *, read_only: bool) -> None:
 
 def create_store_engine(target: str | Path | URL, *, read_only: bool = False) -> Engine:
     """An engine for *target*; *read_only* opens a SQLite file without writing anything."""
+    from sqlalchemy import create_engine
+
     url = _as_url(target)
     if url.drivername.startswith("sqlite"):
         path = _sqlite_path(url)
@@ -423,10 +606,8 @@ def create_store_engine(target: str | Path | URL, *, read_only: bool = False) ->
     if not url.drivername.startswith("postgresql"):
         raise StoreError(_("unsupported database {url}: use a SQLite file or a postgresql:// "
                            "URL").format(url=url.render_as_string(hide_password=True)))
-    # A row lock held by another secretary makes the issue wait, but not for ever.
-    options = f"-c lock_timeout={int(BUSY_TIMEOUT_S * 1000)}"
     return create_engine(url, pool_pre_ping=True,
-                         connect_args={"connect_timeout": 10, "options": options})
+                         connect_args={"connect_timeout": 10, "options": _postgresql_options()})
 
 
 # --- opening -----------------------------------------------------------------------------------
@@ -439,8 +620,10 @@ def open_store(target: str | Path | None = None, *, migrate: bool = True,
     With *read_only* the caller only reads: a SQLite file in a folder that cannot be
     written is then opened read-only instead of refused.
     """
-    url = _as_url(target if target is not None else default_url())
-    path = _sqlite_path(url)
+    found = parse_target(target if target is not None else default_url())
+    if found.dialect not in (SQLITE, POSTGRESQL):
+        create_store_engine(found.url)  # refuses it, naming the URL without its password
+    path = found.path
     opened_read_only = False
     if path is not None:
         if not path.exists() and migrate:
@@ -451,14 +634,10 @@ def open_store(target: str | Path | None = None, *, migrate: bool = True,
                 if not read_only:
                     raise StoreError(read_only_message(path))
                 opened_read_only = True
-    store = Store(create_store_engine(url, read_only=opened_read_only),
-                  read_only=opened_read_only)
+    store = Store(target=found.url, read_only=opened_read_only)
     try:
         if migrate:
             _bring_to_current_schema(store)
-    except DBAPIError as error:
-        store.close()
-        raise StoreError(explain_database_error(error, store)) from error
     except BaseException:
         store.close()
         raise
@@ -466,15 +645,17 @@ def open_store(target: str | Path | None = None, *, migrate: bool = True,
 
 
 def schema_revision(store: Store) -> str | None:
-    """The database's Alembic revision, ``None`` when it has none yet: one cheap query."""
-    with store.engine.connect() as connection:
-        exists = connection.exec_driver_sql(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
-            if store.is_sqlite else "SELECT to_regclass('alembic_version') IS NOT NULL"
-        ).scalar()
-        if not exists:
-            return None
-        return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    """The database's Alembic revision, ``None`` when it has none yet: one cheap query.
+
+    It runs on the driver connection, so opening a current database needs no SQLAlchemy.
+    """
+    exists = store.query(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+        if store.is_sqlite else "SELECT to_regclass('alembic_version') IS NOT NULL")
+    if not exists:
+        return None
+    revision = store.query("SELECT version_num FROM alembic_version")
+    return None if revision is None else str(revision)
 
 
 def _bring_to_current_schema(store: Store) -> None:
@@ -486,7 +667,8 @@ def _bring_to_current_schema(store: Store) -> None:
                            "it can be written").format(where=store.where))
     from drafter.store.migrate import upgrade
 
-    upgrade(store)
+    with translated_errors(store):
+        upgrade(store)
 
 
 def _create_sqlite_database(path: Path) -> None:

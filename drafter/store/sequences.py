@@ -11,21 +11,16 @@ from __future__ import annotations
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from drafter.core.letter import Letter, Secrecy
+from drafter.core.letter import Letter
 from drafter.core.vietnamese import clean_line
 from drafter.i18n import _
 from drafter.store.engine import Store
-from drafter.store.errors import NumberingError
+from drafter.store.errors import NumberingError  # noqa: F401  (raised here before)
+from drafter.store.issuing import choose_sequence, type_ids_of
 from drafter.store.models import NumberSequence, Profile, SequenceCounter
 
 SHARED_KEY = "chung"
 SECRET_KEY = "mat"
-
-
-
-
-def type_ids_of(sequence: NumberSequence) -> set[str]:
-    return {t.strip() for t in (sequence.type_ids or "").split(",") if t.strip()}
 
 
 def list_sequences(store: Store) -> list[NumberSequence]:
@@ -52,45 +47,15 @@ def save_sequence(store: Store, sequence: NumberSequence) -> NumberSequence:
 
 def resolve_sequence(session: Session, letter: Letter,
                      profile: Profile | None) -> NumberSequence:
-    """The sequence that numbers *letter*; the most specific one wins.
-
-    Order: secret documents (of this profile, then any); an advisory body's own
-    sequence; a sequence naming the letter's type (this profile, then any); the
-    profile's shared sequence; the office's shared sequence.
-    """
-    sequences = list(session.scalars(select(NumberSequence).order_by(NumberSequence.id)))
-    profile_id = profile.id if profile is not None else None
-    mine = [s for s in sequences if s.profile_id == profile_id and profile_id is not None]
-    common = [s for s in sequences if s.profile_id is None]
-    if letter.secrecy is not Secrecy.NONE:
-        for pool in (mine, common):
-            found = next((s for s in pool if s.secret), None)
-            if found:
-                return found
-        raise NumberingError(_("there is no sequence for secret documents; add one in the "
-                               "register's sequences"))
-    if profile is not None and profile.advisory:
-        found = next((s for s in mine if not s.secret), None)
-        if found is None:
-            raise NumberingError(_("the advisory body '{name}' numbers on its own sequence; "
-                                   "add one for it in the register's sequences").format(
-                                       name=profile.label))
-    for pool in (mine, common):
-        found = next((s for s in pool if not s.secret and letter.type_id in type_ids_of(s)),
-                     None)
-        if found:
-            return found
-    for pool in (mine, common):
-        found = next((s for s in pool if not s.secret and not type_ids_of(s)), None)
-        if found:
-            return found
-    raise NumberingError(_("no sequence numbers documents of type '{type}'; add a shared "
-                           "sequence in the register's sequences").format(type=letter.type_id))
+    """The sequence that numbers *letter* (see :func:`drafter.store.issuing.choose_sequence`)."""
+    sequences = session.scalars(select(NumberSequence).order_by(NumberSequence.id))
+    return choose_sequence(sequences, letter, profile)
 
 
 def take_next_number(session: Session, sequence_id: int, year: int) -> int:
     """Increment the counter of (*sequence_id*, *year*) and return the new number.
 
+    The ORM twin of :func:`drafter.store.issuing.next_number`, for reserving a number.
     One ``UPDATE … RETURNING`` does it: PostgreSQL locks the counter row until the
     transaction ends, and on SQLite the caller's transaction already holds the write
     lock (BEGIN IMMEDIATE), so two secretaries can never get the same number, and a

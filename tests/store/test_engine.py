@@ -207,3 +207,27 @@ def test_opening_a_current_database_does_not_import_alembic(tmp_path: Path) -> N
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_issuing_on_a_current_database_does_not_import_sqlalchemy(
+        store_url: str, tmp_path: Path) -> None:
+    """``drafter issue`` runs on the driver: SQLAlchemy is loaded only to migrate or browse."""
+    import os
+    import subprocess
+    import sys
+
+    from drafter.core import letterfile
+    from tests.sample_letters import cong_van
+
+    open_store(store_url).close()
+    letter = tmp_path / "cv.letter"
+    letterfile.save(cong_van(number=None), letter)
+    probe = ("import sys; from drafter.cli import main; "
+             f"status = main(['issue', {str(letter)!r}, '-o', {str(tmp_path / 'cv.docx')!r}, "
+             f"'--db', {store_url!r}]); "
+             "print(status, sorted(m for m in sys.modules if m.startswith('sqlalchemy'))[:3])")
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            check=True, env={**os.environ, "PYTHONPATH": str(root)})
+    assert result.stdout.strip().splitlines()[-1] == "0 []", result.stderr
+    assert (tmp_path / "cv.docx").stat().st_size > 0

@@ -48,19 +48,52 @@ def old_output(tmp_path: Path) -> Path:
     return path
 
 
+_WRITES = ("INSERT", "UPDATE", "DELETE")
+
+
+class _FullDiskCursor:
+    """A driver cursor that refuses every write as SQLite does on a full disk."""
+
+    def __init__(self, cursor: sqlite3.Cursor) -> None:
+        self._cursor = cursor
+
+    def execute(self, sql: str, params: object = ()) -> object:
+        if sql.lstrip().upper().startswith(_WRITES):
+            raise sqlite3.OperationalError("database or disk is full")
+        return self._cursor.execute(sql, params)  # type: ignore[arg-type]
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._cursor, name)
+
+
+class _FullDiskConnection:
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._connection = connection
+
+    def cursor(self) -> _FullDiskCursor:
+        return _FullDiskCursor(self._connection.cursor())
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._connection, name)
+
+
 def _inject_full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Without a small file system of our own: SQLite's answer to ENOSPC on every write."""
+    """Without a small file system of our own: SQLite's answer to ENOSPC on every write,
+    on the driver connection that issues as on SQLAlchemy's engine."""
     original = engine_module._install_sqlite_hooks
+    connect = engine_module.connect_driver
 
     def hooks(engine, *, read_only):  # type: ignore[no-untyped-def]
         original(engine, read_only=read_only)
 
         @event.listens_for(engine, "before_cursor_execute")
         def _full(_conn, _cursor, statement, *_args):  # type: ignore[no-untyped-def]
-            if statement.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE")):
+            if statement.lstrip().upper().startswith(_WRITES):
                 raise sqlite3.OperationalError("database or disk is full")
 
     monkeypatch.setattr(engine_module, "_install_sqlite_hooks", hooks)
+    monkeypatch.setattr(engine_module, "connect_driver",
+                        lambda store: _FullDiskConnection(connect(store)))
 
 
 def test_issue_on_a_full_disk_says_so_and_changes_nothing(

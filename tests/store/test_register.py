@@ -40,6 +40,23 @@ def test_issue_numbers_from_01_and_records_the_appendix_iv_columns(store: Store)
     assert register.issue(store, draft()).letter.number == 2
 
 
+def test_the_issued_record_is_the_line_the_orm_reads_back(store: Store) -> None:
+    """Issuing writes on the driver; the ORM must read exactly what it was told was written."""
+    from dataclasses import asdict
+
+    from drafter.store.models import RegisterEntry, RegisterEvent
+
+    issued = register.issue(store, draft(), actor="vanthu")
+    with store.read() as session:
+        stored = session.get(RegisterEntry, issued.entry.id)
+        assert stored is not None
+        assert {column: getattr(stored, column) for column in asdict(issued.entry)} == \
+            asdict(issued.entry)
+        (event,) = session.query(RegisterEvent).filter_by(entry_id=stored.id).all()
+    assert (event.action, event.actor, event.detail) == ("issue", "vanthu", "01/SGDĐT-VP")
+    assert abs(event.at - stored.created_at) < dt.timedelta(seconds=5)
+
+
 def test_the_snapshot_is_the_numbered_letter_file(store: Store) -> None:
     issued = register.issue(store, draft())
     again = register.letter_of(issued.entry)
