@@ -58,6 +58,10 @@ class Profile(Base):
     website: Mapped[str] = mapped_column(String(200), default="")
     # An advisory body (Hội đồng, Ban, Tổ) numbers its documents on its own sequence.
     advisory: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Electronic issuance (drafter.signing): the seal image, a PNG in the user's data
+    # folder, and the agency's certificate ("p12:<path>" or "pkcs11:<library>#<token>").
+    seal_image: Mapped[str] = mapped_column(Text, default="")
+    certificate: Mapped[str] = mapped_column(Text, default="")
     units: Mapped[list[Unit]] = relationship(
         back_populates="profile", cascade="all, delete-orphan", order_by="Unit.position")
 
@@ -88,6 +92,10 @@ class Signer(Base):
     title: Mapped[str] = mapped_column(String(200), default="")  # chức vụ, e.g. PHÓ CHỦ TỊCH
     position: Mapped[int] = mapped_column(Integer, default=0)
     sort_bytes: Mapped[bytes] = mapped_column(LargeBinary, default=b"")
+    # The handwritten-signature image (a PNG in the user's data folder) and the
+    # certificate the signer signs with, as for Profile.certificate.
+    signature_image: Mapped[str] = mapped_column(Text, default="")
+    certificate: Mapped[str] = mapped_column(Text, default="")
     patterns: Mapped[list[SigningPattern]] = relationship(
         back_populates="signer", cascade="all, delete-orphan",
         order_by="SigningPattern.position")

@@ -23,6 +23,7 @@ from drafter.i18n import N_, _
 from drafter.store.models import Profile, Unit
 from drafter.store.profiles import delete_profile, list_profiles, save_profile
 from drafter.store.text import split_lines
+from drafter.ui.image_picker import ImagePicker
 from drafter.ui.office import common
 from drafter.ui.office.common import (
     LinesEdit,
@@ -35,7 +36,8 @@ from drafter.ui.office.common import (
 _TEXT_FIELDS = (("label", N_("Shown as:")), ("prose_name", N_("Name in sentences:")),
                 ("abbreviation", N_("Abbreviation:")),
                 ("place", N_("Place:")), ("address", N_("Address:")), ("phone", N_("Phone:")),
-                ("fax", N_("Fax:")), ("email", N_("E-mail:")), ("website", N_("Website:")))
+                ("fax", N_("Fax:")), ("email", N_("E-mail:")), ("website", N_("Website:")),
+                ("certificate", N_("Certificate:")))  # the agency's, for signed PDFs
 
 
 class ProfilesDialog(QDialog):
@@ -77,6 +79,8 @@ class ProfilesDialog(QDialog):
                                     "sequence"), self)
         self.advisory.setObjectName("profile.advisory")
         form.addRow("", self.advisory)
+        self.seal_image = ImagePicker(self, "seal")  # ô 8 of signed PDFs
+        form.addRow(_("Seal image:"), self.seal_image)
         self.units = QTableWidget(0, 2, self)
         self.units.setObjectName("profile.units")
         self.units.setHorizontalHeaderLabels([_("Unit"), _("Abbreviation")])
@@ -127,6 +131,7 @@ class ProfilesDialog(QDialog):
         for key, edit in self.edits.items():
             edit.setText(getattr(profile, key) or "")
         self.advisory.setChecked(bool(profile.advisory))
+        self.seal_image.set_path(profile.seal_image or "")
         self.units.setRowCount(0)
         for unit in profile.units:
             row = self.units.rowCount()
@@ -149,6 +154,7 @@ class ProfilesDialog(QDialog):
             parent="\n".join(self.parent_lines.lines()),
             name="\n".join(self.name_lines.lines()),
             advisory=self.advisory.isChecked(), units=self._units(),
+            seal_image=self.seal_image.path(),
             **{key: clean_line(edit.text()) for key, edit in self.edits.items()})
         if not profile.name:
             common.show_error(self, _("a profile needs the issuing body's name"))

@@ -33,6 +33,7 @@ from drafter.store.signers import (
     save_signer,
 )
 from drafter.store.text import split_lines
+from drafter.ui.image_picker import ImagePicker
 from drafter.ui.office import common
 from drafter.ui.office.common import (
     LinesEdit,
@@ -74,6 +75,11 @@ class SignersDialog(QDialog):
         self.title.setPlaceholderText("PHÓ CHỦ TỊCH")
         form.addRow(_("Full name:"), self.name)
         form.addRow(_("Position:"), self.title)
+        self.signature_image = ImagePicker(self, "signature")  # ô 7c of signed PDFs
+        form.addRow(_("Signature image:"), self.signature_image)
+        self.certificate = QLineEdit(self)
+        self.certificate.setPlaceholderText("p12:/…/khoa.p12  |  pkcs11:/…/thu-vien.so#TOKEN")
+        form.addRow(_("Certificate:"), self.certificate)
         self.pattern_list = QListWidget(self)
         self.pattern_list.setObjectName("signer.patterns")
         self.pattern_list.currentRowChanged.connect(self._pattern_selected)
@@ -152,6 +158,8 @@ class SignersDialog(QDialog):
         self.current = signer
         self.name.setText(signer.name or "")
         self.title.setText(signer.title or "")
+        self.signature_image.set_path(signer.signature_image or "")
+        self.certificate.setText(signer.certificate or "")
         self.patterns = [SigningPattern(authority=p.authority, title=p.title)
                          for p in signer.patterns]
         self._refresh_patterns()
@@ -160,7 +168,9 @@ class SignersDialog(QDialog):
         return Signer(id=self.current.id if self.current else None,
                       profile_id=self.current.profile_id if self.current else None,
                       name=clean_line(self.name.text()), title=upper(clean_line(
-                          self.title.text())), patterns=list(self.patterns))
+                          self.title.text())), patterns=list(self.patterns),
+                      signature_image=self.signature_image.path(),
+                      certificate=clean_line(self.certificate.text()))
 
     def save(self) -> Signer | None:
         signer = self._signer()
