@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
         self._data_menu_filled = False
 
         tools = self.menuBar().addMenu(_("&Tools"))
+        tools.addAction(action("sign", _("&Digital signature (Ký số)…"), self.sign_pdf))
         tools.addAction(action("preferences", _("&Preferences…"), self.edit_preferences,
                                QKeySequence.StandardKey.Preferences))
         language = tools.addMenu(_("&Language"))
@@ -511,6 +512,11 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(current)
         self.build_chrome()
         font_notice.retranslate(self)
+
+    def sign_pdf(self) -> None:
+        from drafter.ui.sign_dialog import SignDialog
+
+        SignDialog(self).exec()
 
     def edit_preferences(self) -> None:
         from drafter.ui.preferences_dialog import PreferencesDialog
