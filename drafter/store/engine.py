@@ -201,9 +201,8 @@ class Store:
         if self.read_only:
             raise StoreError(read_only_message(self.where))
         with self._driver_lock, self.driver_errors():
-            statements = Statements(self._driver_connection(), self.target.dialect)
+            statements = self._begin()
             try:
-                statements.execute("BEGIN IMMEDIATE" if self.is_sqlite else "BEGIN")
                 yield statements
                 statements.execute("COMMIT")
             except BaseException:
@@ -213,6 +212,27 @@ class Store:
             finally:
                 with contextlib.suppress(Exception):
                     statements.close()
+
+    def _begin(self) -> Statements:
+        """Begin a transaction on the driver connection, taking SQLite's write lock.
+
+        A server connection that went away since its last use (the server restarted) is
+        replaced once, as SQLAlchemy's pre-ping would: nothing has been done on it yet.
+        """
+        reused = self._driver is not None
+        statements = Statements(self._driver_connection(), self.target.dialect)
+        try:
+            statements.execute("BEGIN IMMEDIATE" if self.is_sqlite else "BEGIN")
+            return statements
+        except Exception as error:
+            with contextlib.suppress(Exception):
+                statements.close()
+            if self.is_sqlite or not reused or not _is_driver_error(error):
+                raise
+        self._drop_driver()
+        statements = Statements(self._driver_connection(), self.target.dialect)
+        statements.execute("BEGIN")
+        return statements
 
     def query(self, sql: str, params: tuple[object, ...] = ()) -> Any:
         """The first column of the first row of a read on the driver connection."""

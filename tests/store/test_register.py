@@ -191,3 +191,23 @@ def test_search_gives_the_same_answer_through_the_index_or_by_scanning(
     assert [e.number for e in found] == [2, 1]
     assert count(store, RegisterFilter(text="tuyen sinh lop 10")) == 1
     assert count(store, RegisterFilter(text="tuyen sinh", status=register.CANCELLED)) == 0
+
+
+def test_issuing_goes_on_after_the_server_dropped_the_connection(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A PostgreSQL connection ended by the server (a restart) is replaced at the next issue."""
+    import psycopg
+
+    from drafter.store.engine import open_store
+    from tests.store.conftest import postgres_url
+
+    url = postgres_url()
+    store = open_store(url)
+    try:
+        assert register.issue(store, draft()).letter.number == 1
+        backend = store.query("SELECT pg_backend_pid()")
+        with psycopg.connect(url, autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(%s)", (backend,))
+        assert register.issue(store, draft()).letter.number == 2
+        assert store.query("SELECT pg_backend_pid()") != backend
+    finally:
+        store.close()
