@@ -158,7 +158,65 @@ def main(argv: Sequence[str] | None = None) -> int:
         build_parser().print_help()
         return EXIT_INVALID
     handler: Command = args.handler
-    return handler(args)
+    try:
+        return handler(args)
+    except BrokenPipeError:
+        # The reader of the output went away (`drafter types | head`): nothing failed.
+        _discard_stdout()
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print(_("drafter: stopped by the user"), file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except MemoryError:
+        print(_("drafter: not enough memory to finish this command"), file=sys.stderr)
+        return EXIT_WRITE
+    except OSError as error:
+        from drafter.core.atomic import explain_os_error
+
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"drafter: {where}{explain_os_error(error)}", file=sys.stderr)
+        return EXIT_WRITE
+    except Exception:
+        # A defect of Drafter's own: the details go to a file for the report, the user
+        # reads a sentence instead of a traceback.
+        report = _save_crash_report(argv)
+        print(_("drafter: an unexpected error stopped the command. The details are in {path};"
+                " please send that file to whoever supports Drafter.").format(path=report),
+              file=sys.stderr)
+        return EXIT_WRITE
+
+
+EXIT_INTERRUPTED = 130  # the shell's status for a command stopped by Ctrl+C
+
+
+def _discard_stdout() -> None:
+    """Point standard output at the null device, so Python's final flush cannot fail."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _save_crash_report(argv: Sequence[str]) -> str:
+    """Write the current exception's traceback to a file of the user's cache folder."""
+    import datetime as dt
+    import traceback
+
+    from drafter.paths import user_cache_dir
+
+    text = (f"drafter {__version__}\ncommand: {list(argv)!r}\n\n"
+            + traceback.format_exc())
+    name = f"crash-{dt.datetime.now():%Y%m%d-%H%M%S}.txt"
+    try:
+        folder = user_cache_dir() / "crash-reports"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+        return str(folder / name)
+    except OSError:
+        return _("(the details could not be saved)")
 
 
 def _configure_streams() -> None:
