@@ -48,39 +48,63 @@ class FieldSpec:
 
     def coerce(self, value: object, where: str) -> tuple[object, list[Problem]]:
         """Return the cleaned value, or the empty value and the problems found."""
-        problems: list[Problem] = []
-        cleaned: object
         if value is None or value == "" or value == []:
-            cleaned = self.empty_value()
-        elif self.kind in (FieldKind.TEXT, FieldKind.CHOICE):
-            if not isinstance(value, str | int | float):
-                return self.empty_value(), [Problem(where, _("must be text"))]
-            cleaned = clean_line(str(value))
-            if self.kind is FieldKind.CHOICE and self.choices and cleaned not in self.choices:
-                problems.append(Problem(where, _("must be one of: {choices}").format(
-                    choices=", ".join(self.choices))))
-        elif self.kind in (FieldKind.MULTILINE, FieldKind.MARKDOWN):
-            if not isinstance(value, str):
-                return self.empty_value(), [Problem(where, _("must be text"))]
-            cleaned = clean_text(value).strip("\n")
-        elif self.kind is FieldKind.LINES:
-            items = value.split("\n") if isinstance(value, str) else value
-            if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
-                return self.empty_value(), [Problem(where, _("must be a list of lines"))]
-            cleaned = [line for line in (clean_line(i) for i in items) if line]
-        elif self.kind is FieldKind.DATE:
-            cleaned, problems = _coerce_date(value, where)
-        elif self.kind is FieldKind.INTEGER:
-            bounds = (-FIELD_INTEGER_LIMIT, FIELD_INTEGER_LIMIT)
-            cleaned = parse_whole_number(value, *bounds)
-            if cleaned is None:
-                return None, [Problem(where, range_message(*bounds))]
-        else:  # pragma: no cover - the enum is closed
-            raise AssertionError(self.kind)
+            cleaned: object = self.empty_value()
+            problems: list[Problem] = []
+        else:
+            cleaned, problems = clean_value(
+                self.kind, value, where, bounds=(-FIELD_INTEGER_LIMIT, FIELD_INTEGER_LIMIT),
+                choices=self.choices)
+            if problems and cleaned in ("", [], None):
+                cleaned = self.empty_value()
         if self.required and cleaned in ("", [], None):
-            problems.append(Problem(where, _("is required")))
-        problems.extend(_text_problems(cleaned, where))
+            problems.insert(0, Problem(where, _("is required")))
         return cleaned, problems
+
+
+def clean_value(kind: FieldKind, value: object, where: str, *,
+                bounds: tuple[int, int] | None = None, choices: tuple[str, ...] = (),
+                ) -> tuple[object, list[Problem]]:
+    """A value of *kind* as typed or read, cleaned, with its problems.
+
+    The one cleaning of every text that enters Drafter — the standard parts of a letter
+    (:mod:`drafter.core.schema`), a type's own fields, the form: NFC, no control
+    characters, one line where one line is meant; text that cannot be printed safely or
+    was typed in an old 8-bit encoding (TCVN3, VNI) is reported, and kept.
+    """
+    if value is None or value == "" or value == []:
+        empty: object = [] if kind is FieldKind.LINES else \
+            None if kind in (FieldKind.DATE, FieldKind.INTEGER) else ""
+        return empty, []
+    cleaned: object
+    problems: list[Problem] = []
+    if kind in (FieldKind.TEXT, FieldKind.CHOICE):
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            return "", [Problem(where, _("must be text"))]
+        cleaned = clean_line(str(value))
+        if kind is FieldKind.CHOICE and choices and cleaned not in choices:
+            problems.append(Problem(where, _("must be one of: {choices}").format(
+                choices=", ".join(choices))))
+    elif kind in (FieldKind.MULTILINE, FieldKind.MARKDOWN):
+        if not isinstance(value, str):
+            return "", [Problem(where, _("must be text"))]
+        cleaned = clean_text(value).strip("\n")
+    elif kind is FieldKind.LINES:
+        items = clean_text(value).split("\n") if isinstance(value, str) else value
+        if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+            return [], [Problem(where, _("must be a list of lines"))]
+        cleaned = [line for line in (clean_line(i) for i in items) if line]
+    elif kind is FieldKind.DATE:
+        return _coerce_date(value, where)
+    elif kind is FieldKind.INTEGER:
+        low, high = bounds or (-FIELD_INTEGER_LIMIT, FIELD_INTEGER_LIMIT)
+        cleaned = parse_whole_number(value, low, high)
+        if cleaned is None:
+            return None, [Problem(where, range_message(low, high))]
+    else:  # pragma: no cover - the enum is closed
+        raise AssertionError(kind)
+    problems.extend(_text_problems(cleaned, where))
+    return cleaned, problems
 
 
 def _text_problems(value: object, where: str) -> list[Problem]:

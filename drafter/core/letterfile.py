@@ -11,8 +11,6 @@ import datetime as dt
 import os
 import re
 import stat
-from dataclasses import dataclass
-from enum import Enum
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -23,132 +21,69 @@ try:  # the compiled parser reads a letter about three times faster than the std
 except ImportError:  # pragma: no cover - tomli is a dependency; the stdlib parser agrees
     import tomllib  # type: ignore[no-redef]
 
+from drafter.core import schema
 from drafter.core.atomic import explain_read_error, write_text_atomic
 from drafter.core.doctypes import DocType, Registry, default_registry
-from drafter.core.fields import coerce_date
-from drafter.core.letter import (
-    Appendix,
-    Circulation,
-    Issuer,
-    Letter,
-    Secrecy,
-    Signature,
-    Urgency,
-)
-from drafter.core.limits import (
-    COPIES_RANGE,
-    LETTER_FILE_BYTES,
-    NUMBER_RANGE,
-    parse_whole_number,
-    range_message,
-)
+from drafter.core.letter import Letter
+from drafter.core.limits import LETTER_FILE_BYTES
 from drafter.core.problems import InvalidInput, Problem
-from drafter.core.vietnamese import clean_line, clean_text, text_problem
+from drafter.core.toml_errors import syntax_error_message
 from drafter.i18n import _
 
 _O_BINARY = getattr(os, "O_BINARY", 0)
-FORMAT_KEY = "drafter"
+FORMAT_KEY = schema.FORMAT_KEY
 FORMAT_VERSION = 1
 SUFFIX = ".letter"
 
-_TOP_KEYS = {
-    FORMAT_KEY, "type", "number", "symbol", "place", "date", "subject", "kinh_gui",
-    "dong_kinh_gui", "urgency", "secrecy", "circulation", "attached_to", "body", "issuer",
-    "fields", "signatures", "noi_nhan", "appendices",
-}
-_ISSUER_KEYS = {"name", "parent", "prose_name", "abbreviation", "unit", "address", "phone",
-                "fax", "email", "website"}
-_SIGNATURE_KEYS = {"authority", "title", "name", "note"}
-_NOI_NHAN_KEYS = {"lines", "luu", "drafter_mark", "copies"}
-_APPENDIX_KEYS = {"number", "title", "body"}
 
 
-@dataclass
-class _Reader:
-    """Pulls typed, cleaned values out of parsed TOML, noting each problem."""
+def _table(data: dict[str, Any], key: str, problems: list[Problem]) -> dict[str, Any]:
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        problems.append(Problem(key, _("must be a table")))
+        return {}
+    return value
 
-    problems: list[Problem]
 
-    def unknown(self, table: dict[str, Any], allowed: set[str], prefix: str) -> None:
-        for key in sorted(set(table) - allowed):
-            self.problems.append(Problem(f"{prefix}{key}", _("unknown key")))
+def _tables(data: dict[str, Any], key: str, problems: list[Problem]) -> list[dict[str, Any]]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        problems.append(Problem(key, _("must be a list of tables")))
+        return []
+    return value
 
-    def line(self, table: dict[str, Any], key: str, prefix: str = "") -> str:
-        value = table.get(key, "")
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            value = str(value)
-        if not isinstance(value, str):
-            self.problems.append(Problem(f"{prefix}{key}", _("must be text")))
-            return ""
-        return self._checked(clean_line(value), f"{prefix}{key}")
 
-    def text(self, table: dict[str, Any], key: str, prefix: str = "") -> str:
-        value = table.get(key, "")
-        if not isinstance(value, str):
-            self.problems.append(Problem(f"{prefix}{key}", _("must be text")))
-            return ""
-        return self._checked(clean_text(value).strip("\n"), f"{prefix}{key}")
+def _unknown(table: dict[str, Any], allowed: set[str], prefix: str,
+             problems: list[Problem]) -> None:
+    for key in sorted(set(table) - allowed):
+        problems.append(Problem(f"{prefix}{key}", _("unknown key")))
 
-    def lines(self, table: dict[str, Any], key: str, prefix: str = "") -> list[str]:
-        """A list of lines; a single string is split at line breaks."""
-        value = table.get(key, [])
-        if isinstance(value, str):
-            value = clean_text(value).split("\n")
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self.problems.append(Problem(f"{prefix}{key}", _("must be a list of lines")))
-            return []
-        cleaned = [clean_line(v) for v in value]
-        for i, item in enumerate(cleaned):
-            self._checked(item, f"{prefix}{key}[{i + 1}]")
-        return [v for v in cleaned if v]
 
-    def integer(self, table: dict[str, Any], key: str, bounds: tuple[int, int],
-                prefix: str = "") -> int | None:
-        value = table.get(key)
-        if value is None or value == "":
-            return None
-        number = parse_whole_number(value, *bounds)
-        if number is None:
-            self.problems.append(Problem(f"{prefix}{key}", range_message(*bounds)))
-        return number
-
-    def enum(self, table: dict[str, Any], key: str, kind: type[Enum]) -> Any:
-        value = table.get(key, "")
-        try:
-            return kind(value)
-        except ValueError:
-            choices = ", ".join(repr(m.value) for m in kind)  # type: ignore[var-annotated]
-            self.problems.append(Problem(key, _("must be one of: {choices}").format(
-                choices=choices)))
-            return kind("")
-
-    def table(self, data: dict[str, Any], key: str) -> dict[str, Any]:
-        value = data.get(key, {})
-        if not isinstance(value, dict):
-            self.problems.append(Problem(key, _("must be a table")))
-            return {}
-        return value
-
-    def tables(self, data: dict[str, Any], key: str) -> list[dict[str, Any]]:
-        value = data.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-            self.problems.append(Problem(key, _("must be a list of tables")))
-            return []
-        return value
-
-    def _checked(self, text: str, where: str) -> str:
-        problem = text_problem(text)
-        if problem:
-            self.problems.append(Problem(where, problem))
-        return text
+def _values(table: schema.Table, raw: dict[str, Any], prefix: str,
+            problems: list[Problem]) -> dict[str, object]:
+    """The cleaned values of *table*'s parts in *raw*, by attribute; problems noted."""
+    if table.key:  # the top level's unknown keys are named first, by parse_letter
+        _unknown(raw, table.keys(), prefix, problems)
+    values: dict[str, object] = {}
+    for part in table.parts:
+        if part.key not in raw:
+            values[part.name] = part.absent()
+            continue
+        value, part_problems = part.coerce(raw[part.key], prefix + part.key)
+        values[part.name] = value
+        problems.extend(part_problems)
+    return values
 
 
 def parse_letter(data: dict[str, Any], registry: Registry | None = None,
                  ) -> tuple[Letter, list[Problem]]:
-    """Build a :class:`Letter` from parsed TOML; return it with every problem found."""
+    """Build a :class:`Letter` from parsed TOML; return it with every problem found.
+
+    The standard parts are read as :mod:`drafter.core.schema` declares them, the type's
+    own fields as its ``type.toml`` does.
+    """
     registry = registry or default_registry()
     problems: list[Problem] = []
-    read = _Reader(problems)
 
     version = data.get(FORMAT_KEY)
     if version != FORMAT_VERSION:
@@ -157,9 +92,9 @@ def parse_letter(data: dict[str, Any], registry: Registry | None = None,
         else:
             message = _("not a Drafter letter file (it must contain the line 'drafter = 1')")
         raise InvalidInput([Problem(FORMAT_KEY, message)])
-    read.unknown(data, _TOP_KEYS, "")
+    _unknown(data, schema.top_keys(), "", problems)
 
-    type_id = data.get("type")
+    type_id = data.get(schema.TYPE_KEY)
     doctype: DocType | None = None
     if not isinstance(type_id, str) or type_id not in registry:
         known = ", ".join(registry.ids())
@@ -169,81 +104,32 @@ def parse_letter(data: dict[str, Any], registry: Registry | None = None,
     else:
         doctype = registry.get(type_id)
 
-    issuer_data = read.table(data, "issuer")
-    read.unknown(issuer_data, _ISSUER_KEYS, "issuer.")
-    issuer = Issuer(
-        name=read.lines(issuer_data, "name", "issuer."),
-        parent=read.lines(issuer_data, "parent", "issuer."),
-        prose_name=read.line(issuer_data, "prose_name", "issuer."),
-        abbreviation=read.line(issuer_data, "abbreviation", "issuer."),
-        unit=read.line(issuer_data, "unit", "issuer."),
-        address=read.line(issuer_data, "address", "issuer."),
-        phone=read.line(issuer_data, "phone", "issuer."),
-        fax=read.line(issuer_data, "fax", "issuer."),
-        email=read.line(issuer_data, "email", "issuer."),
-        website=read.line(issuer_data, "website", "issuer."),
-    )
+    letter = Letter(type_id=type_id)
+    for table in schema.TABLES:
+        if not table.key:
+            for name, value in _values(table, data, "", problems).items():
+                setattr(letter, name, value)
+        elif table.repeated:
+            setattr(letter, table.attribute, [
+                table.make(**_values(table, raw, table.prefix(i), problems))  # type: ignore[misc]
+                for i, raw in enumerate(_tables(data, table.key, problems), start=1)])
+        else:
+            values = _values(table, _table(data, table.key, problems), table.prefix(),
+                             problems)
+            if table.make is not None:
+                setattr(letter, table.attribute, table.make(**values))
+            else:  # its parts are the letter's own attributes
+                for name, value in values.items():
+                    setattr(letter, name, value)
 
-    date, date_problems = coerce_date(data.get("date"), "date")
-    problems.extend(date_problems)
-
-    signatures = []
-    for i, raw in enumerate(read.tables(data, "signatures")):
-        prefix = f"signatures[{i + 1}]."
-        read.unknown(raw, _SIGNATURE_KEYS, prefix)
-        signatures.append(Signature(
-            authority=read.lines(raw, "authority", prefix),
-            title=read.line(raw, "title", prefix),
-            name=read.line(raw, "name", prefix),
-            note=read.line(raw, "note", prefix),
-        ))
-
-    noi_nhan = read.table(data, "noi_nhan")
-    read.unknown(noi_nhan, _NOI_NHAN_KEYS, "noi_nhan.")
-
-    appendices = []
-    for i, raw in enumerate(read.tables(data, "appendices")):
-        prefix = f"appendices[{i + 1}]."
-        read.unknown(raw, _APPENDIX_KEYS, prefix)
-        appendices.append(Appendix(
-            number=read.line(raw, "number", prefix),
-            title=read.line(raw, "title", prefix),
-            body=read.text(raw, "body", prefix),
-        ))
-
-    fields_data = read.table(data, "fields")
-    fields: dict[str, object] = {}
+    fields_data = _table(data, schema.FIELDS_KEY, problems)
     if doctype is not None:
         for key in sorted(set(fields_data) - {f.id for f in doctype.fields}):
             problems.append(Problem(f"fields.{key}", _("unknown field for this document type")))
         for spec in doctype.fields:
             value, field_problems = spec.coerce(fields_data.get(spec.id), f"fields.{spec.id}")
-            fields[spec.id] = value
+            letter.fields[spec.id] = value
             problems.extend(field_problems)
-
-    letter = Letter(
-        type_id=type_id,
-        issuer=issuer,
-        number=read.integer(data, "number", NUMBER_RANGE),
-        symbol=read.line(data, "symbol"),
-        place=read.line(data, "place"),
-        date=date,
-        subject=read.line(data, "subject"),
-        kinh_gui=read.lines(data, "kinh_gui"),
-        dong_kinh_gui=read.lines(data, "dong_kinh_gui"),
-        body=read.text(data, "body"),
-        fields=fields,
-        signatures=signatures,
-        noi_nhan=read.lines(noi_nhan, "lines", "noi_nhan."),
-        luu=read.line(noi_nhan, "luu", "noi_nhan.") if "luu" in noi_nhan else "VT",
-        drafter_mark=read.line(noi_nhan, "drafter_mark", "noi_nhan."),
-        copies=read.integer(noi_nhan, "copies", COPIES_RANGE, "noi_nhan."),
-        urgency=read.enum(data, "urgency", Urgency),
-        secrecy=read.enum(data, "secrecy", Secrecy),
-        circulation=read.enum(data, "circulation", Circulation),
-        attached_to=read.line(data, "attached_to"),
-        appendices=appendices,
-    )
     return letter, problems
 
 
@@ -252,8 +138,7 @@ def loads(text: str, registry: Registry | None = None) -> tuple[Letter, list[Pro
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise InvalidInput([Problem("file", _("is not a valid letter file: {error}").format(
-            error=error))]) from error
+        raise InvalidInput([Problem("file", syntax_error_message(error))]) from error
     except RecursionError as error:  # tables or lists nested hundreds of levels deep
         raise InvalidInput([Problem("file", _(
             "is not a valid letter file: its lists or tables are nested too deeply"))]) from error
@@ -322,39 +207,25 @@ def decode(raw: bytes, source: str = "") -> str:
 
 def to_data(letter: Letter) -> dict[str, Any]:
     """The TOML structure of *letter*, leaving out what is empty."""
-    data: dict[str, Any] = {FORMAT_KEY: FORMAT_VERSION, "type": letter.type_id}
-    scalars: dict[str, Any] = {
-        "number": letter.number,
-        "symbol": letter.symbol,
-        "place": letter.place,
-        "date": letter.date,
-        "subject": letter.subject,
-        "urgency": letter.urgency.value,
-        "secrecy": letter.secrecy.value,
-        "circulation": letter.circulation.value,
-        "attached_to": letter.attached_to,
-        "kinh_gui": letter.kinh_gui,
-        "dong_kinh_gui": letter.dong_kinh_gui,
-        "body": letter.body,
-    }
-    data.update({k: v for k, v in scalars.items() if v not in (None, "", [])})
-    issuer = {k: v for k, v in vars(letter.issuer).items() if v not in ("", [])}
-    if issuer:
-        data["issuer"] = issuer
-    fields = {k: _toml_value(v) for k, v in letter.fields.items() if v not in (None, "", [])}
-    if fields:
-        data["fields"] = fields
-    if letter.signatures:
-        data["signatures"] = [
-            {k: v for k, v in vars(s).items() if v not in ("", [])} for s in letter.signatures
-        ]
-    noi_nhan: dict[str, Any] = {"lines": letter.noi_nhan, "luu": letter.luu,
-                                "drafter_mark": letter.drafter_mark, "copies": letter.copies}
-    data["noi_nhan"] = {k: v for k, v in noi_nhan.items() if v not in (None, "", [])}
-    if letter.appendices:
-        data["appendices"] = [
-            {k: v for k, v in vars(a).items() if v != ""} for a in letter.appendices
-        ]
+    data: dict[str, Any] = {FORMAT_KEY: FORMAT_VERSION, schema.TYPE_KEY: letter.type_id}
+    for table in schema.TABLES:
+        written = [{part.key: schema.to_value(part, getattr(owner, part.name))
+                    for part in table.parts}
+                   for _prefix, owner in schema.owners(letter, table)]
+        written = [{k: v for k, v in item.items() if v not in (None, "", [])}
+                   for item in written]
+        if not table.key:
+            data.update(written[0])
+        elif table.repeated:
+            if written:
+                data[table.key] = written
+        elif written[0] or table is schema.NOI_NHAN:
+            data[table.key] = written[0]
+        if table is schema.ISSUER:  # the type's own fields follow the issuer
+            fields = {k: _toml_value(v) for k, v in letter.fields.items()
+                      if v not in (None, "", [])}
+            if fields:
+                data[schema.FIELDS_KEY] = fields
     return data
 
 

@@ -8,15 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from drafter.core.doctypes import DocType, HeaderStyle, Presence, SummaryStyle
+from drafter.core import schema
+from drafter.core.doctypes import DocType, HeaderStyle, Presence
 from drafter.core.fields import FieldKind
 from drafter.core.letter import Letter
 from drafter.core.limits import (
     APPENDICES,
-    COPIES_RANGE,
     LIST_ITEMS,
-    NUMBER_RANGE,
-    RECIPIENTS,
     SIGNATURES,
     count_problems,
     parse_whole_number,
@@ -30,42 +28,17 @@ from drafter.i18n import _
 
 def check_letter(letter: Letter, doctype: DocType) -> list[Problem]:
     """Every problem that stops *letter* from making a compliant document."""
-    problems: list[Problem] = []
-
-    def need(condition: bool, field: str, message: str) -> None:
-        if not condition:
-            problems.append(Problem(field, message))
-
-    need(bool(letter.issuer.name), "issuer.name", _("the issuing body's name is required"))
-    # Mẫu 1.3: a document issued with a quyết định has no number, date or signature.
-    attached = doctype.header is HeaderStyle.STANDARD and bool(letter.attached_to)
-    if doctype.has_number and not letter.symbol and not attached:
-        need(bool(letter.issuer.abbreviation), "issuer.abbreviation",
-             _("the issuing body's abbreviation is required to write the symbol"))
-    if doctype.has_date and doctype.header is not HeaderStyle.APPENDIX and not attached:
-        need(bool(letter.place), "place", _("the place is required for the date line"))
-    if letter.date is not None:
-        need(1945 <= letter.date.year <= 2200, "date", _("the year is not plausible"))
-    if doctype.summary is not SummaryStyle.NONE:
-        need(bool(letter.subject), "subject", _("the summary (trích yếu) is required"))
-    if doctype.kinh_gui is Presence.REQUIRED:
-        need(bool(letter.kinh_gui), "kinh_gui", _("at least one recipient is required"))
-    elif doctype.kinh_gui is Presence.NONE and letter.kinh_gui:
+    problems = schema.required_problems(letter, doctype)
+    if letter.date is not None and not 1945 <= letter.date.year <= 2200:
+        problems.append(Problem("date", _("the year is not plausible")))
+    if doctype.kinh_gui is Presence.NONE and letter.kinh_gui:
         problems.append(Problem("kinh_gui", _("this document type has no Kính gửi line")))
-    if doctype.body is Presence.REQUIRED:
-        need(bool(letter.body.strip()), "body", _("the content is required"))
-    if doctype.header is not HeaderStyle.APPENDIX and not attached:
-        if len(letter.signatures) < doctype.signatures:
-            problems.append(Problem("signatures", _(
-                "this document type needs {count} signature blocks").format(
-                    count=doctype.signatures)))
-        for i, signature in enumerate(letter.signatures, start=1):
-            need(bool(signature.lines), f"signatures[{i}].title",
-                 _("the signer's position is required"))
-            need(bool(signature.name), f"signatures[{i}].name",
-                 _("the signer's full name is required"))
-    for i, appendix in enumerate(letter.appendices, start=1):
-        need(bool(appendix.title), f"appendices[{i}].title", _("the appendix title is required"))
+    attached = doctype.header is HeaderStyle.STANDARD and bool(letter.attached_to)
+    if doctype.header is not HeaderStyle.APPENDIX and not attached and \
+            len(letter.signatures) < doctype.signatures:
+        problems.append(Problem("signatures", _(
+            "this document type needs {count} signature blocks").format(
+                count=doctype.signatures)))
     problems.extend(_number_problems(letter))
     problems.extend(_size_problems(letter, doctype))
     for where, text, _multiline in _texts(letter, doctype):
@@ -78,20 +51,20 @@ def check_letter(letter: Letter, doctype: DocType) -> list[Problem]:
 def _number_problems(letter: Letter) -> list[Problem]:
     """A number set by a form or a register must fit what the reader accepts."""
     problems = []
-    for where, value, bounds in (("number", letter.number, NUMBER_RANGE),
-                                 ("noi_nhan.copies", letter.copies, COPIES_RANGE)):
-        if value is not None and parse_whole_number(value, *bounds) is None:
-            problems.append(Problem(where, range_message(*bounds)))
+    for where, part, value in schema.parts_of(letter):
+        if part.bounds is not None and value is not None and \
+                parse_whole_number(value, *part.bounds) is None:
+            problems.append(Problem(where, range_message(*part.bounds)))
     return problems
 
 
 def _size_problems(letter: Letter, doctype: DocType) -> list[Problem]:
     """Sizes beyond any real document, refused before they cost seconds of layout."""
     problems = []
-    for where, items, limit in (("kinh_gui", letter.kinh_gui, RECIPIENTS),
-                                ("dong_kinh_gui", letter.dong_kinh_gui, RECIPIENTS),
-                                ("noi_nhan.lines", letter.noi_nhan, RECIPIENTS),
-                                ("signatures", letter.signatures, SIGNATURES),
+    for where, part, value in schema.parts_of(letter):
+        if part.max_items is not None:
+            problems.extend(count_problems(len(value), part.max_items, where))  # type: ignore
+    for where, items, limit in (("signatures", letter.signatures, SIGNATURES),
                                 ("appendices", letter.appendices, APPENDICES)):
         problems.extend(count_problems(len(items), limit, where))
     for spec in doctype.fields:
@@ -105,21 +78,7 @@ def _size_problems(letter: Letter, doctype: DocType) -> list[Problem]:
 
 def _texts(letter: Letter, doctype: DocType) -> Iterator[tuple[str, str, bool]]:
     """Every piece of text of *letter*: where it is, the text, whether it has lines."""
-    issuer = letter.issuer
-    for key in ("name", "parent"):
-        for i, line in enumerate(getattr(issuer, key), start=1):
-            yield f"issuer.{key}[{i}]", line, False
-    for key in ("prose_name", "abbreviation", "unit", "address", "phone", "fax", "email",
-                "website"):
-        yield f"issuer.{key}", getattr(issuer, key), False
-    for key in ("symbol", "place", "subject", "luu", "drafter_mark", "attached_to"):
-        yield ("noi_nhan." if key in ("luu", "drafter_mark") else "") + key, \
-            getattr(letter, key), False
-    for key, lines in (("kinh_gui", letter.kinh_gui), ("dong_kinh_gui", letter.dong_kinh_gui),
-                       ("noi_nhan.lines", letter.noi_nhan)):
-        for i, line in enumerate(lines, start=1):
-            yield f"{key}[{i}]", line, False
-    yield "body", letter.body, True
+    yield from schema.texts(letter)
     multiline_kinds = (FieldKind.MULTILINE, FieldKind.MARKDOWN)
     for spec in doctype.fields:
         value = letter.fields.get(spec.id)
@@ -129,12 +88,3 @@ def _texts(letter: Letter, doctype: DocType) -> Iterator[tuple[str, str, bool]]:
             for i, item in enumerate(value, start=1):
                 if isinstance(item, str):
                     yield f"fields.{spec.id}[{i}]", item, False
-    for n, signature in enumerate(letter.signatures, start=1):
-        for i, line in enumerate(signature.authority, start=1):
-            yield f"signatures[{n}].authority[{i}]", line, False
-        for key in ("title", "name", "note"):
-            yield f"signatures[{n}].{key}", getattr(signature, key), False
-    for n, appendix in enumerate(letter.appendices, start=1):
-        yield f"appendices[{n}].number", appendix.number, False
-        yield f"appendices[{n}].title", appendix.title, False
-        yield f"appendices[{n}].body", appendix.body, True

@@ -7,6 +7,7 @@ write leaves any previous file untouched.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -61,3 +62,8 @@ def pdf_bytes(document: Document, title: str = "") -> bytes:
 def write_pdf(document: Document, path: Path) -> None:
     """Write *document* as a PDF; raise :class:`~drafter.core.atomic.WriteError`."""
     write_bytes_atomic(Path(path), pdf_bytes(document))
+
+
+def to_bytes(document: Document, created: dt.date | None = None) -> bytes:
+    """The writer interface of :mod:`drafter.render.formats`: the PDF's bytes."""
+    return pdf_bytes(document)

@@ -11,7 +11,7 @@ import pytest
 from sample_letters import cong_van, long_cong_van_with_appendix, marked_cong_van
 
 from drafter.core import letterfile
-from drafter.core.letter import Appendix, Letter, Signature, Urgency
+from drafter.core.letter import Appendix, Letter, Secrecy, Signature, Urgency
 from drafter.core.problems import InvalidInput, Problem
 
 pytestmark = pytest.mark.usefixtures("english")
@@ -49,7 +49,7 @@ class TestRoundTrip:
         assert again.subject == "abc" and again.kinh_gui == ["Bộ Nội vụ"]
 
     def test_empty_values_are_left_out(self) -> None:
-        text = letterfile.dumps(cong_van(number=None, symbol="", secrecy=letterfile.Secrecy("")))
+        text = letterfile.dumps(cong_van(number=None, symbol="", secrecy=Secrecy("")))
         assert "number" not in text and "symbol" not in text and "secrecy" not in text
 
     def test_file_is_human_readable_utf8(self) -> None:

@@ -1,0 +1,304 @@
+"""The standard parts of a letter, declared once.
+
+Each :class:`Part` is one thể thức component the user fills in — the issuer's name,
+the number, the place, Kính gửi, a signer's name, the Lưu line… — with its key in the
+letter file, its kind (as for a type's own fields, :class:`~drafter.core.fields.FieldKind`),
+its label, when it is required and how its value is cleaned.  From these declarations
+come the letter file's reader and writer (:mod:`drafter.core.letterfile`), the form's
+bindings (:mod:`drafter.ui.form`), the required checks and the text checks
+(:mod:`drafter.core.validation`).  A type's own fields are declared in its
+``type.toml`` (:mod:`drafter.core.fields`) and cleaned by the same function.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from enum import Enum
+from typing import TYPE_CHECKING, Any
+
+from drafter.core.fields import FieldKind, clean_value
+from drafter.core.letter import (
+    Appendix,
+    Circulation,
+    Issuer,
+    Letter,
+    Secrecy,
+    Signature,
+    Urgency,
+)
+from drafter.core.limits import COPIES_RANGE, NUMBER_RANGE, RECIPIENTS
+from drafter.core.problems import Problem
+from drafter.i18n import N_, _
+
+if TYPE_CHECKING:
+    from drafter.core.doctypes import DocType
+
+# Whether a part is required, given the object it belongs to (the letter, an issuer, a
+# signature, an appendix), the letter and its type.
+Requirement = Callable[[Any, Letter, "DocType"], bool]
+
+
+@dataclass(frozen=True)
+class Part:
+    """One standard part of a letter."""
+
+    key: str  # its key in its table of the letter file
+    kind: FieldKind
+    label: str  # English source of the form's label, translated where shown
+    attribute: str = ""  # the attribute it fills, when not named like the key
+    help: str = ""  # English source of the form's tooltip
+    bounds: tuple[int, int] | None = None  # INTEGER: the accepted range
+    choices: type[Enum] | None = None  # CHOICE: the enum of its values
+    missing: object = None  # the value when the key is absent (None: the kind's empty)
+    max_items: int | None = None  # LINES: at most this many
+    form_key: str = ""  # the form's binding when it differs from the file's path
+    required: Requirement | None = None
+    required_message: str = ""  # English source, translated when reported
+
+    @property
+    def name(self) -> str:
+        return self.attribute or self.key
+
+    @property
+    def multiline(self) -> bool:
+        return self.kind in (FieldKind.MULTILINE, FieldKind.MARKDOWN)
+
+    def empty(self) -> object:
+        if self.kind is FieldKind.LINES:
+            return []
+        if self.choices is not None:
+            return self.choices("")
+        if self.kind in (FieldKind.DATE, FieldKind.INTEGER):
+            return None
+        return ""
+
+    def absent(self) -> object:
+        return self.empty() if self.missing is None else self.missing
+
+    def coerce(self, value: object, where: str) -> tuple[object, list[Problem]]:
+        """The cleaned value and its problems; the empty value when it cannot be taken."""
+        if self.choices is not None:
+            try:
+                return self.choices(value if value is not None else ""), []
+            except ValueError:
+                names = ", ".join(repr(m.value) for m in self.choices)
+                return self.empty(), [Problem(where, _("must be one of: {choices}").format(
+                    choices=names))]
+        return clean_value(self.kind, value, where, bounds=self.bounds)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A group of parts: the letter's top level, a table, or a list of tables."""
+
+    key: str  # "" for the top level
+    parts: tuple[Part, ...]
+    repeated: bool = False  # a list of tables, each making one item
+    make: type | None = None  # what each table makes (None: fills the letter itself)
+    attribute: str = ""  # the letter's attribute holding it (issuer, signatures…)
+
+    def prefix(self, index: int | None = None) -> str:
+        if not self.key:
+            return ""
+        return f"{self.key}[{index}]." if index is not None else f"{self.key}."
+
+    def keys(self) -> set[str]:
+        return {p.key for p in self.parts}
+
+
+def _attached(letter: Letter, doctype: DocType) -> bool:
+    """Mẫu 1.3: a document issued with a quyết định has no number, date or signature."""
+    from drafter.core.doctypes import HeaderStyle
+
+    return doctype.header is HeaderStyle.STANDARD and bool(letter.attached_to)
+
+
+def _signed(letter: Letter, doctype: DocType) -> bool:
+    from drafter.core.doctypes import HeaderStyle
+
+    return doctype.header is not HeaderStyle.APPENDIX and not _attached(letter, doctype)
+
+
+def _needs_abbreviation(_issuer: Issuer, letter: Letter, doctype: DocType) -> bool:
+    return doctype.has_number and not letter.symbol and not _attached(letter, doctype)
+
+
+def _needs_place(_letter: Letter, letter: Letter, doctype: DocType) -> bool:
+    from drafter.core.doctypes import HeaderStyle
+
+    return doctype.has_date and doctype.header is not HeaderStyle.APPENDIX and \
+        not _attached(letter, doctype)
+
+
+def _needs_subject(_letter: Letter, _same: Letter, doctype: DocType) -> bool:
+    from drafter.core.doctypes import SummaryStyle
+
+    return doctype.summary is not SummaryStyle.NONE
+
+
+def _needs_recipient(_letter: Letter, _same: Letter, doctype: DocType) -> bool:
+    from drafter.core.doctypes import Presence
+
+    return doctype.kinh_gui is Presence.REQUIRED
+
+
+def _needs_body(_letter: Letter, _same: Letter, doctype: DocType) -> bool:
+    from drafter.core.doctypes import Presence
+
+    return doctype.body is Presence.REQUIRED
+
+
+def _needs_position(signature: Signature, letter: Letter, doctype: DocType) -> bool:
+    # The authority lines (KT. GIÁM ĐỐC) stand for a position of their own.
+    return _signed(letter, doctype) and not signature.authority
+
+
+def _needs_signer(_signature: Signature, letter: Letter, doctype: DocType) -> bool:
+    return _signed(letter, doctype)
+
+
+def _always(*_args: object) -> bool:
+    return True
+
+
+TEXT, LINES, MARKDOWN = FieldKind.TEXT, FieldKind.LINES, FieldKind.MARKDOWN
+
+ISSUER = Table("issuer", (
+    Part("name", LINES, N_("Issuing body:"), required=_always,
+         help=N_("The issuing body's name, one printed line each"),
+         required_message=N_("the issuing body's name is required")),
+    Part("parent", LINES, N_("Parent body:"),
+         help=N_("The direct parent body, one printed line each, if any")),
+    Part("prose_name", TEXT, N_("Name in sentences:"),
+         help=N_("The name as written inside a sentence, e.g. Sở Giáo dục và Đào tạo")),
+    Part("abbreviation", TEXT, N_("Abbreviation:"), help=N_("Used in the symbol, e.g. UBND"),
+         required=_needs_abbreviation, required_message=N_(
+             "the issuing body's abbreviation is required to write the symbol")),
+    Part("unit", TEXT, N_("Drafting unit:"), help=N_("e.g. VP, used in the symbol")),
+    Part("address", TEXT, N_("Address:")),
+    Part("phone", TEXT, N_("Phone:")),
+    Part("fax", TEXT, N_("Fax:")),
+    Part("email", TEXT, N_("E-mail:")),
+    Part("website", TEXT, N_("Website:")),
+), make=Issuer, attribute="issuer")
+
+# The top level, in the order the letter file is written.
+HEADING = Table("", (
+    Part("number", FieldKind.INTEGER, N_("Number:"), bounds=NUMBER_RANGE,
+         help=N_("Left blank while a draft: the register assigns it")),
+    Part("symbol", TEXT, N_("Symbol:"), help=N_("Leave empty to compose it")),
+    Part("place", TEXT, N_("Place:"), required=_needs_place,
+         required_message=N_("the place is required for the date line")),
+    Part("date", FieldKind.DATE, N_("Date:")),
+    Part("subject", TEXT, N_("Summary (trích yếu):"), required=_needs_subject,
+         required_message=N_("the summary (trích yếu) is required")),
+    Part("urgency", FieldKind.CHOICE, N_("Urgency:"), choices=Urgency),
+    Part("secrecy", FieldKind.CHOICE, N_("Secrecy:"), choices=Secrecy),
+    Part("circulation", FieldKind.CHOICE, N_("Circulation:"), choices=Circulation),
+    Part("attached_to", TEXT, N_("Attached to:")),
+    Part("kinh_gui", LINES, N_("Kính gửi:"), max_items=RECIPIENTS,
+         help=N_("One recipient per line"), required=_needs_recipient,
+         required_message=N_("at least one recipient is required")),
+    Part("dong_kinh_gui", LINES, N_("Đồng kính gửi:"), max_items=RECIPIENTS,
+         help=N_("One recipient per line")),
+    Part("body", MARKDOWN, N_("Content:"), required=_needs_body,
+         required_message=N_("the content is required"),
+         help=N_("One paragraph per line; Điều, khoản (1.), điểm (a)) and căn cứ lines "
+                 "are recognised")),
+))
+
+SIGNATURES = Table("signatures", (
+    Part("authority", LINES, N_("Signing authority:"),
+         help=N_("e.g. KT. GIÁM ĐỐC or TM. ỦY BAN NHÂN DÂN, one per line")),
+    Part("title", TEXT, N_("Position:"), help=N_("e.g. PHÓ GIÁM ĐỐC"),
+         required=_needs_position, required_message=N_("the signer's position is required")),
+    Part("name", TEXT, N_("Full name:"), required=_needs_signer,
+         required_message=N_("the signer's full name is required")),
+    Part("note", TEXT, N_("Note:")),
+), repeated=True, make=Signature, attribute="signatures")
+
+# Nơi nhận and ô 12: a table of the file, attributes of the letter itself.
+NOI_NHAN = Table("noi_nhan", (
+    Part("lines", LINES, N_("Nơi nhận:"), attribute="noi_nhan", form_key="noi_nhan",
+         max_items=RECIPIENTS, help=N_("One recipient per line; the Lưu line is added")),
+    Part("luu", TEXT, N_("Lưu:"), missing="VT", form_key="luu", help=N_("e.g. VT, VP")),
+    Part("drafter_mark", TEXT, N_("Drafter's initials:"), form_key="drafter_mark"),
+    Part("copies", FieldKind.INTEGER, N_("Copies issued:"), bounds=COPIES_RANGE,
+         form_key="copies"),
+))
+
+APPENDICES = Table("appendices", (
+    Part("number", TEXT, N_("Number (I, II…):")),
+    Part("title", TEXT, N_("Title:"), required=_always,
+         required_message=N_("the appendix title is required")),
+    Part("body", MARKDOWN, N_("Content:")),
+), repeated=True, make=Appendix, attribute="appendices")
+
+# Every table, in the order the letter file is written and read.
+TABLES: tuple[Table, ...] = (HEADING, ISSUER, SIGNATURES, NOI_NHAN, APPENDICES)
+# Keys of the top level that are no part: the format version, the type, its fields.
+FORMAT_KEY, TYPE_KEY, FIELDS_KEY = "drafter", "type", "fields"
+
+
+def top_keys() -> set[str]:
+    return {FORMAT_KEY, TYPE_KEY, FIELDS_KEY} | HEADING.keys() | \
+        {t.key for t in TABLES if t.key}
+
+
+def owners(letter: Letter, table: Table) -> list[tuple[str, object]]:
+    """The objects *table* describes in *letter*, each with its path prefix."""
+    if table.repeated:
+        return [(table.prefix(i), item)
+                for i, item in enumerate(getattr(letter, table.attribute), start=1)]
+    if table.attribute:
+        return [(table.prefix(), getattr(letter, table.attribute))]
+    return [(table.prefix(), letter)]
+
+
+def parts_of(letter: Letter) -> Iterator[tuple[str, Part, object]]:
+    """Every standard part of *letter*: its path, its declaration, its value."""
+    for table in TABLES:
+        for prefix, owner in owners(letter, table):
+            for part in table.parts:
+                yield prefix + part.key, part, getattr(owner, part.name)
+
+
+def form_path(path: str) -> str:
+    """The form's binding for a part's path (``noi_nhan.luu`` is bound as ``luu``)."""
+    for part in NOI_NHAN.parts:
+        if path == NOI_NHAN.prefix() + part.key or \
+                path.startswith(NOI_NHAN.prefix() + part.key + "["):
+            return part.form_key + path[len(NOI_NHAN.prefix() + part.key):]
+    return path
+
+
+def required_problems(letter: Letter, doctype: DocType) -> list[Problem]:
+    """A problem for each required part left empty."""
+    problems = []
+    for table in TABLES:
+        for prefix, owner in owners(letter, table):
+            for part in table.parts:
+                if part.required is None or not part.required(owner, letter, doctype):
+                    continue
+                value = getattr(owner, part.name)
+                if isinstance(value, str):
+                    value = value.strip()
+                if value in ("", [], None):
+                    problems.append(Problem(prefix + part.key, _(part.required_message)))
+    return problems
+
+
+def texts(letter: Letter) -> Iterator[tuple[str, str, bool]]:
+    """Every piece of text of the standard parts: where, the text, whether it has lines."""
+    for path, part, value in parts_of(letter):
+        if part.kind is FieldKind.LINES:
+            for i, line in enumerate(value, start=1):  # type: ignore[arg-type]
+                yield f"{path}[{i}]", line, False
+        elif isinstance(value, str) and part.choices is None:
+            yield path, value, part.multiline
+
+
+def to_value(part: Part, value: object) -> object:
+    """A part's value as the letter file writes it."""
+    return value.value if isinstance(value, Enum) else value
