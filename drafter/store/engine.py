@@ -146,20 +146,25 @@ class Store:
         self.target = parse_target(engine.url if engine is not None else target)  # type: ignore[arg-type]
         # Opened with SQLite's mode=ro (or immutable) because its folder cannot be written.
         self.read_only = read_only
+        self._write_engine_made: Engine | None = None
+        self._engine_lock = threading.Lock()
         self._driver: DriverConnection | None = None
         self._driver_lock = threading.Lock()
 
     @property
     def engine(self) -> Engine:
-        if self._engine is None:
-            self._engine = create_store_engine(self.target.url, read_only=self.read_only)
-        return self._engine
+        with self._engine_lock:
+            if self._engine is None:
+                self._engine = create_store_engine(self.target.url, read_only=self.read_only)
+            return self._engine
 
     @property
     def _write_engine(self) -> Engine:
         # Connections from this engine start their transactions with BEGIN IMMEDIATE
         # on SQLite (see _install_sqlite_hooks); on PostgreSQL it is the same engine.
-        return self.engine.execution_options(drafter_write=True)
+        if self._write_engine_made is None:
+            self._write_engine_made = self.engine.execution_options(drafter_write=True)
+        return self._write_engine_made
 
     @property
     def is_sqlite(self) -> bool:
