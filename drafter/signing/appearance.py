@@ -2,8 +2,9 @@
 
 - The signer's image: centred in the space between the title line and the printed
   name, as large as that space allows (never wider than ``MAX_SIGNATURE_WIDTH``).
-- The seal: at its real size (the PNG's own resolution, else ``DEFAULT_SEAL_MM``),
-  its right edge at a third of the signer's image, centred on it vertically.
+- The seal: at its real size (the PNG's own resolution, else ``DEFAULT_SEAL_MM``
+  across: see :func:`seal_size`), its right edge at a third of the signer's image,
+  centred on it vertically.
 - Attachments and electronic copies: text, Times New Roman 10 pt, upright, black, at
   the top right of page 1.
 """
@@ -51,60 +52,98 @@ def load_image(path: Path, role: str) -> Any:
     return image.convert("RGBA")
 
 
-def signature_rect(space: SignatureSpace, image: Any) -> Rect:
-    """The image's box: centred in *space*, as tall as it allows."""
-    ratio = image.width / image.height
+def signature_rect(space: SignatureSpace, ratio: float) -> Rect:
+    """The signer's image box for an image of width/height *ratio*: centred in *space*,
+    as tall as it allows (never wider than ``MAX_SIGNATURE_WIDTH``)."""
     height = space.top - space.bottom - 2 * SIGNATURE_PADDING
     width = height * ratio
     if width > MAX_SIGNATURE_WIDTH:
         width, height = MAX_SIGNATURE_WIDTH, MAX_SIGNATURE_WIDTH / ratio
-    middle = (space.top + space.bottom) / 2
+    middle = space.middle
     return (space.centre_x - width / 2, middle - height / 2,
             space.centre_x + width / 2, middle + height / 2)
 
 
+def _outward(x0: float, y0: float, x1: float, y1: float) -> Rect:
+    # Whole points: pyHanko may give the appearance a box of whole points, and a field of
+    # another size would stretch what is drawn in it.
+    return (float(math.floor(max(0.0, x0))), float(math.floor(max(0.0, y0))),
+            float(math.ceil(x1)), float(math.ceil(y1)))
+
+
+def signature_box(space: SignatureSpace) -> Rect:
+    """The signer's field: room for any image :func:`signature_rect` can give.
+
+    Every block's field is made when the first signer signs (a visible field added after
+    the certification signature would void it), before the other signers' images are
+    known; each image is then drawn at its own size inside its field.
+    """
+    half = MAX_SIGNATURE_WIDTH / 2 + 1
+    return _outward(space.centre_x - half, space.bottom, space.centre_x + half, space.top)
+
+
 def seal_size(image: Any) -> tuple[float, float]:
-    """The seal's size in points: from the PNG's resolution if plausible, else 38 mm."""
+    """The seal's real size in points, from the PNG's resolution (its pHYs chunk).
+
+    A PNG without a resolution, or with one giving a size no seal has (outside
+    ``SEAL_RANGE_MM``: a scanner's or an editor's default, not the seal's), is taken
+    to be ``DEFAULT_SEAL_MM`` (38 mm) across its longest side, the middle of the 36–40 mm
+    of an agency's seal.
+    """
     dpi = image.info.get("dpi")
     longest = max(image.width, image.height)
-    if dpi and dpi[0]:
-        across_mm = longest / float(dpi[0]) * 25.4
+    if dpi and dpi[0] and dpi[1]:
+        across_mm = max(image.width / float(dpi[0]), image.height / float(dpi[1])) * 25.4
         if SEAL_RANGE_MM[0] <= across_mm <= SEAL_RANGE_MM[1]:
-            scale = 72 / float(dpi[0])
-            return image.width * scale, image.height * scale
+            return image.width * 72 / float(dpi[0]), image.height * 72 / float(dpi[1])
     scale = DEFAULT_SEAL_MM * MM / longest
     return image.width * scale, image.height * scale
 
 
-def seal_rect(signature: Rect, size: tuple[float, float] | None = None) -> Rect:
-    """Over about a third of the signer's image, on its left; *size* defaults to 38 mm.
-
-    The box is made when the signer signs, before the seal is known: a field added after
-    a certification signature would void it.  A seal of another size is drawn inside it
-    at the box's size, keeping its proportions.
-    """
-    width, height = size or (DEFAULT_SEAL_MM * MM, DEFAULT_SEAL_MM * MM)
+def seal_rect(signature: Rect, size: tuple[float, float]) -> Rect:
+    """The seal at *size*, over about a third of the signer's image, on its left."""
+    width, height = size
     right = signature[0] + (signature[2] - signature[0]) / 3
     middle = (signature[1] + signature[3]) / 2
     return (right - width, middle - height / 2, right, middle + height / 2)
 
 
-def image_style(image: Any) -> Any:
-    """A stamp style that draws only *image*, filling the field's box."""
+def seal_box(space: SignatureSpace) -> Rect:
+    """The agency's field: transparent, large enough for any seal over any signer's image.
+
+    It is made when the signer signs, before the seal is known; the seal is drawn in it
+    at its real size (:func:`seal_size`) where :func:`seal_rect` puts it.  Its right edge
+    is at most the block's centre (a third of an image centred there), its left edge at
+    most a widest image's left plus the largest seal.
+    """
+    largest = SEAL_RANGE_MM[1] * MM + 1
+    return _outward(space.centre_x - MAX_SIGNATURE_WIDTH / 2 - largest,
+                    space.middle - largest / 2, space.centre_x + 1,
+                    space.middle + largest / 2)
+
+
+def placed_image_style(image: Any, box: Rect, at: Rect) -> Any:
+    """A stamp style for a field of *box* drawing only *image*, exactly over *at*
+    (unscaled: its position is set by the margins, its size by *at*)."""
     from pyhanko.pdf_utils.images import PdfImage
     from pyhanko.pdf_utils.layout import (
         AxisAlignment,
+        BoxConstraints,
         InnerScaling,
         Margins,
         SimpleBoxLayoutRule,
     )
     from pyhanko.stamp import StaticStampStyle
 
+    width, height = at[2] - at[0], at[3] - at[1]
+    margins = Margins(left=at[0] - box[0], right=box[2] - at[2],  # type: ignore[arg-type]
+                      top=box[3] - at[3], bottom=at[1] - box[1])  # type: ignore[arg-type]
     return StaticStampStyle(
-        background=PdfImage(image), border_width=0, background_opacity=1.0,
+        background=PdfImage(image, box=BoxConstraints(width=width, height=height)),
+        border_width=0, background_opacity=1.0,
         background_layout=SimpleBoxLayoutRule(
-            x_align=AxisAlignment.ALIGN_MID, y_align=AxisAlignment.ALIGN_MID,
-            margins=Margins.uniform(0), inner_content_scaling=InnerScaling.STRETCH_TO_FIT))
+            x_align=AxisAlignment.ALIGN_MIN, y_align=AxisAlignment.ALIGN_MIN,
+            margins=margins, inner_content_scaling=InnerScaling.NO_SCALING))
 
 
 def signing_time() -> dt.datetime:

@@ -98,24 +98,31 @@ def images(tmp_path_factory: pytest.TempPathFactory) -> Images:
     return Images(folder / "signature.png", folder / "seal.png")
 
 
-def render_letter(folder: Path, paragraphs: int = 1, name: str = "letter") -> Path:
-    from drafter.render.batch import render_files
+def render_letter(folder: Path, paragraphs: int = 1, name: str = "letter",
+                  text: str | None = None) -> Path:
+    """Export a letter to PDF: *text* is the letter file, by default a công văn of
+    *paragraphs* paragraphs."""
+    from drafter.app.render import render_files
 
     letter = folder / f"{name}.letter"
-    letter.write_text(LETTER.format(body="\n".join([SENTENCE] * paragraphs)), encoding="utf-8")
+    letter.write_text(text if text is not None else
+                      LETTER.format(body="\n".join([SENTENCE] * paragraphs)), encoding="utf-8")
     target = folder / f"{name}.pdf"
     assert render_files([str(letter)], target) == 0
     return target
 
 
 @pytest.fixture(scope="session")
-def draft_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A one-page công văn with a blank number and date, as Drafter exports it."""
+def draft_pdf(tmp_path_factory: pytest.TempPathFactory, qapp: object) -> Path:
+    """A one-page công văn with a blank number and date, as Drafter exports it.
+
+    Exporting paints with Qt: *qapp* makes the widgets' application first, so that the
+    export does not make a bare GUI application the dialog tests could not use."""
     return render_letter(tmp_path_factory.mktemp("pdf"))
 
 
 @pytest.fixture(scope="session")
-def two_page_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def two_page_pdf(tmp_path_factory: pytest.TempPathFactory, qapp: object) -> Path:
     import pymupdf
 
     path = render_letter(tmp_path_factory.mktemp("pdf"), paragraphs=14, name="long")

@@ -135,3 +135,57 @@ def test_copy_signature_names_the_form_and_the_copier(draft_pdf: Path, keys: Key
         document.bake()
         top = document[0].get_text(clip=pymupdf.Rect(0, 0, document[0].rect.width, 20 * MM))
     assert top.split("\n")[:2] == ["SAO Y", "Sở Giáo dục và Đào tạo Hà Nội"]
+
+
+@pytest.fixture(scope="module")
+def signed_by_signer(draft_pdf: Path, keys: Keys, images: Images,
+                     tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("signed") / "signed.pdf"
+    _sign(draft_pdf, "--as", "signer", "--p12", keys.signer, "--image", images.signature,
+          "--passfile", keys.passfile, "-o", out)
+    return out
+
+
+def _seal_png(folder: Path, pixels: int, pixels_per_metre: int | None) -> Path:
+    """A round seal of *pixels* across; its pHYs chunk says *pixels_per_metre* (None: no
+    pHYs chunk, as an image editor may save it)."""
+    from PIL import Image, ImageDraw
+
+    seal = Image.new("RGBA", (pixels, pixels), (0, 0, 0, 0))
+    ImageDraw.Draw(seal).ellipse([4, 4, pixels - 4, pixels - 4], outline=(220, 0, 0, 255),
+                                 width=pixels // 25)
+    path = folder / f"seal-{pixels}.png"
+    if pixels_per_metre is None:
+        seal.save(path)
+    else:
+        seal.save(path, dpi=(pixels_per_metre * 0.0254, pixels_per_metre * 0.0254))
+    return path
+
+
+@pytest.mark.parametrize(("pixels", "pixels_per_metre", "expected_mm"), [
+    (400, 11_111, 36.0),  # 400 px at 11,111 px/m: 36.0 mm
+    (500, 12_500, 40.0),  # 500 px at 12,500 px/m: 40.0 mm
+    (520, None, 38.0),  # no resolution: taken as 38 mm across
+])
+def test_the_seal_is_drawn_at_its_real_size(signed_by_signer: Path, keys: Keys,
+                                             tmp_path: Path, pixels: int,
+                                             pixels_per_metre: int | None,
+                                             expected_mm: float) -> None:
+    from PIL import Image
+
+    seal = _seal_png(tmp_path, pixels, pixels_per_metre)
+    if pixels_per_metre is not None:  # the PNG says the resolution it was made with
+        assert round(Image.open(seal).info["dpi"][0] / 0.0254) == pixels_per_metre
+    out = tmp_path / "issued.pdf"
+    _sign(signed_by_signer, "--as", "agency", "--p12", keys.agency, "--image", seal,
+          "--passfile", keys.passfile, "--number", 5, "--date", "2026-03-05", "--no-register",
+          "-o", out)
+    drawn = _images(out)
+    x0, y0, x1, y1 = drawn[(pixels, pixels)]
+    assert (x1 - x0) / MM == pytest.approx(expected_mm, abs=0.3)
+    assert (y1 - y0) / MM == pytest.approx(expected_mm, abs=0.3)
+    # Whatever its size, it covers the left third of the signer's image.
+    sx0, sy0, sx1, sy1 = drawn[(600, 250)]
+    assert x0 < sx0
+    assert (x1 - sx0) / (sx1 - sx0) == pytest.approx(1 / 3, abs=0.03)
+    assert (y0 + y1) / 2 == pytest.approx((sy0 + sy1) / 2, abs=1.0)
