@@ -38,7 +38,9 @@ def text_size(value: object, cap: int) -> int:
     stack: list[object] = [value]
     while stack and total <= cap:
         item = stack.pop()
-        if isinstance(item, str):
+        if isinstance(item, jinja2.Undefined):
+            total += SMALL  # checked, not used: 'default' and 'is defined' accept it
+        elif isinstance(item, str):
             total += len(item) + 2
         elif isinstance(item, int):
             total += item.bit_length() // 3 + 2

@@ -181,6 +181,10 @@ class TestEverydayTemplates:
         assert render(source).splitlines() == [
             "ab   |   7|Căn cứ 0; Căn cứ 1|  x  |1-2|a b", "c|abab|20"]
 
+    def test_missing_values_still_take_a_default(self) -> None:
+        assert render("{{ issuer.nickname | default('x') }}{{ issuer.nick is defined }}") == \
+            "xFalse"
+
     def test_macros_nest_within_the_limit(self) -> None:
         source = ("{% macro m(n) %}{% if n %}{{ m(n - 1) }}{% endif %}{{ n }}{% endmacro %}"
                   "{{ m(30) }}")
