@@ -39,6 +39,13 @@ def _number(text: str) -> int:
     return int(text)
 
 
+def _block(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(_("'{text}' is not a signature block number (1, 2…)"
+                                           ).format(text=text))
+    return int(text)
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     sign = subparsers.add_parser("sign", help=_(
         "sign a PDF made by Drafter, as its signer or as the agency (NĐ 30)"))
@@ -46,9 +53,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     sign.add_argument("--as", dest="role", choices=("signer", "agency"), required=True,
                       help=_("signer: the person who signs (ô 7c); agency: the seal, at "
                              "issuance (ô 8)"))
-    key = sign.add_mutually_exclusive_group(required=True)
-    key.add_argument("--p12", type=Path, metavar=_("FILE"),
-                     help=_("the key and certificate in a PKCS#12 file (.p12, .pfx)"))
+    key = sign.add_mutually_exclusive_group()
+    key.add_argument("--p12", type=Path, metavar=_("FILE"), help=_(
+        "the key and certificate in a PKCS#12 file (.p12, .pfx); default: the certificate "
+        "stored for the signer or the agency"))
     key.add_argument("--pkcs11", type=Path, metavar=_("LIBRARY"),
                      help=_("the PKCS#11 library of a USB token"))
     sign.add_argument("--token", default="", metavar=_("LABEL"),
@@ -57,7 +65,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
                       help=_("with --pkcs11: which key of the token (default: its only one)"))
     sign.add_argument("--image", type=Path, metavar="PNG", help=_(
         "the handwritten signature (signer) or the seal (agency): a PNG with a transparent "
-        "background"))
+        "background; default: the image stored for the signer or the agency's profile"))
+    sign.add_argument("--signer", default="", metavar=_("NAME"), help=_(
+        "signer: whose stored image and certificate to use (default: the name printed "
+        "under the signature block)"))
+    sign.add_argument("--block", type=_block, metavar="N", help=_(
+        "which signature block to sign, 1 for the first (default: the first one not signed "
+        "yet)"))
     sign.add_argument("--passfile", type=Path, metavar=_("FILE"), help=_(
         "read the password or PIN from this file instead of asking"))
     sign.add_argument("--number", type=_number, help=_(
@@ -101,7 +115,7 @@ def _read_pdf(path: Path) -> bytes:
             path=path, reason=explain_read_error(error))) from None
 
 
-def _secret(args: argparse.Namespace) -> str:
+def _secret(args: argparse.Namespace, source: object) -> str:
     from drafter.core.atomic import explain_read_error
     from drafter.signing.errors import SigningError
 
@@ -115,8 +129,9 @@ def _secret(args: argparse.Namespace) -> str:
         return text.splitlines()[0] if text else ""
     import getpass
 
-    prompt = _("Password of {file}: ").format(file=args.p12) if args.p12 else \
-        _("PIN of the token '{token}': ").format(token=args.token)
+    p12, token = source.p12, source.token  # type: ignore[attr-defined]
+    prompt = _("Password of {file}: ").format(file=p12) if p12 else \
+        _("PIN of the token '{token}': ").format(token=token)
     try:
         return getpass.getpass(prompt)
     except (EOFError, KeyboardInterrupt):
@@ -134,10 +149,8 @@ def cmd_sign(args: argparse.Namespace) -> int:
 
 
 def _sign(args: argparse.Namespace) -> int:
-    from drafter.core.atomic import WriteError, write_bytes_atomic
-    from drafter.signing import config
+    from drafter.signing import config, output
     from drafter.signing.errors import SigningError
-    from drafter.signing.keys import KeySource
     from drafter.signing.sign import Request, Role
 
     if args.output.resolve() == args.pdf.resolve():
@@ -148,24 +161,74 @@ def _sign(args: argparse.Namespace) -> int:
     role = Role(args.role)
     if role is Role.SIGNER and (args.number or args.date or args.attachment or args.copy):
         raise SigningError(_("--number, --date, --attachment and --copy are for the agency"))
+    separate = bool(args.attachment or args.copy)
+    if separate and args.block is not None:
+        raise SigningError(_("--block is for a signature block; an attachment or a copy is "
+                             "signed at the top of page 1"))
     data = _read_pdf(args.pdf)
-    request = Request(role, image=args.image, number=args.number, date=args.date,
+    image, source = _image_and_key(args, data, role, separate)
+    request = Request(role, image=image, number=args.number, date=args.date,
                       attachment_of=args.attachment, copy_form=args.copy,
                       tsa_url=args.tsa if args.tsa is not None else config.load().tsa_url,
-                      reason=args.reason)
-    source = KeySource(p12=args.p12, pkcs11_library=args.pkcs11, token=args.token,
-                       key_label=args.key_label)
-    result = sign_with(data, request, source, _secret(args))
-    if result.filled and not args.no_register:
-        _record(args, result)
-    try:
-        write_bytes_atomic(args.output, result.data)
-    except WriteError as error:
-        raise SigningError(str(error), EXIT_FAILED) from None
+                      reason=args.reason, block=args.block)
+    result = sign_with(data, request, source, _secret(args, source))
+    # The register learns the number only once the signed file is safely written beside
+    # its place; the file is moved into place only once the register has it.
+    with output.staged(args.output, result.data):  # type: ignore[attr-defined]
+        if result.filled and not args.no_register:  # type: ignore[attr-defined]
+            _record(args, result)
+    block = result.block  # type: ignore[attr-defined]
     print(_("signed as {role} by {name}: {path}").format(
         role=_("signer") if role is Role.SIGNER else _("agency"), name=result.signer_name,
-        path=args.output))
+        path=args.output) + (_(" (signature block {block}: {name})").format(
+            block=block, name=result.block_name) if block else ""))  # type: ignore[attr-defined]
     return EXIT_OK
+
+
+def _image_and_key(args: argparse.Namespace, data: bytes, role: object, separate: bool
+                   ) -> tuple[Path | None, object]:
+    """The image and key given on the command line, else those the store keeps for the
+    block's signer (found by the name printed under it, or ``--signer``) or for the
+    agency's profile."""
+    from drafter.signing import stored
+    from drafter.signing.errors import SigningError
+    from drafter.signing.keys import KeySource
+    from drafter.signing.sign import Role, block_to_sign
+
+    image: Path | None = args.image
+    source = KeySource(p12=args.p12, pkcs11_library=args.pkcs11, token=args.token,
+                       key_label=args.key_label)
+    need_image = image is None and not separate
+    need_key = args.p12 is None and args.pkcs11 is None
+    if not need_image and not need_key:
+        return image, source
+    name, symbol = args.signer, args.attachment.partition("/")[2]
+    if not separate:
+        block, layout = block_to_sign(data, role, args.block)  # type: ignore[arg-type]
+        name = name or layout.signatures[block - 1].name
+        symbol = layout.symbol
+    if role is Role.SIGNER and not name:
+        raise SigningError(_("no signer's name found under the signature block: give "
+                             "--signer NAME or --image"))
+    choice = stored.load(args.db, "signer" if role is Role.SIGNER else "agency",
+                         symbol=symbol, name=name)
+    if need_image:
+        if choice.image is None:
+            raise SigningError(_("no image is stored for {owner}: give it with --image or "
+                                 "add it in the office data").format(owner=choice.owner))
+        image = choice.image
+        print(_("image of {owner} from the office data: {path}").format(
+            owner=choice.owner, path=image))
+    if need_key:
+        if choice.key is None:
+            raise SigningError(_("say which key signs: --p12 FILE or --pkcs11 LIBRARY "
+                                 "--token LABEL (no certificate is stored for {owner})"
+                                 ).format(owner=choice.owner))
+        source = KeySource(p12=choice.key.p12, pkcs11_library=choice.key.pkcs11_library,
+                           token=choice.key.token, key_label=args.key_label)
+        print(_("certificate of {owner} from the office data: {key}").format(
+            owner=choice.owner, key=source.describe()))
+    return image, source
 
 
 def sign_with(data: bytes, request: object, source: object, secret: str) -> object:
@@ -186,18 +249,31 @@ def sign_with(data: bytes, request: object, source: object, secret: str) -> obje
         return sign_as_agency(data, signer, request, regular, italic)  # type: ignore[arg-type]
 
 
+def _leading_number(number_symbol: str) -> int | None:
+    """12 for ``12/SGDĐT-VP``: the number a document printed before it was signed."""
+    digits = number_symbol.partition("/")[0].strip()
+    return int(digits) if digits.isdigit() else None
+
+
 def _record(args: argparse.Namespace, result: object) -> None:
+    from drafter.signing.appearance import signing_time
     from drafter.signing.errors import SigningError
     from drafter.store.engine import open_store
     from drafter.store.errors import NumberingError, StoreError
     from drafter.store.register import current_actor
     from drafter.store.signed_issue import record_signed_issue
 
+    # A document without a date line (a biên bản) is issued on the day it is signed.
+    date = args.date or signing_time().date()
+    number = args.number if args.number is not None else _leading_number(
+        result.number_symbol)  # type: ignore[attr-defined]
+    if number is None:
+        return  # nothing the register could file it under
     try:
         with open_store(args.db) as store:
             entry = record_signed_issue(
-                store, number=args.number, number_symbol=result.number_symbol,  # type: ignore[attr-defined]
-                date=args.date, type_name=result.title,  # type: ignore[attr-defined]
+                store, number=number, number_symbol=result.number_symbol,  # type: ignore[attr-defined]
+                date=date, type_name=result.title,  # type: ignore[attr-defined]
                 signer=result.signer_name, sequence_key=args.sequence,  # type: ignore[attr-defined]
                 actor=current_actor())
     except NumberingError as error:

@@ -207,8 +207,20 @@ def _lines(page_index: int, chars: list[_Char]) -> list[_Line]:
     return out
 
 
+_last: tuple[bytes, PagePlan] | None = None  # the command line asks twice for one PDF
+
+
 def plan(data: bytes) -> PagePlan:
     """Find the blanks and the signature spaces of a Drafter PDF given as *data*."""
+    global _last
+    if _last is not None and _last[0] is data:
+        return _last[1]
+    result = _plan(data)
+    _last = (data, result)
+    return result
+
+
+def _plan(data: bytes) -> PagePlan:
     result = PagePlan()
     pages = []
     for index, (size, chars) in enumerate(_pages(data)):
@@ -270,12 +282,14 @@ def _date_blanks(line: _Line, result: PagePlan) -> None:
 
 
 def _signature_spaces(lines: list[_Line]) -> list[SignatureSpace]:
-    """Every bold name under a tall gap in its own column: the signature blocks, in
+    """Every bold name under a tall gap in its column: the signature blocks, in
     reading order (top to bottom, then left to right)."""
     ordered = sorted(lines, key=lambda line: (-line.top, line.x0))
     spaces = []
     for lower in ordered:
-        if not lower.bold:
+        # A signer's name is bold in ordinary case (NĐ 30, ô 7b); a document's title in
+        # capitals under the header's gap ("BIÊN BẢN") is not one.
+        if not lower.bold or not any(ch.c.islower() for ch in lower.chars):
             continue
         centre = (lower.x0 + lower.x1) / 2
         above = [line for line in ordered if line.bottom >= lower.top - 1

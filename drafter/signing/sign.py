@@ -58,6 +58,7 @@ class Result:
     date: dt.date | None = None
     title: str = ""  # the document's type, from the PDF's properties
     block: int = 0  # the signature block signed (1, 2…); 0: none (ô 14's text signature)
+    block_name: str = ""  # the name printed under that block
 
 
 def _reader(data: bytes) -> Any:
@@ -199,7 +200,23 @@ def sign_as_signer(data: bytes, signer: Any, request: Request) -> Result:
                         certify=not prepared)
     certificate = signer.signing_cert
     return Result(signed_data, subject_name(certificate), subject_organisation(certificate),
-                  title=_title(reader), block=block)
+                  title=_title(reader), block=block, block_name=space.name)
+
+
+def block_to_sign(data: bytes, role: Role, block: int | None) -> tuple[int, PagePlan]:
+    """The signature block *role* would sign in *data* (as signing chooses it) and the
+    PDF's plan: the command line looks up the stored signer by the block's name."""
+    reader = _reader(data)
+    check_made_by_drafter(reader)
+    layout = plan(data)
+    if not layout.signatures:
+        raise SigningError(_("no signature block found in this PDF (the space between the "
+                             "title and the name)"))
+    signed = set(signature_fields(reader))
+    request = Request(role, block=block)
+    if role is Role.SIGNER:
+        return _signer_block(request, layout, signed), layout
+    return _agency_block(request, layout, signed), layout
 
 
 def _prepare_fields(writer: Any, layout: PagePlan, certifying_block: int) -> None:
@@ -324,7 +341,7 @@ def sign_as_agency(data: bytes, signer: Any, request: Request, font_file: Path,
     if number:
         result.number_symbol = f"{number}/{layout.symbol}" if layout.symbol else number
     result.date = request.date
-    result.block = block
+    result.block, result.block_name = block, space.name
     return result
 
 

@@ -1,0 +1,132 @@
+"""A letter with two signature blocks (a biên bản: the secretary and the chair)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from drafter.cli import main
+from signing.conftest import Images, Keys, render_letter
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:
+    capsys.readouterr()
+    code = main(["sign", *map(str, args)])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.fixture(scope="module")
+def minutes(tmp_path_factory: pytest.TempPathFactory, qapp: object) -> Path:
+    """The biên bản sample (``signatures = 2``): Vũ Ngọc Anh, THƯ KÝ, on the left;
+    Nguyễn Văn An, CHỦ TỌA, on the right."""
+    text = (ROOT / "templates" / "bien_ban" / "sample.letter").read_text(encoding="utf-8")
+    return render_letter(tmp_path_factory.mktemp("minutes"), name="bien-ban", text=text)
+
+
+@pytest.fixture(scope="module")
+def second_signature(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGBA", (500, 200), (0, 0, 0, 0))
+    ImageDraw.Draw(image).line([(10, 150), (250, 30), (490, 160)], fill=(0, 0, 180, 255),
+                               width=10)
+    path = tmp_path_factory.mktemp("images") / "chair.png"
+    image.save(path)
+    return path
+
+
+def _images(path: Path) -> dict[tuple[int, int], tuple[float, float, float, float]]:
+    import pymupdf
+
+    with pymupdf.open(path) as document:
+        document.bake()
+        return {(info["width"], info["height"]): tuple(info["bbox"])
+                for info in document[0].get_image_info()}
+
+
+def _name_centre(path: Path, name: str) -> float:
+    import pymupdf
+
+    with pymupdf.open(path) as document:
+        # The body names them too; the signature block's name is the lowest.
+        rect = max(document[0].search_for(name), key=lambda found: found.y0)
+    return (rect.x0 + rect.x1) / 2
+
+
+def test_each_signer_signs_their_own_block_then_the_agency_seals_both(
+        minutes: Path, keys: Keys, images: Images, second_signature: Path, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from drafter.signing.verify import verify_bytes
+
+    chair, both = tmp_path / "chair.pdf", tmp_path / "both.pdf"
+    # The chair (block 2) signs first: the certification signature makes every field.
+    code, out, err = run(capsys, minutes, "--as", "signer", "--block", 2, "--p12", keys.signer,
+                         "--image", second_signature, "--passfile", keys.passfile, "-o", chair)
+    assert code == 0, err
+    # Without --block: the first block not signed yet, the secretary's.
+    code, out, err = run(capsys, chair, "--as", "signer", "--p12", keys.signer, "--image",
+                         images.signature, "--passfile", keys.passfile, "-o", both)
+    assert code == 0, err
+    assert "Vũ Ngọc Anh" in out  # the block signed is named
+    code, out, err = run(capsys, both, "--as", "signer", "--p12", keys.signer, "--image",
+                         images.signature, "--passfile", keys.passfile,
+                         "-o", tmp_path / "third.pdf")
+    assert code == 2 and "đã có chữ ký số của người ký" in err
+    assert not (tmp_path / "third.pdf").exists()
+
+    drawn = _images(both)
+    secretary, chair_image = drawn[(600, 250)], drawn[(500, 200)]
+    assert (secretary[0] + secretary[2]) / 2 == pytest.approx(
+        _name_centre(both, "Vũ Ngọc Anh"), abs=2.0)
+    assert (chair_image[0] + chair_image[2]) / 2 == pytest.approx(
+        _name_centre(both, "Nguyễn Văn An"), abs=2.0)
+
+    sealed, issued = tmp_path / "sealed.pdf", tmp_path / "issued.pdf"
+    code, out, err = run(capsys, both, "--as", "agency", "--p12", keys.agency, "--image",
+                         images.seal, "--passfile", keys.passfile, "--number", 8,
+                         "--no-register", "-o", sealed)  # a biên bản has no date line
+    assert code == 0, err
+    code, out, err = run(capsys, sealed, "--as", "agency", "--p12", keys.agency, "--image",
+                         images.seal, "--passfile", keys.passfile, "-o", issued)
+    assert code == 0, err
+    code, out, err = run(capsys, issued, "--as", "agency", "--p12", keys.agency, "--image",
+                         images.seal, "--passfile", keys.passfile,
+                         "-o", tmp_path / "again.pdf")
+    assert code == 2 and "đã được cơ quan ký" in err
+
+    report = verify_bytes(issued.read_bytes(), keys.trust)
+    assert report.passes, report.as_json()
+    assert [s.field for s in report.signatures] == [
+        "Drafter_signer_2", "Drafter_signer", "Drafter_agency", "Drafter_agency_2"]
+    assert report.signatures[0].certification
+    # Each seal over the left third of its own block's signature.
+    import pymupdf
+
+    with pymupdf.open(issued) as document:
+        document.bake()
+        seals = sorted(tuple(info["bbox"]) for info in document[0].get_image_info()
+                       if (info["width"], info["height"]) == (450, 450))
+    for seal, signature in zip(seals, (secretary, chair_image), strict=True):
+        assert (seal[2] - signature[0]) / (signature[2] - signature[0]) == pytest.approx(
+            1 / 3, abs=0.03)
+    if shutil.which("pdfsig"):
+        pdfsig = subprocess.run(["pdfsig", str(issued)], capture_output=True, text=True,
+                                check=False).stdout
+        assert pdfsig.count("Signature Validation: Signature is Valid.") == 4, pdfsig
+
+
+def test_a_block_out_of_range_is_refused(minutes: Path, keys: Keys, images: Images,
+                                         tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out.pdf"
+    code, _out, err = run(capsys, minutes, "--as", "signer", "--block", 3, "--p12",
+                          keys.signer, "--image", images.signature, "--passfile",
+                          keys.passfile, "-o", out)
+    assert code == 2 and "2" in err and "--block" in err
+    assert not out.exists()
