@@ -181,7 +181,7 @@ def time_docxtpl(count: int, folder: Path) -> float:
 
 def time_in_process(count: int) -> float:
     """Seconds per letter for compose + to_bytes inside one process, for context."""
-    from drafter.compose import compose
+    from drafter.app.compose import compose
     from drafter.render import docx_writer
 
     letters = [letter_for(recipient(i), i) for i in range(1, count + 1)]

@@ -13,9 +13,13 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drafter import __version__
 from drafter.i18n import _
+
+if TYPE_CHECKING:
+    from drafter.render.formats import Format
 
 EXIT_OK, EXIT_WRITE, EXIT_INVALID = 0, 1, 2
 
@@ -74,17 +78,43 @@ def cmd_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _chosen_format(args: argparse.Namespace) -> Format | str | None:
+    """The format of ``--format NAME``: ``None`` when not given, a message when unknown."""
+    from drafter.render import formats
+
+    if args.format is None:
+        return None
+    try:
+        return formats.by_name(args.format)
+    except formats.UnknownFormat as error:
+        return str(error)
+
+
 def cmd_render(args: argparse.Namespace) -> int:
+    from drafter.render import formats
+
+    if args.format == formats.LIST:
+        print(formats.listing())
+        return EXIT_OK
+    if not args.letters:
+        print(_("drafter render: name at least one letter file ('-' reads standard input); "
+                "'drafter render --format' lists the formats"), file=sys.stderr)
+        return EXIT_INVALID
+    chosen = _chosen_format(args)
+    if isinstance(chosen, str):
+        print(f"drafter render: {chosen}", file=sys.stderr)
+        return EXIT_INVALID
     from drafter.fonts import warn_if_missing
 
     warn_if_missing()  # without a suitable font, widths are estimated: say what to install
+    args.format = chosen
     if args.group or args.names:
-        from drafter.store.cli import render_for_each
+        from drafter.office_cli import render_for_each
 
         return render_for_each(args)
-    from drafter.render.batch import render_files
+    from drafter.app.render import render_files
 
-    return render_files(args.letters, args.output)
+    return render_files(args.letters, args.output, chosen)
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -104,8 +134,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     new.add_argument("type", help=_("a type id from 'drafter types'"))
     new.set_defaults(handler=cmd_new)
 
-    render = commands.add_parser("render", help=_("render letter files to .docx or .pdf"))
-    render.add_argument("letters", nargs="+", help=_("letter files; '-' reads standard input"))
+    render = commands.add_parser("render", help=_(
+        "render letter files to .docx, .pdf or another format of 'drafter render --format'"))
+    render.add_argument("letters", nargs="*", help=_("letter files; '-' reads standard input"))
     render.add_argument("-o", "--output", type=Path, help=_(
         "output file for one letter, or a folder for several (default: beside each letter)"))
     who = render.add_mutually_exclusive_group()
@@ -119,6 +150,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         "with --group or --names: where the name goes, 'kinh_gui' or 'fields.<field id>'"))
     render.add_argument("--db", help=_(
         "database URL for --group (default: DRAFTER_DB, or the embedded database)"))
+    from drafter.render.formats import add_format_option
+
+    add_format_option(render)
     render.set_defaults(handler=cmd_render)
 
     if command not in BUILTIN_COMMANDS:
@@ -135,7 +169,7 @@ BUILTIN_COMMANDS = frozenset({"types", "new", "render"})
 
 # Modules that add subcommands through ``register(subparsers)``.  They must import
 # nothing heavy at module level: every command's start-up time pays for it.
-COMMAND_MODULES: list[str] = ["drafter.store.cli", "drafter.doctor", "drafter.signing.cli"]
+COMMAND_MODULES: list[str] = ["drafter.office_cli", "drafter.doctor", "drafter.signing.cli"]
 
 
 def _open_gui(argv: Sequence[str]) -> int:

@@ -147,7 +147,7 @@ def test_the_painters_pdf_uses_only_the_measured_files(qapp) -> None:  # type: i
     """Bold Vietnamese (ỦY BAN NHÂN DÂN, QUYẾT ĐỊNH) is drawn from the bold file the layout
     measured, not from a system font of the same family without Vietnamese (Debian's
     fonts-liberation 1.x) nor from a fallback such as DejaVu Serif Bold."""
-    from drafter.compose import compose
+    from drafter.app.compose import compose
     from drafter.core import letterfile
     from drafter.core.doctypes import default_registry
     from drafter.render import qt_painter

@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from drafter.app.check import check as problems_of
+from drafter.app.compose import compose
 from drafter.body.parser import BlockKind, parse_body
-from drafter.compose import compose, problems_of
 from drafter.core import letterfile
 from drafter.core.doctypes import HeaderStyle, Presence, Registry, SummaryStyle
 from drafter.core.letter import Letter

@@ -209,12 +209,12 @@ HEADING = Table("", (
 ))
 
 SIGNATURES = Table("signatures", (
-    Part("authority", LINES, N_("Signing authority:"),
-         help=N_("e.g. KT. GIÁM ĐỐC or TM. ỦY BAN NHÂN DÂN, one per line")),
     Part("title", TEXT, N_("Position:"), help=N_("e.g. PHÓ GIÁM ĐỐC"),
          required=_needs_position, required_message=N_("the signer's position is required")),
     Part("name", TEXT, N_("Full name:"), required=_needs_signer,
          required_message=N_("the signer's full name is required")),
+    Part("authority", LINES, N_("Signing authority:"),
+         help=N_("e.g. KT. GIÁM ĐỐC or TM. ỦY BAN NHÂN DÂN, one per line")),
     Part("note", TEXT, N_("Note:")),
 ), repeated=True, make=Signature, attribute="signatures")
 
@@ -235,8 +235,10 @@ APPENDICES = Table("appendices", (
     Part("body", MARKDOWN, N_("Content:")),
 ), repeated=True, make=Appendix, attribute="appendices")
 
-# Every table, in the order the letter file is written and read.
-TABLES: tuple[Table, ...] = (HEADING, ISSUER, SIGNATURES, NOI_NHAN, APPENDICES)
+# Every table, in the order of the form: problems are reported in this order, and the
+# window puts the cursor on the first.  (The letter file lists a table's scalars before
+# its sub-tables whatever this order.)
+TABLES: tuple[Table, ...] = (ISSUER, HEADING, SIGNATURES, NOI_NHAN, APPENDICES)
 # Keys of the top level that are no part: the format version, the type, its fields.
 FORMAT_KEY, TYPE_KEY, FIELDS_KEY = "drafter", "type", "fields"
 

@@ -6,14 +6,14 @@ output's suffix, so a new format is one module plus one line of :data:`FORMATS`.
 
 A writer module defines ``to_bytes(document, created) -> bytes``: the whole file for a
 :class:`~drafter.layout.model.Document`, *created* being the letter's date (or
-``None``).  Modules load only when a document is written: the PDF writer needs Qt,
-which the headless commands never import otherwise.
+``None``).  Each registry line names a loader that imports it, so a writer loads only
+when a document is written: the PDF writer needs Qt, which the headless commands never
+import otherwise.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING
 from drafter.i18n import N_, _
 
 if TYPE_CHECKING:
+    import argparse
+
     from drafter.layout.model import Document
 
 ToBytes = Callable[["Document", "dt.date | None"], bytes]
@@ -32,7 +34,7 @@ class Format:
     name: str  # as typed after --format
     suffix: str  # the file name's ending, with its dot
     label_en: str  # what it is, for lists and file dialogs (translated when shown)
-    module: str  # the writer module, imported when the first document is written
+    load: Callable[[], ToBytes]  # imports the writer module, when first needed
     needs_qt: bool = False  # drawn by the Qt painter: worker processes cannot share it
 
     @property
@@ -40,15 +42,37 @@ class Format:
         return _(self.label_en)
 
     def to_bytes(self) -> ToBytes:
-        writer: ToBytes = importlib.import_module(self.module).to_bytes
-        return writer
+        return self.load()
+
+
+def _docx() -> ToBytes:
+    from drafter.render.docx_writer import to_bytes
+
+    return to_bytes
+
+
+def _pdf() -> ToBytes:
+    from drafter.render.pdf import to_bytes
+
+    return to_bytes
 
 
 FORMATS: tuple[Format, ...] = (
-    Format("docx", ".docx", N_("Word document"), "drafter.render.docx_writer"),
-    Format("pdf", ".pdf", N_("PDF document"), "drafter.render.pdf", needs_qt=True),
+    Format("docx", ".docx", N_("Word document"), _docx),
+    Format("pdf", ".pdf", N_("PDF document"), _pdf, needs_qt=True),
 )
 DEFAULT = FORMATS[0]
+
+
+# ``--format`` alone (or ``--format list``) lists the formats instead of choosing one.
+LIST = "list"
+
+
+def add_format_option(parser: argparse.ArgumentParser) -> None:
+    """``--format NAME`` for a command that writes documents; alone, it lists them."""
+    parser.add_argument("--format", nargs="?", const=LIST, metavar=_("FORMAT"), help=_(
+        "the output format (docx, pdf…; default: the suffix of -o, else docx); alone or "
+        "as 'list': list the formats"))
 
 
 class UnknownFormat(ValueError):

@@ -18,7 +18,3 @@ class NumberingError(Exception):
 
 class ImportFileError(Exception):
     """The file as a whole cannot be read; the message says why."""
-
-
-class MergeError(Exception):
-    """The merge cannot be done; the message says why."""

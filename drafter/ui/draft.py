@@ -9,7 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QScrollArea, QSplitter, QVBoxLayout, QWidget
 
-from drafter.compose import compose, problems_of
+from drafter.app.check import check
+from drafter.app.compose import compose
 from drafter.core import letterfile
 from drafter.core.atomic import WriteError
 from drafter.core.doctypes import DocType, Registry
@@ -131,7 +132,7 @@ class DraftEditor(QWidget):
         self.refresh_timer.stop()
         keep_none_alive()  # PySide6 6.12 leaks references to None in widget setters too
         letter, problems = self.form.letter()
-        problems = problems + problems_of(letter, self.registry)
+        problems = check(letter, self.registry, problems)
         self.problems = problems
         self.form.show_problems(problems)
         try:

@@ -1,4 +1,4 @@
-"""Export helpers: default file names, .docx and PDF writing, printing.
+"""Export helpers: default file names, writing in a registered format, printing.
 
 Writes are atomic (:mod:`drafter.core.atomic`): a failure leaves any earlier file
 as it was and raises :class:`~drafter.core.atomic.WriteError` with a plain reason.
@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from drafter.core.doctypes import DocType
 from drafter.core.letter import Letter
 from drafter.core.numbering import compose_symbol
+from drafter.render import formats
 
 if TYPE_CHECKING:  # the page model loads with the first draft, not with the window
     from drafter.layout.model import Document
@@ -32,16 +33,10 @@ def default_stem(letter: Letter, doctype: DocType) -> str:
     return _UNSAFE.sub("-", head).strip("-.") or "van-ban"
 
 
-def write_docx(document: Document, letter: Letter, path: Path) -> None:
-    from drafter.render import docx_writer
-
-    docx_writer.write(document, path, letter.date)
-
-
-def write_pdf(document: Document, path: Path) -> None:
-    from drafter.render.pdf import write_pdf as write
-
-    write(document, path)
+def write(document: Document, letter: Letter, path: Path,
+          fmt: formats.Format | None = None) -> None:
+    """Write *document* in *fmt* (by default the format of *path*'s suffix)."""
+    formats.write(document, path, letter.date, fmt)
 
 
 def print_document(document: Document, printer: object) -> None:

@@ -32,6 +32,7 @@ from drafter.core.doctypes import Registry, default_registry
 from drafter.core.letter import Letter, Signature
 from drafter.core.problems import InvalidInput, Problem
 from drafter.i18n import _, set_language
+from drafter.render import formats
 from drafter.settings import Preferences
 from drafter.ui import autosave, export, font_notice, office_bridge
 
@@ -40,6 +41,10 @@ if TYPE_CHECKING:  # the editor stack (templates, layout, painter) loads with th
     from drafter.ui.form import LetterForm
 
 LETTER_FILTER = "Drafter (*.letter)"
+# The menu entries and shortcuts of the first formats; any other registered format gets
+# an entry named from its label.
+_EXPORT_TEXTS = {"docx": _("Export to &Word (.docx)…"), "pdf": _("Export to P&DF…")}
+_EXPORT_SHORTCUTS = {"docx": "Ctrl+E", "pdf": "Ctrl+Shift+E"}
 
 
 class MainWindow(QMainWindow):
@@ -105,10 +110,13 @@ class MainWindow(QMainWindow):
         file_menu.addAction(action("save_as", _("Save &as…"), self.save_as,
                                    QKeySequence.StandardKey.SaveAs))
         file_menu.addSeparator()
-        file_menu.addAction(action("export_docx", _("Export to &Word (.docx)…"),
-                                   self.export_docx, QKeySequence("Ctrl+E")))
-        file_menu.addAction(action("export_pdf", _("Export to P&DF…"), self.export_pdf,
-                                   QKeySequence("Ctrl+Shift+E")))
+        for fmt in formats.FORMATS:  # one entry per registered format
+            text = _EXPORT_TEXTS.get(fmt.name) or _("Export to {label} ({suffix})…").format(
+                label=fmt.label, suffix=fmt.suffix)
+            shortcut = _EXPORT_SHORTCUTS.get(fmt.name)
+            file_menu.addAction(action(f"export_{fmt.name}", text,
+                                       lambda _checked=False, f=fmt: self.export(f),
+                                       QKeySequence(shortcut) if shortcut else None))
         file_menu.addAction(action("print", _("&Print…"), self.print_draft,
                                    QKeySequence.StandardKey.Print))
         file_menu.addAction(action("open_export", _("Open the e&xported file"),
@@ -405,12 +413,14 @@ class MainWindow(QMainWindow):
         return folder / (export.default_stem(editor.letter(), editor.doctype) + suffix)
 
     def export_docx(self, path: Path | None = None) -> Path | None:
-        return self._export(".docx", _("Word document (*.docx)"), path)
+        return self.export(formats.by_name("docx"), path)
 
     def export_pdf(self, path: Path | None = None) -> Path | None:
-        return self._export(".pdf", _("PDF document (*.pdf)"), path)
+        return self.export(formats.by_name("pdf"), path)
 
-    def _export(self, suffix: str, file_filter: str, path: Path | None) -> Path | None:
+    def export(self, fmt: formats.Format, path: Path | None = None) -> Path | None:
+        """Write the current draft in *fmt*, to *path* or where the user chooses."""
+        suffix, file_filter = fmt.suffix, f"{fmt.label} (*{fmt.suffix})"
         editor = self.current_editor()
         if editor is None or not self._export_ready(editor):
             return None
@@ -425,10 +435,7 @@ class MainWindow(QMainWindow):
             return None
         assert editor.document is not None
         try:
-            if suffix == ".docx":
-                export.write_docx(editor.document, editor.letter(), path)
-            else:
-                export.write_pdf(editor.document, path)
+            export.write(editor.document, editor.letter(), path, fmt)
         except WriteError as error:
             self.show_error(_("The file was not written"),
                             f"{error.path}\n{error.reason}\n\n" +
@@ -545,7 +552,8 @@ class MainWindow(QMainWindow):
     def _update_state(self) -> None:
         editor = self.current_editor()
         has = editor is not None
-        for name in ("save", "save_as", "export_docx", "export_pdf", "print", "close"):
+        exports = tuple(f"export_{fmt.name}" for fmt in formats.FORMATS)
+        for name in ("save", "save_as", *exports, "print", "close"):
             if name in self.actions_by_name:
                 self.actions_by_name[name].setEnabled(has)
         if "open_export" in self.actions_by_name:

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from sample_letters import cong_van, docx_parts
 
+from drafter.app import render as batch
 from drafter.core import letterfile
-from drafter.render import batch
 
 
 @pytest.fixture(scope="module")

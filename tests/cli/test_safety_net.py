@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 
 from drafter import cli
-from drafter.render import batch
+from drafter.app import render as batch
 
 
 def _failing_render(error: BaseException):  # type: ignore[no-untyped-def]
-    def render_files(inputs: list[str], output: Path | None) -> int:
+    def render_files(inputs: list[str], output: Path | None, fmt: object = None) -> int:
         raise error
 
     return render_files

@@ -30,10 +30,10 @@ def test_render_loads_no_other_command_nor_database_nor_qt(tmp_path: Path) -> No
         "from drafter.cli import main\n"
         f"assert main(['render', {str(letter)!r}, '-o', {str(tmp_path / 'a.docx')!r}]) == 0",
         tmp_path)
-    assert "drafter.compose" in modules  # the render did run in this process
+    assert "drafter.app.compose" in modules  # the render did run in this process
     loaded = sorted(m for m in modules if m.split(".")[0] in
                     {"sqlalchemy", "alembic", "openpyxl", "psycopg", "PySide6"}
-                    or m in {"drafter.store.cli", "drafter.doctor"})
+                    or m in {"drafter.office_cli", "drafter.doctor"})
     assert loaded == []
 
 
@@ -43,4 +43,4 @@ def test_the_full_parser_still_has_every_command(tmp_path: Path) -> None:
         "text = build_parser().format_help()\n"
         "assert all(c in text for c in ('render', 'doctor', 'issue', 'contacts')), text",
         tmp_path)
-    assert {"drafter.store.cli", "drafter.doctor"} <= modules
+    assert {"drafter.office_cli", "drafter.doctor"} <= modules

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from hypothesis import event, given, settings
 
-from drafter.render.batch import EXIT_INVALID, EXIT_OK, render_one
+from drafter.app.render import EXIT_INVALID, EXIT_OK, render_one
 from fuzz.bounds import PROFILE, bounded
 from fuzz.strategies import letter_file_bytes
 

@@ -20,7 +20,7 @@ import pytest
 from lxml import etree
 from sample_letters import cong_van, docx_parts, long_cong_van_with_appendix, marked_cong_van
 
-from drafter.compose import compose
+from drafter.app.compose import compose
 from drafter.core.letter import Letter
 from drafter.render import docx_writer
 

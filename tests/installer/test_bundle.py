@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter.compose import compose
+from drafter.app.compose import compose
 from drafter.core import letterfile
 from drafter.render.docx_writer import document_xml
 

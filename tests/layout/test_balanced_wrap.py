@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from drafter.compose import compose
+from drafter.app.compose import compose
 from drafter.core.letter import Issuer
 from drafter.layout import metrics
 from drafter.layout.model import Table

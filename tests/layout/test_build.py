@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from sample_letters import cong_van, long_cong_van_with_appendix, marked_cong_van
 
-from drafter.compose import compose
+from drafter.app.compose import compose
 from drafter.core.letter import Letter, Signature, Urgency
 from drafter.layout import metrics
 from drafter.layout.build import QUOC_HIEU, TIEU_NGU

@@ -7,7 +7,7 @@ from dataclasses import fields, replace
 import pytest
 from sample_letters import cong_van
 
-from drafter.compose import compose
+from drafter.app.compose import compose
 from drafter.layout.model import Paragraph, Table
 from drafter.layout.settings import DEFAULT, RANGES, LayoutSettings, check
 

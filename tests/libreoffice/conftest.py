@@ -13,7 +13,7 @@ import subprocess
 
 import pytest
 
-from drafter.compose import compose
+from drafter.app.compose import compose
 from drafter.core import letterfile
 from drafter.core.letter import Letter
 from drafter.render import docx_writer

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ooxml_check import all_problems
 
-from drafter.compose import compose
+from drafter.app.compose import compose
 from drafter.core import letterfile
 from drafter.core.doctypes import Presence, default_registry
 from drafter.core.fields import FieldKind

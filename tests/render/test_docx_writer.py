@@ -21,7 +21,7 @@ from ooxml_check import (
 )
 from sample_letters import cong_van, docx_parts, long_cong_van_with_appendix, marked_cong_van
 
-from drafter.compose import compose
+from drafter.app.compose import compose
 from drafter.core.atomic import WriteError
 from drafter.layout.model import (
     Align,

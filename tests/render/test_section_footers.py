@@ -6,7 +6,7 @@ import io
 
 import docx
 
-from drafter.compose import compose
+from drafter.app.compose import compose
 from drafter.core.letter import Issuer
 from drafter.layout.model import Document
 from drafter.render import docx_writer

@@ -11,7 +11,7 @@ from pathlib import Path
 import pymupdf
 import pytest
 
-from drafter.compose import compose
+from drafter.app.compose import compose
 from drafter.core import letterfile
 from drafter.core.doctypes import default_registry
 from drafter.core.letter import Appendix, Circulation, Secrecy, Urgency

@@ -58,10 +58,10 @@ def confirm(parent: QWidget | None, question: str) -> bool:
 
 def guarded(parent: QWidget | None, action: Callable[[], T]) -> T | None:
     """Run *action*; an expected failure becomes a message, and ``None`` is returned."""
+    from drafter.app.errors import MergeError
     from drafter.core.atomic import WriteError
     from drafter.core.problems import InvalidInput
     from drafter.store.contacts_io import ImportFileError
-    from drafter.store.mailmerge import MergeError
     from drafter.store.sequences import NumberingError
 
     try:

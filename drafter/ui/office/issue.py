@@ -16,14 +16,14 @@ def issue_letter(parent: QWidget | None, letter: Letter) -> Letter | None:
     Returns the numbered and dated letter for the window to show, or ``None`` when the
     user declined or something stood in the way (the user was told what).
     """
-    from drafter.compose import problems_of
-    from drafter.store import register
+    from drafter.app import issue
+    from drafter.app.check import check
 
     if letter.number is not None:
         common.show_error(parent, _("This letter already has number {number}.").format(
             number=number_text(letter.number)))
         return None
-    problems = problems_of(letter)
+    problems = check(letter)
     if problems:
         common.show_error(parent, _("Correct these before issuing a number:") + "\n" +
                           "\n".join(str(p) for p in problems))
@@ -35,7 +35,7 @@ def issue_letter(parent: QWidget | None, letter: Letter) -> Letter | None:
     store = common.store_or_none(parent)
     if store is None:
         return None
-    issued = common.guarded(parent, lambda: register.issue(store, letter))
+    issued = common.guarded(parent, lambda: issue.number(store, letter))
     if issued is None:
         return None
     common.show_info(parent, _("Number {number} issued, dated {date}.").format(

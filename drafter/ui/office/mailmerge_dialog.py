@@ -1,4 +1,4 @@
-"""One letter, many recipients: the dialog in front of :mod:`drafter.store.mailmerge`."""
+"""One letter, many recipients: the dialog in front of :mod:`drafter.app.mailmerge`."""
 
 from __future__ import annotations
 
@@ -17,11 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from drafter.app.errors import MergeError
+from drafter.app.mailmerge import FIELD_PREFIX, KINH_GUI, default_target
 from drafter.core.doctypes import default_registry
 from drafter.core.letter import Letter
 from drafter.i18n import _
+from drafter.render import formats
 from drafter.store.contacts import group_lines, list_groups
-from drafter.store.mailmerge import FIELD_PREFIX, KINH_GUI, MergeError, default_target
 from drafter.ui.office import common
 from drafter.ui.office.common import current_store, guarded
 
@@ -54,6 +56,11 @@ class MailMergeDialog(QDialog):
         self.together = QCheckBox(_("All in one file, each starting on a new page"), self)
         self.together.setObjectName("mailmerge.together")
         form.addRow("", self.together)
+        self.format = QComboBox(self)
+        self.format.setObjectName("mailmerge.format")
+        for fmt in formats.FORMATS:
+            self.format.addItem(f"{fmt.label} ({fmt.suffix})", fmt.name)
+        form.addRow(_("Format:"), self.format)
         self.output = QLineEdit(self)
         self.output.setObjectName("mailmerge.output")
         browse = QPushButton(_("Choose…"), self)
@@ -74,15 +81,24 @@ class MailMergeDialog(QDialog):
 
     def _browse(self) -> None:
         if self.together.isChecked():
+            fmt = formats.by_name(self.format.currentData())
             name, _filter = QFileDialog.getSaveFileName(self, _("Save to"), "",
-                                                        _("Word document (*.docx)"))
+                                                        f"{fmt.label} (*{fmt.suffix})")
         else:
             name = QFileDialog.getExistingDirectory(self, _("Save to folder"))
         if name:
             self.output.setText(name)
 
+    def _format_of_output(self) -> formats.Format:
+        """The chosen format; a combined file named with another format's suffix is
+        written in that format (as the user named it)."""
+        named = formats.for_suffix(Path(self.output.text().strip()).suffix)
+        if self.together.isChecked() and named is not None:
+            return named
+        return formats.by_name(self.format.currentData())
+
     def run(self) -> None:
-        from drafter.store.mailmerge import merge_to_files
+        from drafter.app.mailmerge import merge_to_files
 
         group = self.group.currentData()
         if group is None or not self.output.text().strip():
@@ -91,7 +107,7 @@ class MailMergeDialog(QDialog):
         names = group_lines(group, "kinh_gui")
         written = guarded(self, lambda: merge_to_files(
             self.letter, names, Path(self.output.text().strip()), into=self.into.currentData(),
-            together=self.together.isChecked()))
+            together=self.together.isChecked(), fmt=self._format_of_output()))
         if written:
             self.written = written
             common.show_info(self, _("{count} files written.").format(count=len(written)))

@@ -191,7 +191,7 @@ class RegisterDialog(QDialog):
 
                 letterfile.save(letter, path)
             else:
-                from drafter.compose import compose
+                from drafter.app.compose import compose
                 from drafter.render import docx_writer
 
                 docx_writer.write(compose(letter), path, letter.date)

@@ -1,9 +1,11 @@
 """Rendering letter files in bulk, for ``drafter render``.
 
-Every input is read and checked; problems are printed as ``file: field: message`` and
-the other letters are still rendered.  The output's suffix chooses the format:
-``.docx`` (the default) or ``.pdf`` (drawn by the Qt painter).  Large batches are
-shared among the machine's cores: a mail merge of 500 letters should feel instant.
+Every input is read and checked (:func:`drafter.app.check.check_file`: the file's
+problems and the content's together); problems are printed as ``file: field: message``
+and the other letters are still rendered.  The format is ``--format NAME`` or the
+output's suffix, one of :mod:`drafter.render.formats` (``.docx`` by default).  Large
+batches are shared among the machine's cores: a mail merge of 500 letters should feel
+instant.
 """
 
 from __future__ import annotations
@@ -12,65 +14,59 @@ import os
 import sys
 from pathlib import Path
 
-from drafter.core import letterfile
 from drafter.core.atomic import WriteError
 from drafter.core.doctypes import default_registry
 from drafter.core.problems import InvalidInput
 from drafter.i18n import _
+from drafter.render import formats
 
 EXIT_OK, EXIT_WRITE, EXIT_INVALID = 0, 1, 2
-FORMATS = (".docx", ".pdf")
 PARALLEL_FROM = 64  # below this, starting worker processes costs more than it saves
 
 
-def _targets(inputs: list[str], output: Path | None) -> list[Path] | str:
+def _targets(inputs: list[str], output: Path | None,
+             chosen: formats.Format | None = None) -> list[Path] | str:
     """Where each input goes, or a message saying why the request cannot work."""
-    if output is not None and len(inputs) == 1 and output.suffix.lower() in FORMATS:
+    fmt = chosen or formats.DEFAULT
+    named = formats.for_suffix(output.suffix) if output is not None else None
+    if output is not None and len(inputs) == 1 and named is not None:
+        if chosen is not None and named is not chosen:
+            return _("-o names a {suffix} file but --format asks for {name}").format(
+                suffix=named.suffix, name=chosen.name)
         return [output]
     if output is None:
         if "-" in inputs:
             return _("with '-' (standard input), name the output file with -o")
-        return [Path(i).with_suffix(".docx") for i in inputs]
+        return [Path(i).with_suffix(fmt.suffix) for i in inputs]
+    if len(inputs) == 1 and output.suffix and not output.is_dir():
+        try:
+            formats.for_path(output)
+        except formats.UnknownFormat as error:
+            return str(error)
     if output.exists() and not output.is_dir():
         return _("{path} is a file; with several letters, -o must name a folder").format(
             path=output)
     names = ["stdin" if i == "-" else Path(i).stem for i in inputs]
     if len(set(names)) != len(names):
         return _("two letters have the same file name; render them into different folders")
-    return [output / f"{name}.docx" for name in names]
-
-
-def _read(source: str):  # type: ignore[no-untyped-def]
-    registry = default_registry()
-    name = "<stdin>" if source == "-" else source
-    if source == "-":
-        text = letterfile.decode(letterfile.read_limited(sys.stdin.buffer, name), name)
-        return letterfile.loads(text, registry)
-    return letterfile.load(Path(source), registry)
+    return [output / f"{name}{fmt.suffix}" for name in names]
 
 
 def render_one(source: str, target: Path) -> tuple[int, list[str]]:
     """Render one letter file; return the exit status and the messages to print."""
-    from drafter.compose import compose, problems_of
+    from drafter.app.check import check_file
+    from drafter.app.compose import compose
 
     name = "<stdin>" if source == "-" else source
+    letter, problems = check_file(source)
+    if letter is None or problems:
+        return EXIT_INVALID, [f"{name}: {problem}" for problem in problems]
     try:
-        letter, problems = _read(source)
-        problems = problems or problems_of(letter)
-        if problems:
-            raise InvalidInput(problems)
         document = compose(letter, check=False)
     except InvalidInput as error:
         return EXIT_INVALID, [f"{name}: {problem}" for problem in error.problems]
     try:
-        if target.suffix.lower() == ".pdf":
-            from drafter.render.pdf import write_pdf
-
-            write_pdf(document, target)
-        else:
-            from drafter.render import docx_writer
-
-            docx_writer.write(document, target, letter.date)
+        formats.write(document, target, letter.date)
     except ImportError as error:
         return EXIT_WRITE, [_("PDF export needs PySide6 ({error})").format(error=error)]
     except WriteError as error:
@@ -93,7 +89,7 @@ def _render_pair(pair: tuple[str, Path]) -> tuple[int, list[str]]:
 def _results(pairs: list[tuple[str, Path]]):  # type: ignore[no-untyped-def]
     workers = min(os.cpu_count() or 1, 8)
     parallel = (len(pairs) >= PARALLEL_FROM and workers > 1 and "-" not in dict(pairs)
-                and not any(t.suffix.lower() == ".pdf" for _s, t in pairs))
+                and not any(_needs_qt(t) for _s, t in pairs))
     if not parallel:
         yield from map(_render_pair, pairs)
         return
@@ -105,8 +101,14 @@ def _results(pairs: list[tuple[str, Path]]):  # type: ignore[no-untyped-def]
         yield from pool.imap(_render_pair, pairs, chunksize=16)
 
 
-def render_files(inputs: list[str], output: Path | None) -> int:
-    targets = _targets(inputs, output)
+def _needs_qt(target: Path) -> bool:
+    fmt = formats.for_suffix(target.suffix)
+    return fmt is None or fmt.needs_qt
+
+
+def render_files(inputs: list[str], output: Path | None,
+                 fmt: formats.Format | None = None) -> int:
+    targets = _targets(inputs, output, fmt)
     if isinstance(targets, str):
         print(f"drafter render: {targets}", file=sys.stderr)
         return EXIT_INVALID

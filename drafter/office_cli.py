@@ -1,7 +1,10 @@
 """Commands for the office's data: ``drafter issue``, ``register``, ``contacts``, ``mailmerge``.
 
-This module is imported whenever ``drafter`` starts, so it imports nothing heavy at
-module level: SQLAlchemy, openpyxl and the renderer load inside the handlers.  The
+They parse and print; the work is done by the application layer (:mod:`drafter.app`:
+check, issue, mail merge, writing in a format) and the register's persistence
+(:mod:`drafter.store`).  This module is imported whenever ``drafter`` starts, so it
+imports nothing heavy at module level: SQLAlchemy, openpyxl and the renderer load
+inside the handlers.  The
 database is the embedded SQLite file unless ``--db URL`` or ``DRAFTER_DB`` names another.
 """
 
@@ -17,6 +20,7 @@ from drafter.i18n import _
 
 if TYPE_CHECKING:
     from drafter.core.letter import Letter
+    from drafter.render.formats import Format
     from drafter.store.engine import Store
     from drafter.store.register_query import RegisterFilter
 
@@ -37,36 +41,57 @@ def _open(args: argparse.Namespace, *, read_only: bool = False) -> Store:
 
 
 def _load_letter(source: str) -> Letter | None:
-    """The letter of *source*, or ``None`` after printing each problem."""
-    from drafter.compose import problems_of
-    from drafter.core import letterfile
-    from drafter.core.problems import InvalidInput
+    """The letter of *source*, or ``None`` after printing each problem (those of the file
+    and those of its content, together)."""
+    from drafter.app.check import check_file
 
-    try:
-        letter, problems = letterfile.load(Path(source))
-    except InvalidInput as error:
-        problems, letter = error.problems, None
-    if letter is not None and not problems:
-        problems = problems_of(letter)
+    letter, problems = check_file(source)
     for problem in problems:
         print(f"{source}: {problem}", file=sys.stderr)
     return None if problems else letter
+
+
+def _format(args: argparse.Namespace) -> Format | str | None:
+    """The format of ``--format``: ``None`` when not given, a message when unknown."""
+    from drafter.render import formats
+
+    name = getattr(args, "format", None)
+    if name is None or isinstance(name, formats.Format):
+        return name
+    try:
+        return formats.by_name(name)
+    except formats.UnknownFormat as error:
+        return str(error)
+
+
+def _listed_formats(args: argparse.Namespace) -> bool:
+    """``--format`` alone: print the formats."""
+    from drafter.render import formats
+
+    if getattr(args, "format", None) != formats.LIST:
+        return False
+
+    print(formats.listing())
+    return True
 
 
 def _guarded(handler: Handler) -> Handler:
     """Turn the store's expected errors into a message and an exit code."""
 
     def run(args: argparse.Namespace) -> int:
+        from drafter.app.errors import MergeError
         from drafter.core.atomic import WriteError
         from drafter.core.problems import InvalidInput
-        from drafter.store.errors import ImportFileError, MergeError, NumberingError, StoreError
+        from drafter.render.formats import UnknownFormat
+        from drafter.store.errors import ImportFileError, NumberingError, StoreError
 
         try:
             return int(handler(args))
         except (StoreError, WriteError) as error:
             _error(str(error))
             return EXIT_WRITE
-        except (NumberingError, ImportFileError, MergeError, ValueError) as error:
+        except (NumberingError, ImportFileError, MergeError, UnknownFormat,
+                ValueError) as error:
             _error(str(error))
             return EXIT_INVALID
         except InvalidInput as error:
@@ -81,20 +106,27 @@ def _guarded(handler: Handler) -> Handler:
 
 
 def cmd_issue(args: argparse.Namespace) -> int:
+    if _listed_formats(args):
+        return EXIT_OK
+    chosen = _format(args)
+    if isinstance(chosen, str):
+        _error(chosen)
+        return EXIT_INVALID
+    from drafter.app import issue
+
+    # Settled before the letter is read or a number taken: a wrong name costs nothing.
+    fmt = issue.output_format(args.output, chosen)
     letter = _load_letter(args.letter)
     if letter is None:
         return EXIT_INVALID
-    from drafter.compose import compose
     from drafter.core import letterfile
     from drafter.core.atomic import WriteError
-    from drafter.render import docx_writer
-    from drafter.store import issuing  # without the ORM: see drafter.store.issuing
 
     with _open(args) as store:
-        issued = issuing.issue(store, letter, reserved_entry_id=args.reserved)
+        issued = issue.number(store, letter, reserved_entry_id=args.reserved)
     number = issued.entry.number_symbol
     try:
-        docx_writer.write(compose(issued.letter), args.output, issued.letter.date)
+        issue.write_document(issued.letter, args.output, fmt)
         if args.save_letter:
             letterfile.save(issued.letter, Path(args.letter))
     except WriteError as error:
@@ -174,13 +206,12 @@ def cmd_register_letter(args: argparse.Namespace) -> int:
         _error(_("there is no register entry {id}").format(id=args.entry))
         return EXIT_INVALID
     letter = register.letter_of(entry)
-    if args.output.suffix.lower() == ".letter":
+    if args.output.suffix.lower() == letterfile.SUFFIX:
         letterfile.save(letter, args.output)
     else:
-        from drafter.compose import compose
-        from drafter.render import docx_writer
+        from drafter.app.issue import write_document
 
-        docx_writer.write(compose(letter), args.output, letter.date)
+        write_document(letter, args.output)
     print(args.output)
     return EXIT_OK
 
@@ -261,15 +292,22 @@ def cmd_contacts_search(args: argparse.Namespace) -> int:
 
 
 def cmd_mailmerge(args: argparse.Namespace) -> int:
+    if _listed_formats(args):
+        return EXIT_OK
+    chosen = _format(args)
+    if isinstance(chosen, str):
+        _error(chosen)
+        return EXIT_INVALID
     letter = _load_letter(args.letter)
     if letter is None:
         return EXIT_INVALID
-    from drafter.store.mailmerge import merge_to_files
+    from drafter.app.mailmerge import merge_to_files
 
     names = recipients_from(args)
     if names is None:
         return EXIT_INVALID
-    paths = merge_to_files(letter, names, args.output, into=args.into, together=args.together)
+    paths = merge_to_files(letter, names, args.output, into=args.into, together=args.together,
+                           fmt=chosen)
     for path in paths:
         print(path)
     return EXIT_OK
@@ -334,10 +372,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "database: a SQLite file or postgresql://user:password@host/name "
         "(default: DRAFTER_DB, else the file in the user's data folder)"))
 
+    from drafter.render.formats import add_format_option
+
     issue = subparsers.add_parser("issue", parents=[database], help=_(
-        "give a letter the next number of its sequence, record it and write the .docx"))
+        "give a letter the next number of its sequence, record it and write the document "
+        "(.docx, .pdf…)"))
     issue.add_argument("letter", help=_("the letter file"))
-    issue.add_argument("-o", "--output", type=Path, required=True, help=_("the .docx to write"))
+    issue.add_argument("-o", "--output", type=Path, required=True, help=_(
+        "the document to write; its suffix chooses the format (.docx, .pdf…)"))
+    add_format_option(issue)
     issue.add_argument("--reserved", type=ENTRY_ID, metavar="ENTRY",
                        help=_("use a reserved number (its register entry id)"))
     issue.add_argument("--save-letter", action="store_true",
@@ -369,7 +412,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     cancel.add_argument("--reason", required=True)
     cancel.set_defaults(handler=_guarded(cmd_register_cancel))
     again = reg_commands.add_parser("letter", parents=[database], help=_(
-        "write an issued letter again, as .docx or .letter, from the register"))
+        "write an issued letter again from the register, as .letter or any document "
+        "format (.docx, .pdf…)"))
     again.add_argument("entry", type=ENTRY_ID, help=_("the register entry id"))
     again.add_argument("-o", "--output", type=Path, required=True)
     again.set_defaults(handler=_guarded(cmd_register_letter))
@@ -411,7 +455,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     who.add_argument("--group", help=_("a group of the address book"))
     who.add_argument("--names", type=Path, help=_("a text file with one name a line"))
     merge.add_argument("-o", "--output", type=Path, required=True, help=_(
-        "a folder for separate files, or the .docx file with --together"))
+        "a folder for separate files, or the file with --together (its suffix chooses "
+        "the format)"))
+    add_format_option(merge)
     merge.add_argument("--together", action="store_true",
                        help=_("put every copy in one file, each starting on a new page"))
     merge.add_argument("--into", help=_(

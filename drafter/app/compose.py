@@ -6,30 +6,14 @@ and the preview are built from one :class:`~drafter.layout.model.Document`.
 
 from __future__ import annotations
 
+from drafter.app import check as checking
 from drafter.core.doctypes import Registry, default_registry
 from drafter.core.letter import Letter
 from drafter.core.problems import InvalidInput, Problem
-from drafter.core.validation import check_letter
-from drafter.i18n import _
 from drafter.layout.build import build
 from drafter.layout.model import Document
 from drafter.layout.settings import DEFAULT, LayoutSettings
 from drafter.templating.environment import TemplateProblem, load_body_template
-
-
-def problems_of(letter: Letter, registry: Registry | None = None) -> list[Problem]:
-    """Everything that stops *letter* from rendering, template faults included."""
-    registry = registry or default_registry()
-    if letter.type_id not in registry:
-        return [Problem("type", _("unknown document type; known types: {types}").format(
-            types=", ".join(registry.ids())))]
-    doctype = registry.get(letter.type_id)
-    problems = check_letter(letter, doctype)
-    try:
-        load_body_template(doctype)
-    except TemplateProblem as error:
-        problems.append(Problem("template", str(error)))
-    return problems
 
 
 def compose(letter: Letter, registry: Registry | None = None,
@@ -37,7 +21,7 @@ def compose(letter: Letter, registry: Registry | None = None,
     """The page model of *letter*; raise :class:`InvalidInput` when it cannot be made."""
     registry = registry or default_registry()
     if check:
-        problems = problems_of(letter, registry)
+        problems = checking.check(letter, registry)
         if problems:
             raise InvalidInput(problems)
     doctype = registry.get(letter.type_id)

@@ -3,8 +3,9 @@
 Each copy differs only in the recipient's name, written into Kính gửi or into one
 of the type's own fields.  The copies go to separate .docx files or to one combined
 file whose sections are the copies' sections one after the other (each starts on a
-new page and restarts its page numbers).  The GUI and the ``drafter mailmerge``
-command both use :func:`merge_to_files`.
+new page and restarts its page numbers), in any format of
+:mod:`drafter.render.formats`.  The GUI, ``drafter mailmerge`` and ``drafter render
+--group/--names`` all use :func:`merge_to_files`.
 """
 
 from __future__ import annotations
@@ -13,27 +14,25 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from drafter.app.errors import MergeError
 from drafter.core.doctypes import DocType, Presence, Registry, default_registry
 from drafter.core.letter import Letter
 from drafter.core.vietnamese import clean_line, fold
 from drafter.i18n import _
 from drafter.layout.model import Document
-from drafter.store.errors import MergeError
+from drafter.render import formats
 
 KINH_GUI = "kinh_gui"
 FIELD_PREFIX = "fields."
-# Type fields that name the one person a document is made out to, in the order tried.
-PERSON_FIELDS = ("nguoi_nhan", "nguoi_duoc_moi", "nguoi_duoc_gioi_thieu", "ho_ten", "ho_va_ten",
-                 "kinh_moi", "invitee")
 
 
 
 
 def default_target(doctype: DocType) -> str:
     """Where a recipient's name goes for this type when the user does not say."""
-    for field_id in PERSON_FIELDS:
-        if doctype.field(field_id) is not None:
-            return FIELD_PREFIX + field_id
+    # The fields that name the person a document is made out to, as its type.toml says.
+    if doctype.person_fields:
+        return FIELD_PREFIX + doctype.person_fields[0]
     if doctype.kinh_gui is not Presence.NONE:
         return KINH_GUI
     raise MergeError(_("the type '{type}' has no Kính gửi and no field for the person's "
@@ -76,35 +75,47 @@ def combined(documents: list[Document]) -> Document:
                     subject=first.subject, author=first.author, font_name=first.font_name)
 
 
-def file_name(stem: str, index: int, name: str) -> str:
+def file_name(stem: str, index: int, name: str, suffix: str = formats.DEFAULT.suffix) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")[:60] or "nguoi-nhan"
-    return f"{stem}-{index:02d}-{slug}.docx"
+    return f"{stem}-{index:02d}-{slug}{suffix}"
+
+
+def output_format(output: Path, together: bool, fmt: formats.Format | None) -> formats.Format:
+    """The format of a merge: *fmt*, else (for one combined file) the output's suffix,
+    else the default; refused when *fmt* and the output's suffix disagree."""
+    named = formats.for_suffix(Path(output).suffix) if together else None
+    if fmt is not None and named is not None and named is not fmt:
+        raise MergeError(_("-o names a {suffix} file but --format asks for {name}").format(
+            suffix=named.suffix, name=fmt.name))
+    return fmt or named or formats.DEFAULT
 
 
 def merge_to_files(letter: Letter, names: list[str], output: Path, *, into: str | None = None,
-                   together: bool = False, registry: Registry | None = None) -> list[Path]:
-    """Write one .docx per name into the folder *output*, or all in the file *output*.
+                   together: bool = False, registry: Registry | None = None,
+                   fmt: formats.Format | None = None) -> list[Path]:
+    """Write one document per name into the folder *output*, or all in the file *output*,
+    in *fmt* (by default the suffix of a combined file's name, else .docx).
 
     Every copy is checked before anything is written; the files are written atomically.
     """
-    from drafter.compose import compose
-    from drafter.render import docx_writer
+    from drafter.app.compose import compose
 
+    chosen = output_format(output, together, fmt)
     registry = registry or default_registry()
     names = [n for n in (clean_line(n) for n in names) if n]
     copies = letters_for(letter, names, into, registry)
     documents = [compose(copy, registry) for copy in copies]
     output = Path(output)
     if together:
-        if output.suffix.lower() != ".docx":
-            output = output.with_suffix(".docx")
-        docx_writer.write(combined(documents), output, letter.date)
+        if output.suffix.lower() != chosen.suffix:
+            output = output.with_suffix(chosen.suffix)
+        formats.write(combined(documents), output, letter.date, chosen)
         return [output]
     output.mkdir(parents=True, exist_ok=True)
     stem = registry.get(letter.type_id).id
     paths = []
     for index, (name, document) in enumerate(zip(names, documents, strict=True), start=1):
-        target = output / file_name(stem, index, name)
-        docx_writer.write(document, target, letter.date)
+        target = output / file_name(stem, index, name, chosen.suffix)
+        formats.write(document, target, letter.date, chosen)
         paths.append(target)
     return paths
