@@ -27,6 +27,9 @@ class ThousandthsGlyphAccumulator(GlyphAccumulator):
         self.units_per_em = PDF_UNITS
         self.hb_font.scale = (PDF_UNITS, PDF_UNITS)
 
+    # A private method of pyHanko's (0.38): pyproject pins pyHanko to that minor version
+    # and tests/signing/test_font.py fails if the method, its arguments, its answer or
+    # its callers change, so an upgrade is caught by the tests, not by users.
     def _get_cid_and_width(self, glyph_id: int) -> tuple[int, int]:
         # The parent caches its answer in _glyphs, which also makes the /W array.
         cached = self._glyphs.get(glyph_id)

@@ -35,7 +35,7 @@ def parse_key_choice(text: str) -> KeySource | None:
     if kind == "p12" and rest:
         return KeySource(p12=Path(rest))
     if kind == "pkcs11" and rest:
-        library, _hash, token = rest.rpartition("#")
+        library, _hash, token = rest.partition("#")  # a label may hold a "#", a path not
         if library and token:
             return KeySource(pkcs11_library=Path(library), token=token)
     return None

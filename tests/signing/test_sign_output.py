@@ -1,0 +1,113 @@
+"""The register records a filled number only once the signed PDF is safely written."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import pytest
+
+from drafter.cli import main
+from signing.conftest import Images, Keys
+
+
+@pytest.fixture(scope="module")
+def signed(draft_pdf: Path, keys: Keys, images: Images,
+           tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("signed") / "signed.pdf"
+    assert main(["sign", str(draft_pdf), "--as", "signer", "--p12", str(keys.signer),
+                 "--image", str(images.signature), "--passfile", str(keys.passfile),
+                 "-o", str(out)]) == 0
+    return out
+
+
+def _issue(signed: Path, keys: Keys, images: Images, database: Path, out: Path,
+           number: int = 31) -> int:
+    return main(["sign", str(signed), "--as", "agency", "--p12", str(keys.agency), "--image",
+                 str(images.seal), "--passfile", str(keys.passfile), "--number", str(number),
+                 "--date", "2026-03-05", "--db", str(database), "-o", str(out)])
+
+
+def _register(database: Path) -> list[tuple[int, str]]:
+    from drafter.store.engine import open_store
+    from drafter.store.register_query import search
+
+    with open_store(database) as store:
+        return sorted((entry.number, entry.number_symbol) for entry in search(store))
+
+
+def test_a_read_only_output_folder_leaves_the_register_untouched(
+        signed: Path, keys: Keys, images: Images, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from drafter.signing import output
+
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    folder.chmod(0o555)
+    real_open = os.open
+
+    def read_only_open(path: object, *args: object, **kwargs: object) -> int:
+        # The tests may run as root, whom a folder's mode does not stop: the system's
+        # answer for a read-only folder, given for this one.
+        if Path(str(path)).parent == folder:
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(path))
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(output.os, "open", read_only_open)
+    database, original = tmp_path / "office.sqlite3", signed.read_bytes()
+    capsys.readouterr()
+    assert _issue(signed, keys, images, database, folder / "issued.pdf") == 1
+    assert "issued.pdf" in capsys.readouterr().err
+    assert _register(database) == []  # nothing recorded
+    assert list(folder.iterdir()) == [] and signed.read_bytes() == original
+    folder.chmod(0o755)
+
+
+def test_a_register_failure_leaves_no_file(signed: Path, keys: Keys, images: Images,
+                                           tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    from drafter.store import signed_issue
+    from drafter.store.errors import StoreError
+
+    def failing(*args: object, **kwargs: object) -> None:
+        raise StoreError("cơ sở dữ liệu bị khóa")
+
+    monkeypatch.setattr(signed_issue, "record_signed_issue", failing)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    original = signed.read_bytes()
+    capsys.readouterr()
+    assert _issue(signed, keys, images, tmp_path / "office.sqlite3", folder / "issued.pdf") == 1
+    assert "cơ sở dữ liệu bị khóa" in capsys.readouterr().err
+    assert list(folder.iterdir()) == []  # neither the PDF nor its temporary file
+    assert signed.read_bytes() == original
+
+
+def test_a_number_the_register_already_gave_leaves_no_file(
+        signed: Path, keys: Keys, images: Images, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import datetime as dt
+
+    from drafter.store.engine import open_store
+    from drafter.store.signed_issue import record_signed_issue
+
+    database = tmp_path / "office.sqlite3"
+    with open_store(database) as store:
+        record_signed_issue(store, number=31, number_symbol="31/SGDĐT-TCCB",
+                            date=dt.date(2026, 2, 1))
+    folder = tmp_path / "out"
+    folder.mkdir()
+    capsys.readouterr()
+    assert _issue(signed, keys, images, database, folder / "issued.pdf") == 2
+    assert "31" in capsys.readouterr().err
+    assert list(folder.iterdir()) == []
+    assert _register(database) == [(31, "31/SGDĐT-TCCB")]
+
+
+def test_the_register_and_the_file_both_have_the_number(signed: Path, keys: Keys,
+                                                        images: Images, tmp_path: Path) -> None:
+    database, out = tmp_path / "office.sqlite3", tmp_path / "issued.pdf"
+    assert _issue(signed, keys, images, database, out) == 0
+    assert _register(database) == [(31, "31/SGDĐT-VP")]
+    assert out.is_file() and [p.name for p in tmp_path.iterdir() if p.suffix == ".tmp"] == []
