@@ -3,8 +3,9 @@
     .venv/bin/python benchmarks/sign_bench.py
 
 Target: signing a 2-page letter as its signer with a PKCS#12 key (opening the key,
-finding the places in the PDF, adding the number and date fields, the signature image
-and the PAdES signature) in at most 300 ms, once the modules are loaded.  The test CA,
+reading the PDF's text with pdfminer.six to find the places, adding the number, date
+and signature fields, the signature image and the PAdES signature) in at most 300 ms,
+once the modules are loaded.  The test CA,
 the key and the letter's PDF are made first, outside the timing.
 """
 
@@ -58,8 +59,11 @@ def main() -> int:
         first = (time.perf_counter() - start) * 1000
         times = []
         for _ in range(RUNS):
+            # A new copy each time, as a new file would be: the plan of the PDF last read
+            # is kept (the command line asks for it twice) and must not be timed as free.
+            fresh = bytes(bytearray(data))
             start = time.perf_counter()
-            signed = sign_with(data, request, source, PASSWORD)
+            signed = sign_with(fresh, request, source, PASSWORD)
             times.append((time.perf_counter() - start) * 1000)
     median = statistics.median(times)
     print(f"sign a 2-page letter (PKCS#12): first {first:.0f} ms (module loading included), "

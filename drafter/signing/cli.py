@@ -249,7 +249,7 @@ def sign_with(data: bytes, request: object, source: object, secret: str) -> obje
         return sign_as_agency(data, signer, request, regular, italic)  # type: ignore[arg-type]
 
 
-def _leading_number(number_symbol: str) -> int | None:
+def leading_number(number_symbol: str) -> int | None:
     """12 for ``12/SGDĐT-VP``: the number a document printed before it was signed."""
     digits = number_symbol.partition("/")[0].strip()
     return int(digits) if digits.isdigit() else None
@@ -265,7 +265,7 @@ def _record(args: argparse.Namespace, result: object) -> None:
 
     # A document without a date line (a biên bản) is issued on the day it is signed.
     date = args.date or signing_time().date()
-    number = args.number if args.number is not None else _leading_number(
+    number = args.number if args.number is not None else leading_number(
         result.number_symbol)  # type: ignore[attr-defined]
     if number is None:
         return  # nothing the register could file it under

@@ -1,7 +1,10 @@
 """The "Ký số" step: sign an exported PDF as its signer or as the agency, or verify one.
 
 The same code as ``drafter sign`` and ``drafter verify`` does the work
-(:mod:`drafter.signing`); this dialog only gathers the choices.  The password or PIN
+(:mod:`drafter.signing`); this dialog only gathers the choices.  The signature or seal
+image and the key are filled in from the office data when the PDF or the role is
+chosen: the signer named under the signature block to sign, or the profile that issued
+the document (:mod:`drafter.signing.stored`); the user may change them.  The password or PIN
 is typed in a masked field for each signature and never kept: the field is emptied
 as soon as the key has been used.
 """
@@ -48,6 +51,7 @@ class SignDialog(QDialog):
         self.setWindowTitle(_("Digital signature"))
         form = QFormLayout()
         self.pdf = QLineEdit(str(pdf) if pdf else "", self)
+        self.pdf.editingFinished.connect(self.prefill)
         form.addRow(_("PDF made by Drafter:"), _path_row(self, self.pdf, self._choose_pdf))
         self.role = QComboBox(self)
         self.role.addItem(_("Signer (ô 7c): the handwritten signature"), "signer")
@@ -56,6 +60,11 @@ class SignDialog(QDialog):
                           "separate")
         self.role.currentIndexChanged.connect(self._role_changed)
         form.addRow(_("Sign as:"), self.role)
+        self.block = QSpinBox(self)
+        self.block.setRange(0, 20)
+        self.block.setSpecialValueText(_("the next one to sign"))
+        self.block.valueChanged.connect(self.prefill)
+        form.addRow(_("Signature block:"), self.block)
         self.key_kind = QComboBox(self)
         self.key_kind.addItem(_("PKCS#12 file (.p12, .pfx)"), "p12")
         self.key_kind.addItem(_("USB token (PKCS#11)"), "pkcs11")
@@ -110,6 +119,8 @@ class SignDialog(QDialog):
         layout.addLayout(buttons)
         layout.addWidget(self.report)
         self.resize(720, 640)
+        # What prefill() wrote, so that it replaces its own guesses but never the user's.
+        self._filled: dict[str, str] = {}
         self._role_changed()
         self._key_changed()
 
@@ -121,6 +132,52 @@ class SignDialog(QDialog):
             widget.setEnabled(role == "agency")
         self.separate.setEnabled(role == "separate")
         self.image.setEnabled(role != "separate")
+        self.block.setEnabled(role != "separate")
+        if hasattr(self, "_filled"):
+            self.prefill()
+
+    def _untouched(self, edit: QLineEdit, key: str) -> bool:
+        return not edit.text() or edit.text() == self._filled.get(key)
+
+    def prefill(self) -> None:
+        """Fill the image and the key from the office data, where the user left them
+        empty (or as this filled them): the block's signer's, or the issuing profile's."""
+        from drafter.signing import stored
+        from drafter.signing.errors import SigningError
+        from drafter.signing.sign import Role, block_to_sign
+
+        role = self.role.currentData()
+        try:
+            data = Path(self.pdf.text()).read_bytes() if self.pdf.text() else b""
+        except OSError:
+            return
+        if not data:
+            return
+        try:
+            name = symbol = ""
+            if role != "separate":
+                chosen = self.block.value() or None
+                block, layout = block_to_sign(data, Role.SIGNER if role == "signer" else
+                                              Role.AGENCY, chosen)
+                name, symbol = layout.signatures[block - 1].name, layout.symbol
+            else:
+                symbol = self.separate.text().partition("/")[2]
+            choice = stored.load(None, "signer" if role == "signer" else "agency",
+                                 symbol=symbol, name=name)
+        except SigningError:
+            return  # nothing stored, or not a PDF to sign: the user chooses
+        if role != "separate" and choice.image is not None and \
+                self._untouched(self.image, "image"):
+            self.image.setText(str(choice.image))
+            self._filled["image"] = str(choice.image)
+        key = choice.key
+        if key is not None and self._untouched(self.key_path, "key"):
+            library = key.p12 if key.p12 is not None else key.pkcs11_library
+            self.key_kind.setCurrentIndex(self.key_kind.findData(
+                "p12" if key.p12 is not None else "pkcs11"))
+            self.key_path.setText(str(library))
+            self.token.setText(key.token)
+            self._filled["key"] = str(library)
 
     def _key_changed(self) -> None:
         self.token.setEnabled(self.key_kind.currentData() == "pkcs11")
@@ -133,6 +190,7 @@ class SignDialog(QDialog):
             if not self.output.text():
                 path = Path(chosen)
                 self.output.setText(str(path.with_name(f"{path.stem}-ky-so.pdf")))
+            self.prefill()
 
     def _choose_key(self) -> None:
         pattern = _("Key files (*.p12 *.pfx)") if self.key_kind.currentData() == "p12" else \
@@ -171,30 +229,33 @@ class SignDialog(QDialog):
             date=self.date.date().toPython() if role == "agency" and self.dated.isChecked()
             else None,
             attachment_of=separate if role == "separate" and not copy_form else "",
-            copy_form=copy_form, tsa_url=config.load().tsa_url)
+            copy_form=copy_form, tsa_url=config.load().tsa_url,
+            block=self.block.value() or None if role != "separate" else None)
 
     def sign(self) -> bool:
-        from drafter.core.atomic import WriteError, write_bytes_atomic
+        from drafter.signing import output
         from drafter.signing.cli import sign_with
         from drafter.signing.errors import SigningError
         from drafter.signing.keys import KeySource
 
-        secret, pdf, output = self.secret.text(), Path(self.pdf.text()), Path(self.output.text())
+        secret, pdf, target = self.secret.text(), Path(self.pdf.text()), Path(self.output.text())
         self.secret.clear()  # used once, never kept
         key = Path(self.key_path.text()) if self.key_path.text() else None
         source = KeySource(p12=key) if self.key_kind.currentData() == "p12" else \
             KeySource(pkcs11_library=key, token=self.token.text().strip())
         try:
-            if not self.output.text() or output.resolve() == pdf.resolve():
+            if not self.output.text() or target.resolve() == pdf.resolve():
                 raise SigningError(_("write the signed PDF to another file (-o): the input "
                                      "stays as it is"))
             data = pdf.read_bytes()
             request = self.request()
             result = sign_with(data, request, source, secret)
-            if result.filled:  # type: ignore[attr-defined]
-                self._record(request, result)
-            write_bytes_atomic(output, result.data)  # type: ignore[attr-defined]
-        except (SigningError, WriteError) as error:
+            # Written beside its place first, recorded, then moved into place: the register
+            # never names a file that could not be written (see drafter.signing.output).
+            with output.staged(target, result.data):  # type: ignore[attr-defined]
+                if result.filled:  # type: ignore[attr-defined]
+                    self._record(request, result)
+        except SigningError as error:
             self.report.setPlainText(str(error))
             return False
         except OSError as error:
@@ -202,22 +263,31 @@ class SignDialog(QDialog):
                 path=pdf, reason=error.strerror or error))
             return False
         self.report.setPlainText(_("signed by {name}: {path}").format(
-            name=result.signer_name, path=output))  # type: ignore[attr-defined]
+            name=result.signer_name, path=target))  # type: ignore[attr-defined]
         return True
 
     def _record(self, request: object, result: object) -> None:
+        from drafter.signing.appearance import signing_time
+        from drafter.signing.cli import leading_number
         from drafter.signing.errors import SigningError
         from drafter.store.engine import open_store
         from drafter.store.errors import NumberingError, StoreError
         from drafter.store.register import current_actor
         from drafter.store.signed_issue import record_signed_issue
 
+        number = request.number  # type: ignore[attr-defined]
+        if number is None:
+            number = leading_number(result.number_symbol)  # type: ignore[attr-defined]
+        if number is None:
+            return
         try:
             with open_store() as store:
                 record_signed_issue(
-                    store, number=request.number,  # type: ignore[attr-defined]
+                    store, number=number,
                     number_symbol=result.number_symbol,  # type: ignore[attr-defined]
-                    date=request.date, type_name=result.title,  # type: ignore[attr-defined]
+                    # A document without a date line is issued on the day it is signed.
+                    date=request.date or signing_time().date(),  # type: ignore[attr-defined]
+                    type_name=result.title,  # type: ignore[attr-defined]
                     signer=result.signer_name, actor=current_actor())  # type: ignore[attr-defined]
         except (NumberingError, StoreError) as error:
             raise SigningError(str(error)) from None
