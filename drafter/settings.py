@@ -7,7 +7,7 @@ their defaults, and layout sizes outside NĐ 30's ranges are ignored.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 try:  # the compiled parser: the stdlib's costs every start of the window ~5 ms to import
@@ -20,7 +20,7 @@ import tomli_w
 from drafter.core.atomic import write_text_atomic
 from drafter.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from drafter.layout.settings import DEFAULT as DEFAULT_LAYOUT
-from drafter.layout.settings import LayoutSettings, check
+from drafter.layout.settings import SPECS, LayoutSettings, check
 from drafter.paths import user_config_dir
 
 FILE_NAME = "preferences.toml"
@@ -59,10 +59,10 @@ def _layout_from(data: object) -> LayoutSettings:
     if not isinstance(data, dict):
         return DEFAULT_LAYOUT
     settings = DEFAULT_LAYOUT
-    for spec in fields(LayoutSettings):
-        value = data.get(spec.name)
+    for name in SPECS:  # keys the file may hold that are no setting (any more) are ignored
+        value = data.get(name)
         if isinstance(value, int | float) and not isinstance(value, bool):
-            candidate = replace(settings, **{spec.name: float(value)})
+            candidate = replace(settings, **{name: float(value)})
             if not check(candidate):
                 settings = candidate
     return settings
@@ -90,8 +90,7 @@ def save(preferences: Preferences, path: Path | None = None) -> None:
     """Write the preferences atomically; raise :class:`~drafter.core.atomic.WriteError`."""
     path = path or preferences_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    layout = {spec.name: getattr(preferences.layout, spec.name)
-              for spec in fields(LayoutSettings)}
+    layout = {name: getattr(preferences.layout, name) for name in SPECS}
     data = {
         "language": preferences.language,
         "default_place": preferences.default_place,

@@ -24,16 +24,13 @@ from drafter.render import formats
 
 KINH_GUI = "kinh_gui"
 FIELD_PREFIX = "fields."
-# Type fields that name the one person a document is made out to, in the order tried.
-PERSON_FIELDS = ("nguoi_nhan", "nguoi_duoc_moi", "nguoi_duoc_gioi_thieu", "ho_ten", "ho_va_ten",
-                 "kinh_moi", "invitee")
 
 
 def default_target(doctype: DocType) -> str:
     """Where a recipient's name goes for this type when the user does not say."""
-    for field_id in PERSON_FIELDS:
-        if doctype.field(field_id) is not None:
-            return FIELD_PREFIX + field_id
+    # The fields that name the person a document is made out to, as its type.toml says.
+    if doctype.person_fields:
+        return FIELD_PREFIX + doctype.person_fields[0]
     if doctype.kinh_gui is not Presence.NONE:
         return KINH_GUI
     raise MergeError(_("the type '{type}' has no Kính gửi and no field for the person's "

@@ -78,6 +78,11 @@ class DocType:
     description: str = ""
     name_en: str = ""
     fields: tuple[FieldSpec, ...] = field(default_factory=tuple)
+    # What a few samples add to the common layout, as data rather than by sample number:
+    dispatch_addressees: bool = False  # Mẫu 1.6: "- …;" lines under "… điện:" stand right
+    confirmation_caption: str = ""  # Mẫu 1.10: a block under Nơi nhận to confirm and seal
+    appendix_number_field: str = ""  # the field holding "I", "II"… of a "Phụ lục" heading
+    person_fields: tuple[str, ...] = ()  # fields a mail merge fills with a person's name
 
     @property
     def printed_title(self) -> str:
@@ -99,7 +104,8 @@ _TOP_KEYS = {
     "name", "abbreviation", "sample", "summary", "header", "title", "title_text", "kinh_gui",
     "body", "has_number",
     "has_date", "signatures", "signature_captions", "noi_nhan", "luu", "copy_label",
-    "description", "name_en", "fields",
+    "description", "name_en", "fields", "dispatch_addressees", "confirmation_caption",
+    "appendix_number_field", "person_fields",
 }
 _FIELD_KEYS = {"id", "label", "kind", "required", "default", "help", "label_en", "choices"}
 
@@ -143,6 +149,10 @@ def load_doctype(folder: Path) -> DocType:
     ids = [f.id for f in fields]
     if len(ids) != len(set(ids)):
         raise DocTypeError(f"{path}: fields", _("field ids must be unique"))
+    appendix_number_field = check.field_id("appendix_number_field", ids)
+    person_fields = check.texts("person_fields")
+    for field_id in person_fields:
+        check.known_field("person_fields", field_id, ids)
     return DocType(
         id=folder.name,
         name=name,
@@ -165,6 +175,10 @@ def load_doctype(folder: Path) -> DocType:
         description=check.text("description", ""),
         name_en=check.text("name_en", ""),
         fields=fields,
+        dispatch_addressees=check.boolean("dispatch_addressees", False),
+        confirmation_caption=check.text("confirmation_caption", "").strip(),
+        appendix_number_field=appendix_number_field,
+        person_fields=person_fields,
     )
 
 
@@ -223,6 +237,18 @@ class _Checker:
             raise self._fault(key, _("must be one of: {choices}").format(
                 choices=", ".join(k.value for k in kind)))
         return kind(value)
+
+    def field_id(self, key: str, ids: list[str]) -> str:
+        """The id of one of the type's own fields, or empty when the key is absent."""
+        value = self.text(key, "")
+        if value:
+            self.known_field(key, value, ids)
+        return value
+
+    def known_field(self, key: str, value: str, ids: list[str]) -> None:
+        if value not in ids:
+            raise DocTypeError(f"{self.where}: {key}", _("unknown field for this document type"),
+                               value)
 
     def table_list(self, key: str) -> list[object]:
         value = self.data.get(key, [])

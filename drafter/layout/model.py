@@ -4,6 +4,9 @@
 the Qt painter translate it and hold no rules of their own.  Its vocabulary follows
 word processors (paragraphs with indents and spacing, tables with fixed columns,
 sections with headers and footers), since both writers speak it.
+
+Both writers honour every field (``tests/render/test_model_fields.py`` holds them to
+it, field by field): a field one of them cannot write does not belong here.
 """
 
 from __future__ import annotations
@@ -42,6 +45,77 @@ class LineSpacing:
 SINGLE = LineSpacing()
 
 
+class Role(StrEnum):
+    """What a paragraph or a table is, by the box of Appendix I it fills: tests find
+    parts of the page by it, and the painter reports where each part was drawn."""
+
+    NONE = ""
+    # ô 1: Quốc hiệu and Tiêu ngữ
+    QUOC_HIEU = "quoc_hieu"
+    TIEU_NGU = "tieu_ngu"
+    TIEU_NGU_RULE = "tieu_ngu_rule"
+    # ô 2: parent body and issuer
+    PARENT = "parent"
+    ISSUER = "issuer"
+    ISSUER_RULE = "issuer_rule"
+    # ô 3, 4, 5b
+    NUMBER = "number"
+    DATE = "date"
+    VV = "vv"
+    HEADER = "header"  # the table of ô 1 to 5b
+    # Mẫu 3.1: the copy block
+    COPY_RULE = "copy_rule"
+    # ô 5a: type name and summary
+    TITLE = "title"
+    SUMMARY = "summary"
+    ATTACHED_TO = "attached_to"
+    SUMMARY_RULE = "summary_rule"
+    # ô 9a: Kính gửi (and the addressees of a công điện, Mẫu 1.6)
+    KINH_GUI = "kinh_gui"
+    KINH_GUI_ITEM = "kinh_gui_item"
+    DONG_KINH_GUI = "dong_kinh_gui"
+    DONG_KINH_GUI_ITEM = "dong_kinh_gui_item"
+    DISPATCH_ADDRESSEE = "dispatch_addressee"
+    # ô 6: the body, by the kind of its parsed block
+    BODY = "body"
+    CAN_CU = "can_cu"
+    PART_LABEL = "part_label"
+    PART_TITLE = "part_title"
+    CENTERED = "centered"
+    SECTION = "section"
+    ARTICLE = "article"
+    CLAUSE = "clause"
+    POINT = "point"
+    BODY_TABLE = "body_table"
+    # ô 7, 8, 9b, 12: the closing
+    CLOSING = "closing"
+    SIGNATURE_LINE = "signature_line"
+    SIGNATURE_NOTE = "signature_note"
+    SIGNER = "signer"
+    NOI_NHAN_LABEL = "noi_nhan_label"
+    NOI_NHAN_ITEM = "noi_nhan_item"
+    DRAFTER_MARK = "drafter_mark"
+    LEAVE_CONFIRMATION = "leave_confirmation"  # Mẫu 1.10
+    LEAVE_CONFIRMATION_NOTE = "leave_confirmation_note"
+    # ô 10a, 10b, 11: stamps, and the text inside them
+    SECRECY = "secrecy"
+    SECRECY_TEXT = "secrecy_text"
+    URGENCY = "urgency"
+    URGENCY_TEXT = "urgency_text"
+    CIRCULATION = "circulation"
+    CIRCULATION_TEXT = "circulation_text"
+    # Page furniture: page number, ô 13
+    PAGE_NUMBER = "page_number"
+    FOOTER_ADDRESS = "footer_address"
+    # Mẫu 2.1: appendix heading
+    APPENDIX_LABEL = "appendix_label"
+    APPENDIX_TITLE = "appendix_title"
+    APPENDIX_REFERENCE = "appendix_reference"
+    APPENDIX_RULE = "appendix_rule"
+    # A thin paragraph that keeps two tables apart
+    TABLE_SEPARATOR = "table_separator"
+
+
 class FieldCode(StrEnum):
     PAGE = "PAGE"
 
@@ -78,7 +152,9 @@ class Paragraph:
     border_bottom: Border | None = None
     # A rule line: an empty paragraph that only draws border_top; its height is
     # line_spacing (EXACT), its font size the size of its empty run.
-    role: str = ""  # what the paragraph is (e.g. "quoc_hieu"), for tests and the painter
+    # What the paragraph is: a paragraph style in the .docx, reported by the painter
+    # with where it was drawn (the preview's search, the tests).
+    role: Role = Role.NONE
 
     @property
     def text(self) -> str:
@@ -101,7 +177,7 @@ class Row:
     cells: list[Cell]
     height: Length = ZERO  # a minimum height, or the exact one when exact_height
     exact_height: bool = False
-    cant_split: bool = True
+    # A row never breaks across pages: both writers keep it whole.
 
 
 @dataclass
@@ -112,7 +188,7 @@ class Table:
     indent: Length = ZERO
     cell_margin: Length = ZERO  # left and right padding inside every cell
     borders: Border | None = None  # all inner and outer lines; None = borderless
-    role: str = ""
+    role: Role = Role.NONE  # the table's caption in the .docx; reported by the painter
 
     @property
     def width(self) -> Length:
@@ -159,7 +235,7 @@ class Section:
 @dataclass
 class Document:
     sections: list[Section]
-    title: str = ""  # document properties: the type and subject
+    title: str = ""  # document properties (.docx core properties, PDF metadata)
     subject: str = ""
     author: str = ""
-    font_name: str = "Times New Roman"
+    font_name: str = "Times New Roman"  # every run's typeface

@@ -30,6 +30,7 @@ from drafter.layout.model import (
     LineRule,
     LineSpacing,
     Paragraph,
+    Role,
     Run,
     Section,
     Table,
@@ -39,28 +40,34 @@ from drafter.layout.units import Length
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-FONT = "Times New Roman"
+FONT = "Times New Roman"  # NĐ 30's typeface, the model's default
 
 _JC = {Align.LEFT: "left", Align.CENTER: "center", Align.RIGHT: "right", Align.JUSTIFY: "both"}
 _VALIGN = {VAlign.TOP: "top", VAlign.CENTER: "center", VAlign.BOTTOM: "bottom"}
-_FONTS = (f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/>')
 
 # Relationship ids of the parts every document has.
 _HEADER_PAGE, _HEADER_EMPTY = "rIdHeaderPage", "rIdHeaderEmpty"
 _FOOTER_FIRST, _FOOTER_EMPTY = "rIdFooterFirst", "rIdFooterEmpty"
 
 
+@functools.cache
+def _fonts(font: str) -> str:
+    name = _xml_attribute(font)
+    return f'<w:rFonts w:ascii="{name}" w:hAnsi="{name}" w:eastAsia="{name}" w:cs="{name}"/>'
+
+
 # --- runs and paragraphs --------------------------------------------------------------
 
 
-def _run_properties(run: Run) -> str:
-    return _run_properties_of(run.size, run.bold, run.italic, run.underline)
+def _run_properties(run: Run, font: str) -> str:
+    return _run_properties_of(run.size, run.bold, run.italic, run.underline, font)
 
 
 @functools.cache
-def _run_properties_of(size: Length, bold: bool, italic: bool, underline: bool) -> str:
+def _run_properties_of(size: Length, bold: bool, italic: bool, underline: bool,
+                       font: str) -> str:
     half_points = size.half_points
-    parts = [_FONTS]
+    parts = [_fonts(font)]
     if bold:
         parts.append("<w:b/><w:bCs/>")
     if italic:
@@ -82,6 +89,10 @@ def _xml_text(text: str) -> str:
     # start-up that every one-letter ``drafter render`` would pay.
     text = _NOT_XML.sub("", text)
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _xml_attribute(text: str) -> str:
+    return _xml_text(text).replace('"', "&quot;")
 
 
 def _text_runs(run: Run, properties: str) -> str:
@@ -109,16 +120,16 @@ def _border(side: str, border: Border) -> str:
             f'w:space="{round(border.space.pt)}" w:color="000000"/>')
 
 
-def _paragraph(paragraph: Paragraph, section_properties: str = "") -> str:
+def _paragraph(paragraph: Paragraph, font: str) -> str:
     mark = paragraph.runs[0] if paragraph.runs else None
     props = _paragraph_properties(
         paragraph.keep_with_next, paragraph.keep_lines, paragraph.border_top,
         paragraph.border_bottom, paragraph.line_spacing, int(paragraph.space_before),
         int(paragraph.space_after), int(paragraph.indent_left), int(paragraph.indent_right),
         int(paragraph.first_line), paragraph.align,
-        _run_properties(mark) if mark is not None else "")
-    runs = "".join(_text_runs(run, _run_properties(run)) for run in paragraph.runs)
-    return f"<w:p><w:pPr>{props}{section_properties}</w:pPr>{runs}</w:p>"
+        _run_properties(mark, font) if mark is not None else "", paragraph.role)
+    runs = "".join(_text_runs(run, _run_properties(run, font)) for run in paragraph.runs)
+    return f"<w:p><w:pPr>{props}</w:pPr>{runs}</w:p>"
 
 
 @functools.lru_cache(maxsize=1024)
@@ -126,10 +137,12 @@ def _paragraph_properties(keep_with_next: bool, keep_lines: bool, border_top: Bo
                           border_bottom: Border | None, spacing: LineSpacing,
                           space_before: int, space_after: int, indent_left: int,
                           indent_right: int, first_line: int, align: Align,
-                          mark_properties: str) -> str:
+                          mark_properties: str, role: Role) -> str:
     """The pPr content, in schema order; a letter has few distinct ones, so they are
     built once and reused."""
     props = []
+    if role is not Role.NONE:
+        props.append(f'<w:pStyle w:val="{_style_id(role)}"/>')
     if keep_with_next:
         props.append("<w:keepNext/>")
     if keep_lines:
@@ -172,20 +185,20 @@ def _table_borders(border: Border | None) -> str:
     return f"<w:tblBorders>{inner}</w:tblBorders>"
 
 
-def _cell(cell: Cell, width: int) -> str:
+def _cell(cell: Cell, width: int, font: str) -> str:
     props = f'<w:tcW w:w="{width}" w:type="dxa"/>'
     if cell.borders is not None:
         sides = "".join(_border(side, cell.borders) for side in ("top", "left", "bottom",
                                                                  "right"))
         props += f"<w:tcBorders>{sides}</w:tcBorders>"
     props += f'<w:vAlign w:val="{_VALIGN[cell.v_align]}"/>'
-    content = _blocks(cell.blocks)
+    content = _blocks(cell.blocks, font)
     if not cell.blocks or isinstance(cell.blocks[-1], Table):
         content += _EMPTY_PARAGRAPH  # a cell must end with a paragraph
     return f"<w:tc><w:tcPr>{props}</w:tcPr>{content}</w:tc>"
 
 
-def _table(table: Table) -> str:
+def _table(table: Table, font: str) -> str:
     widths = [column.twips for column in table.columns]
     margin = table.cell_margin.twips
     props = [f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/>']
@@ -200,14 +213,17 @@ def _table(table: Table) -> str:
                  f'<w:right w:w="{margin}" w:type="dxa"/></w:tblCellMar>')
     props.append('<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
                  'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>')
+    if table.role is not Role.NONE:
+        # What the table is, as its title for assistive technology.
+        props.append(f'<w:tblCaption w:val="{table.role.value}"/>')
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     rows = []
     for row in table.rows:
-        row_props = "<w:cantSplit/>" if row.cant_split else ""
+        row_props = "<w:cantSplit/>"  # a row never breaks across pages (nor does the painter)
         if row.height:
             rule = "exact" if row.exact_height else "atLeast"
             row_props += f'<w:trHeight w:val="{row.height.twips}" w:hRule="{rule}"/>'
-        cells = "".join(_cell(cell, widths[i]) for i, cell in enumerate(row.cells))
+        cells = "".join(_cell(cell, widths[i], font) for i, cell in enumerate(row.cells))
         rows.append(f"<w:tr><w:trPr>{row_props}</w:trPr>{cells}</w:tr>")
     return (f"<w:tbl><w:tblPr>{''.join(props)}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
             f"{''.join(rows)}</w:tbl>")
@@ -218,22 +234,47 @@ _EMPTY_PARAGRAPH = ('<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20"
                     '</w:pPr></w:p>')
 
 
-def _blocks(blocks: list[Block]) -> str:
-    return "".join(_paragraph(b) if isinstance(b, Paragraph) else _table(b) for b in blocks)
+def _blocks(blocks: list[Block], font: str) -> str:
+    return "".join(_paragraph(b, font) if isinstance(b, Paragraph) else _table(b, font)
+                   for b in blocks)
+
+
+def _style_id(role: Role) -> str:
+    """The paragraph style that names a role: Word shows it in its style list."""
+    return "Drafter" + "".join(part.capitalize() for part in role.value.split("_"))
+
+
+def _role_styles() -> str:
+    """A paragraph style for every role, with no formatting of its own (the model's
+    direct formatting decides every size and indent): it only says what the paragraph is."""
+    return "".join(
+        f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{_style_id(role)}">'
+        f'<w:name w:val="Drafter: {role.value}"/><w:basedOn w:val="Normal"/><w:qFormat/>'
+        "</w:style>" for role in Role if role is not Role.NONE)
 
 
 # --- sections and the package --------------------------------------------------------------
 
 
-def _section_properties(section: Section, first_footer: str) -> str:
+@dataclass(frozen=True)
+class _References:
+    """The relationship ids of one section's headers and footers."""
+
+    header: str
+    first_header: str
+    footer: str
+    first_footer: str
+
+
+def _section_properties(section: Section, refs: _References) -> str:
     page = section.page
-    refs = (f'<w:headerReference w:type="default" r:id="{_HEADER_PAGE}"/>'
-            f'<w:headerReference w:type="first" r:id="{_HEADER_EMPTY}"/>'
-            f'<w:footerReference w:type="default" r:id="{_FOOTER_EMPTY}"/>'
-            f'<w:footerReference w:type="first" r:id="{first_footer}"/>')
+    references = (f'<w:headerReference w:type="default" r:id="{refs.header}"/>'
+                  f'<w:headerReference w:type="first" r:id="{refs.first_header}"/>'
+                  f'<w:footerReference w:type="default" r:id="{refs.footer}"/>'
+                  f'<w:footerReference w:type="first" r:id="{refs.first_footer}"/>')
     numbering = '<w:pgNumType w:start="1"/>' if section.restart_numbering else ""
     title_page = "<w:titlePg/>" if section.different_first_page else ""
-    return (f'<w:sectPr>{refs}<w:type w:val="nextPage"/>'
+    return (f'<w:sectPr>{references}<w:type w:val="nextPage"/>'
             f'<w:pgSz w:w="{page.width.twips}" w:h="{page.height.twips}"/>'
             f'<w:pgMar w:top="{page.margin_top.twips}" w:right="{page.margin_right.twips}" '
             f'w:bottom="{page.margin_bottom.twips}" w:left="{page.margin_left.twips}" '
@@ -245,46 +286,79 @@ _DOCUMENT_OPEN = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                   f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>')
 
 
-def _first_footers(document: Document) -> list[tuple[str, str]]:
-    """The first-page footer part of each section: (relationship id, part XML).
+@dataclass
+class _HeadersAndFooters:
+    """Every header and footer part of a document, identical ones shared.
 
-    Page 1 of a letter carries ô 13; a combined mail merge repeats it on the first
-    page of each letter, and appendices have none.  Identical footers share a part.
+    The first section's page header and first-page footer are ``header1.xml`` and
+    ``footer1.xml``, the empty ones ``header2.xml`` and ``footer2.xml``; any other
+    (a combined mail merge of different issuers, a model with its own footers) gets a
+    part of its own.
     """
-    ids: dict[str, str] = {}
-    out = []
-    for index, section in enumerate(document.sections):
-        if index and not section.first_footer:
-            out.append((_FOOTER_EMPTY, ""))
-            continue
-        xml = _part("ftr", section.first_footer)
-        if xml not in ids:
-            ids[xml] = _FOOTER_FIRST if not ids else f"rIdFooterFirst{len(ids) + 1}"
-        out.append((ids[xml], xml))
-    return out
+
+    sections: list[_References]
+    parts: dict[str, dict[str, str]]  # "hdr"/"ftr" → part XML → relationship id
+
+    def xml_of(self, rel_id: str) -> str:
+        kind = "hdr" if rel_id.startswith("rIdHeader") else "ftr"
+        found = [xml for xml, rel in self.parts[kind].items() if rel == rel_id]
+        return found[0] if found else _part(kind, [], FONT)
+
+    def extra(self) -> list[tuple[str, str, str, str]]:
+        """(relationship id, file name, kind, XML) of the parts beyond the usual four."""
+        out = []
+        for kind, name in (("hdr", "header"), ("ftr", "footer")):
+            for xml, rel_id in self.parts[kind].items():
+                number = rel_id.removeprefix(f"rId{name.capitalize()}")
+                if number.isdigit():
+                    out.append((rel_id, f"{name}{number}.xml", name, xml))
+        return out
 
 
-def document_xml(document: Document,
-                 first_footers: list[tuple[str, str]] | None = None) -> str:
-    footers = first_footers or _first_footers(document)
-    parts = [_DOCUMENT_OPEN]
+def _headers_and_footers(document: Document) -> _HeadersAndFooters:
+    font = document.font_name
+    parts: dict[str, dict[str, str]] = {"hdr": {_part("hdr", [], font): _HEADER_EMPTY},
+                                        "ftr": {_part("ftr", [], font): _FOOTER_EMPTY}}
+
+    def reference(kind: str, blocks: list[Block], preferred: str = "") -> str:
+        xml = _part(kind, blocks, font)
+        table = parts[kind]
+        if xml not in table:
+            prefix = "rIdHeader" if kind == "hdr" else "rIdFooter"
+            numbered = sum(1 for rel in table.values() if rel.removeprefix(prefix).isdigit())
+            table[xml] = preferred or f"{prefix}{numbered + 3}"  # 1 and 2 are the usual
+        return table[xml]
+
+    first = document.sections[0]
+    reference("hdr", first.header, _HEADER_PAGE)
+    reference("ftr", first.first_footer, _FOOTER_FIRST)
+    sections = [_References(reference("hdr", s.header), reference("hdr", s.first_header),
+                            reference("ftr", s.footer), reference("ftr", s.first_footer))
+                for s in document.sections]
+    return _HeadersAndFooters(sections, parts)
+
+
+def document_xml(document: Document, parts: _HeadersAndFooters | None = None) -> str:
+    parts = parts or _headers_and_footers(document)
+    font = document.font_name
+    out = [_DOCUMENT_OPEN]
     last = len(document.sections) - 1
     for index, section in enumerate(document.sections):
-        properties = _section_properties(section, footers[index][0])
-        parts.append(_blocks(section.blocks))
+        properties = _section_properties(section, parts.sections[index])
+        out.append(_blocks(section.blocks, font))
         if index == last:
             if section.blocks and isinstance(section.blocks[-1], Table):
-                parts.append(_EMPTY_PARAGRAPH)
-            parts.append(properties)
+                out.append(_EMPTY_PARAGRAPH)
+            out.append(properties)
         else:
             # A section ends with a paragraph carrying its properties.
-            parts.append(_EMPTY_PARAGRAPH.replace("</w:pPr>", properties + "</w:pPr>"))
-    parts.append("</w:body></w:document>")
-    return "".join(parts)
+            out.append(_EMPTY_PARAGRAPH.replace("</w:pPr>", properties + "</w:pPr>"))
+    out.append("</w:body></w:document>")
+    return "".join(out)
 
 
-def _part(root: str, blocks: list[Block]) -> str:
-    content = _blocks(blocks) or _EMPTY_PARAGRAPH
+def _part(root: str, blocks: list[Block], font: str) -> str:
+    content = _blocks(blocks, font) or _EMPTY_PARAGRAPH
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             f'<w:{root} xmlns:w="{W_NS}" xmlns:r="{R_NS}">{content}</w:{root}>')
 
@@ -352,28 +426,32 @@ _DOCUMENT_RELS = (
     f'<Relationship Id="{_FOOTER_EMPTY}" Type="{_REL}footer" Target="footer2.xml"/>'
     '</Relationships>')
 
-_STYLES = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    f'<w:styles xmlns:w="{W_NS}">'
-    '<w:docDefaults><w:rPrDefault><w:rPr>'
-    f'{_FONTS}<w:sz w:val="28"/><w:szCs w:val="28"/>'
-    '<w:lang w:val="vi-VN" w:eastAsia="en-US" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>'
-    '<w:pPrDefault><w:pPr><w:widowControl/>'
-    '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
-    '</w:pPrDefault></w:docDefaults>'
-    '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>'
-    f'<w:qFormat/><w:rPr>{_FONTS}<w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>'
-    '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
-    '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/>'
-    '</w:style>'
-    '<w:style w:type="table" w:default="1" w:styleId="TableNormal">'
-    '<w:name w:val="Normal Table"/><w:semiHidden/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/>'
-    '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/>'
-    '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
-    '</w:tblPr></w:style>'
-    '<w:style w:type="numbering" w:default="1" w:styleId="NoList"><w:name w:val="No List"/>'
-    '<w:semiHidden/></w:style>'
-    '</w:styles>')
+@functools.cache
+def _styles(font: str) -> str:
+    fonts = _fonts(font)
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<w:styles xmlns:w="{W_NS}">'
+        '<w:docDefaults><w:rPrDefault><w:rPr>'
+        f'{fonts}<w:sz w:val="28"/><w:szCs w:val="28"/>'
+        '<w:lang w:val="vi-VN" w:eastAsia="en-US" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>'
+        '<w:pPrDefault><w:pPr><w:widowControl/>'
+        '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+        '</w:pPrDefault></w:docDefaults>'
+        '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>'
+        f'<w:qFormat/><w:rPr>{fonts}<w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>'
+        '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
+        '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/>'
+        '</w:style>'
+        '<w:style w:type="table" w:default="1" w:styleId="TableNormal">'
+        '<w:name w:val="Normal Table"/><w:semiHidden/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/>'
+        '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/>'
+        '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
+        '</w:tblPr></w:style>'
+        '<w:style w:type="numbering" w:default="1" w:styleId="NoList"><w:name w:val="No List"/>'
+        '<w:semiHidden/></w:style>'
+        f'{_role_styles()}</w:styles>')
+
 
 _SETTINGS = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -383,26 +461,36 @@ _SETTINGS = (
     'w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>'
     '<w:themeFontLang w:val="vi-VN"/></w:settings>')
 
-_FONT_TABLE = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    f'<w:fonts xmlns:w="{W_NS}"><w:font w:name="{FONT}">'
-    '<w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/>'
-    '<w:family w:val="roman"/><w:pitch w:val="variable"/></w:font></w:fonts>')
+@functools.cache
+def _font_table(font: str) -> str:
+    # Word matches a missing font by these; they are known for Times New Roman only.
+    known = ('<w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/>'
+             '<w:family w:val="roman"/>') if font == FONT else ""
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<w:fonts xmlns:w="{W_NS}"><w:font w:name="{_xml_attribute(font)}">'
+            f'{known}<w:pitch w:val="variable"/></w:font></w:fonts>')
+
 
 _APP = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
     f'extended-properties"><Application>Drafter {__version__}</Application></Properties>')
 
-_FIXED_PARTS = {
-    "[Content_Types].xml": _CONTENT_TYPES,
-    "_rels/.rels": _PACKAGE_RELS,
-    "word/_rels/document.xml.rels": _DOCUMENT_RELS,
-    "word/styles.xml": _STYLES,
-    "word/settings.xml": _SETTINGS,
-    "word/fontTable.xml": _FONT_TABLE,
-    "docProps/app.xml": _APP,
-}
+
+
+@functools.cache
+def _fixed_parts(font: str) -> dict[str, str]:
+    return {
+        "[Content_Types].xml": _CONTENT_TYPES,
+        "_rels/.rels": _PACKAGE_RELS,
+        "word/_rels/document.xml.rels": _DOCUMENT_RELS,
+        "word/styles.xml": _styles(font),
+        "word/settings.xml": _SETTINGS,
+        "word/fontTable.xml": _font_table(font),
+        "docProps/app.xml": _APP,
+    }
+
+
 # The package is a plain zip, written here rather than through ``zipfile``: its
 # machinery cost more than the whole document's XML.  Parts that repeat from one
 # letter to the next (the fixed ones, the page-number header, the address footer of a
@@ -452,17 +540,16 @@ def _zip(entries: list[_Entry]) -> bytes:
     return b"".join(out) + directory + end
 
 
-def _extra_footer_parts(extra: dict[str, str]) -> list[_Entry]:
-    """Footers beyond the standard four, with the content types and relationships
-    that declare them (only a combined mail merge of different issuers needs them)."""
+def _extra_parts(extra: list[tuple[str, str, str, str]]) -> list[_Entry]:
+    """Headers and footers beyond the usual four, with the content types and
+    relationships that declare them."""
     entries = []
     overrides, relations = "", ""
-    for number, (rel_id, xml) in enumerate(extra.items(), start=3):
-        name = f"footer{number}.xml"
+    for rel_id, name, kind, xml in extra:
         entries.append(_compress(f"word/{name}", xml))
         overrides += (f'<Override PartName="/word/{name}" ContentType="application/'
-                      f'vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>')
-        relations += f'<Relationship Id="{rel_id}" Type="{_REL}footer" Target="{name}"/>'
+                      f'vnd.openxmlformats-officedocument.wordprocessingml.{kind}+xml"/>')
+        relations += f'<Relationship Id="{rel_id}" Type="{_REL}{kind}" Target="{name}"/>'
     entries.append(_compress("[Content_Types].xml",
                              _CONTENT_TYPES.replace("</Types>", overrides + "</Types>")))
     entries.append(_compress("word/_rels/document.xml.rels", _DOCUMENT_RELS.replace(
@@ -472,23 +559,21 @@ def _extra_footer_parts(extra: dict[str, str]) -> list[_Entry]:
 
 def to_bytes(document: Document, created: dt.date | None = None) -> bytes:
     """The .docx file of *document*, as bytes."""
-    first = document.sections[0]
-    footers = _first_footers(document)
-    extra = {rel: xml for rel, xml in footers if rel.startswith(_FOOTER_FIRST) and
-             rel != _FOOTER_FIRST}
-    fixed = _FIXED_PARTS
+    parts = _headers_and_footers(document)
+    extra = parts.extra()
+    fixed = _fixed_parts(document.font_name)
     if extra:
-        fixed = {k: v for k, v in _FIXED_PARTS.items()
+        fixed = {k: v for k, v in fixed.items()
                  if k not in ("[Content_Types].xml", "word/_rels/document.xml.rels")}
     entries = [_repeated(name, text) for name, text in fixed.items()]
     if extra:
-        entries += _extra_footer_parts(extra)
+        entries += _extra_parts(extra)
     entries += [
-        _compress("word/document.xml", document_xml(document, footers)),
-        _repeated("word/header1.xml", _part("hdr", first.header)),
-        _repeated("word/header2.xml", _part("hdr", [])),
-        _repeated("word/footer1.xml", footers[0][1]),
-        _repeated("word/footer2.xml", _part("ftr", [])),
+        _compress("word/document.xml", document_xml(document, parts)),
+        _repeated("word/header1.xml", parts.xml_of(_HEADER_PAGE)),
+        _repeated("word/header2.xml", parts.xml_of(_HEADER_EMPTY)),
+        _repeated("word/footer1.xml", parts.xml_of(_FOOTER_FIRST)),
+        _repeated("word/footer2.xml", parts.xml_of(_FOOTER_EMPTY)),
         _compress("docProps/core.xml", _core_properties(document, created)),
     ]
     return _zip(entries)

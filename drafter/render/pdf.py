@@ -47,6 +47,10 @@ def pdf_bytes(document: Document, title: str = "") -> bytes:
     writer.setResolution(DPI)
     writer.setCreator("Drafter")
     writer.setTitle(title or document.title)
+    writer.setAuthor(document.author)
+    # QPdfWriter has no subject of its own: the subject goes in the XMP metadata.
+    writer.setDocumentXmpMetadata(_xmp(title or document.title, document.author,
+                                       document.subject))
     first = pages[0] if pages else None
     size = QPageSize(QSizeF(first.width / DPI * 25.4, first.height / DPI * 25.4),
                      QPageSize.Unit.Millimeter) if first else QPageSize(QPageSize.PageSizeId.A4)
@@ -57,6 +61,28 @@ def pdf_bytes(document: Document, title: str = "") -> bytes:
     painter.end()
     buffer.close()
     return bytes(data.data())
+
+
+def _xmp(title: str, author: str, subject: str) -> QByteArray:
+    def text(value: str) -> str:
+        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+    def alternative(value: str) -> str:
+        return f'<rdf:Alt><rdf:li xml:lang="x-default">{text(value)}</rdf:li></rdf:Alt>'
+
+    packet = (
+        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>'
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
+        'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">'
+        f"<dc:title>{alternative(title)}</dc:title>"
+        f"<dc:creator><rdf:Seq><rdf:li>{text(author)}</rdf:li></rdf:Seq></dc:creator>"
+        f"<dc:description>{alternative(subject)}</dc:description>"
+        "<xmp:CreatorTool>Drafter</xmp:CreatorTool>"
+        "</rdf:Description></rdf:RDF></x:xmpmeta>"
+        '<?xpacket end="w"?>')
+    return QByteArray(packet.encode("utf-8"))
 
 
 def write_pdf(document: Document, path: Path) -> None:

@@ -55,7 +55,7 @@ from drafter.layout.units import Length
 DPI = 1440
 EMU_PER_DOT = 914_400 // DPI  # 635
 DOTS_PER_POINT = DPI / 72
-FONT_FAMILY = "Times New Roman"  # only when no suitable file was found
+FONT_FAMILY = "Times New Roman"  # NĐ 30's typeface: drawn from the files fonts.resolve chose
 PRIVATE_FAMILY_PREFIX = "Drafter "
 DEFAULT_TAB_STOP = 720.0  # dots: Word's default tab stop, half an inch (defaultTabStop 720)
 
@@ -162,8 +162,14 @@ def _face_font(family: str, bold: bool, italic: bool) -> QFont:
 
 
 @cache
-def qfont(size_half_points: int, bold: bool, italic: bool, underline: bool) -> QFont:
-    font = QFont(registered_families().get((bold, italic), FONT_FAMILY))
+def qfont(size_half_points: int, bold: bool, italic: bool, underline: bool,
+          family: str = FONT_FAMILY) -> QFont:
+    """The font of a run.  Times New Roman is drawn from the very files the layout
+    measured (or Qt's own choice when none is installed); another family the model
+    names is asked of Qt by its name."""
+    if family == FONT_FAMILY:
+        family = registered_families().get((bold, italic), FONT_FAMILY)
+    font = QFont(family)
     font.setPointSizeF(size_half_points / 2)
     font.setBold(bold)
     font.setItalic(italic)
@@ -186,8 +192,8 @@ _NONE_FLOOR = 1 << 28
 _NONE_TOP_UP = 1 << 30
 
 
-def _font_of(run: Run) -> QFont:
-    return qfont(run.size.half_points, run.bold, run.italic, run.underline)
+def _font_of(run: Run, family: str) -> QFont:
+    return qfont(run.size.half_points, run.bold, run.italic, run.underline, family)
 
 
 def single_line_height(run: Run) -> float:
@@ -285,8 +291,9 @@ def _shifted(piece: _Piece, dx: float, dy: float) -> _Piece:
 class BlockLayout:
     """Lays out blocks inside a column; text is measured on the 1440-dpi device."""
 
-    def __init__(self, page_number: int = 1) -> None:
+    def __init__(self, page_number: int = 1, font_name: str = FONT_FAMILY) -> None:
         self.page_number = page_number
+        self.font_name = font_name
 
     # --- paragraphs ---------------------------------------------------------------------
 
@@ -295,13 +302,13 @@ class BlockLayout:
         runs = paragraph.runs or [Run("", Length(0))]
         texts = [str(self.page_number) if run.field is not None else run.text for run in runs]
         text = "".join(texts).replace("\n", "\u2028")
-        layout = QTextLayout(text, _font_of(runs[0]), measuring_device())
+        layout = QTextLayout(text, _font_of(runs[0], self.font_name), measuring_device())
         formats = []
         start = 0
         for run, piece in zip(runs, texts, strict=True):
             if piece:
                 char_format = QTextCharFormat()
-                char_format.setFont(_font_of(run))
+                char_format.setFont(_font_of(run, self.font_name))
                 fmt = QTextLayout.FormatRange()
                 fmt.start, fmt.length, fmt.format = start, len(piece), char_format
                 formats.append(fmt)
@@ -478,17 +485,20 @@ def paginate(document: Document) -> list[Page]:
     keep_none_alive()
     pages: list[Page] = []
     for section in document.sections:
-        pages += _paginate_section(section)
+        # A section that does not restart its numbers goes on from the last page.
+        first = 1 if section.restart_numbering or not pages else pages[-1].number + 1
+        pages += _paginate_section(section, first, document.font_name)
     return pages
 
 
-def _paginate_section(section: Section) -> list[Page]:
+def _paginate_section(section: Section, first_number: int = 1,
+                      font_name: str = FONT_FAMILY) -> list[Page]:
     setup = section.page
     page_w, page_h = dots(setup.width), dots(setup.height)
     left = dots(setup.margin_left)
     width = dots(setup.text_width)
     top, bottom = dots(setup.margin_top), page_h - dots(setup.margin_bottom)
-    engine = BlockLayout()
+    engine = BlockLayout(font_name=font_name)
     pieces: list[_Piece] = []
     for block in section.blocks:
         new = _block_pieces(engine, block, width)
@@ -500,7 +510,7 @@ def _paginate_section(section: Section) -> list[Page]:
     # A keep-with-next paragraph ends a chain only when the next block starts a new one;
     # rows of one table keep only what the model says.
     pages: list[Page] = []
-    page = Page(page_w, page_h, 1)
+    page = Page(page_w, page_h, first_number)
     y = top
     index = 0
     while index < len(pieces):
@@ -515,7 +525,7 @@ def _paginate_section(section: Section) -> list[Page]:
                 needed = chain[0].height
             if y + needed > bottom:
                 pages.append(page)
-                page = Page(page_w, page_h, len(pages) + 1)
+                page = Page(page_w, page_h, first_number + len(pages))
                 y = top
                 at_top = True
         for n, piece in enumerate(chain):
@@ -527,8 +537,8 @@ def _paginate_section(section: Section) -> list[Page]:
             y += piece.height
         index = end
     pages.append(page)
-    for page in pages:
-        _decorate(page, section, engine, left, width)
+    for index, page in enumerate(pages):
+        _decorate(page, section, engine, left, width, first=index == 0)
     return pages
 
 
@@ -540,9 +550,10 @@ def _place(page: Page, piece: _Piece, x: float, y: float) -> None:
 
 
 def _decorate(page: Page, section: Section, engine: BlockLayout, left: float,
-              width: float) -> None:
-    """Header (page number) and footer (ô 13) of one page."""
-    first = page.number == 1 and section.different_first_page
+              width: float, *, first: bool) -> None:
+    """Header (page number) and footer (ô 13) of one page; *first* is the section's
+    first page."""
+    first = first and section.different_first_page
     header = section.first_header if first else section.header
     footer = section.first_footer if first else section.footer
     engine.page_number = page.number

@@ -1,13 +1,14 @@
 """Preferences: default place, export folder, language and layout sizes.
 
-Every size is a spin box bounded by the legal range of NĐ 30
-(:data:`drafter.layout.settings.RANGES`), so no value outside it can be entered.
+The layout group shows exactly the declared settings
+(:data:`drafter.layout.settings.SPECS`): each a spin box bounded by its legal range
+in NĐ 30, so no value outside it can be entered, labelled with its name and unit.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import fields, replace
+from dataclasses import replace
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,26 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from drafter.i18n import _
-from drafter.layout.settings import RANGES, LayoutSettings
+from drafter.layout.settings import SPECS
 from drafter.settings import Preferences
-
-
-def layout_labels() -> dict[str, str]:
-    return {
-        "margin_top": _("Top margin (mm)"), "margin_bottom": _("Bottom margin (mm)"),
-        "margin_left": _("Left margin (mm)"), "margin_right": _("Right margin (mm)"),
-        "quoc_hieu_size": _("Quốc hiệu size (pt)"), "tieu_ngu_size": _("Tiêu ngữ size (pt)"),
-        "issuer_size": _("Issuing body size (pt)"), "number_size": _("Number size (pt)"),
-        "date_size": _("Place and date size (pt)"), "title_size": _("Type name size (pt)"),
-        "vv_size": _("V/v size (pt)"), "body_size": _("Body size (pt)"),
-        "signature_size": _("Signature size (pt)"),
-        "first_line_indent_cm": _("First-line indent (cm)"),
-        "paragraph_space_pt": _("Space between paragraphs (pt)"),
-        "line_spacing": _("Line spacing (lines)"),
-        "header_left_mm": _("Header left column (mm)"),
-        "header_right_mm": _("Header right column (mm)"),
-        "rule_share": _("Rule line length (share of the text)"),
-    }
 
 
 class PreferencesDialog(QDialog):
@@ -78,22 +61,18 @@ class PreferencesDialog(QDialog):
         sizes = QGroupBox(_("Default layout (within the ranges of NĐ 30/2020)"), self)
         sizes_form = QFormLayout(sizes)
         self.spins: dict[str, QDoubleSpinBox] = {}
-        labels = layout_labels()
-        for spec in fields(LayoutSettings):
-            low, high = RANGES[spec.name]
+        for name, spec in SPECS.items():
             spin = QDoubleSpinBox(self)
-            spin.setObjectName(f"prefs.layout.{spec.name}")
+            spin.setObjectName(f"prefs.layout.{name}")
             # Shown with 3 decimals; the bounds are rounded inwards (1/3 → 0.334).
             spin.setDecimals(3)
-            spin.setRange(math.ceil(low * 1000) / 1000, math.floor(high * 1000) / 1000)
-            spin.setSingleStep(0.5 if high - low >= 2 else 0.01)
-            spin.setValue(getattr(preferences.layout, spec.name))
-            spin.setAccessibleName(labels[spec.name])
-            spin.setToolTip(_("From {low:g} to {high:g}").format(low=low, high=high))
-            if low == high:
-                spin.setEnabled(False)
-            sizes_form.addRow(labels[spec.name] + ":", spin)
-            self.spins[spec.name] = spin
+            spin.setRange(math.ceil(spec.low * 1000) / 1000, math.floor(spec.high * 1000) / 1000)
+            spin.setSingleStep(spec.step)
+            spin.setValue(getattr(preferences.layout, name))
+            spin.setAccessibleName(spec.display_label)
+            spin.setToolTip(_("From {low:g} to {high:g}").format(low=spec.low, high=spec.high))
+            sizes_form.addRow(spec.display_label + ":", spin)
+            self.spins[name] = spin
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
                                    QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
@@ -110,11 +89,15 @@ class PreferencesDialog(QDialog):
             self.export_folder.setText(folder)
 
     def result_preferences(self) -> Preferences:
-        values = {name: spin.value() for name, spin in self.spins.items()}
-        # 1 and 1.27 cm are the only first-line indents the decree names.
-        indent = values["first_line_indent_cm"]
-        values["first_line_indent_cm"] = 1.0 if abs(indent - 1.0) < abs(indent - 1.27) else 1.27
+        values = {name: _nearest_allowed(name, spin.value()) for name, spin in self.spins.items()}
         return replace(self.preferences, default_place=self.place.text().strip(),
                        export_folder=self.export_folder.text().strip(),
                        language=self.language.currentData(),
                        layout=replace(self.preferences.layout, **values))
+
+
+def _nearest_allowed(name: str, value: float) -> float:
+    """The value, or the nearest of the few the decree names (first-line indent: 1 or
+    1.27 cm)."""
+    choices = SPECS[name].choices
+    return min(choices, key=lambda c: abs(c - value)) if choices else value

@@ -1,0 +1,29 @@
+"""Ô 5a: the type name, the summary under it, and its rule line."""
+
+from __future__ import annotations
+
+from drafter.core.doctypes import SummaryStyle
+from drafter.layout.build.common import TITLE_RULE_GAP, Context, para, rule, wrapped_width
+from drafter.layout.model import Block, Role
+from drafter.layout.units import pt
+
+
+def title_block(ctx: Context) -> list[Block]:
+    doctype, letter = ctx.doctype, ctx.letter
+    if not doctype.title:
+        return []
+    size = pt(ctx.settings.title_size)
+    out: list[Block] = [para(doctype.printed_title, size, bold=True, space_before=pt(18),
+                             keep_with_next=True, role=Role.TITLE)]
+    printed = [doctype.printed_title]
+    if doctype.summary is SummaryStyle.TITLE and letter.subject:
+        out.append(para(letter.subject, size, bold=True, keep_with_next=True,
+                        role=Role.SUMMARY))
+        printed = [letter.subject]
+    if letter.attached_to:
+        out.append(para(f"({letter.attached_to})", size, italic=True, keep_with_next=True,
+                        role=Role.ATTACHED_TO))
+    width = wrapped_width(printed, size, ctx.text_width, bold=True)
+    out.append(rule(width * ctx.settings.rule_share, ctx.text_width, Role.SUMMARY_RULE,
+                    space_before=TITLE_RULE_GAP))
+    return out
