@@ -169,7 +169,8 @@ BUILTIN_COMMANDS = frozenset({"types", "new", "render"})
 
 # Modules that add subcommands through ``register(subparsers)``.  They must import
 # nothing heavy at module level: every command's start-up time pays for it.
-COMMAND_MODULES: list[str] = ["drafter.office_cli", "drafter.doctor", "drafter.signing.cli"]
+COMMAND_MODULES: list[str] = ["drafter.office_cli", "drafter.doctor", "drafter.signing.cli",
+                               "drafter.incoming.cli"]
 
 
 def _open_gui(argv: Sequence[str]) -> int:

@@ -63,6 +63,8 @@ EXPECTED_TYPES: dict[str, tuple[str, str]] = {
     "sao_y": ("SY", "3.1"),
     "trich_sao": ("TrS", "3.1"),
     "sao_luc": ("SL", "3.1"),
+    # Appendix IV's form for handling an incoming document; it carries no number.
+    "phieu_giai_quyet_van_ban_den": ("", "IV"),
 }
 COPY_LABELS = {"sao_y": "SAO Y", "trich_sao": "TRÍCH SAO", "sao_luc": "SAO LỤC"}
 KINH_GUI_TYPES = {"cong_van": Presence.REQUIRED, "to_trinh": Presence.OPTIONAL,

@@ -135,4 +135,7 @@ class Letter:
     secrecy: Secrecy = Secrecy.NONE
     circulation: Circulation = Circulation.NONE
     attached_to: str = ""  # "(Kèm theo Quyết định số …)" for a document issued by another
+    # The incoming letter this one answers, as "arrival number/year" ("15/2016"): issuing
+    # it writes its number into that entry of the incoming tracking register.
+    answers: str = ""
     appendices: list[Appendix] = field(default_factory=list)

@@ -197,6 +197,8 @@ HEADING = Table("", (
     Part("secrecy", FieldKind.CHOICE, N_("Secrecy:"), choices=Secrecy),
     Part("circulation", FieldKind.CHOICE, N_("Circulation:"), choices=Circulation),
     Part("attached_to", TEXT, N_("Attached to:")),
+    Part("answers", TEXT, N_("Answers incoming letter:"),
+         help=N_("The arrival number/year of the incoming letter this one answers")),
     Part("kinh_gui", LINES, N_("Kính gửi:"), max_items=RECIPIENTS,
          help=N_("One recipient per line"), required=_needs_recipient,
          required_message=N_("at least one recipient is required")),

@@ -368,6 +368,10 @@ def issue(store: Store, letter: Letter, *, profile: ProfileLike | None = None,
         if profile is None:
             profile = _profile_of(sql, letter.issuer)
         entry, action = _record(sql, numbered, doctype, profile, reserved_entry_id)
+        if numbered.answers:  # an answer: its number goes into the incoming tracking register
+            from drafter.store.incoming import record_answer
+
+            record_answer(sql, numbered.answers, entry, actor)
         sql.execute("INSERT INTO register_event (entry_id, at, action, actor, detail) "
                     "VALUES (?, ?, ?, ?, ?)",
                     (entry.id, utcnow(), action, actor, entry.number_symbol))

@@ -173,7 +173,7 @@ def test_installed_package_is_the_wheel_not_the_checkout(venv: Path, workdir: Pa
 def test_installed_command_lists_every_type(venv: Path, workdir: Path) -> None:
     result = succeeded(drafter(venv, workdir, "types", "--json"))
     assert sorted(entry["id"] for entry in json.loads(result.stdout)) == SHIPPED_TYPES
-    assert len(SHIPPED_TYPES) == 33
+    assert len(SHIPPED_TYPES) == 34
 
 
 def test_installed_command_writes_a_sample_and_renders_it(venv: Path, workdir: Path) -> None:

@@ -1,0 +1,443 @@
+"""Commands for incoming letters: ``drafter read``, ``incoming``, ``reply`` and ``forward``.
+
+Imported whenever ``drafter`` starts: nothing heavy at module level (python-docx, pypdf,
+SQLAlchemy load inside the handlers).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from drafter.i18n import _
+
+if TYPE_CHECKING:
+    from drafter.core.letter import Letter
+    from drafter.store.engine import Store
+    from drafter.store.incoming import IncomingEntry
+
+Handler = Callable[[argparse.Namespace], int]
+EXIT_OK, EXIT_WRITE, EXIT_INVALID = 0, 1, 2
+
+
+def _error(message: str) -> None:
+    print(f"drafter: {message}", file=sys.stderr)
+
+
+def _guarded(handler: Handler) -> Handler:
+    """The expected failures as a sentence and an exit status, never a traceback."""
+
+    def run(args: argparse.Namespace) -> int:
+        from drafter.core.atomic import WriteError
+        from drafter.core.problems import InvalidInput
+        from drafter.incoming.errors import ReadError
+        from drafter.store.errors import NumberingError, StoreError
+
+        try:
+            return int(handler(args))
+        except ReadError as error:
+            _error(str(error))
+            return EXIT_INVALID
+        except (StoreError, WriteError) as error:
+            _error(str(error))
+            return EXIT_WRITE
+        except (NumberingError, ValueError) as error:
+            _error(str(error))
+            return EXIT_INVALID
+        except InvalidInput as error:
+            for problem in error.problems:
+                _error(str(problem))
+            return EXIT_INVALID
+
+    return run
+
+
+def parse_date(text: str) -> dt.date:
+    """An argparse type: ``2026-03-05`` or ``05/03/2026``."""
+    value = text.strip()
+    try:
+        if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value):
+            year, month, day = (int(p) for p in value.split("-"))
+            return dt.date(year, month, day)
+        if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}", value):
+            day, month, year = (int(p) for p in value.split("/"))
+            return dt.date(year, month, day)
+    except ValueError:
+        pass
+    raise argparse.ArgumentTypeError(_("'{value}' is not a date: write 2026-03-05 or "
+                                       "05/03/2026").format(value=text))
+
+
+def _arrival_number(text: str) -> int:
+    value = text.strip()
+    if not (value.isascii() and value.isdigit() and 0 < len(value) <= 7 and int(value) > 0):
+        raise argparse.ArgumentTypeError(_("must be an arrival number (a whole number)"))
+    return int(value)
+
+
+def _year(text: str) -> int:
+    value = text.strip()
+    if not (value.isascii() and value.isdigit() and len(value) == 4):
+        raise argparse.ArgumentTypeError(_("must be a year of four digits"))
+    return int(value)
+
+
+def _open(args: argparse.Namespace, *, read_only: bool = False) -> Store:
+    from drafter.store.engine import open_store
+
+    return open_store(args.db, read_only=read_only)
+
+
+def _contact_names(store: Store) -> list[str]:
+    from drafter.store.contacts import search_contacts
+
+    return [c.full_name for c in search_contacts(store, "", kind="agency", limit=5000)]
+
+
+# --- drafter read ----------------------------------------------------------------------------
+
+
+def cmd_read(args: argparse.Namespace) -> int:
+    from drafter.incoming.reader import read_letter
+
+    contacts: list[str] = []
+    if args.db or _has_database():
+        try:
+            with _open(args, read_only=True) as store:
+                contacts = _contact_names(store)
+        except Exception:  # the address book only helps; reading works without it
+            contacts = []
+    record = read_letter(Path(args.file), contacts=contacts)
+    if args.json:
+        json.dump(record.to_json(with_text=args.text), sys.stdout, ensure_ascii=False,
+                  indent=2)
+        print()
+        return EXIT_OK
+    print(_format_record(record.to_json()))
+    if args.text:
+        print()
+        print(record.text)
+    return EXIT_OK
+
+
+def _has_database() -> bool:
+    import os
+
+    from drafter.store.engine import DB_ENV, default_url, parse_target
+
+    if os.environ.get(DB_ENV):
+        return True
+    target = parse_target(default_url())
+    return target.path is not None and target.path.exists()
+
+
+_LABELS = {
+    "type": "Tên loại", "number": "Số", "symbol": "Ký hiệu", "place": "Địa danh",
+    "date": "Ngày", "issuer_parent": "Cơ quan chủ quản", "issuer": "Cơ quan ban hành",
+    "subject": "Trích yếu", "recipients": "Kính gửi", "authority": "Thẩm quyền ký",
+    "signer": "Người ký",
+}
+
+
+def _format_record(data: dict[str, object]) -> str:
+    lines = []
+    confidence = data["confidence"]
+    folded = set(data["folded"])  # type: ignore[arg-type]
+    for key, label in _LABELS.items():
+        value = data.get(key)
+        if isinstance(value, list):
+            value = " / ".join(str(v) for v in value) or None
+        mark = _(" (read without diacritics: check it)") if key in folded else ""
+        shown = value if value is not None else "—"
+        lines.append(f"{label}: {shown}  [{confidence.get(key, 0):.2f}]{mark}")  # type: ignore[attr-defined]
+    if data.get("partial"):
+        lines.append(_("Partial result: {why}").format(why=data["partial"]))
+    for note in data.get("notes") or []:  # type: ignore[attr-defined]
+        lines.append(str(note))
+    return "\n".join(lines)
+
+
+# --- drafter incoming -----------------------------------------------------------------------
+
+
+def cmd_incoming_add(args: argparse.Namespace) -> int:
+    from drafter.incoming.reader import read_letter
+    from drafter.incoming.register import arrival_from
+    from drafter.store.incoming import register_arrival
+
+    path = Path(args.file)
+    with _open(args) as store:
+        record = read_letter(path, contacts=_contact_names(store))
+        arrival = arrival_from(record, received=args.received or dt.date.today(),
+                               to_unit=args.to or "", due=args.due, note=args.note or "",
+                               file=path)
+        entry = register_arrival(store, arrival)
+    print(_("Arrival number {number} ({year}): {symbol} {author}").format(
+        number=entry.arrival, year=entry.year, symbol=entry.number_symbol or "—",
+        author=entry.author))
+    if record.partial:
+        _error(_("only part of the document was read: {why}").format(why=record.partial))
+    return EXIT_OK
+
+
+def cmd_incoming_list(args: argparse.Namespace) -> int:
+    from drafter.store.incoming import search_arrivals
+
+    with _open(args, read_only=True) as store:
+        entries = search_arrivals(store, year=args.year, text=args.search or "",
+                                  limit=args.limit)
+    for entry in entries:
+        doc_date = entry.doc_date.strftime("%d/%m/%Y") if entry.doc_date else ""
+        cells = [f"{entry.arrival}/{entry.year}", entry.received_date.strftime("%d/%m/%Y"),
+                 entry.number_symbol, doc_date, entry.author,
+                 " ".join(p for p in (entry.type_name, entry.subject) if p),
+                 entry.recipient_unit]
+        if args.tracking:
+            cells += [entry.due_date.strftime("%d/%m/%Y") if entry.due_date else "",
+                      entry.progress, entry.answer_symbol]
+        print("\t".join(cells))
+    return EXIT_OK
+
+
+def cmd_incoming_export(args: argparse.Namespace) -> int:
+    from drafter.store.incoming_xlsx import export_incoming
+
+    with _open(args, read_only=True) as store:
+        count = export_incoming(store, args.output, year=args.year)
+    print(_("{count} incoming entries written to {path}").format(count=count, path=args.output))
+    return EXIT_OK
+
+
+def _entry(store: Store, args: argparse.Namespace) -> IncomingEntry:
+    from drafter.store.errors import NumberingError
+    from drafter.store.incoming import get_arrival
+
+    entry = get_arrival(store, args.number, args.year)
+    if entry is None:
+        raise NumberingError(_("there is no arrival number {number} in the incoming "
+                               "register").format(number=args.number))
+    return entry
+
+
+def cmd_incoming_update(args: argparse.Namespace) -> int:
+    from drafter.store.incoming import update_arrival
+
+    values: dict[str, object] = {}
+    for option, column in (("to", "recipient_unit"), ("transfer", "transfer_date"),
+                           ("receipt", "receipt"), ("note", "note"), ("due", "due_date"),
+                           ("progress", "progress"), ("answer", "answer_symbol")):
+        value = getattr(args, option)
+        if value is not None:
+            values[column] = value
+    with _open(args) as store:
+        entry = update_arrival(store, _entry(store, args).id, **values)
+    print(_("Arrival number {number} ({year}) updated").format(number=entry.arrival,
+                                                               year=entry.year))
+    return EXIT_OK
+
+
+def cmd_incoming_stamp(args: argparse.Namespace) -> int:
+    from drafter.incoming.stamp import stamp_pdf
+
+    with _open(args, read_only=True) as store:
+        entry = _entry(store, args)
+        organisation = _office_name(store)
+    if not entry.stored_path or not entry.stored_path.lower().endswith(".pdf"):
+        _error(_("arrival number {number} has no PDF to stamp").format(number=entry.arrival))
+        return EXIT_INVALID
+    stamp_pdf(Path(entry.stored_path), args.output, entry, organisation=organisation,
+              transfer=args.to or entry.recipient_unit, file_code=args.file_code or "")
+    print(args.output)
+    return EXIT_OK
+
+
+def _office_name(store: Store) -> str:
+    profile = _profile(store, None)
+    if profile is None:
+        return ""
+    return " ".join(line for line in profile.name.split("\n") if line)
+
+
+def cmd_incoming_slip(args: argparse.Namespace) -> int:
+    from drafter.incoming.register import slip_letter
+
+    with _open(args, read_only=True) as store:
+        entry = _entry(store, args)
+        base = _base_letter(store, "phieu_giai_quyet_van_ban_den", args.profile)
+    return _deliver(slip_letter(base, entry), args.output)
+
+
+# --- drafter reply / forward -------------------------------------------------------------------
+
+
+def _profile(store: Store, label: str | None) -> object:
+    from drafter.store.errors import NumberingError
+    from drafter.store.profiles import list_profiles
+
+    profiles = list_profiles(store)
+    if label:
+        matches = [p for p in profiles if p.label == label]
+        if not matches:
+            raise NumberingError(_("there is no profile '{label}'").format(label=label))
+        return matches[0]
+    return profiles[0] if profiles else None
+
+
+def _base_letter(store: Store, type_id: str, profile_label: str | None) -> Letter:
+    """A new letter of *type_id* from the office's data: profile (issuer, place), signer."""
+    from drafter.core.doctypes import default_registry
+    from drafter.core.letter import Letter
+    from drafter.store import profiles, signers
+    from drafter.store.errors import NumberingError
+
+    if type_id not in default_registry():
+        raise NumberingError(_("unknown document type '{type}'; see 'drafter types'").format(
+            type=type_id))
+    letter = Letter(type_id=type_id)
+    profile = _profile(store, profile_label)
+    if profile is None:
+        _error(_("no profile of the office is set: the issuer is left empty"))
+        return letter
+    profiles.apply_to(profile, letter)  # type: ignore[arg-type]
+    found = signers.list_signers(store, profile.id)  # type: ignore[attr-defined]
+    if found:
+        signer = found[0]
+        signers.apply_to(signer, letter, signer.patterns[0] if signer.patterns else None)
+    return letter
+
+
+def _deliver(letter: Letter, output: Path | None) -> int:
+    from drafter.core import letterfile
+
+    if output is None:
+        sys.stdout.write(letterfile.dumps(letter))
+        return EXIT_OK
+    letterfile.save(letter, output)
+    print(output)
+    return EXIT_OK
+
+
+def cmd_reply(args: argparse.Namespace) -> int:
+    from drafter.incoming.answer import reply_letter
+    from drafter.incoming.register import cited_of, sender_of
+
+    with _open(args, read_only=True) as store:
+        entry = _entry(store, args)
+        base = _base_letter(store, args.type, args.profile)
+    letter = reply_letter(base, cited_of(entry), entry.reference, sender=sender_of(entry),
+                          phrasing=args.phrasing)
+    return _deliver(letter, args.output)
+
+
+def cmd_forward(args: argparse.Namespace) -> int:
+    from drafter.incoming.answer import forward_letter
+    from drafter.incoming.register import attach_original, cited_of
+
+    with _open(args, read_only=True) as store:
+        entry = _entry(store, args)
+        base = _base_letter(store, args.type, args.profile)
+    letter = forward_letter(base, cited_of(entry), entry.reference, recipients=args.to,
+                            phrasing=args.phrasing)
+    status = _deliver(letter, args.output)
+    if entry.stored_path:
+        if args.output is not None:
+            attached = attach_original(entry, args.output)
+            if attached is not None:
+                print(attached)
+        else:
+            _error(_("the original goes with it: {path}").format(path=entry.stored_path))
+    return status
+
+
+# --- registration ------------------------------------------------------------------------------
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    database = argparse.ArgumentParser(add_help=False)
+    database.add_argument("--db", metavar="URL", help=_(
+        "database: a SQLite file or postgresql://user:password@host/name "
+        "(default: DRAFTER_DB, else the file in the user's data folder)"))
+    which = argparse.ArgumentParser(add_help=False)
+    which.add_argument("number", type=_arrival_number, help=_("the arrival number (số đến)"))
+    which.add_argument("--year", type=_year, help=_("its year (default: the latest)"))
+
+    read = subparsers.add_parser("read", parents=[database], help=_(
+        "read an incoming letter (.docx, PDF, scan, .txt): type, number, date, issuer…"))
+    read.add_argument("file", help=_("the letter's file"))
+    read.add_argument("--json", action="store_true", help=_("print JSON"))
+    read.add_argument("--text", action="store_true", help=_("also print the text read"))
+    read.set_defaults(handler=_guarded(cmd_read))
+
+    incoming = subparsers.add_parser("incoming", help=_(
+        "the incoming register (sổ đăng ký văn bản đến) and its tracking"))
+    commands = incoming.add_subparsers(dest="incoming_command", metavar=_("COMMAND"))
+    add = commands.add_parser("add", parents=[database], help=_(
+        "read a letter and register it; prints its arrival number"))
+    add.add_argument("file")
+    add.add_argument("--received", type=parse_date, help=_("date of arrival (default: today)"))
+    add.add_argument("--to", help=_("the unit or person it is passed to"))
+    add.add_argument("--due", type=parse_date, help=_("the deadline for dealing with it"))
+    add.add_argument("--note")
+    add.set_defaults(handler=_guarded(cmd_incoming_add))
+
+    listing = commands.add_parser("list", parents=[database], help=_("list entries"))
+    listing.add_argument("--year", type=_year)
+    listing.add_argument("--search", help=_("words to find, with or without diacritics"))
+    listing.add_argument("--limit", type=_arrival_number, default=200)
+    listing.add_argument("--tracking", action="store_true",
+                         help=_("add the tracking columns: deadline, progress, answer"))
+    listing.set_defaults(handler=_guarded(cmd_incoming_list))
+
+    export = commands.add_parser("export", parents=[database], help=_(
+        "write the incoming and tracking registers to .xlsx (Appendix IV)"))
+    export.add_argument("-o", "--output", type=Path, required=True)
+    export.add_argument("--year", type=_year)
+    export.set_defaults(handler=_guarded(cmd_incoming_export))
+
+    update = commands.add_parser("update", parents=[database, which], help=_(
+        "fill in transfer, receipt, deadline, progress or answer of an entry"))
+    update.add_argument("--to")
+    update.add_argument("--transfer", type=parse_date, help=_("date passed on"))
+    update.add_argument("--receipt")
+    update.add_argument("--due", type=parse_date)
+    update.add_argument("--progress")
+    update.add_argument("--answer", help=_("number and symbol of the answer"))
+    update.add_argument("--note")
+    update.set_defaults(handler=_guarded(cmd_incoming_update))
+
+    stamp = commands.add_parser("stamp", parents=[database, which], help=_(
+        "a copy of the incoming PDF with the ĐẾN stamp on its first page"))
+    stamp.add_argument("-o", "--output", type=Path, required=True)
+    stamp.add_argument("--to", help=_("the Chuyển line (default: the unit it was passed to)"))
+    stamp.add_argument("--file-code", help=_("the Số và ký hiệu hồ sơ line"))
+    stamp.set_defaults(handler=_guarded(cmd_incoming_stamp))
+
+    slip = commands.add_parser("slip", parents=[database, which], help=_(
+        "the Phiếu giải quyết văn bản đến of an entry, as a letter file"))
+    slip.add_argument("-o", "--output", type=Path)
+    slip.add_argument("--profile", help=_("the office profile (default: the first)"))
+    slip.set_defaults(handler=_guarded(cmd_incoming_slip))
+
+    answer = argparse.ArgumentParser(add_help=False)
+    answer.add_argument("--type", default="cong_van", help=_("the new letter's type"))
+    answer.add_argument("--phrasing", choices=("received", "considering"), default="received",
+                        help=_("'received': \"… nhận được công văn số …\"; 'considering': "
+                               "\"Xét Công văn số …\""))
+    answer.add_argument("--profile", help=_("the office profile (default: the first)"))
+    answer.add_argument("-o", "--output", type=Path,
+                        help=_("the letter file to write (default: standard output)"))
+
+    reply = subparsers.add_parser("reply", parents=[database, which, answer], help=_(
+        "a letter answering an incoming one, citing it in full"))
+    reply.set_defaults(handler=_guarded(cmd_reply))
+    forward = subparsers.add_parser("forward", parents=[database, which, answer], help=_(
+        "a letter forwarding an incoming one, which goes with it"))
+    forward.add_argument("--to", action="append", required=True,
+                         help=_("a recipient (repeat for several)"))
+    forward.set_defaults(handler=_guarded(cmd_forward))
