@@ -138,4 +138,7 @@ class Letter:
     # The incoming letter this one answers, as "arrival number/year" ("15/2016"): issuing
     # it writes its number into that entry of the incoming tracking register.
     answers: str = ""
+    # A stable id given when the letter is first created or issued: the register knows
+    # the document by it, so the same document is never numbered twice.
+    document_id: str = ""
     appendices: list[Appendix] = field(default_factory=list)

@@ -199,6 +199,8 @@ HEADING = Table("", (
     Part("attached_to", TEXT, N_("Attached to:")),
     Part("answers", TEXT, N_("Answers incoming letter:"),
          help=N_("The arrival number/year of the incoming letter this one answers")),
+    Part("document_id", TEXT, N_("Document id:"),
+         help=N_("Given by Drafter; the register knows the document by it")),
     Part("kinh_gui", LINES, N_("Kính gửi:"), max_items=RECIPIENTS,
          help=N_("One recipient per line"), required=_needs_recipient,
          required_message=N_("at least one recipient is required")),
