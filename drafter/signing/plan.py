@@ -11,7 +11,7 @@ numbered in reading order, as the letter lists its signatures.
 The text is read with pdfminer.six (MIT licensed; Drafter is MIT, so no copyleft PDF
 library is used at run time), character by character, without its layout analysis:
 the lines are rebuilt here from the characters' baselines, which is all a PDF Drafter
-made needs and several times faster.  Positions are in PDF user space (origin bottom
+made needs and spares the analysis's time.  Positions are in PDF user space (origin bottom
 left, points), ready for form fields.
 """
 
