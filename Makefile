@@ -13,7 +13,7 @@ APT_PACKAGES := fonts-liberation2 libreoffice-writer-nogui poppler-utils \
 	libegl1 libgl1 libfontconfig1 libglib2.0-0 libdbus-1-3 libxkbcommon0 \
 	libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
 	libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 \
-	libx11-xcb1 xvfb xauth softhsm2
+	libx11-xcb1 xvfb xauth softhsm2 tesseract-ocr tesseract-ocr-vie
 
 .PHONY: run test lint bench fuzz system-deps setup clean dist
 
