@@ -43,6 +43,7 @@ from drafter.layout.model import (
     Document,
     LineRule,
     Paragraph,
+    Role,
     Run,
     Section,
     Table,
@@ -244,7 +245,7 @@ class Page:
     number: int  # the printed page number (restarts in each appendix)
     lines: list[TextLine] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
-    roles: list[tuple[str, str, QRectF]] = field(default_factory=list)  # role, text, box
+    roles: list[tuple[Role, str, QRectF]] = field(default_factory=list)  # role, text, box
 
     def paint(self, painter: QPainter) -> None:
         painter.fillRect(QRectF(0, 0, self.width, self.height), Qt.GlobalColor.white)
@@ -273,7 +274,7 @@ class _Piece:
     height: float
     lines: list[TextLine]  # positions relative to the piece's top
     rules: list[Rule]
-    roles: list[tuple[str, str, QRectF]]
+    roles: list[tuple[Role, str, QRectF]]
     keep_with_next: bool = False  # the last piece of a keep-with-next paragraph
     space_before: float = 0.0  # dropped at the top of a page after a natural break
     keep_with_previous: bool = False  # a following line of a keep-lines paragraph
@@ -362,7 +363,7 @@ class BlockLayout:
                 offset = border_space
             text_line = TextLine(layout, index, x, offset + baseline, line_text.strip())
             piece_height = offset + height
-            roles = []
+            roles: list[tuple[Role, str, QRectF]] = []
             if paragraph.role:
                 box = QRectF(x, offset, line.naturalTextWidth(), height)
                 roles.append((paragraph.role, line_text.strip(), box))

@@ -4,6 +4,7 @@ and the legal ranges of Appendix I; every one of them changes the document."""
 from __future__ import annotations
 
 from dataclasses import fields, replace
+from pathlib import Path
 
 import pytest
 from sample_letters import cong_van, long_cong_van_with_appendix
@@ -114,3 +115,15 @@ def test_settings_reach_the_page() -> None:
     header = next(b for b in document.sections[0].blocks
                   if isinstance(b, Table) and b.role is Role.HEADER)
     assert sum(header.columns) <= page.text_width
+
+
+def test_a_preferences_file_from_before_keeps_its_settings(tmp_path: Path) -> None:
+    """A file saved when the number size was a setting still loads: the key is ignored,
+    the others are read."""
+    from drafter import settings
+
+    path = tmp_path / "preferences.toml"
+    path.write_text("[layout]\nnumber_size = 13.0\nheader_right_mm = 95.0\n", encoding="utf-8")
+    layout = settings.load(path).layout
+    assert layout.header_right_mm == 95
+    assert layout == replace(DEFAULT, header_right_mm=95)

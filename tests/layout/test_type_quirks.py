@@ -4,7 +4,6 @@ its sample, a type that does not never does, and the declarations are read stric
 
 from __future__ import annotations
 
-import importlib
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -12,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from drafter.app.compose import compose
+from drafter.app.mailmerge import default_target
 from drafter.core import letterfile
-from drafter.core.doctypes import DocType, DocTypeError, Registry, load_doctype
+from drafter.core.doctypes import DocTypeError, Registry, load_doctype
 from drafter.layout.model import Block, Document, Paragraph, Role
 from drafter.paths import templates_dir
 
@@ -99,19 +99,8 @@ def test_the_appendix_number_comes_from_the_declared_field(tmp_path: Path) -> No
     assert _texts(_composed(registry, "phu_luc"), Role.APPENDIX_LABEL) == ["Phụ lục I"]
 
 
-def _default_target() -> Callable[[DocType], str]:
-    # Mail merge is application work moving from drafter.store to drafter.app.
-    for module in ("drafter.app.mailmerge", "drafter.store.mailmerge"):
-        try:
-            return importlib.import_module(module).default_target  # type: ignore[no-any-return]
-        except ModuleNotFoundError:
-            continue
-    raise AssertionError("no mail merge module")
-
-
 def test_mail_merge_fills_the_declared_person_field(tmp_path: Path) -> None:
     registry = Registry([templates_dir()])
-    default_target = _default_target()
     assert default_target(registry.get("giay_moi")) == "fields.nguoi_duoc_moi"
     assert default_target(registry.get("cong_van")) == "kinh_gui"
     # A field's name alone makes nobody the person a document is made out to.

@@ -14,8 +14,9 @@ import dataclasses
 import inspect
 import io
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
+from typing import Any
 
 import docx
 import pymupdf
@@ -53,7 +54,7 @@ def _page() -> PageSetup:
                      footer_distance=mm(12))
 
 
-def _paragraph(text: str, role: Role = Role.BODY, **changes: object) -> Paragraph:
+def _paragraph(text: str, role: Role = Role.BODY, **changes: Any) -> Paragraph:
     paragraph = Paragraph(
         [Run(text, pt(14), bold=True, italic=True, underline=True),
          Run("page ", pt(12), field=FieldCode.PAGE)],
@@ -61,7 +62,7 @@ def _paragraph(text: str, role: Role = Role.BODY, **changes: object) -> Paragrap
         space_before=pt(6), space_after=pt(4), line_spacing=LineSpacing(LineRule.AT_LEAST, 18),
         keep_with_next=True, keep_lines=True, border_top=Border(pt(1), pt(2)),
         border_bottom=Border(pt(1.5), pt(3)), role=role)
-    return replace(paragraph, **changes)  # type: ignore[arg-type]
+    return replace(paragraph, **changes)
 
 
 def _table() -> Table:
@@ -139,55 +140,55 @@ def _t(document: Document) -> Table:
     return block
 
 
-def _set_run(**changes: object) -> Change:
+def _set_run(**changes: Any) -> Change:
     def change(document: Document) -> None:
-        _p(document).runs[0] = replace(_p(document).runs[0], **changes)  # type: ignore[arg-type]
+        _p(document).runs[0] = replace(_p(document).runs[0], **changes)
     return change
 
 
-def _set_paragraph(**changes: object) -> Change:
+def _set_paragraph(**changes: Any) -> Change:
     def change(document: Document) -> None:
         for name, value in changes.items():
             setattr(_p(document), name, value)
     return change
 
 
-def _set_table(**changes: object) -> Change:
+def _set_table(**changes: Any) -> Change:
     def change(document: Document) -> None:
         for name, value in changes.items():
             setattr(_t(document), name, value)
     return change
 
 
-def _set_cell(**changes: object) -> Change:
+def _set_cell(**changes: Any) -> Change:
     def change(document: Document) -> None:
         for name, value in changes.items():
             setattr(_t(document).rows[0].cells[0], name, value)
     return change
 
 
-def _set_row(**changes: object) -> Change:
+def _set_row(**changes: Any) -> Change:
     def change(document: Document) -> None:
         for name, value in changes.items():
             setattr(_t(document).rows[0], name, value)
     return change
 
 
-def _set_page(**changes: object) -> Change:
+def _set_page(**changes: Any) -> Change:
     def change(document: Document) -> None:
         section = document.sections[0]
-        section.page = replace(section.page, **changes)  # type: ignore[arg-type]
+        section.page = replace(section.page, **changes)
     return change
 
 
-def _set_section(**changes: object) -> Change:
+def _set_section(**changes: Any) -> Change:
     def change(document: Document) -> None:
         for name, value in changes.items():
             setattr(document.sections[0], name, value)
     return change
 
 
-def _set_document(**changes: object) -> Change:
+def _set_document(**changes: Any) -> Change:
     def change(document: Document) -> None:
         for name, value in changes.items():
             setattr(document, name, value)
@@ -320,14 +321,17 @@ def test_the_full_model_sets_every_field_away_from_its_default() -> None:
         assert any(getattr(i, name) != default for i in of_class), field_id
 
 
+Outputs = tuple[dict[str, bytes], tuple[object, ...]]
+
+
 @pytest.fixture(scope="module")
-def full_outputs() -> tuple[dict[str, bytes], tuple[object, ...]]:
+def full_outputs() -> Outputs:
     document = full_model()
     return docx_output(document), painter_output(document)
 
 
 @pytest.mark.parametrize("field_id", sorted(VARIATIONS))
-def test_both_writers_honour_the_field(field_id: str, full_outputs) -> None:  # type: ignore[no-untyped-def]
+def test_both_writers_honour_the_field(field_id: str, full_outputs: Outputs) -> None:
     variation = VARIATIONS[field_id]
     if isinstance(variation, tuple):
         before_document, after_document = variation[0](), variation[1]()
@@ -344,8 +348,8 @@ def test_both_writers_honour_the_field(field_id: str, full_outputs) -> None:  # 
 # --- the content of what was missing -----------------------------------------------------
 
 
-def _texts(paragraphs: list[object]) -> str:
-    return " ".join(p.text for p in paragraphs)  # type: ignore[attr-defined]
+def _texts(paragraphs: Iterable[Any]) -> str:
+    return " ".join(p.text for p in paragraphs)
 
 
 def test_the_docx_writes_every_header_and_footer_of_every_section() -> None:

@@ -7,6 +7,7 @@ References such as "ô 3" are the boxes of the layout diagram in Appendix I of N
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from drafter.core.doctypes import DocType, HeaderStyle
 from drafter.core.letter import Letter
@@ -85,9 +86,10 @@ class Context:
 
 def para(text: str, size: Length, *, bold: bool = False, italic: bool = False,
          align: Align = Align.CENTER, role: Role = Role.NONE,
-         **options: object) -> Paragraph:
+         **options: Any) -> Paragraph:
+    """A paragraph of one run; *options* are further fields of :class:`Paragraph`."""
     return Paragraph([Run(text, size, bold=bold, italic=italic)], align=align, role=role,
-                     **options)  # type: ignore[arg-type]
+                     **options)
 
 
 def rule(width: Length, container: Length, role: Role, *,
