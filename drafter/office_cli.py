@@ -122,8 +122,12 @@ def cmd_issue(args: argparse.Namespace) -> int:
     from drafter.core import letterfile
     from drafter.core.atomic import WriteError
 
+    if not letter.document_id and args.letter != "-":
+        # Before the number: a second issue of this file then finds its number.
+        issue.give_document_id(Path(args.letter), letter)
     with _open(args) as store:
-        issued = issue.number(store, letter, reserved_entry_id=args.reserved)
+        issued = issue.number(store, letter, reserved_entry_id=args.reserved,
+                              reissue=args.reissue)
     number = issued.entry.number_symbol
     try:
         issue.write_document(issued.letter, args.output, fmt)
@@ -385,6 +389,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
                        help=_("use a reserved number (its register entry id)"))
     issue.add_argument("--save-letter", action="store_true",
                        help=_("also write the number and date into the letter file"))
+    issue.add_argument("--reissue", action="store_true", help=_(
+        "cấp lại: cancel the number this document was issued and take a new one (a "
+        "correction, recorded in the register's history)"))
     issue.set_defaults(handler=_guarded(cmd_issue))
 
     reg = subparsers.add_parser("register", help=_("the outgoing register"))

@@ -8,6 +8,7 @@ must start fast (the register's transaction runs on the database driver alone).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,9 +20,12 @@ if TYPE_CHECKING:
     from drafter.store.issuing import Issued
 
 
-def number(store: Store, letter: Letter, *, reserved_entry_id: int | None = None) -> Issued:
+def number(store: Store, letter: Letter, *, reserved_entry_id: int | None = None,
+           reissue: bool = False) -> Issued:
     """Give *letter* the next number of its sequence and record it, after the one check;
-    raise :class:`~drafter.core.problems.InvalidInput` with every problem found."""
+    raise :class:`~drafter.core.problems.InvalidInput` with every problem found, and
+    :class:`~drafter.store.errors.AlreadyIssued` when the register already numbered this
+    document (unless *reissue*: cấp lại, which cancels that number for a new one)."""
     from drafter.app.check import check
     from drafter.core.problems import InvalidInput
     from drafter.store import issuing
@@ -29,7 +33,37 @@ def number(store: Store, letter: Letter, *, reserved_entry_id: int | None = None
     problems = check(letter)
     if problems:
         raise InvalidInput(problems)
-    return issuing.issue(store, letter, reserved_entry_id=reserved_entry_id)
+    return issuing.issue(store, letter, reserved_entry_id=reserved_entry_id, reissue=reissue)
+
+
+_FORMAT_LINE = re.compile(r"^drafter\s*=\s*1\s*(#.*)?$", re.MULTILINE)
+
+
+def give_document_id(path: Path, letter: Letter) -> bool:
+    """Write a new ``document_id`` into the letter file at *path* (and *letter*), leaving
+    every other line as it is; ``False`` when the file cannot take it.
+
+    The register knows a document by this id: once it is in the file, issuing the file
+    again shows its number instead of taking another.
+    """
+    from drafter.core.atomic import WriteError, write_text_atomic
+    from drafter.store.issuing import new_document_id
+
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return False
+    found = _FORMAT_LINE.search(text)
+    if found is None:  # the version line is not at the top level as written
+        return False
+    document_id = new_document_id()
+    text = f"{text[:found.end()]}\ndocument_id = \"{document_id}\"{text[found.end():]}"
+    try:
+        write_text_atomic(Path(path), text)
+    except (WriteError, OSError):
+        return False
+    letter.document_id = document_id
+    return True
 
 
 def write_document(letter: Letter, output: Path, fmt: formats.Format | None = None) -> None:

@@ -30,7 +30,7 @@ from drafter.core.vietnamese import clean_line, upper
 from drafter.i18n import _
 from drafter.store.driver import Statements
 from drafter.store.engine import Store
-from drafter.store.errors import NumberingError
+from drafter.store.errors import AlreadyIssued, NumberingError
 from drafter.store.text import join_lines, search_text
 
 ISSUED, RESERVED, CANCELLED = "issued", "reserved", "cancelled"
@@ -106,6 +106,7 @@ class IssuedEntry:
     snapshot: str
     search_text: str
     created_at: dt.datetime
+    document_id: str = ""
 
 
 @dataclass
@@ -283,7 +284,7 @@ def _as_datetime(value: object) -> dt.datetime:
 
 _WRITTEN = ("status", "number_symbol", "doc_date", "type_name", "subject", "signer",
             "recipients", "archive", "copies", "type_id", "profile_id", "snapshot",
-            "search_text")
+            "search_text", "document_id")
 
 
 def _record(sql: Statements, letter: Letter, doctype: DocType, profile: ProfileLike | None,
@@ -319,6 +320,7 @@ def _record(sql: Statements, letter: Letter, doctype: DocType, profile: ProfileL
     values: dict[str, object] = {
         "status": ISSUED, "number_symbol": number_symbol, "doc_date": date, **columns,
         "profile_id": profile.id if profile is not None else None,
+        "document_id": letter.document_id,
         "snapshot": letterfile.dumps(letter),
         "search_text": search_text(number_symbol, str(columns["type_name"]),
                                    str(columns["subject"]), str(columns["signer"]),
@@ -341,13 +343,43 @@ def _record(sql: Statements, letter: Letter, doctype: DocType, profile: ProfileL
     return entry, action
 
 
+def new_document_id() -> str:
+    import uuid  # here: it loads the platform module, a few ms of every start
+
+    return uuid.uuid4().hex
+
+
+def _issued_to(sql: Statements, document_id: str) -> tuple[int, str, dt.date | None] | None:
+    """The issued entry of the document *document_id*: its id, number and date."""
+    if not document_id:
+        return None
+    row = sql.rows("SELECT id, number_symbol, doc_date FROM register_entry "
+                   "WHERE document_id = ? AND status = ? ORDER BY id DESC", (document_id, ISSUED))
+    return (int(row[0][0]), str(row[0][1]), _as_date(row[0][2])) if row else None
+
+
+def issued_to(store: Store, document_id: str) -> AlreadyIssued | None:
+    """What the register holds for the document *document_id*, ``None`` if not issued."""
+    if not document_id:
+        return None
+    with store.transaction() as sql:
+        found = _issued_to(sql, document_id)
+    return AlreadyIssued(*found) if found else None
+
+
 def issue(store: Store, letter: Letter, *, profile: ProfileLike | None = None,
           registry: Registry | None = None, today: dt.date | None = None,
-          reserved_entry_id: int | None = None, actor: str | None = None) -> Issued:
+          reserved_entry_id: int | None = None, actor: str | None = None,
+          reissue: bool = False) -> Issued:
     """Number *letter*, record it and return the numbered copy (the original is unchanged).
 
     The letter keeps its date when it has one; otherwise it is dated *today*.  With
     *reserved_entry_id*, the number reserved earlier is used instead of a new one.
+
+    A document is numbered once: when the register already holds a number for the
+    letter's ``document_id``, :class:`AlreadyIssued` names it and nothing changes.  With
+    *reissue* (cấp lại, a correction), that number is cancelled and a new one taken, both
+    recorded in the audit trail.  A letter without a document id is given one.
     """
     registry = registry or default_registry()
     if letter.type_id not in registry:
@@ -359,20 +391,39 @@ def issue(store: Store, letter: Letter, *, profile: ProfileLike | None = None,
     if not doctype.has_number:
         raise NumberingError(_("documents of type '{type}' carry no number").format(
             type=doctype.name))
-    if letter.number is not None and reserved_entry_id is None:
-        raise NumberingError(_("this letter already has number {number}; clear it to issue "
-                               "the letter again").format(number=number_text(letter.number)))
+    numbered_before = letter.number is not None and reserved_entry_id is None and not reissue
     actor = current_actor() if actor is None else actor
-    numbered = replace(letter, date=letter.date or today or dt.date.today())
+    numbered = replace(letter, date=letter.date or today or dt.date.today(),
+                       document_id=letter.document_id or new_document_id())
+    if reissue:  # cấp lại: a new number of today
+        numbered.number, numbered.date = None, today or dt.date.today()
     with store.transaction() as sql:
+        earlier = _issued_to(sql, letter.document_id)
+        if earlier is not None and not reissue:
+            raise AlreadyIssued(*earlier)
+        if numbered_before:
+            raise NumberingError(_("this letter already has number {number}; clear it to "
+                                   "issue the letter again").format(
+                                       number=number_text(letter.number)))  # type: ignore[arg-type]
         if profile is None:
             profile = _profile_of(sql, letter.issuer)
         entry, action = _record(sql, numbered, doctype, profile, reserved_entry_id)
+        if earlier is not None:  # cấp lại: the old number is cancelled, both events kept
+            reason = _("reissued as {number}").format(number=entry.number_symbol)
+            note = sql.value("SELECT note FROM register_entry WHERE id = ?", (earlier[0],))
+            sql.execute("UPDATE register_entry SET status = ?, note = ? WHERE id = ?",
+                        (CANCELLED, f"{note}; {reason}" if note else reason, earlier[0]))
+            sql.execute("INSERT INTO register_event (entry_id, at, action, actor, detail) "
+                        "VALUES (?, ?, ?, ?, ?)", (earlier[0], utcnow(), "cancel", actor,
+                                                   reason))
+            action = "reissue"
         if numbered.answers:  # an answer: its number goes into the incoming tracking register
             from drafter.store.incoming import record_answer
 
             record_answer(sql, numbered.answers, entry, actor)
         sql.execute("INSERT INTO register_event (entry_id, at, action, actor, detail) "
                     "VALUES (?, ?, ?, ?, ?)",
-                    (entry.id, utcnow(), action, actor, entry.number_symbol))
+                    (entry.id, utcnow(), action, actor, entry.number_symbol if earlier is None
+                     else _("{number}, replacing {old}").format(number=entry.number_symbol,
+                                                                old=earlier[1])))
     return Issued(numbered, entry)

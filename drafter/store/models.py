@@ -220,6 +220,8 @@ class RegisterEntry(Base):
     type_id: Mapped[str] = mapped_column(String(100), default="")
     profile_id: Mapped[int | None] = mapped_column(
         ForeignKey("profile.id", ondelete="SET NULL"), nullable=True)
+    # The letter file's document_id: the same document is never numbered twice.
+    document_id: Mapped[str] = mapped_column(String(64), default="")
     snapshot: Mapped[str] = mapped_column(Text, default="")  # the .letter file text
     search_text: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
@@ -232,6 +234,7 @@ class RegisterEntry(Base):
         Index("ix_register_year_number", "year", "number"),
         Index("ix_register_doc_date", "doc_date"),
         Index("ix_register_type", "type_id"),
+        Index("ix_register_document", "document_id"),
     )
 
 

@@ -35,17 +35,43 @@ def test_issue_writes_the_numbered_docx_and_records_it(
     out = tmp_path / "cv.docx"
     assert main(["issue", str(draft_file), "-o", str(out), "--db", store_url]) == 0
     assert "Số: 01/SGDĐT-VP" in first_table_text(out)
+    # The file now carries the document's id, every other line as it was.
+    document_id = letterfile.load(draft_file)[0].document_id
+    assert len(document_id) == 32
+    assert letterfile.load(draft_file)[0].number is None
+    capsys.readouterr()
+    # The same file again: the number it has is shown, no second number is taken.
     assert main(["issue", str(draft_file), "-o", str(tmp_path / "2.docx"), "--db", store_url,
-                 "--save-letter"]) == 0
+                 "--save-letter"]) == 2
+    assert "01/SGDĐT-VP" in capsys.readouterr().err
+    assert not (tmp_path / "2.docx").exists()
+    store = open_store(store_url)
+    assert [e.number_symbol for e in search(store)] == ["01/SGDĐT-VP"]
+    store.close()
+    # Cấp lại, asked for explicitly: 01 is cancelled (and says why), 02 takes its place.
+    assert main(["issue", str(draft_file), "-o", str(tmp_path / "2.docx"), "--db", store_url,
+                 "--save-letter", "--reissue"]) == 0
     assert "02/SGDĐT-VP" in capsys.readouterr().out
-    # --save-letter wrote the number into the letter file; issuing it again is refused.
-    assert letterfile.load(draft_file)[0].number == 2
+    saved = letterfile.load(draft_file)[0]
+    assert (saved.number, saved.document_id) == (2, document_id)
     assert main(["issue", str(draft_file), "-o", str(tmp_path / "3.docx"),
                  "--db", store_url]) == 2
-    assert "already has number 02" in capsys.readouterr().err
+    assert "02/SGDĐT-VP" in capsys.readouterr().err
     store = open_store(store_url)
-    assert [e.number_symbol for e in search(store)] == ["02/SGDĐT-VP", "01/SGDĐT-VP"]
+    entries = search(store)
+    assert [(e.number_symbol, e.status) for e in entries] == [
+        ("02/SGDĐT-VP", "issued"), ("01/SGDĐT-VP", "cancelled")]
+    assert "02/SGDĐT-VP" in entries[1].note
+    assert {e.document_id for e in entries} == {document_id}
     store.close()
+
+
+def test_a_numbered_file_without_document_id_is_refused(
+        store_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "numbered.letter"
+    letterfile.save(cong_van(number=7), path)
+    assert main(["issue", str(path), "-o", str(tmp_path / "x.docx"), "--db", store_url]) == 2
+    assert "already has number 07" in capsys.readouterr().err
 
 
 def test_the_database_comes_from_drafter_db(draft_file: Path, tmp_path: Path,

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -171,14 +171,20 @@ def test_an_older_database_is_backed_up_and_upgraded_with_its_data(tmp_path: Pat
     with engine.execution_options(drafter_write=True).begin() as connection:
         command.upgrade(_config(connection), "0001")  # as the first release left it
     engine.dispose()
-    old = Store(create_store_engine(path))
-    # Today's models may have columns the old schema lacks (profile.prose_name came
-    # with 0003), so the old entry is issued without a profile lookup: no issuer
-    # abbreviation, an explicit symbol.
-    first = cong_van(number=None, subject="xây dựng trường học", symbol="SGDĐT-VP")
-    first.issuer = replace(first.issuer, abbreviation="")
-    register.issue(old, first)
-    old.close()
+    # Today's issue writes columns the old schema lacks (register_entry.document_id came
+    # with 0006), so the old entry is written as the first release wrote it.
+    from drafter.store.text import search_text
+
+    folded = search_text("01/SGDĐT-VP", "Công văn", "V/v xây dựng trường học")
+    with contextlib.closing(sqlite3.connect(path)) as connection, connection:
+        connection.execute("INSERT INTO sequence_counter (sequence_id, year, last) "
+                           "VALUES (1, 2026, 1)")
+        connection.execute(
+            "INSERT INTO register_entry (sequence_id, year, number, status, number_symbol, "
+            "doc_date, type_name, subject, signer, recipients, archive, receipt, note, "
+            "type_id, snapshot, search_text, created_at) VALUES (1, 2026, 1, 'issued', "
+            "'01/SGDĐT-VP', '2026-03-05', 'Công văn', 'V/v xây dựng trường học', '', '', "
+            "'VT', '', '', 'cong_van', '', ?, '2026-03-05 08:00:00.000000')", (folded,))
 
     store = open_store(path)
     with store.engine.connect() as connection:
