@@ -12,8 +12,8 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from drafter.core import letterfile
-from drafter.core.doctypes import Registry, default_registry
+from drafter.core import letterfile, schema
+from drafter.core.doctypes import DocType, Registry, default_registry
 from drafter.core.letter import Letter
 from drafter.core.problems import InvalidInput, Problem
 from drafter.core.validation import check_letter
@@ -25,10 +25,13 @@ STDIN = "-"
 def check(letter: Letter, registry: Registry | None = None,
           read_problems: Iterable[Problem] = ()) -> list[Problem]:
     """Every problem of *letter*: *read_problems* (those found reading its file or its
-    form) first, then what its content lacks for its type, template faults included.
+    form) and what its content lacks for its type, template faults included.
 
-    A part the reading already found wrong is not reported again as missing: its value
-    was dropped because it could not be taken, and the first message says why.
+    They come in the order the form shows the parts (:data:`schema.FORM`), so the list
+    reads top to bottom and the window puts the cursor on the first; what the form does
+    not place (the file, the type, an unknown key, the template) comes before.  A part
+    the reading already found wrong is not reported again as missing: its value was
+    dropped because it could not be taken, and the first message says why.
     """
     from drafter.templating.environment import TemplateProblem, load_body_template
 
@@ -37,7 +40,9 @@ def check(letter: Letter, registry: Registry | None = None,
     if letter.type_id not in registry:
         unknown = Problem("type", _("unknown document type; known types: {types}").format(
             types=", ".join(registry.ids())))
-        return problems if any(p.field == "type" for p in problems) else [*problems, unknown]
+        if not any(p.field == "type" for p in problems):
+            problems.append(unknown)
+        return in_form_order(problems)
     doctype = registry.get(letter.type_id)
     content = check_letter(letter, doctype)
     try:
@@ -50,7 +55,12 @@ def check(letter: Letter, registry: Registry | None = None,
         if problem.field not in already and problem not in seen:
             problems.append(problem)
             seen.add(problem)
-    return problems
+    return in_form_order(problems, doctype)
+
+
+def in_form_order(problems: list[Problem], doctype: DocType | None = None) -> list[Problem]:
+    """*problems* in the order the form shows their parts; each part's in the order found."""
+    return sorted(problems, key=lambda problem: schema.position(problem.field, doctype))
 
 
 def read(source: str | Path, registry: Registry | None = None) -> tuple[Letter, list[Problem]]:

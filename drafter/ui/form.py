@@ -1,4 +1,8 @@
-"""The letter form: generated from the document type's declared fields.
+"""The letter form: generated from the declared parts of a letter and of its type.
+
+The standard parts (issuer, number, Kính gửi, signatures, Nơi nhận…) come from
+:mod:`drafter.core.schema`, in its order and groups, each widget chosen by the part's
+kind; a type's own fields come from its ``type.toml`` (:mod:`drafter.core.fields`).
 
 Every input is a *binding*: a widget whose objectName is the field's dotted path
 (``issuer.name``, ``signatures[1].name``, ``fields.thoi_gian``), the same path a
@@ -29,9 +33,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafter.core.doctypes import DocType, HeaderStyle, Presence, SummaryStyle
-from drafter.core.fields import FieldKind, FieldSpec, coerce_date
-from drafter.core.letter import Appendix, Circulation, Letter, Secrecy, Signature, Urgency
+from drafter.core import schema
+from drafter.core.doctypes import DocType
+from drafter.core.fields import FieldKind, FieldSpec
+from drafter.core.letter import Letter
 from drafter.core.problems import Problem
 from drafter.core.vietnamese import clean_line, clean_text
 from drafter.i18n import _, current_language
@@ -86,20 +91,10 @@ class LetterForm(QWidget):
         self.signature_count = max(1, doctype.signatures)
         layout = QVBoxLayout(self)
         layout.addWidget(self._unbound_label)
-        layout.addWidget(self._issuer_group())
-        layout.addWidget(self._heading_group())
-        if doctype.kinh_gui is not Presence.NONE:
-            layout.addWidget(self._kinh_gui_group())
-        if doctype.fields:
-            layout.addWidget(self._fields_group())
-        if doctype.body is not Presence.NONE:
-            layout.addWidget(self._body_group())
-        if doctype.header is not HeaderStyle.APPENDIX:
-            layout.addWidget(self._signature_group())
-            layout.addWidget(self._noi_nhan_group())
-        layout.addWidget(self._marks_group())
-        if doctype.header is not HeaderStyle.APPENDIX:
-            layout.addWidget(self._appendix_group())
+        # The groups and their parts come from the one declaration of a letter's parts.
+        for group in schema.FORM:
+            if group.shown(doctype):
+                layout.addWidget(self._group_box(group))
         layout.addStretch(1)
 
     # --- building blocks -------------------------------------------------------------
@@ -123,15 +118,12 @@ class LetterForm(QWidget):
         box = QVBoxLayout(column)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(2)
-        if picker:
+        buttons = self._row_buttons(path, picker)
+        if buttons:
             line = QHBoxLayout()
             line.addWidget(widget, 1)
-            button = QPushButton(_("Choose…"), self)
-            button.setObjectName(f"pick:{picker}")
-            button.setToolTip(_("Choose from the office data"))
-            button.setEnabled(self.office_hook is not None)
-            button.clicked.connect(lambda: self.office_hook and self.office_hook(picker, self))
-            line.addWidget(button)
+            for button in buttons:
+                line.addWidget(button)
             box.addLayout(line)
         else:
             box.addWidget(widget)
@@ -142,6 +134,18 @@ class LetterForm(QWidget):
         self.bindings[path] = Binding(path, widget, get, set_, problem,
                                       self._context(path) + accessible.rstrip(" *"))
         self._connect(widget)
+
+    def _row_buttons(self, path: str, picker: str) -> list[QPushButton]:
+        """The buttons beside the field at *path*: Choose… for what the office data fills."""
+        buttons = []
+        if picker:
+            button = QPushButton(_("Choose…"), self)
+            button.setObjectName(f"pick:{picker}")
+            button.setToolTip(_("Choose from the office data"))
+            button.setEnabled(self.office_hook is not None)
+            button.clicked.connect(lambda: self.office_hook and self.office_hook(picker, self))
+            buttons.append(button)
+        return buttons
 
     def _connect(self, widget: QWidget) -> None:
         signal = None
@@ -171,18 +175,47 @@ class LetterForm(QWidget):
                   lambda v: edit.setPlainText("\n".join(v or [])), help_text, picker)
         return edit
 
+    def _date(self, form: QFormLayout, path: str, label: str, help_text: str = "") -> None:
+        edit = QLineEdit(self)
+        edit.setPlaceholderText("dd/mm/yyyy")
+        self._row(form, path, label, edit, lambda: edit.text().strip(),
+                  lambda v: edit.setText(v.strftime("%d/%m/%Y") if isinstance(v, dt.date)
+                                         else str(v if v is not None else "")), help_text)
+
+    def _markdown(self, form: QFormLayout, path: str, label: str,
+                  help_text: str = "") -> BodyEditor:
+        editor = BodyEditor(self)
+        if path == "body":
+            self.body_editor = editor  # the letter's content takes the room left
+        else:
+            editor.editor.setMinimumHeight(100)
+        self._row(form, path, label, editor, editor.markdown,
+                  lambda v: editor.set_markdown(str(v or "")), help_text)
+        return editor
+
     def _combo(self, form: QFormLayout, path: str, label: str,
-               choices: list[tuple[str, str]]) -> QComboBox:
+               choices: list[tuple[str, str]], help_text: str = "") -> QComboBox:
         combo = QComboBox(self)
         for value, text in choices:
             combo.addItem(text, value)
 
         def set_value(value: object) -> None:
-            index = combo.findData(value)
-            combo.setCurrentIndex(max(index, 0))
+            combo.setCurrentIndex(max(combo.findData(value or ""), 0))
 
-        self._row(form, path, label, combo, lambda: combo.currentData(), set_value)
+        self._row(form, path, label, combo, combo.currentData, set_value, help_text)
         return combo
+
+    def _spin(self, form: QFormLayout, path: str, label: str, bounds: tuple[int, int],
+              blank: str, help_text: str = "") -> QSpinBox:
+        """A whole number in *bounds*; the value below them stands for none (*blank*)."""
+        spin = QSpinBox(self)
+        spin.setRange(bounds[0] - 1, bounds[1])
+        spin.setSpecialValueText(blank)
+        self._row(form, path, label, spin,
+                  lambda: spin.value() if spin.value() >= bounds[0] else None,
+                  lambda v: spin.setValue(int(v) if isinstance(v, int) else spin.minimum()),
+                  help_text)
+        return spin
 
     def _group(self, title: str, name: str) -> tuple[QGroupBox, QFormLayout]:
         group = QGroupBox(title, self)
@@ -191,158 +224,103 @@ class LetterForm(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         return group, form
 
-    # --- the groups ------------------------------------------------------------------
+    # --- the groups, from the schema --------------------------------------------------
 
-    def _issuer_group(self) -> QGroupBox:
-        group, form = self._group(_("Issuing body"), "group.issuer")
-        self._lines(form, "issuer.parent", _("Parent body:"), 2,
-                    _("The direct parent body, one printed line each, if any"), "issuer")
-        self._lines(form, "issuer.name", _("Issuing body:"), 2,
-                    _("The issuing body's name, one printed line each"))
-        self._text(form, "issuer.prose_name", _("Name in sentences:"),
-                   _("The name as written inside a sentence, e.g. Sở Giáo dục và Đào tạo"))
-        self._text(form, "issuer.abbreviation", _("Abbreviation:"),
-                   _("Used in the symbol, e.g. UBND"))
-        self._text(form, "issuer.unit", _("Drafting unit:"), _("e.g. VP, used in the symbol"))
-        self._text(form, "issuer.address", _("Address:"))
-        self._text(form, "issuer.phone", _("Phone:"))
-        self._text(form, "issuer.email", _("E-mail:"))
-        self._text(form, "issuer.website", _("Website:"))
-        return group
+    def _group_box(self, group: schema.Group) -> QGroupBox:
+        if group.name == schema.FIELDS_GROUP:
+            box, form = self._group(self.doctype.name, "group.fields")
+            for spec in self.doctype.fields:
+                self._field(form, spec)
+            return box
+        box, form = self._group(_(group.title), f"group.{group.name}")
+        parts = [(table, part) for table, part in schema.group_parts(group.name)
+                 if part.shown is None or part.shown(self.doctype)]
+        repeated = next((table for table, _part in parts if table.repeated), None)
+        if repeated is None:
+            for table, part in parts:
+                self._part(form, table, part, table.prefix())
+        else:
+            for n in range(1, self._count(repeated) + 1):
+                heading = self._item_heading(repeated, n)
+                if heading:
+                    form.addRow(QLabel(f"<b>{heading}</b>", self))
+                for table, part in parts:
+                    if self._shows_in_item(part, n):
+                        self._part(form, table, part, table.prefix(n), n)
+        if group.name == schema.APPENDICES.group:
+            form.addRow(self._appendix_buttons())
+        return box
 
-    def _heading_group(self) -> QGroupBox:
-        doctype = self.doctype
-        group, form = self._group(_("Number, place and date"), "group.heading")
-        if doctype.has_number:
-            spin = QSpinBox(self)
-            spin.setRange(0, 999999)
-            spin.setSpecialValueText(_("(left blank)"))
-            self._row(form, "number", _("Number:"), spin,
-                      lambda: spin.value() or None, lambda v: spin.setValue(int(v or 0)),
-                      _("Left blank while a draft: the register assigns it"))
-            self._text(form, "symbol", _("Symbol:"), _("Leave empty to compose it"),
-                       placeholder=_("composed automatically"))
-        if doctype.has_date:
-            self._text(form, "place", _("Place:"))
-            date = QLineEdit(self)
-            date.setPlaceholderText("dd/mm/yyyy")
-            self._row(form, "date", _("Date:"), date,
-                      lambda: date.text().strip(),
-                      lambda v: date.setText(v.strftime("%d/%m/%Y")
-                                             if isinstance(v, dt.date) else str(v or "")))
-        if doctype.summary is not SummaryStyle.NONE:
-            label = _("Subject (V/v):") if doctype.summary is SummaryStyle.VV else \
-                _("Summary (trích yếu):")
-            self._text(form, "subject", label)
-        return group
+    def _count(self, table: schema.Table) -> int:
+        return self.appendix_count if table is schema.APPENDICES else self.signature_count
 
-    def _kinh_gui_group(self) -> QGroupBox:
-        group, form = self._group(_("Kính gửi"), "group.kinh_gui")
-        self._lines(form, "kinh_gui", _("Kính gửi:"), 3, _("One recipient per line"),
-                    "recipients")
-        self._lines(form, "dong_kinh_gui", _("Đồng kính gửi:"), 2, _("One recipient per line"))
-        return group
+    def _item_heading(self, table: schema.Table, n: int) -> str:
+        if table is schema.APPENDICES:
+            return _("Appendix {n}").format(n=n)
+        return _("Signature block {n}").format(n=n) if self.signature_count > 1 else ""
 
-    def _fields_group(self) -> QGroupBox:
-        group, form = self._group(self.doctype.name, "group.fields")
-        for spec in self.doctype.fields:
-            self._field(form, spec)
-        return group
+    def _shows_in_item(self, part: schema.Part, _n: int) -> bool:
+        # One appendix is not numbered (Mẫu 2.1): its number shows from the second on.
+        return not (part is _APPENDIX_NUMBER and self.appendix_count < 2)
+
+    def _part(self, form: QFormLayout, table: schema.Table, part: schema.Part, prefix: str,
+              n: int = 0) -> None:
+        """The row of one standard part: its widget chosen by its kind."""
+        path = schema.form_path(prefix + part.key)
+        required = part.required_in_new(table.blank(Letter(type_id=self.doctype.id)),
+                                        self.doctype)
+        label = _marked(_(part.label_in(self.doctype)), required)
+        help_text = _(part.help) if part.help else ""
+        picker = part.picker.format(n=n)
+        kind = part.kind
+        if kind is FieldKind.LINES:
+            self._lines(form, path, label, part.rows or 3, help_text, picker)
+        elif kind is FieldKind.MARKDOWN:
+            self._markdown(form, path, label, help_text)
+        elif kind is FieldKind.DATE:
+            self._date(form, path, label, help_text)
+        elif kind is FieldKind.INTEGER:
+            self._spin(form, path, label, part.bounds or (1, 999_999),
+                       _(part.placeholder) if part.placeholder.strip() else part.placeholder,
+                       help_text)
+        elif kind is FieldKind.CHOICE and part.choices is not None:
+            none = _("(none)")
+            self._combo(form, path, label, [(c.value, getattr(c, "label", "") or none)
+                                            for c in part.choices], help_text)
+        else:
+            edit = self._text(form, path, label, help_text,
+                              _(part.placeholder) if part.placeholder else "", picker)
+            if table is schema.SIGNATURES and part.key == "title":
+                captions = self.doctype.signature_captions
+                if n <= len(captions):  # a block named by its role: THƯ KÝ, CHỦ TỌA
+                    edit.setPlaceholderText(captions[n - 1])
 
     def _field(self, form: QFormLayout, spec: FieldSpec) -> None:
+        """The row of one of the type's own fields (its type.toml)."""
         path = f"fields.{spec.id}"
-        label = (spec.label_en if current_language() == "en" and spec.label_en
-                 else spec.label) + (" *" if spec.required else "") + ":"
-        if spec.kind in (FieldKind.TEXT, FieldKind.INTEGER, FieldKind.DATE):
+        label = _marked((spec.label_en if current_language() == "en" and spec.label_en
+                         else spec.label) + ":", spec.required)
+        if spec.kind in (FieldKind.TEXT, FieldKind.INTEGER):
             edit = QLineEdit(self)
-            if spec.kind is FieldKind.DATE:
-                edit.setPlaceholderText("dd/mm/yyyy")
             self._row(form, path, label, edit, edit.text,
-                      lambda v, e=edit: e.setText(v.strftime("%d/%m/%Y")
-                                                  if isinstance(v, dt.date) else
-                                                  str(v if v is not None else "")),
+                      lambda v, e=edit: e.setText(str(v if v is not None else "")),
                       spec.help)
+        elif spec.kind is FieldKind.DATE:
+            self._date(form, path, label, spec.help)
         elif spec.kind is FieldKind.CHOICE:
-            combo = QComboBox(self)
-            combo.addItem("", "")
-            for choice in spec.choices:
-                combo.addItem(choice, choice)
-            self._row(form, path, label, combo, combo.currentData,
-                      lambda v, c=combo: c.setCurrentIndex(max(c.findData(v or ""), 0)),
-                      spec.help)
+            self._combo(form, path, label, [("", ""), *((c, c) for c in spec.choices)],
+                        spec.help)
         elif spec.kind is FieldKind.LINES:
             self._lines(form, path, label, 4, spec.help)
         elif spec.kind is FieldKind.MARKDOWN:
-            editor = BodyEditor(self)
-            editor.editor.setMinimumHeight(100)
-            self._row(form, path, label, editor, editor.markdown,
-                      lambda v, e=editor: e.set_markdown(str(v or "")), spec.help)
+            self._markdown(form, path, label, spec.help)
         else:
             edit = LinesEdit(4, self)
             self._row(form, path, label, edit, lambda e=edit: clean_text(e.toPlainText()),
                       lambda v, e=edit: e.setPlainText(str(v or "")), spec.help)
 
-    def _body_group(self) -> QGroupBox:
-        group, form = self._group(_("Content"), "group.body")
-        self.body_editor = BodyEditor(self)
-        self._row(form, "body", _("Content:"), self.body_editor, self.body_editor.markdown,
-                  lambda v: self.body_editor.set_markdown(str(v or "")),
-                  _("One paragraph per line; Điều, khoản (1.), điểm (a)) and căn cứ lines "
-                    "are recognised"))
-        return group
-
-    def _signature_group(self) -> QGroupBox:
-        group, form = self._group(_("Signature"), "group.signatures")
-        captions = self.doctype.signature_captions
-        for i in range(1, self.signature_count + 1):
-            prefix = f"signatures[{i}]"
-            if self.signature_count > 1:
-                form.addRow(QLabel(f"<b>{_('Signature block {n}').format(n=i)}</b>", self))
-            self._lines(form, f"{prefix}.authority", _("Signing authority:"), 2,
-                        _("e.g. KT. GIÁM ĐỐC or TM. ỦY BAN NHÂN DÂN, one per line"),
-                        f"signer:{i}")
-            title = self._text(form, f"{prefix}.title", _("Position:"), _("e.g. PHÓ GIÁM ĐỐC"))
-            if i <= len(captions):
-                title.setPlaceholderText(captions[i - 1])
-            self._text(form, f"{prefix}.name", _("Full name:"))
-        return group
-
-    def _noi_nhan_group(self) -> QGroupBox:
-        group, form = self._group(_("Nơi nhận"), "group.noi_nhan")
-        self._lines(form, "noi_nhan", _("Nơi nhận:"), 4,
-                    _("One recipient per line; the Lưu line is added"), "noi_nhan")
-        self._text(form, "luu", _("Lưu:"), _("e.g. VT, VP"))
-        self._text(form, "drafter_mark", _("Drafter's initials:"))
-        spin = QSpinBox(self)
-        spin.setRange(0, 100000)
-        spin.setSpecialValueText(" ")
-        self._row(form, "copies", _("Copies issued:"), spin, lambda: spin.value() or None,
-                  lambda v: spin.setValue(int(v or 0)))
-        return group
-
-    def _marks_group(self) -> QGroupBox:
-        group, form = self._group(_("Marks"), "group.marks")
-        none = _("(none)")
-        self._combo(form, "urgency", _("Urgency:"),
-                    [(u.value, u.label or none) for u in Urgency])
-        self._combo(form, "secrecy", _("Secrecy:"),
-                    [(s.value, s.label or none) for s in Secrecy])
-        self._combo(form, "circulation", _("Circulation:"),
-                    [(c.value, c.label or none) for c in Circulation])
-        return group
-
-    def _appendix_group(self) -> QGroupBox:
+    def _appendix_buttons(self) -> QHBoxLayout:
         """Mẫu 2.1: appendices printed after the letter, each with its own page numbers."""
-        group, form = self._group(_("Appendices"), "group.appendices")
-        for i in range(1, self.appendix_count + 1):
-            form.addRow(QLabel(f"<b>{_('Appendix {n}').format(n=i)}</b>", self))
-            if self.appendix_count > 1:
-                self._text(form, f"appendices[{i}].number", _("Number (I, II…):"))
-            self._text(form, f"appendices[{i}].title", _("Title:"))
-            editor = BodyEditor(self)
-            editor.editor.setMinimumHeight(100)
-            self._row(form, f"appendices[{i}].body", _("Content:"), editor, editor.markdown,
-                      lambda v, e=editor: e.set_markdown(str(v or "")))
         buttons = QHBoxLayout()
         add = QPushButton(_("Add an appendix"), self)
         add.setObjectName("appendices.add")
@@ -355,8 +333,7 @@ class LetterForm(QWidget):
                 lambda: self.appendices_requested.emit(self.appendix_count - 1))
             buttons.addWidget(remove)
         buttons.addStretch(1)
-        form.addRow(buttons)
-        return group
+        return buttons
 
     def _context(self, path: str) -> str:
         """What tells repeated labels apart in messages: which signature, which appendix."""
@@ -396,87 +373,37 @@ class LetterForm(QWidget):
 
     def set_letter(self, letter: Letter) -> None:
         blocker = _Blocker(self)
-        issuer = letter.issuer
-        for key in ("parent", "name", "prose_name", "abbreviation", "unit", "address", "phone",
-                    "email", "website"):
-            self.set_value(f"issuer.{key}", getattr(issuer, key))
-        for key in ("number", "symbol", "place", "date", "subject", "kinh_gui",
-                    "dong_kinh_gui", "body", "luu", "drafter_mark", "copies"):
-            self.set_value(key, getattr(letter, key))
-        self.set_value("noi_nhan", letter.noi_nhan)
-        self.set_value("urgency", letter.urgency.value)
-        self.set_value("secrecy", letter.secrecy.value)
-        self.set_value("circulation", letter.circulation.value)
-        for i, signature in enumerate(letter.signatures[:self.signature_count], start=1):
-            self.set_value(f"signatures[{i}].authority", signature.authority)
-            self.set_value(f"signatures[{i}].title", signature.title)
-            self.set_value(f"signatures[{i}].name", signature.name)
+        for path, part, value in schema.parts_of(letter):
+            self.set_value(schema.form_path(path), schema.to_value(part, value))
         for spec in self.doctype.fields:
             self.set_value(f"fields.{spec.id}", letter.fields.get(spec.id))
-        for i, appendix in enumerate(letter.appendices, start=1):
-            for key in ("number", "title", "body"):
-                self.set_value(f"appendices[{i}].{key}", getattr(appendix, key))
-        self._extra = letter  # what the form does not show (appendices, note, fax…)
+        self._extra = letter  # what the form does not show (a signature note, the fax…)
         blocker.release()
 
     def letter(self) -> tuple[Letter, list[Problem]]:
         """The letter as the form holds it, and the problems of values it cannot take.
 
-        What the form does not show (the place of a type without a date line, the
-        appendices, a signature note…) is kept from the letter it was given.
+        What the form does not show (the place of a type without a date line, a
+        signature note, the fax…) is kept from the letter it was given.
         """
         problems: list[Problem] = []
         base: Letter | None = getattr(self, "_extra", None)
         letter = copy.deepcopy(base) if base is not None else Letter(type_id=self.doctype.id)
         letter.type_id = self.doctype.id
-        bound = self.bindings
-
-        def take(path: str, target: object, attribute: str, convert: Callable[[object], object],
-                 ) -> None:
-            if path in bound:
-                setattr(target, attribute, convert(bound[path].get()))
-
-        def text(value: object) -> str:
-            return str(value or "")
-
-        def items(value: object) -> list[str]:
-            return list(value or [])  # type: ignore[call-overload]
-
-        for key in ("prose_name", "abbreviation", "unit", "address", "phone", "email",
-                    "website"):
-            take(f"issuer.{key}", letter.issuer, key, text)
-        for key in ("name", "parent"):
-            take(f"issuer.{key}", letter.issuer, key, items)
-        for key in ("symbol", "place", "subject", "drafter_mark"):
-            take(key, letter, key, text)
-        for key in ("kinh_gui", "dong_kinh_gui", "noi_nhan"):
-            take(key, letter, key, items)
-        take("number", letter, "number", lambda v: v or None)
-        take("copies", letter, "copies", lambda v: v or None)
-        take("luu", letter, "luu", lambda v: str(v or "") or "VT")
-        take("body", letter, "body", lambda v: clean_text(str(v or "")).strip("\n"))
-        take("urgency", letter, "urgency", lambda v: Urgency(v or ""))
-        take("secrecy", letter, "secrecy", lambda v: Secrecy(v or ""))
-        take("circulation", letter, "circulation", lambda v: Circulation(v or ""))
-        if "date" in bound:
-            letter.date, date_problems = coerce_date(bound["date"].get(), "date")
-            problems += date_problems
-        if "signatures[1].name" in bound:
-            kept = letter.signatures
-            letter.signatures = [Signature(
-                authority=items(bound[f"signatures[{i}].authority"].get()),
-                title=text(bound[f"signatures[{i}].title"].get()),
-                name=text(bound[f"signatures[{i}].name"].get()),
-                note=kept[i - 1].note if len(kept) >= i else "")
-                for i in range(1, self.signature_count + 1)]
-        if self.doctype.header is not HeaderStyle.APPENDIX:  # the form shows appendices
-            kept = letter.appendices
-            letter.appendices = [Appendix(
-                number=text(self.value(f"appendices[{i}].number")) or
-                (kept[i - 1].number if len(kept) >= i else ""),
-                title=text(self.value(f"appendices[{i}].title")),
-                body=clean_text(text(self.value(f"appendices[{i}].body"))).strip("\n"))
-                for i in range(1, self.appendix_count + 1)]
+        for table in schema.TABLES:
+            if not table.repeated:
+                owners = [(table.prefix(), getattr(letter, table.attribute)
+                           if table.attribute else letter)]
+            elif self._shows(table):  # the form holds as many as it shows
+                kept = getattr(letter, table.attribute)
+                items = [kept[n - 1] if n <= len(kept) else table.blank(letter)
+                         for n in range(1, self._count(table) + 1)]
+                setattr(letter, table.attribute, items)
+                owners = [(table.prefix(n), item) for n, item in enumerate(items, start=1)]
+            else:
+                continue
+            for prefix, owner in owners:
+                problems += self._take(table, prefix, owner)
         fields: dict[str, object] = {}
         for spec in self.doctype.fields:
             value, field_problems = spec.coerce(self.value(f"fields.{spec.id}"),
@@ -485,6 +412,26 @@ class LetterForm(QWidget):
             problems += field_problems
         letter.fields = fields
         return letter, problems
+
+    def _shows(self, table: schema.Table) -> bool:
+        return any(group.name == table.group and group.shown(self.doctype)
+                   for group in schema.FORM)
+
+    def _take(self, table: schema.Table, prefix: str, owner: object) -> list[Problem]:
+        """Set *owner*'s parts from their widgets, cleaned as the letter file's are; the
+        problems of values that cannot be taken (a date that is none)."""
+        problems: list[Problem] = []
+        for part in table.parts:
+            path = prefix + part.key
+            binding = self.bindings.get(schema.form_path(path))
+            if binding is None:
+                continue
+            value, found = part.coerce(binding.get(), path)
+            if value in (None, "", []):
+                value = part.absent()
+                problems += found  # its text problems are the check's to report
+            setattr(owner, part.name, value)
+        return problems
 
     # --- problems -------------------------------------------------------------------
 
@@ -516,10 +463,11 @@ class LetterForm(QWidget):
         self._unbound_label.setVisible(bool(other))
 
     def _binding_path(self, field: str) -> str | None:
+        field = schema.form_path(field)
         if field in self.bindings:
             return field
-        base = field.split("[")[0] if field.startswith(("kinh_gui", "noi_nhan")) else field
-        if base in self.bindings:
+        base, bracket, _index = field.rpartition("[")  # a line of a list: the list
+        if bracket and base in self.bindings and field.endswith("]"):
             return base
         if field == "signatures":
             return "signatures[1].name" if "signatures[1].name" in self.bindings else None
@@ -532,6 +480,16 @@ class LetterForm(QWidget):
     def problem_text(self, path: str) -> str:
         label = self.bindings[path].problem_label
         return label.text() if not label.isHidden() else ""
+
+
+def _marked(label: str, required: bool) -> str:
+    """*label* with the required mark: ``Họ và tên *:``."""
+    if not required:
+        return label
+    return label[:-1] + " *:" if label.endswith(":") else label + " *"
+
+
+_APPENDIX_NUMBER = next(p for p in schema.APPENDICES.parts if p.key == "number")
 
 
 class _Blocker:
