@@ -7,6 +7,7 @@ Building takes a few minutes, so one bundle serves the whole session (see
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import tarfile
@@ -66,6 +67,19 @@ def test_render_with_the_bundled_command_line(bundle: Path, workdir: Path) -> No
     text = "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", bundled_xml.decode("utf-8")))
     assert "SỞ GIÁO DỤC VÀ ĐÀO TẠO" in text
     assert "Nguyễn Văn An" in text
+
+
+def test_the_bundle_reads_a_letter_it_wrote(bundle: Path, workdir: Path) -> None:
+    """Reading incoming letters needs python-docx and lxml inside the bundle."""
+    (workdir / "sample.letter").write_bytes(SAMPLE.read_bytes())
+    assert run_bundle(bundle, workdir, "render", "sample.letter", "-o", "out.docx").returncode == 0
+    result = run_bundle(bundle, workdir, "read", "out.docx", "--json")
+    assert result.returncode == 0, result.stderr
+    read = json.loads(result.stdout)
+    letter, _problems = letterfile.load(SAMPLE)
+    # A công văn's symbol is composed from the issuer's abbreviation and the drafting unit.
+    assert read["symbol"] == f"{letter.issuer.abbreviation}-{letter.issuer.unit}"
+    assert any("GIÁO DỤC" in line.upper() for line in read["issuer"])
 
 
 def test_new_prints_a_sample_that_renders(bundle: Path, workdir: Path) -> None:
