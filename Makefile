@@ -34,8 +34,8 @@ lint: setup
 bench: setup
 	$(BIN)/python -m benchmarks
 
-# The long fuzzing run: about 3,500 generated examples for each of the letter-file, body
-# and template tests (over 10,000 in all), with Hypothesis's statistics per test.
+# The long fuzzing run: 5,000 generated examples for each of the letter-file, body
+# and template tests (10,000 letters and templates, 15,000 in all), with statistics.
 fuzz: setup
 	DRAFTER_FUZZ_PROFILE=fuzz QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q \
 		--hypothesis-show-statistics tests/fuzz

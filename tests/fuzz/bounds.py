@@ -25,7 +25,7 @@ _COMMON = {
 settings.register_profile("ci", max_examples=int(os.environ.get("DRAFTER_FUZZ_EXAMPLES", 150)),
                           **_COMMON)
 settings.register_profile("fuzz", max_examples=int(os.environ.get("DRAFTER_FUZZ_EXAMPLES",
-                                                                  3500)), **_COMMON)
+                                                                  5000)), **_COMMON)
 
 PROFILE = os.environ.get("DRAFTER_FUZZ_PROFILE", "ci")
 EXAMPLE_SECONDS = 20  # far beyond any real input; a template's own limit is a few seconds
