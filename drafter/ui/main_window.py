@@ -331,6 +331,11 @@ class MainWindow(QMainWindow):
             return self.save_as()
         return self._save_to(editor, editor.path)
 
+    def save_editor(self, editor: DraftEditor) -> bool:
+        """Save *editor*'s draft (asking where when it has no file yet)."""
+        self.tabs.setCurrentWidget(editor)
+        return self.save()
+
     def save_as(self, path: Path | None = None) -> bool:
         editor = self.current_editor()
         if editor is None:

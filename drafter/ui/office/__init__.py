@@ -158,6 +158,22 @@ def _on_current_letter(window: Any, action: Callable[[QWidget, Letter], object])
         editor.load_letter(result, editor.path, dirty=True)
 
 
+def _issue_current(window: Any) -> None:
+    """Cấp số: in the window, the draft is saved with its number at once (issue_draft)."""
+    if not hasattr(window, "save_editor"):
+        _on_current_letter(window, issue_letter)
+        return
+    editor = window.current_editor()
+    if editor is None:
+        from drafter.ui.office.common import show_error
+
+        show_error(window, _("Open a letter first."))
+        return
+    from drafter.ui.office.issue import issue_draft
+
+    issue_draft(window, editor)
+
+
 def menu_actions(window: QWidget) -> list[QAction]:
     entries: list[tuple[str, str, Callable[[], object]]] = [
         ("office.profiles", _("Organisation &profiles…"),
@@ -168,7 +184,7 @@ def menu_actions(window: QWidget) -> list[QAction]:
         ("office.register", _("Outgoing &register…"),
          lambda: open_data_menu(window, "register")),
         ("office.issue", _("&Issue a number for this letter…"),
-         lambda: _on_current_letter(window, issue_letter)),
+         lambda: _issue_current(window)),
         ("office.mailmerge", _("One document per &recipient…"),
          lambda: _on_current_letter(window, merge_letter)),
     ]

@@ -119,3 +119,13 @@ def list_and_form(dialog: QDialog, left: QLayout, form: QFormLayout) -> None:
     close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
     close.rejected.connect(dialog.reject)
     outer.addWidget(close)
+
+
+def choose(parent: QWidget | None, text: str, options: list[str]) -> int | None:
+    """The index of the option the user clicks, ``None`` for Cancel; tests replace this."""
+    box = QMessageBox(QMessageBox.Icon.Question, _("Office data"), text,
+                      QMessageBox.StandardButton.Cancel, parent)
+    buttons = [box.addButton(option, QMessageBox.ButtonRole.AcceptRole) for option in options]
+    box.exec()
+    clicked = box.clickedButton()
+    return buttons.index(clicked) if clicked in buttons else None  # type: ignore[arg-type]
