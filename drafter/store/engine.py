@@ -21,7 +21,6 @@ as what they are.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import errno
 import os
 import re
@@ -37,6 +36,15 @@ from urllib.parse import quote, unquote
 
 from drafter.i18n import _
 from drafter.paths import user_data_dir
+from drafter.store.backup import (
+    BUSY_TIMEOUT_S,
+    backup_file,
+    connect_read_only,
+    damaged_message,
+    full_disk_message,
+    integrity_problem,
+    is_damage,
+)
 from drafter.store.driver import POSTGRESQL, SQLITE, DriverConnection, Statements
 from drafter.store.errors import StoreError
 from drafter.store.schema import shipped_head
@@ -49,8 +57,6 @@ if TYPE_CHECKING:
 
 DB_ENV = "DRAFTER_DB"
 DB_FILE_NAME = "drafter.sqlite3"
-# How long a writer waits for another secretary's write to finish before giving up.
-BUSY_TIMEOUT_S = 30.0
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 # Below this much free space, SQLite's vaguer complaints ("disk I/O error", "unable to
 # open database file") are taken to mean a full disk.
@@ -313,7 +319,7 @@ def connect_driver(store: Store) -> DriverConnection:
     if target.dialect != SQLITE or target.path is None:
         return store.engine.raw_connection()  # type: ignore[return-value]
     if store.read_only:
-        connection = _connect_read_only(target.path, BUSY_TIMEOUT_S)
+        connection = connect_read_only(target.path, BUSY_TIMEOUT_S)
     else:
         connection = sqlite3.connect(target.path, timeout=BUSY_TIMEOUT_S,
                                      check_same_thread=False)
@@ -343,10 +349,6 @@ def _reason(error: DBAPIError | BaseException) -> str:
     original = getattr(error, "orig", None) or error
     lines = str(original).strip().splitlines()
     return lines[0] if lines else type(original).__name__
-
-
-def _is_damage(text: str) -> bool:
-    return "malformed" in text or "not a database" in text or "corrupt" in text
 
 
 def _is_lock(text: str) -> bool:
@@ -401,7 +403,7 @@ def explain_driver_error(error: BaseException, store: Store) -> str:
         return full_disk_message(where)
     if path is not None and _is_read_only(text, path):
         return read_only_message(where)
-    if _is_damage(text) or (path is not None and "disk i/o error" in text):
+    if is_damage(text) or (path is not None and "disk i/o error" in text):
         problem = integrity_problem(path) if path is not None else _reason(error)
         if problem:
             message = damaged_message(where, problem)
@@ -418,23 +420,11 @@ def busy_message(where: object) -> str:
              "other copies of Drafter.").format(where=where, seconds=int(BUSY_TIMEOUT_S))
 
 
-def full_disk_message(where: object) -> str:
-    return _("the disk holding the database {where} is full. Nothing was changed; free some "
-             "space and try again.").format(where=where)
-
-
 def read_only_message(where: object) -> str:
     return _("the database {where} is in a folder that cannot be written (read-only, or "
              "shared read-only): it can be viewed but nothing can be recorded in it. "
              "Nothing was changed; use a copy in a folder you can write, or ask for write "
              "access.").format(where=where)
-
-
-def damaged_message(where: object, problem: str) -> str:
-    return _("the database {where} is damaged ({problem}). Nothing was changed. Restore your "
-             "last backup (Drafter keeps one beside it before every upgrade), or move the "
-             "damaged file away to start a new database.").format(where=where,
-                                                                    problem=problem)
 
 
 def server_lost_message(where: object, reason: str) -> str:
@@ -451,26 +441,6 @@ def _kept_copy(path: Path, reason: str) -> str:
     return " " + _("A copy of the database was kept in {backup}.").format(backup=copy)
 
 
-def integrity_problem(path: Path) -> str:
-    """SQLite's verdict on *path*: empty when sound, else what is wrong (a few lines).
-
-    A check that cannot run for another reason (the disk, a lock) is no verdict: the
-    database is then not called damaged.
-    """
-    try:
-        connection = _connect_read_only(path, timeout=2.0)
-        try:
-            rows = connection.execute("PRAGMA quick_check").fetchall()
-        finally:
-            connection.close()
-    except sqlite3.DatabaseError as error:
-        text = str(error).lower()
-        return str(error) if _is_damage(text) else ""
-    if rows == [("ok",)]:
-        return ""
-    return "; ".join(str(row[0]) for row in rows[:3])
-
-
 # --- the SQLite file ---------------------------------------------------------------------------
 
 
@@ -484,29 +454,6 @@ def location_writable(path: Path) -> bool:
     if not os.access(folder, os.W_OK):
         return False
     return not path.exists() or os.access(path, os.W_OK)
-
-
-def _connect_read_only(path: Path, timeout: float) -> sqlite3.Connection:
-    """A read-only connection, also to a WAL database in a folder nobody can write.
-
-    ``mode=ro`` needs the WAL index (``-shm``) or a folder where SQLite can make one;
-    without either, ``immutable=1`` reads the file as it is, which is right as long as
-    no WAL file holds committed changes that the main file lacks.
-    """
-    base = path.resolve().as_uri()
-    connection = sqlite3.connect(f"{base}?mode=ro", uri=True, timeout=timeout,
-                                 check_same_thread=False)
-    try:
-        # SQLite opens the file at the first statement: make it happen here.
-        connection.execute("PRAGMA schema_version").fetchall()
-        return connection
-    except sqlite3.OperationalError as error:
-        connection.close()
-        wal = path.with_name(path.name + "-wal")
-        if "unable to open" not in str(error) or (wal.exists() and wal.stat().st_size > 0):
-            raise
-    return sqlite3.connect(f"{base}?immutable=1", uri=True, timeout=timeout,
-                           check_same_thread=False)
 
 
 def check_sqlite_file(path: Path) -> None:
@@ -543,45 +490,6 @@ def _os_reason(error: OSError) -> str:
     from drafter.core.atomic import explain_os_error
 
     return explain_os_error(error)
-
-
-def backup_file(path: Path, reason: str, *, timeout: float = BUSY_TIMEOUT_S) -> Path:
-    """Copy the SQLite file (with its WAL, through SQLite's backup API when readable).
-
-    A copy that cannot be finished (a full disk) is removed, never left half-written.
-    """
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.{reason}-{stamp}{path.suffix}")
-    counter = 1
-    while target.exists():
-        counter += 1
-        target = path.with_name(f"{path.stem}.{reason}-{stamp}-{counter}{path.suffix}")
-    try:
-        try:
-            source = _connect_read_only(path, timeout)
-            try:
-                destination = sqlite3.connect(target)
-                try:
-                    source.backup(destination)
-                finally:
-                    destination.close()
-            finally:
-                source.close()
-        except sqlite3.DatabaseError as error:
-            if not _is_damage(str(error).lower()):
-                raise
-            # Not readable as a database: keep the raw bytes, and the WAL beside them.
-            shutil.copy2(path, target)
-            wal = path.with_name(path.name + "-wal")
-            if wal.exists():
-                shutil.copy2(wal, target.with_name(target.name + "-wal"))
-    except BaseException:
-        for leftover in (target, target.with_name(target.name + "-wal"),
-                         target.with_name(target.name + "-journal")):
-            with contextlib.suppress(OSError):
-                leftover.unlink()
-        raise
-    return target
 
 
 def prepare_sqlite_connection(connection: sqlite3.Connection, *, read_only: bool) -> None:
@@ -623,7 +531,7 @@ def create_store_engine(target: str | Path | URL, *, read_only: bool = False) ->
         if path is None:
             engine = create_engine(url)
         elif read_only:
-            engine = create_engine(url, creator=lambda: _connect_read_only(path, BUSY_TIMEOUT_S))
+            engine = create_engine(url, creator=lambda: connect_read_only(path, BUSY_TIMEOUT_S))
         else:
             engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
         _install_sqlite_hooks(engine, read_only=read_only)

@@ -12,25 +12,39 @@ import errno
 import sqlite3
 import sys
 from pathlib import Path
+from typing import Protocol
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Engine
 
 from drafter.i18n import _
-from drafter.store.engine import (
-    Store,
-    StoreError,
+from drafter.store.backup import (
     backup_file,
     damaged_message,
     full_disk_message,
     integrity_problem,
 )
+from drafter.store.errors import StoreError
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 _PG_MIGRATION_LOCK = 730_2020  # any constant shared by every Drafter process
+
+
+class Database(Protocol):
+    """What an upgrade needs of an open database (a :class:`drafter.store.engine.Store`,
+    which calls :func:`upgrade`: this module does not import it back)."""
+
+    @property
+    def engine(self) -> Engine: ...
+
+    @property
+    def is_sqlite(self) -> bool: ...
+
+    @property
+    def path(self) -> Path | None: ...
 
 
 def _config(connection: Connection | None = None) -> Config:
@@ -50,7 +64,7 @@ def current_revision(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
-def upgrade(store: Store) -> None:
+def upgrade(store: Database) -> None:
     head = head_revision()
     with store.engine.connect() as connection:
         current = current_revision(connection)
@@ -89,15 +103,14 @@ def _new_revision(message: str) -> None:
     """Development helper: autogenerate a revision against a fresh database at head."""
     import tempfile
 
-    from drafter.store.engine import open_store, sqlite_url
+    from sqlalchemy import create_engine
 
     with tempfile.TemporaryDirectory() as folder:
-        store = open_store(sqlite_url(Path(folder) / "head.sqlite3"))
-        with store.engine.begin() as connection:
-            config = _config(connection)
-            command.revision(config, message=message, autogenerate=True)
-        store.close()
-
+        engine = create_engine(f"sqlite:///{Path(folder) / 'head.sqlite3'}")
+        with engine.begin() as connection:
+            command.upgrade(_config(connection), "head")
+            command.revision(_config(connection), message=message, autogenerate=True)
+        engine.dispose()
 
 if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "revision":
