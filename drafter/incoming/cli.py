@@ -1,6 +1,6 @@
 """Commands for incoming letters: ``drafter read``, ``incoming``, ``reply`` and ``forward``.
 
-Imported whenever ``drafter`` starts: nothing heavy at module level (python-docx, pypdf,
+Imported whenever ``drafter`` starts: nothing heavy at module level (python-docx, pdfminer,
 SQLAlchemy load inside the handlers).
 """
 

@@ -116,30 +116,23 @@ def read_image(path: Path) -> Extracted:
 
 def read_scanned_pdf(path: Path, reader: Any) -> Extracted:
     """A PDF without text: the image of each page read by Tesseract."""
-    from io import BytesIO
-
     from PIL import Image
 
     pytesseract = _tesseract()
     _lang, notes = languages(pytesseract)
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
-    count = len(reader.pages)
+    count = len(reader)
     chosen, partial = pages_to_read(count)
     lines: list[Line] = []
     for index in chosen:
         try:
-            images = list(reader.pages[index].images)
-        except Exception:
+            images = list(reader.images(index))
+        except Exception:  # one damaged page must not lose the others
             continue
         if not images:
             continue
-        biggest = max(images, key=lambda item: len(item.data))
-        try:
-            image = Image.open(BytesIO(biggest.data))
-            image.load()
-        except Exception:
-            continue
-        lines.extend(lines_of_image(image.convert("L"), index + 1))
+        biggest = max(images, key=lambda image: image.width * image.height)
+        lines.extend(lines_of_image(biggest.convert("L"), index + 1))
     if not lines:
         raise ReadError(_("no text was found in {path}: it has neither text nor a scan "
                           "Tesseract can read").format(path=path))

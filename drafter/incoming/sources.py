@@ -101,7 +101,7 @@ def column_of(start: float, end: float, width: float) -> int:
 
 
 def laid_out_lines(text: str, page: int) -> list[Line]:
-    """Lines of text laid out with spaces (pypdf's layout mode, a .txt export)."""
+    """Lines of text laid out with spaces (a PDF's projection, a .txt export)."""
     raw = [line.rstrip() for line in clean_text(text).split("\n")]
     width = max((len(line) for line in raw), default=0)
     # Text typed without layout (no gaps, no indentation) has no columns to tell.
@@ -238,28 +238,10 @@ def _style_bold(paragraph: Any) -> bool:
 
 
 def open_pdf(path: Path) -> Any:
-    """pypdf's reader of *path*; a protected or damaged file is named as such."""
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    """*path* opened with pdfminer.six; a protected or damaged file is named as such."""
+    from drafter.incoming.pdf_text import PdfText
 
-    try:
-        reader = PdfReader(str(path))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise ReadError(_("{path} is protected by a password; open it, print or save it "
-                              "without protection, and read that copy").format(path=path))
-        len(reader.pages)
-    except ReadError:
-        raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError, RecursionError,
-            NotImplementedError) as error:
-        message = str(error)
-        if "decrypt" in message.lower() or "crypt" in type(error).__name__.lower():
-            raise ReadError(_("{path} is protected by a password; open it, print or save it "
-                              "without protection, and read that copy").format(
-                                  path=path)) from error
-        raise ReadError(_("{path} is not a PDF file or is damaged ({error})").format(
-            path=path, error=type(error).__name__)) from error
-    return reader
+    return PdfText(path)
 
 
 def pages_to_read(count: int) -> tuple[list[int], str]:
@@ -273,13 +255,13 @@ def pages_to_read(count: int) -> tuple[list[int], str]:
 
 def read_pdf(path: Path) -> Extracted:
     reader = open_pdf(path)
-    count = len(reader.pages)
+    count = len(reader)
     chosen, partial = pages_to_read(count)
     lines: list[Line] = []
     failed = 0
     for index in chosen:
         try:
-            text = reader.pages[index].extract_text(extraction_mode="layout")
+            text = reader.text(index)
         except Exception:  # one damaged page must not lose the others
             failed += 1
             continue

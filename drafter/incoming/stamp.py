@@ -1,7 +1,7 @@
 """The ĐẾN stamp (Appendix IV) printed on page 1 of a copy of an incoming PDF.
 
 A 50 × 35 mm box with the organisation's name, "ĐẾN", the arrival number and date, the
-unit it goes to and the file code, drawn with pyHanko's stamp (MIT; the ``sign`` extra)
+unit it goes to and the file code, drawn with pyHanko's stamp (MIT; a core dependency)
 in the office's Vietnamese font.  The original stays as it came: the copy is written to
 another file, as an incremental update.
 """
@@ -37,8 +37,8 @@ def stamp_pdf(source: Path, output: Path, entry: IncomingEntry, *, organisation:
         from pyhanko.pdf_utils.text import TextBoxStyle
         from pyhanko.stamp import TextStamp, TextStampStyle
     except ImportError as error:
-        raise ReadError(_("printing the ĐẾN stamp needs pyHanko: install Drafter's sign "
-                          "extra (pip install 'drafter[sign]')")) from error
+        raise ReadError(_("printing the ĐẾN stamp needs pyHanko, which is missing from this "
+                          "installation: install Drafter again")) from error
     from drafter.fonts import resolve
     from drafter.signing.font import font_factory
 
