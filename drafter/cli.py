@@ -74,6 +74,10 @@ def cmd_new(args: argparse.Namespace) -> int:
         print(_("the type '{type}' has no sample letter").format(type=args.type),
               file=sys.stderr)
         return EXIT_INVALID
+    if args.office:
+        from drafter.app.new_letter import print_from_office
+
+        return print_from_office(args.type, text, args.db, args.profile)
     sys.stdout.write(text)
     return EXIT_OK
 
@@ -132,6 +136,12 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
     new = commands.add_parser("new", help=_("print the sample letter file of a type"))
     new.add_argument("type", help=_("a type id from 'drafter types'"))
+    new.add_argument("--office", action="store_true", help=_(
+        "fill in the office's data: the default profile's issuer, place and drafting unit, "
+        "and the type's default signer"))
+    new.add_argument("--profile", help=_("with --office: this profile instead of the default"))
+    new.add_argument("--db", help=_(
+        "with --office: database URL (default: DRAFTER_DB, or the embedded database)"))
     new.set_defaults(handler=cmd_new)
 
     render = commands.add_parser("render", help=_(

@@ -144,6 +144,34 @@ def cmd_issue(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --- drafter office export / import -------------------------------------------------------
+
+
+def cmd_office_export(args: argparse.Namespace) -> int:
+    from drafter.store.office_file import export_office
+
+    with _open(args, read_only=True) as store:
+        counts = export_office(store, args.file)
+    print(_("Wrote {profiles} profiles, {signers} signers, {contacts} recipients and "
+            "{groups} groups to {path}").format(path=args.file, **counts))
+    return EXIT_OK
+
+
+def cmd_office_import(args: argparse.Namespace) -> int:
+    from drafter.store.office_file import import_office
+
+    with _open(args) as store:
+        report = import_office(store, args.file)
+    for problem in report.problems:
+        print(f"{args.file}: {problem}", file=sys.stderr)
+    counts = {k: report.imported.get(k, 0) for k in ("profiles", "signers", "contacts",
+                                                      "groups")}
+    print(_("Imported {profiles} profiles, {signers} signers, {contacts} recipients and "
+            "{groups} groups; {bad} records left out").format(bad=len(report.problems),
+                                                              **counts))
+    return EXIT_INVALID if report.problems else EXIT_OK
+
+
 # --- drafter register … ----------------------------------------------------------------------
 
 
@@ -439,6 +467,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
                               help=_("the sequence of secret documents"))
     add_sequence.add_argument("--profile", help=_("only for this profile (an advisory body)"))
     add_sequence.set_defaults(handler=_guarded(cmd_register_add_sequence))
+
+    office = subparsers.add_parser("office", help=_(
+        "the office's data (profiles, signers, recipients, groups) as one TOML file"))
+    office_commands = office.add_subparsers(dest="office_command", metavar=_("COMMAND"))
+    office_export = office_commands.add_parser("export", parents=[database], help=_(
+        "write the office's data to a .toml file (another computer, a copy)"))
+    office_export.add_argument("file", type=Path)
+    office_export.set_defaults(handler=_guarded(cmd_office_export))
+    office_import = office_commands.add_parser("import", parents=[database], help=_(
+        "add the office's data of a .toml file; bad records are reported, the rest "
+        "imported, nothing doubled"))
+    office_import.add_argument("file", type=Path)
+    office_import.set_defaults(handler=_guarded(cmd_office_import))
 
     contacts = subparsers.add_parser("contacts", help=_("the address book"))
     contact_commands = contacts.add_subparsers(dest="contacts_command", metavar=_("COMMAND"))

@@ -35,6 +35,10 @@ class Preferences:
     layout: LayoutSettings = field(default_factory=LayoutSettings)
     recent_files: list[str] = field(default_factory=list)
     recent_types: list[str] = field(default_factory=list)
+    # Per document type, what its last letter used: {"unit": "KGVX", "signer": "Lê B"}.
+    last_by_type: dict[str, dict[str, str]] = field(default_factory=dict)
+    # Per kind of file ("letters", "exports"), the folder last used.
+    folders: dict[str, str] = field(default_factory=dict)
 
     def remember_file(self, path: Path) -> None:
         self.recent_files = _front(str(path), self.recent_files)
@@ -83,7 +87,18 @@ def load(path: Path | None = None) -> Preferences:
         layout=_layout_from(data.get("layout")),
         recent_files=_strings(data.get("recent_files"))[:MAX_RECENT],
         recent_types=_strings(data.get("recent_types"))[:MAX_RECENT],
+        last_by_type=_last_by_type(data.get("last_by_type")),
+        folders={k: v for k, v in _table(data.get("folders")).items() if isinstance(v, str)},
     )
+
+
+def _table(value: object) -> dict[str, object]:
+    return value if isinstance(value, dict) else {}
+
+
+def _last_by_type(value: object) -> dict[str, dict[str, str]]:
+    return {type_id: {k: v for k, v in _table(used).items() if isinstance(v, str)}
+            for type_id, used in _table(value).items() if isinstance(used, dict)}
 
 
 def save(preferences: Preferences, path: Path | None = None) -> None:
@@ -97,6 +112,8 @@ def save(preferences: Preferences, path: Path | None = None) -> None:
         "export_folder": preferences.export_folder,
         "recent_files": preferences.recent_files,
         "recent_types": preferences.recent_types,
+        "last_by_type": preferences.last_by_type,
+        "folders": preferences.folders,
         "layout": layout,
     }
     write_text_atomic(path, tomli_w.dumps(data))

@@ -62,6 +62,8 @@ class Profile(Base):
     # folder, and the agency's certificate ("p12:<path>" or "pkcs11:<library>#<token>").
     seal_image: Mapped[str] = mapped_column(Text, default="")
     certificate: Mapped[str] = mapped_column(Text, default="")
+    # The profile every new letter starts from (one at most; else the first by label).
+    is_default: Mapped[bool] = mapped_column(Boolean, default=False)
     units: Mapped[list[Unit]] = relationship(
         back_populates="profile", cascade="all, delete-orphan", order_by="Unit.position")
 
@@ -96,6 +98,10 @@ class Signer(Base):
     # certificate the signer signs with, as for Profile.certificate.
     signature_image: Mapped[str] = mapped_column(Text, default="")
     certificate: Mapped[str] = mapped_column(Text, default="")
+    # Who signs a new letter: the signer naming its type (comma-separated type ids),
+    # else the default signer.
+    default_types: Mapped[str] = mapped_column(Text, default="")
+    is_default: Mapped[bool] = mapped_column(Boolean, default=False)
     patterns: Mapped[list[SigningPattern]] = relationship(
         back_populates="signer", cascade="all, delete-orphan",
         order_by="SigningPattern.position")
