@@ -54,7 +54,7 @@ def default_profile(profiles: list[Profile]) -> Profile | None:
 
 def default_signer(signers: list[Signer], type_id: str, remembered: str = "") -> Signer | None:
     """The signer of a new letter of *type_id*: the one its last letter used, else the one
-    naming the type, else the default signer."""
+    naming the type, else the default signer, else the first."""
     if remembered:
         found = next((s for s in signers if s.name == remembered), None)
         if found is not None:
@@ -63,8 +63,9 @@ def default_signer(signers: list[Signer], type_id: str, remembered: str = "") ->
     def types(signer: Signer) -> set[str]:
         return {t.strip() for t in (signer.default_types or "").split(",") if t.strip()}
 
+    # Without any default set (as the first-run wizard leaves it), the first signer.
     return next((s for s in signers if type_id in types(s)),
-                next((s for s in signers if s.is_default), None))
+                next((s for s in signers if s.is_default), signers[0] if signers else None))
 
 
 def office_for(store: Store, type_id: str, *, profile_id: int | None = None,

@@ -29,7 +29,7 @@ from drafter import settings as preferences_store
 from drafter.core import letterfile
 from drafter.core.atomic import WriteError
 from drafter.core.doctypes import Registry, default_registry
-from drafter.core.letter import Letter, Signature
+from drafter.core.letter import Letter
 from drafter.core.problems import InvalidInput, Problem
 from drafter.i18n import _, set_language
 from drafter.render import formats
@@ -262,17 +262,21 @@ class MainWindow(QMainWindow):
         return editor
 
     def new_letter(self, type_id: str) -> Letter:
-        doctype = self.registry.get(type_id)
-        letter = Letter(type_id=type_id, place=self.preferences.default_place,
-                        noi_nhan=list(doctype.noi_nhan), luu=doctype.luu,
-                        signatures=[Signature(title=caption) for caption in (
-                            list(doctype.signature_captions) +
-                            [""] * max(1, doctype.signatures))[:max(1, doctype.signatures)]])
-        letter.fields = {spec.id: spec.empty_value() for spec in doctype.fields}
-        import datetime as dt
+        """A new letter of *type_id*, started from the office's data when it is there
+        (drafter.app.new_letter, as ``drafter new --office``)."""
+        from drafter.app.new_letter import blank, new_letter
 
-        letter.date = dt.date.today()
-        return letter
+        letter = blank(type_id, self.registry, place=self.preferences.default_place)
+        store = office_bridge.store_or_none() if office_bridge.has_picker() else None
+        if store is None:
+            return letter
+        try:
+            return new_letter(type_id, store=store, base=letter,
+                              remembered=self.preferences.last_by_type.get(type_id))
+        except Exception as error:
+            self.statusBar().showMessage(_("The office data could not be read: {reason}")
+                                         .format(reason=error), 8000)
+            return blank(type_id, self.registry, place=self.preferences.default_place)
 
     def new_draft(self, type_id: str | None = None) -> DraftEditor | None:
         if type_id is None:
@@ -363,6 +367,11 @@ class MainWindow(QMainWindow):
                             _("Your text is still here; choose another folder or name."))
             return False
         self.preferences.remember_file(editor.path)  # type: ignore[arg-type]
+        from drafter.app.new_letter import remembered_of
+
+        used = remembered_of(editor.letter())
+        if used:  # the next letter of this type starts with this unit and signer
+            self.preferences.last_by_type[editor.doctype.id] = used
         self._save_preferences()
         self.statusBar().showMessage(_("Saved {path}").format(path=editor.path), 5000)
         return True

@@ -29,3 +29,15 @@ def available() -> bool:
 
 def has_picker() -> bool:
     return available()
+
+
+def store_or_none() -> object | None:
+    """The office database when it can be opened (quietly ``None`` otherwise): a new
+    letter is filled from it, and starts empty without it."""
+    from drafter.store.engine import StoreError
+    from drafter.ui.office.common import current_store
+
+    try:
+        return current_store()
+    except StoreError:
+        return None
