@@ -30,6 +30,7 @@ test: setup
 
 lint: setup
 	$(BIN)/ruff check drafter tests benchmarks
+	$(BIN)/mypy
 
 bench: setup
 	$(BIN)/python -m benchmarks

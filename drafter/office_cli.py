@@ -140,7 +140,8 @@ def cmd_issue(args: argparse.Namespace) -> int:
                           id=issued.entry.id))
         return EXIT_WRITE
     print(_("Issued number {number} on {date}: {path}").format(
-        number=number, date=issued.letter.date.strftime("%d/%m/%Y"), path=args.output))
+        number=number, date=issued.letter.date.strftime("%d/%m/%Y") if issued.letter.date
+        else "", path=args.output))
     return EXIT_OK
 
 

@@ -1,4 +1,5 @@
-"""The code base stays ruff-clean: CI fails on a lint error as on a failing test."""
+"""The code base stays ruff-clean and mypy-clean: CI fails on a lint or type error as on
+a failing test."""
 
 from __future__ import annotations
 
@@ -16,4 +17,13 @@ def test_ruff_finds_nothing() -> None:
     result = subprocess.run([ruff, "check", "--output-format", "concise", "drafter", "tests",
                              "benchmarks", "installer"], cwd=ROOT, capture_output=True,
                             text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_finds_nothing() -> None:
+    """mypy, configured in pyproject.toml ([tool.mypy]: the drafter package, not strict)."""
+    mypy = shutil.which("mypy", path=str(Path(sys.executable).parent)) or shutil.which("mypy")
+    assert mypy, "mypy is part of the test extras: pip install -e '.[test]'"
+    result = subprocess.run([mypy, "--no-error-summary", "--hide-error-context"], cwd=ROOT,
+                            capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr

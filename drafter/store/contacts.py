@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from sqlalchemy import delete, select
+from sqlalchemy import ColumnElement, delete, select
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.interfaces import ORMOption
 
 from drafter.core.letter import Letter
 from drafter.core.vietnamese import clean_line, clean_text
@@ -73,7 +74,7 @@ def delete_contact(store: Store, contact_id: int) -> None:
         session.execute(delete(Contact).where(Contact.id == contact_id))
 
 
-def _matching(query: str) -> list[object]:
+def _matching(query: str) -> list[ColumnElement[bool]]:
     return [Contact.search_text.like(like_pattern(word), escape="\\")
             for word in query_words(query)]
 
@@ -105,7 +106,7 @@ def find_by_full_name(session: Session, full_name: str) -> Contact | None:
 # --- groups ---------------------------------------------------------------------------
 
 
-def _with_members() -> object:
+def _with_members() -> ORMOption:
     return selectinload(ContactGroup.members).selectinload(GroupMember.contact)
 
 

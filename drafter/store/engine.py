@@ -97,7 +97,7 @@ class Target:
 
 def parse_target(target: str | Path | URL) -> Target:
     if isinstance(target, Path) or "://" not in str(target):
-        path = Path(target)
+        path = Path(str(target))
         return Target(SQLITE, sqlite_url(path), path=path)
     text = target if isinstance(target, str) else \
         target.render_as_string(hide_password=False)  # str() of a URL hides its password
@@ -384,7 +384,7 @@ def _free_bytes(folder: Path) -> int:
 
 def explain_database_error(error: DBAPIError, store: Store) -> str:
     """The message for a refusal of *store*'s database, after checking what it means."""
-    return explain_driver_error(error.orig, store)
+    return explain_driver_error(error.orig or error, store)
 
 
 def explain_driver_error(error: BaseException, store: Store) -> str:

@@ -7,6 +7,11 @@ them re-export it under its old name.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import datetime as dt
+
 
 class StoreError(Exception):
     """The database cannot be used; the message says why and what to do, in plain words."""
@@ -23,13 +28,14 @@ class ImportFileError(Exception):
 class AlreadyIssued(NumberingError):
     """The document was numbered before: the register's entry, its number and its date."""
 
-    def __init__(self, entry_id: int, number_symbol: str, doc_date: object = None) -> None:
+    def __init__(self, entry_id: int, number_symbol: str,
+                 doc_date: dt.date | None = None) -> None:
         from drafter.i18n import _
 
         self.entry_id = entry_id
         self.number_symbol = number_symbol
         self.doc_date = doc_date
-        date = doc_date.strftime("%d/%m/%Y") if hasattr(doc_date, "strftime") else ""
+        date = doc_date.strftime("%d/%m/%Y") if doc_date is not None else ""
         super().__init__(_("this document was already issued as number {number} on {date} "
                            "(register entry {id}); to correct it, issue it again with "
                            "--reissue, which cancels that number").format(

@@ -274,7 +274,8 @@ def get_entry(store: Store, entry_id: int) -> IncomingEntry | None:
 def search_arrivals(store: Store, *, year: int | None = None, text: str = "",
                     limit: int | None = None) -> list[IncomingEntry]:
     """Entries in register order; every word of *text* must appear, diacritics or not."""
-    clauses, params = [], {}
+    clauses: list[str] = []
+    params: dict[str, object] = {}
     if year is not None:
         clauses.append("year = :year")
         params["year"] = year

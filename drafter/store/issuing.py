@@ -46,18 +46,27 @@ ID_LIMIT = 2**31 - 1  # a register entry's id
 class ProfileLike(Protocol):
     """What numbering needs of a profile: a stored ``models.Profile`` or a :class:`ProfileRow`."""
 
-    id: int
-    label: str
-    advisory: bool
+    # Read-only: a ProfileRow is frozen.
+    @property
+    def id(self) -> int: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def advisory(self) -> bool: ...
 
 
 class SequenceLike(Protocol):
     """What numbering needs of a sequence: a ``models.NumberSequence`` or a :class:`SequenceRow`."""
 
-    id: int
-    profile_id: int | None
-    type_ids: str
-    secret: bool
+    # Read-only: a SequenceRow is frozen.
+    @property
+    def id(self) -> int: ...
+    @property
+    def profile_id(self) -> int | None: ...
+    @property
+    def type_ids(self) -> str: ...
+    @property
+    def secret(self) -> bool: ...
 
 
 @dataclass(frozen=True)

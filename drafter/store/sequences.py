@@ -72,13 +72,17 @@ def take_next_number(session: Session, sequence_id: int, year: int) -> int:
     # The first number of the year: create the counter (another process may do the
     # same at this moment; the conflict clause lets both go on to the increment).
     # Only the dialect in use is imported: each costs tens of milliseconds at start-up.
+    first = {"sequence_id": sequence_id, "year": year, "last": 0}
     if session.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
+        from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+
+        session.execute(postgresql_insert(SequenceCounter).values(**first)
+                        .on_conflict_do_nothing())
     else:
-        from sqlalchemy.dialects.sqlite import insert
-    session.execute(insert(SequenceCounter)
-                    .values(sequence_id=sequence_id, year=year, last=0)
-                    .on_conflict_do_nothing())
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        session.execute(sqlite_insert(SequenceCounter).values(**first)
+                        .on_conflict_do_nothing())
     return session.execute(increment).scalar_one()
 
 

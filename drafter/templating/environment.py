@@ -204,7 +204,7 @@ class _Bounded(NodeTransformer):
     """
 
     @staticmethod
-    def _through(name: str, node: nodes.Expr) -> nodes.Filter:
+    def _through(name: str, node: nodes.Node) -> nodes.Filter:
         return nodes.Filter(node, name, [], [], None, None, lineno=node.lineno)
 
     def visit_Output(self, node: nodes.Output) -> nodes.Node:

@@ -17,6 +17,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, fields, replace
+from typing import Any
 
 import jinja2
 
@@ -47,7 +48,8 @@ class TemplateLimits:
             except ValueError:
                 continue
             if value > 0:
-                limits = replace(limits, **{spec.name: value})
+                changes: dict[str, Any] = {spec.name: value}  # seconds: float; others: int
+                limits = replace(limits, **changes)
         return limits
 
 

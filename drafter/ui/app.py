@@ -24,7 +24,9 @@ def start(argv: list[str]) -> tuple[QApplication, object]:
     """The application and its main window, shown, with *argv*'s letter files open."""
     preferences = preferences_store.load()
     set_language(preferences.language)
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "drafter"])
+    running = QApplication.instance()
+    app = running if isinstance(running, QApplication) else \
+        QApplication([sys.argv[0] if sys.argv else "drafter"])
     app.setApplicationName("Drafter")
     app.setOrganizationName("Drafter")
     # The window and taskbar icon; the desktop file name ties the window to

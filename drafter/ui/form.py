@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -172,7 +173,7 @@ class LetterForm(QWidget):
                help_text: str = "", picker: str = "") -> LinesEdit:
         edit = LinesEdit(rows, self)
         self._row(form, path, label, edit, lambda: _lines_of(edit),
-                  lambda v: edit.setPlainText("\n".join(v or [])), help_text, picker)
+                  lambda v: edit.setPlainText("\n".join(_strings(v))), help_text, picker)
         return edit
 
     def _date(self, form: QFormLayout, path: str, label: str, help_text: str = "") -> None:
@@ -301,10 +302,9 @@ class LetterForm(QWidget):
         label = _marked((spec.label_en if current_language() == "en" and spec.label_en
                          else spec.label) + ":", spec.required)
         if spec.kind in (FieldKind.TEXT, FieldKind.INTEGER):
-            edit = QLineEdit(self)
-            self._row(form, path, label, edit, edit.text,
-                      lambda v, e=edit: e.setText(str(v if v is not None else "")),
-                      spec.help)
+            line = QLineEdit(self)
+            self._row(form, path, label, line, line.text,
+                      lambda v: line.setText(str(v if v is not None else "")), spec.help)
         elif spec.kind is FieldKind.DATE:
             self._date(form, path, label, spec.help)
         elif spec.kind is FieldKind.CHOICE:
@@ -315,9 +315,9 @@ class LetterForm(QWidget):
         elif spec.kind is FieldKind.MARKDOWN:
             self._markdown(form, path, label, spec.help)
         else:
-            edit = LinesEdit(4, self)
-            self._row(form, path, label, edit, lambda e=edit: clean_text(e.toPlainText()),
-                      lambda v, e=edit: e.setPlainText(str(v or "")), spec.help)
+            text = LinesEdit(4, self)
+            self._row(form, path, label, text, lambda: clean_text(text.toPlainText()),
+                      lambda v: text.setPlainText(str(v or "")), spec.help)
 
     def _appendix_buttons(self) -> QHBoxLayout:
         """Mẫu 2.1: appendices printed after the letter, each with its own page numbers."""
@@ -356,9 +356,10 @@ class LetterForm(QWidget):
             return None
         widget = self.bindings[path].widget
         target = widget.editor if isinstance(widget, BodyEditor) else widget
-        scroll = self.parentWidget().parentWidget() if self.parentWidget() else None
-        if hasattr(scroll, "ensureWidgetVisible"):
-            scroll.ensureWidgetVisible(target)  # type: ignore[union-attr]
+        viewport = self.parentWidget()  # the form sits in a scroll area's viewport
+        scroll = viewport.parentWidget() if viewport is not None else None
+        if isinstance(scroll, QScrollArea):
+            scroll.ensureWidgetVisible(target)
         target.setFocus()
         return target
 
@@ -480,6 +481,11 @@ class LetterForm(QWidget):
     def problem_text(self, path: str) -> str:
         label = self.bindings[path].problem_label
         return label.text() if not label.isHidden() else ""
+
+
+def _strings(value: object) -> list[str]:
+    """The lines of a list value; none for anything else (``None`` when left empty)."""
+    return [str(item) for item in value] if isinstance(value, list) else []
 
 
 def _marked(label: str, required: bool) -> str:

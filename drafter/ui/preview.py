@@ -82,10 +82,10 @@ class Preview(QWidget):
         super().__init__(parent)
         self.setObjectName("preview")
         self.view = PagesView()
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidget(self.view)
-        self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.scroll.setAccessibleName(_("Preview"))
+        self.pages_scroll = QScrollArea(self)
+        self.pages_scroll.setWidget(self.view)
+        self.pages_scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.pages_scroll.setAccessibleName(_("Preview"))
         self.page_box = QSpinBox(self)
         self.page_box.setObjectName("preview.page")
         self.page_box.setAccessibleName(_("Page"))
@@ -120,10 +120,10 @@ class Preview(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.message)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.pages_scroll, 1)
         self.document: Document | None = None
-        self.scroll.verticalScrollBar().valueChanged.connect(self._follow_scroll)
-        self.scroll.viewport().installEventFilter(self)
+        self.pages_scroll.verticalScrollBar().valueChanged.connect(self._follow_scroll)
+        self.pages_scroll.viewport().installEventFilter(self)
         for keys, step in ((QKeySequence.StandardKey.ZoomIn, 1),
                            (QKeySequence.StandardKey.ZoomOut, -1)):
             shortcut = QShortcut(keys, self, context=Qt.ShortcutContext.WindowShortcut)
@@ -140,7 +140,7 @@ class Preview(QWidget):
 
     def _follow_scroll(self, value: int) -> None:
         """Keep the page number in step with the page under the top of the view."""
-        middle = value + self.scroll.viewport().height() // 3
+        middle = value + self.pages_scroll.viewport().height() // 3
         number = 1
         for index in range(len(self.view.pages)):
             if self.view.page_top(index) <= middle:
@@ -166,7 +166,7 @@ class Preview(QWidget):
         self.message.setVisible(bool(text))
 
     def go_to_page(self, number: int) -> None:
-        self.scroll.verticalScrollBar().setValue(self.view.page_top(number - 1) - GAP // 2)
+        self.pages_scroll.verticalScrollBar().setValue(self.view.page_top(number - 1) - GAP // 2)
         self.page_changed.emit(number)
 
     def set_zoom(self, zoom: float) -> None:

@@ -11,6 +11,7 @@ as soon as the key has been used.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QDate
@@ -31,6 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from drafter.i18n import _
+
+
+def _python_date(day: QDate) -> dt.date:
+    return dt.date(day.year(), day.month(), day.day())
 
 
 def _path_row(parent: QWidget, edit: QLineEdit, choose: object) -> QWidget:
@@ -226,7 +231,7 @@ class SignDialog(QDialog):
             image=Path(self.image.text()) if self.image.text() and role != "separate"
             else None,
             number=self.number.value() or None if role == "agency" else None,
-            date=self.date.date().toPython() if role == "agency" and self.dated.isChecked()
+            date=_python_date(self.date.date()) if role == "agency" and self.dated.isChecked()
             else None,
             attachment_of=separate if role == "separate" and not copy_form else "",
             copy_form=copy_form, tsa_url=config.load().tsa_url,

@@ -354,8 +354,8 @@ def test_preview_zoom_and_page_navigation(qtbot, window):
     assert preview.view.width() > width
     assert preview.zoom_label.text() == "100 %"
     preview.page_box.setValue(2)
-    assert preview.scroll.verticalScrollBar().value() > 0
-    preview.scroll.verticalScrollBar().setValue(0)
+    assert preview.pages_scroll.verticalScrollBar().value() > 0
+    preview.pages_scroll.verticalScrollBar().setValue(0)
     assert preview.page_box.value() == 1
     window.new_draft("cong_van")
     assert window.tabs.currentIndex() == 1

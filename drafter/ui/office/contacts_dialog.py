@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -51,6 +52,8 @@ def contact_item(contact: Contact, parent: QListWidget) -> QListWidgetItem:
 class SearchList(QWidget):
     """A search box over a list of contacts, refreshed at every keystroke."""
 
+    refreshed = Signal()  # the results were listed again
+
     def __init__(self, parent: QWidget | None = None, name: str = "contacts") -> None:
         super().__init__(parent)
         self.query = QLineEdit(self)
@@ -71,6 +74,7 @@ class SearchList(QWidget):
         self.results.clear()
         for contact in found:
             contact_item(contact, self.results)
+        self.refreshed.emit()
 
     def selected(self) -> list[Contact]:
         return [item.data(Qt.ItemDataRole.UserRole) for item in self.results.selectedItems()]
@@ -99,7 +103,8 @@ class ContactsDialog(QDialog):
         page = QWidget(self)
         self.search = SearchList(page)
         self.search.results.currentItemChanged.connect(
-            lambda item: item and self.show_contact(item.data(Qt.ItemDataRole.UserRole)))
+            lambda item: self.show_contact(item.data(Qt.ItemDataRole.UserRole)) if item
+            else None)
         form = QFormLayout()
         self.kind = QComboBox(page)
         self.kind.addItem(_("Agency"), AGENCY)
@@ -204,7 +209,8 @@ class ContactsDialog(QDialog):
         self.groups = QListWidget(page)
         self.groups.setObjectName("groups.list")
         self.groups.currentItemChanged.connect(
-            lambda item: item and self.show_group(item.data(Qt.ItemDataRole.UserRole)))
+            lambda item: self.show_group(item.data(Qt.ItemDataRole.UserRole)) if item
+            else None)
         self.group_name = QLineEdit(page)
         self.group_name.setObjectName("group.name")
         self.members = QListWidget(page)
@@ -223,12 +229,14 @@ class ContactsDialog(QDialog):
             member_buttons.addWidget(button)
         member_buttons.addStretch(1)
         group_buttons = QHBoxLayout()
-        for label, name, slot in ((_("New group"), "groups.new", self.new_group),
-                                  (_("Save group"), "groups.save", self.save_group),
-                                  (_("Delete group"), "groups.delete", self.delete_group)):
+        group_actions: tuple[tuple[str, str, Callable[[], object]], ...] = (
+            (_("New group"), "groups.new", self.new_group),
+            (_("Save group"), "groups.save", self.save_group),
+            (_("Delete group"), "groups.delete", self.delete_group))
+        for label, name, action in group_actions:
             button = QPushButton(label, page)
             button.setObjectName(name)
-            button.clicked.connect(slot)
+            button.clicked.connect(action)
             group_buttons.addWidget(button)
         middle = QVBoxLayout()
         form = QFormLayout()

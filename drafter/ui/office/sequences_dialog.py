@@ -106,7 +106,10 @@ class SequencesDialog(QDialog):
             if not sequence.key:
                 common.show_error(self, _("Row {row} needs a key.").format(row=row + 1))
                 return False
-            saved = guarded(self, lambda s=sequence: save_sequence(current_store(), s))
+            def save_this(sequence: NumberSequence = sequence) -> NumberSequence:
+                return save_sequence(current_store(), sequence)
+
+            saved = guarded(self, save_this)
             if saved is None:
                 return False
             self.ids[row] = saved.id
