@@ -8,15 +8,16 @@ The API the main window uses:
     current letter (the last two need ``window.current_editor()``).
 ``pick(kind, form, window)``
     Fill the form from the office data; *kind* is ``"issuer"``, ``"recipients"``
-    (Kính gửi), ``"noi_nhan"`` or ``"signer:<n>"``.
+    (Kính gửi), ``"noi_nhan"`` or ``"signer:<n>"``; ``"save_group:<path>"`` saves the
+    form's lines at *path* (``kinh_gui``, ``noi_nhan``) as a group instead.
 ``open_data_menu(parent, which=None)``
     Open one data dialog: ``"profiles"``, ``"signers"``, ``"contacts"``, ``"register"``;
     without *which*, pop up the Data menu at the mouse.
 ``pick_profile(parent) -> tuple[Issuer, str] | None``
     The issuer and the place of the chosen profile.
 ``pick_signature(parent) -> Signature | None``
-``pick_recipients(parent, for_="kinh_gui" | "noi_nhan") -> list[str]``
-    Empty when the user cancelled.
+``pick_recipients(parent, for_="kinh_gui" | "noi_nhan", current=None) -> list[str] | None``
+    The letter's lines as the user left them; ``None`` when they cancelled.
 ``issue_letter(parent, letter) -> Letter | None``
     Cấp số: the numbered, dated letter, recorded in the register.
 ``merge_letter(parent, letter) -> list[Path]``
@@ -99,11 +100,14 @@ def pick_signature(parent: QWidget | None = None) -> Signature | None:
     return dialog.signature() if run_dialog(dialog) else None
 
 
-def pick_recipients(parent: QWidget | None = None, for_: str = "kinh_gui") -> list[str]:
+def pick_recipients(parent: QWidget | None = None, for_: str = "kinh_gui",
+                    current: list[str] | None = None) -> list[str] | None:
+    """The lines chosen, starting from *current*; ``None`` when the user cancelled."""
     from drafter.ui.office.pickers import RecipientPicker
 
-    dialog = RecipientPicker(parent, "noi_nhan" if for_ == "noi_nhan" else "kinh_gui")
-    return dialog.lines() if run_dialog(dialog) else []
+    dialog = RecipientPicker(parent, "noi_nhan" if for_ == "noi_nhan" else "kinh_gui",
+                             current)
+    return dialog.lines() if run_dialog(dialog) else None
 
 
 def merge_letter(parent: QWidget | None, letter: Letter) -> list[Path]:
@@ -114,11 +118,6 @@ def merge_letter(parent: QWidget | None, letter: Letter) -> list[Path]:
 
 
 # --- the main window's hooks ---------------------------------------------------------------
-
-
-def _merged_lines(old: object, new: list[str]) -> list[str]:
-    lines = list(old) if isinstance(old, list) else []
-    return lines + [line for line in new if line not in lines]
 
 
 def pick(kind: str, form: Any, window: QWidget | None = None) -> None:
@@ -134,9 +133,14 @@ def pick(kind: str, form: Any, window: QWidget | None = None) -> None:
                 form.set_value("place", place)
     elif kind in ("recipients", "kinh_gui", "noi_nhan"):
         path = "noi_nhan" if kind == "noi_nhan" else "kinh_gui"
-        lines = pick_recipients(window, path)
-        if lines:
-            form.set_value(path, _merged_lines(form.value(path), lines))
+        old = form.value(path)
+        lines = pick_recipients(window, path, list(old) if isinstance(old, list) else [])
+        if lines is not None:  # the picker started from the letter's lines
+            form.set_value(path, lines)
+    elif kind.startswith("save_group:"):
+        from drafter.ui.office.save_group import save_form_lines
+
+        save_form_lines(form, kind.split(":", 1)[1], window)
     elif kind.startswith("signer:"):
         signature = pick_signature(window)
         if signature is not None:

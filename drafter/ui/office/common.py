@@ -32,6 +32,7 @@ def current_store() -> Store:
     global _store
     if _store is None:
         _store = open_store()
+        _announce_writes(_store)
     return _store
 
 
@@ -39,6 +40,15 @@ def use_store(store: Store | None) -> None:
     """Point the dialogs at *store* (tests, or a database chosen in the preferences)."""
     global _store
     _store = store
+    if store is not None:
+        _announce_writes(store)
+
+
+def _announce_writes(store: Store) -> None:
+    """Every write to *store* refreshes the open lists (see :mod:`.changes`)."""
+    from drafter.ui.office.changes import watch
+
+    watch(store)
 
 
 def show_error(parent: QWidget | None, message: str) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from drafter.core.vietnamese import clean_line
 from drafter.i18n import _
 from drafter.store.contacts import (
     AGENCY,
@@ -38,6 +39,8 @@ from drafter.ui.office import common
 from drafter.ui.office.common import current_store, guarded
 
 RESULTS = 200  # rows shown while searching; typing more narrows them
+CONTACT_FIELDS = ("full_name", "short_name", "title", "organisation", "email", "phone",
+                  "address", "note")
 
 
 def contact_item(contact: Contact, parent: QListWidget) -> QListWidgetItem:
@@ -96,6 +99,17 @@ class ContactsDialog(QDialog):
         outer.addWidget(close)
         self.search.refresh()
         self.reload_groups()
+        from drafter.ui.office.changes import data_changes
+
+        data_changes().changed.connect(self.data_changed)
+
+    def data_changed(self) -> None:
+        """Another dialog or the letter wrote to the book: list what is stored now."""
+        self.search.refresh()
+        self.group_search.refresh()
+        current = self.groups.currentItem()
+        self.reload_groups(current.data(Qt.ItemDataRole.UserRole).id if current else None,
+                           show=False)
 
     # --- recipients --------------------------------------------------------------------
 
@@ -215,6 +229,14 @@ class ContactsDialog(QDialog):
         self.group_name.setObjectName("group.name")
         self.members = QListWidget(page)
         self.members.setObjectName("group.members")
+        # In place: drag a member to reorder; double-click (F2) to correct its name.
+        self.members.setDragDropMode(QListWidget.DragDropMode.InternalMove)
+        self.members.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.members.setEditTriggers(QListWidget.EditTrigger.DoubleClicked |
+                                     QListWidget.EditTrigger.EditKeyPressed)
+        self.members.setToolTip(_("Drag to reorder; double-click a name to correct it"))
+        self.members.itemChanged.connect(self.rename_member)
+        self._showing_members = False
         self.group_search = SearchList(page, "group.candidates")
         self.group_search.results.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         self.current_group: ContactGroup | None = None
@@ -252,14 +274,18 @@ class ContactsDialog(QDialog):
         self.group_search.refresh()
         return page
 
-    def reload_groups(self, select_id: int | None = None) -> None:
+    def reload_groups(self, select_id: int | None = None, *, show: bool = True) -> None:
+        """List the groups again, *select_id* current; without *show*, the members being
+        edited stay as they are."""
         groups = guarded(self, lambda: list_groups(current_store())) or []
+        self.groups.blockSignals(not show)
         self.groups.clear()
         for group in groups:
             item = QListWidgetItem(f"{group.name} ({len(group.members)})", self.groups)
             item.setData(Qt.ItemDataRole.UserRole, group)
             if group.id == select_id:
                 self.groups.setCurrentItem(item)
+        self.groups.blockSignals(False)
 
     def new_group(self) -> None:
         self.groups.clearSelection()
@@ -270,14 +296,49 @@ class ContactsDialog(QDialog):
         self.group_name.setText(group.name or "")
         self.members.clear()
         for member in group.members:
-            contact_item(member.contact, self.members)
+            self._member_item(member.contact)
+
+    def _member_item(self, contact: Contact) -> QListWidgetItem:
+        """A member's row: its full name, editable in place."""
+        self._showing_members = True
+        try:
+            item = QListWidgetItem(contact.full_name, self.members)
+            item.setData(Qt.ItemDataRole.UserRole, contact)
+            if contact.short_name and contact.short_name != contact.full_name:
+                item.setToolTip(_("Short name (Nơi nhận): {name}").format(name=contact.short_name))
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+        finally:
+            self._showing_members = False
+        return item
+
+    def rename_member(self, item: QListWidgetItem) -> None:
+        """The member's name corrected in the list: corrected in the book too."""
+        if self._showing_members:
+            return
+        contact: Contact = item.data(Qt.ItemDataRole.UserRole)
+        name = clean_line(item.text())
+        if name == contact.full_name:
+            return
+        changed = Contact(id=contact.id, kind=contact.kind, full_name=name,
+                          **{key: getattr(contact, key) for key in CONTACT_FIELDS
+                             if key != "full_name"})
+        saved = guarded(self, lambda: save_contact(current_store(), changed)) if name else None
+        self._showing_members = True
+        try:
+            if saved is None:  # refused (an empty name): the old name stays
+                item.setText(contact.full_name)
+            else:
+                item.setData(Qt.ItemDataRole.UserRole, saved)
+                item.setText(saved.full_name)
+        finally:
+            self._showing_members = False
 
     def add_members(self) -> None:
         present = {self.members.item(i).data(Qt.ItemDataRole.UserRole).id
                    for i in range(self.members.count())}
         for contact in self.group_search.selected():
             if contact.id not in present:
-                contact_item(contact, self.members)
+                self._member_item(contact)
 
     def move_member(self, step: int) -> None:
         row = self.members.currentRow()

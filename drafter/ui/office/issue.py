@@ -10,6 +10,7 @@ from drafter.core.letter import Letter
 from drafter.core.numbering import number_text
 from drafter.i18n import _
 from drafter.ui.office import common
+from drafter.ui.office.changes import notify as notify_changes
 
 
 def issue_letter(parent: QWidget | None, letter: Letter) -> Letter | None:
@@ -40,6 +41,7 @@ def issue_letter(parent: QWidget | None, letter: Letter) -> Letter | None:
     issued = common.guarded(parent, lambda: issue.number(store, letter))
     if issued is None:
         return None
+    notify_changes()  # the register is written past SQLAlchemy: say so
     common.show_info(parent, _("Number {number} issued, dated {date}.").format(
         number=issued.entry.number_symbol,
         date=issued.letter.date.strftime("%d/%m/%Y") if issued.letter.date else ""))
@@ -129,6 +131,7 @@ def issue_draft(window: Any, editor: Any) -> Letter | None:
     issued = common.guarded(window, lambda: issue.number(store, letter, reissue=reissue))
     if issued is None:
         return None
+    notify_changes()
     # Into the draft at once: the autosave first (it survives a failed save), then the file.
     _keep(window, editor, issued.letter)
     editor.autosave_now()

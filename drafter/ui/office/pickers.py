@@ -146,11 +146,17 @@ class SignaturePicker(QDialog):
 
 
 class RecipientPicker(QDialog):
-    """Build the list of Kính gửi or Nơi nhận lines from contacts and groups."""
+    """Build the list of Kính gửi or Nơi nhận lines from contacts and groups.
 
-    def __init__(self, parent: QWidget | None = None, for_: Place = "kinh_gui") -> None:
+    It opens with the letter's current lines; a contact or group already among them
+    is shown checked, and checking or unchecking one adds or removes its lines.
+    """
+
+    def __init__(self, parent: QWidget | None = None, for_: Place = "kinh_gui",
+                 current: list[str] | None = None) -> None:
         super().__init__(parent)
         self.for_ = for_
+        self._marking = False  # checks being set from the chosen lines, not by the user
         self.setObjectName("pick.recipients")
         self.setWindowTitle(_("Choose the recipients (Kính gửi)") if for_ == "kinh_gui"
                             else _("Choose the recipients (Nơi nhận)"))
@@ -158,13 +164,18 @@ class RecipientPicker(QDialog):
         self.search = SearchList(self, "pick.recipients")
         self.search.results.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         self.search.results.itemDoubleClicked.connect(lambda _item: self.add_contacts())
+        self.search.refreshed.connect(self._mark_chosen)
+        self.search.results.itemChanged.connect(self._contact_checked)
         self.groups = QListWidget(self)
         self.groups.setObjectName("pick.recipients.groups")
-        for group in guarded(self, lambda: list_groups(current_store())) or []:
-            item = QListWidgetItem(f"{group.name} ({len(group.members)})", self.groups)
-            item.setData(Qt.ItemDataRole.UserRole, group)
+        self.groups.itemChanged.connect(self._group_checked)
         self.chosen = QListWidget(self)
         self.chosen.setObjectName("pick.recipients.chosen")
+        self.chosen.model().rowsInserted.connect(lambda *_args: self._mark_chosen())
+        self.chosen.model().rowsRemoved.connect(lambda *_args: self._mark_chosen())
+        for line in current or []:
+            self._add(line)
+        self._fill_groups()
         buttons = QVBoxLayout()
         for label, name, slot in ((_("Add →"), "pick.add", self.add_contacts),
                                   (_("Add the group's members →"), "pick.add_members",
@@ -191,6 +202,75 @@ class RecipientPicker(QDialog):
         layout.addLayout(body, 1)
         layout.addWidget(_buttons(self))
         self.search.refresh()
+        from drafter.ui.office.changes import data_changes
+
+        data_changes().changed.connect(self._reload)
+
+    def _fill_groups(self) -> None:
+        self.groups.clear()
+        for group in guarded(self, lambda: list_groups(current_store())) or []:
+            item = QListWidgetItem(f"{group.name} ({len(group.members)})", self.groups)
+            item.setData(Qt.ItemDataRole.UserRole, group)
+        self._mark_chosen()
+
+    def _reload(self) -> None:
+        """The office data changed while the picker is open: list it again."""
+        self.search.refresh()
+        self._fill_groups()
+
+    # --- checks: what the letter already has ------------------------------------------
+
+    def _contact_line(self, item: QListWidgetItem) -> str:
+        return recipient_line(item.data(Qt.ItemDataRole.UserRole), self.for_)
+
+    def _group_lines(self, item: QListWidgetItem) -> list[str]:
+        return group_lines(item.data(Qt.ItemDataRole.UserRole), self.for_)
+
+    def _group_is_chosen(self, item: QListWidgetItem, chosen: list[str]) -> bool:
+        group: ContactGroup = item.data(Qt.ItemDataRole.UserRole)
+        lines = self._group_lines(item)
+        return group.name in chosen or (bool(lines) and all(x in chosen for x in lines))
+
+    def _mark_chosen(self) -> None:
+        """Check the contacts and groups whose lines are in the chosen list."""
+        chosen = self.lines()
+        self._marking = True
+        try:
+            for row in range(self.search.results.count()):
+                item = self.search.results.item(row)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(_check(self._contact_line(item) in chosen))
+            for row in range(self.groups.count()):
+                item = self.groups.item(row)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(_check(self._group_is_chosen(item, chosen)))
+        finally:
+            self._marking = False
+
+    def _contact_checked(self, item: QListWidgetItem) -> None:
+        if self._marking or item.data(Qt.ItemDataRole.CheckStateRole) is None:
+            return  # not a click on the box: the checks are being set, or the row made
+        line = self._contact_line(item)
+        if item.checkState() == Qt.CheckState.Checked:
+            self._add(line)
+        else:
+            self._remove_lines([line])
+
+    def _group_checked(self, item: QListWidgetItem) -> None:
+        if self._marking or item.data(Qt.ItemDataRole.CheckStateRole) is None:
+            return  # not a click on the box: the checks are being set, or the row made
+        lines = self._group_lines(item)
+        if item.checkState() == Qt.CheckState.Checked:
+            for line in lines:
+                self._add(line)
+        else:
+            group: ContactGroup = item.data(Qt.ItemDataRole.UserRole)
+            self._remove_lines([*lines, group.name])
+
+    def _remove_lines(self, lines: list[str]) -> None:
+        for row in reversed(range(self.chosen.count())):
+            if self.chosen.item(row).text() in lines:
+                self.chosen.takeItem(row)
 
     def _add(self, line: str) -> None:
         if line and line not in self.lines():
@@ -227,3 +307,7 @@ class RecipientPicker(QDialog):
 
     def lines(self) -> list[str]:
         return [self.chosen.item(i).text() for i in range(self.chosen.count())]
+
+
+def _check(on: bool) -> Qt.CheckState:
+    return Qt.CheckState.Checked if on else Qt.CheckState.Unchecked

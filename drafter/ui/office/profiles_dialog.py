@@ -102,6 +102,16 @@ class ProfilesDialog(QDialog):
 
         list_and_form(self, left, form)
         self.reload()
+        from drafter.ui.office.changes import data_changes
+
+        data_changes().changed.connect(self.data_changed)
+
+    def data_changed(self) -> None:
+        """The office data changed elsewhere: list it again, keeping the one shown."""
+        item = self.list.currentItem()
+        self.list.blockSignals(True)  # the form keeps what is being edited
+        self.reload(item.data(Qt.ItemDataRole.UserRole).id if item else None)
+        self.list.blockSignals(False)
 
     def reload(self, select_id: int | None = None) -> None:
         profiles = guarded(self, lambda: list_profiles(current_store())) or []

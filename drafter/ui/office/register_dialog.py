@@ -97,6 +97,9 @@ class RegisterDialog(QDialog):
         self.text.textChanged.connect(self.refresh)
         self.status.currentIndexChanged.connect(self.refresh)
         self.refresh()
+        from drafter.ui.office.changes import data_changes
+
+        data_changes().changed.connect(self.refresh)
 
     def _fill_years(self) -> None:
         known = guarded(self, lambda: years(current_store())) or []
