@@ -160,7 +160,9 @@ def structure_problems(root: etree._Element, part: str = "") -> list[str]:
 
 def font_problems(root: etree._Element, part: str = "", font: str = "Times New Roman",
                   ) -> list[str]:
-    """Every run names *font* for all four slots, and no theme font is used."""
+    """Every font named is *font* for all four slots, no theme font is used, and the
+    styles part gives it as the default every run inherits (runs name no font of their
+    own: their paragraph styles carry it)."""
     problems: list[str] = []
     for fonts in root.iter(w("rFonts")):
         for slot in FOUR_FONT_SLOTS:
@@ -168,9 +170,9 @@ def font_problems(root: etree._Element, part: str = "", font: str = "Times New R
                 problems.append(f"{part}: rFonts {slot}={fonts.get(w(slot))!r}")
         if any(local(attribute).endswith("Theme") for attribute in fonts.attrib):
             problems.append(f"{part}: rFonts uses a theme font")
-    for run in root.iter(w("r")):
-        if run.find(f"{w('rPr')}/{w('rFonts')}") is None:
-            problems.append(f"{part}: a run without its fonts")
+    if local(root.tag) == "styles" and root.find(
+            f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}/{w('rFonts')}") is None:
+        problems.append(f"{part}: no default font for the runs")
     return problems
 
 

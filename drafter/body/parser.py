@@ -20,6 +20,15 @@ from markdown_it.token import Token
 from drafter.core.vietnamese import upper
 
 
+class ColumnAlign(StrEnum):
+    """A table column's alignment as its Markdown delimiter row marks it."""
+
+    NONE = ""  # "---": the layout decides (text left, numbers by their column)
+    LEFT = "left"  # ":---"
+    CENTER = "center"  # ":---:"
+    RIGHT = "right"  # "---:"
+
+
 class BlockKind(StrEnum):
     PARAGRAPH = "paragraph"  # justified, first-line indent
     CAN_CU = "can_cu"  # a legal basis: italic, ";" after each, "." after the last
@@ -49,6 +58,8 @@ class Block:
     titled: bool = False  # the block is a title, not a sentence: printed bold
     rows: list[list[list[Span]]] = field(default_factory=list)  # TABLE: rows of cells
     header_rows: int = 0
+    # TABLE: each column's alignment marker, as many as the widest row has cells
+    column_align: list[ColumnAlign] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -216,6 +227,11 @@ def _blocks_from_tokens(tokens: list[Token]) -> list[Block]:
             in_head = False
         elif kind == "tr_open":
             row = []
+        elif kind in ("th_open", "td_open") and table is not None and row is not None \
+                and in_head:
+            style = str(token.attrs.get("style", ""))
+            table.column_align.append(
+                ColumnAlign(style.removeprefix("text-align:")) if style else ColumnAlign.NONE)
         elif kind == "tr_close" and table is not None and row is not None:
             table.rows.append(row)
             if in_head:

@@ -81,12 +81,16 @@ class Role(StrEnum):
     CAN_CU = "can_cu"
     PART_LABEL = "part_label"
     PART_TITLE = "part_title"
+    CHAPTER_LABEL = "chapter_label"  # "Chương I" (PART_LABEL is "Phần I")
+    DIVISION_LABEL = "division_label"  # "Mục 1", "Tiểu mục 1"
     CENTERED = "centered"
     SECTION = "section"
     ARTICLE = "article"
     CLAUSE = "clause"
     POINT = "point"
     BODY_TABLE = "body_table"
+    TABLE_HEADING = "table_heading"  # the text of a body table's header row
+    TABLE_TEXT = "table_text"  # the text of its other rows
     # ô 7, 8, 9b, 12: the closing
     CLOSING = "closing"
     SIGNATURE_LINE = "signature_line"
@@ -114,6 +118,8 @@ class Role(StrEnum):
     APPENDIX_RULE = "appendix_rule"
     # A thin paragraph that keeps two tables apart
     TABLE_SEPARATOR = "table_separator"
+    # An empty paragraph that only makes room (or fills a cell)
+    SPACER = "spacer"
 
 
 class FieldCode(StrEnum):
@@ -189,6 +195,9 @@ class Table:
     cell_margin: Length = ZERO  # left and right padding inside every cell
     borders: Border | None = None  # all inner and outer lines; None = borderless
     role: Role = Role.NONE  # the table's caption in the .docx; reported by the painter
+    # The first rows are its header: repeated at the top of every page the table
+    # continues on, in Word, LibreOffice and the painter alike.
+    header_rows: int = 0
 
     @property
     def width(self) -> Length:

@@ -27,7 +27,6 @@ from drafter.layout.model import (
     Border,
     Cell,
     Document,
-    LineRule,
     LineSpacing,
     Paragraph,
     Role,
@@ -37,6 +36,15 @@ from drafter.layout.model import (
     VAlign,
 )
 from drafter.layout.units import Length
+from drafter.render.docx_styles import (
+    STYLES,
+    ParagraphStyle,
+    indent_xml,
+    spacing_xml,
+    style_of,
+    styles_xml,
+    toggle,
+)
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -59,23 +67,26 @@ def _fonts(font: str) -> str:
 # --- runs and paragraphs --------------------------------------------------------------
 
 
-def _run_properties(run: Run, font: str) -> str:
-    return _run_properties_of(run.size, run.bold, run.italic, run.underline, font)
+def _run_properties(run: Run, style: ParagraphStyle) -> str:
+    """The run's rPr, holding only what differs from its paragraph's style (the typeface
+    is the document's default, in styles.xml)."""
+    return _run_properties_of(run.size, run.bold, run.italic, run.underline, style)
 
 
 @functools.cache
 def _run_properties_of(size: Length, bold: bool, italic: bool, underline: bool,
-                       font: str) -> str:
-    half_points = size.half_points
-    parts = [_fonts(font)]
-    if bold:
-        parts.append("<w:b/><w:bCs/>")
-    if italic:
-        parts.append("<w:i/><w:iCs/>")
-    parts.append(f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>')
+                       style: ParagraphStyle) -> str:
+    parts = []
+    if bold != style.bold:
+        parts.append(toggle("b", bold))
+    if italic != style.italic:
+        parts.append(toggle("i", italic))
+    if size.half_points != style.size.half_points:
+        half_points = size.half_points
+        parts.append(f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>')
     if underline:
         parts.append('<w:u w:val="single"/>')
-    return "<w:rPr>" + "".join(parts) + "</w:rPr>"
+    return "<w:rPr>" + "".join(parts) + "</w:rPr>" if parts else ""
 
 
 # Characters XML 1.0 cannot hold at all (C0 controls but tab, newline and return;
@@ -121,14 +132,15 @@ def _border(side: str, border: Border) -> str:
 
 
 def _paragraph(paragraph: Paragraph, font: str) -> str:
+    style = style_of(paragraph.role)
     mark = paragraph.runs[0] if paragraph.runs else None
     props = _paragraph_properties(
         paragraph.keep_with_next, paragraph.keep_lines, paragraph.border_top,
         paragraph.border_bottom, paragraph.line_spacing, int(paragraph.space_before),
         int(paragraph.space_after), int(paragraph.indent_left), int(paragraph.indent_right),
         int(paragraph.first_line), paragraph.align,
-        _run_properties(mark, font) if mark is not None else "", paragraph.role)
-    runs = "".join(_text_runs(run, _run_properties(run, font)) for run in paragraph.runs)
+        _run_properties(mark, style) if mark is not None else "", style)
+    runs = "".join(_text_runs(run, _run_properties(run, style)) for run in paragraph.runs)
     return f"<w:p><w:pPr>{props}</w:pPr>{runs}</w:p>"
 
 
@@ -137,14 +149,12 @@ def _paragraph_properties(keep_with_next: bool, keep_lines: bool, border_top: Bo
                           border_bottom: Border | None, spacing: LineSpacing,
                           space_before: int, space_after: int, indent_left: int,
                           indent_right: int, first_line: int, align: Align,
-                          mark_properties: str, role: Role) -> str:
-    """The pPr content, in schema order; a letter has few distinct ones, so they are
-    built once and reused."""
-    props = []
-    if role is not Role.NONE:
-        props.append(f'<w:pStyle w:val="{_style_id(role)}"/>')
-    if keep_with_next:
-        props.append("<w:keepNext/>")
+                          mark_properties: str, style: ParagraphStyle) -> str:
+    """The pPr content, in schema order: the paragraph's named style, then only what
+    differs from it.  A letter has few distinct ones, so they are built once and reused."""
+    props = [f'<w:pStyle w:val="{style.style_id}"/>']
+    if keep_with_next != style.keep_with_next:
+        props.append("<w:keepNext/>" if keep_with_next else '<w:keepNext w:val="0"/>')
     if keep_lines:
         props.append("<w:keepLines/>")
     if border_top or border_bottom:
@@ -154,21 +164,15 @@ def _paragraph_properties(keep_with_next: bool, keep_lines: bool, border_top: Bo
         if border_bottom:
             borders += _border("bottom", border_bottom)
         props.append(f"<w:pBdr>{borders}</w:pBdr>")
-    if spacing.rule is LineRule.MULTIPLE:
-        line = f'w:line="{round(240 * spacing.value)}" w:lineRule="auto"'
-    else:
-        rule = "exact" if spacing.rule is LineRule.EXACT else "atLeast"
-        line = f'w:line="{round(spacing.value * 20)}" w:lineRule="{rule}"'
-    props.append(f'<w:spacing w:before="{Length(space_before).twips}" '
-                 f'w:after="{Length(space_after).twips}" {line}/>')
-    first = Length(first_line).twips
-    indent = f'w:left="{Length(indent_left).twips}" w:right="{Length(indent_right).twips}"'
-    if first > 0:
-        indent += f' w:firstLine="{first}"'
-    elif first < 0:
-        indent += f' w:hanging="{-first}"'
-    props.append(f"<w:ind {indent}/>")
-    props.append(f'<w:jc w:val="{_JC[align]}"/>')
+    before, after = Length(space_before), Length(space_after)
+    if (before.twips, after.twips, spacing) != (
+            style.space_before.twips, style.space_after.twips, style.line_spacing):
+        props.append(spacing_xml(before, after, spacing))
+    left, right, first = Length(indent_left), Length(indent_right), Length(first_line)
+    if (left.twips, right.twips, first.twips) != (0, 0, style.first_line.twips):
+        props.append(indent_xml(left, right, first))
+    if align is not style.align:
+        props.append(f'<w:jc w:val="{_JC[align]}"/>')
     props.append(mark_properties)
     return "".join(props)
 
@@ -218,39 +222,27 @@ def _table(table: Table, font: str) -> str:
         props.append(f'<w:tblCaption w:val="{table.role.value}"/>')
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     rows = []
-    for row in table.rows:
+    for index, row in enumerate(table.rows):
         row_props = "<w:cantSplit/>"  # a row never breaks across pages (nor does the painter)
         if row.height:
             rule = "exact" if row.exact_height else "atLeast"
             row_props += f'<w:trHeight w:val="{row.height.twips}" w:hRule="{rule}"/>'
+        if index < table.header_rows:
+            row_props += "<w:tblHeader/>"  # repeated at the top of every page
         cells = "".join(_cell(cell, widths[i], font) for i, cell in enumerate(row.cells))
         rows.append(f"<w:tr><w:trPr>{row_props}</w:trPr>{cells}</w:tr>")
     return (f"<w:tbl><w:tblPr>{''.join(props)}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
             f"{''.join(rows)}</w:tbl>")
 
 
-_EMPTY_PARAGRAPH = ('<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" '
-                    'w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>'
-                    '</w:pPr></w:p>')
+# A cell or a section must end with a paragraph: the thinnest one, 1 pt high.
+_EMPTY_PARAGRAPH = (f'<w:p><w:pPr><w:pStyle w:val="{STYLES[Role.SPACER].style_id}"/>'
+                    '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>')
 
 
 def _blocks(blocks: list[Block], font: str) -> str:
     return "".join(_paragraph(b, font) if isinstance(b, Paragraph) else _table(b, font)
                    for b in blocks)
-
-
-def _style_id(role: Role) -> str:
-    """The paragraph style that names a role: Word shows it in its style list."""
-    return "Drafter" + "".join(part.capitalize() for part in role.value.split("_"))
-
-
-def _role_styles() -> str:
-    """A paragraph style for every role, with no formatting of its own (the model's
-    direct formatting decides every size and indent): it only says what the paragraph is."""
-    return "".join(
-        f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{_style_id(role)}">'
-        f'<w:name w:val="Drafter: {role.value}"/><w:basedOn w:val="Normal"/><w:qFormat/>'
-        "</w:style>" for role in Role if role is not Role.NONE)
 
 
 # --- sections and the package --------------------------------------------------------------
@@ -426,31 +418,8 @@ _DOCUMENT_RELS = (
     f'<Relationship Id="{_FOOTER_EMPTY}" Type="{_REL}footer" Target="footer2.xml"/>'
     '</Relationships>')
 
-@functools.cache
 def _styles(font: str) -> str:
-    fonts = _fonts(font)
-    return (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        f'<w:styles xmlns:w="{W_NS}">'
-        '<w:docDefaults><w:rPrDefault><w:rPr>'
-        f'{fonts}<w:sz w:val="28"/><w:szCs w:val="28"/>'
-        '<w:lang w:val="vi-VN" w:eastAsia="en-US" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>'
-        '<w:pPrDefault><w:pPr><w:widowControl/>'
-        '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
-        '</w:pPrDefault></w:docDefaults>'
-        '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>'
-        f'<w:qFormat/><w:rPr>{fonts}<w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>'
-        '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
-        '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/>'
-        '</w:style>'
-        '<w:style w:type="table" w:default="1" w:styleId="TableNormal">'
-        '<w:name w:val="Normal Table"/><w:semiHidden/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/>'
-        '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/>'
-        '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
-        '</w:tblPr></w:style>'
-        '<w:style w:type="numbering" w:default="1" w:styleId="NoList"><w:name w:val="No List"/>'
-        '<w:semiHidden/></w:style>'
-        f'{_role_styles()}</w:styles>')
+    return styles_xml(_fonts(font))
 
 
 _SETTINGS = (

@@ -278,6 +278,8 @@ class _Piece:
     keep_with_next: bool = False  # the last piece of a keep-with-next paragraph
     space_before: float = 0.0  # dropped at the top of a page after a natural break
     keep_with_previous: bool = False  # a following line of a keep-lines paragraph
+    # A table's header rows, drawn again above this row when it starts a page.
+    header: list[_Piece] = field(default_factory=list)
 
 
 def _shifted(piece: _Piece, dx: float, dy: float) -> _Piece:
@@ -446,6 +448,15 @@ class BlockLayout:
             pieces.append(piece)
         if table.role and pieces:
             pieces[0].roles.append((table.role, "", QRectF(x0, 0, total, pieces[0].height)))
+        # Header rows stay with the first row under them (LibreOffice does not leave a
+        # header alone at the foot of a page) and are repeated above every row that
+        # starts a later page.
+        heading = pieces[:table.header_rows]
+        for index, piece in enumerate(pieces):
+            if 0 < index <= len(heading):
+                piece.keep_with_previous = True
+            if index >= len(heading):
+                piece.header = heading
         return pieces
 
     def column(self, blocks: list[Block], width: float) -> list[_Piece]:
@@ -502,14 +513,10 @@ def _paginate_section(section: Section, first_number: int = 1,
     engine = BlockLayout(font_name=font_name)
     pieces: list[_Piece] = []
     for block in section.blocks:
-        new = _block_pieces(engine, block, width)
-        if isinstance(block, Table) and pieces and pieces[-1].keep_with_next:
-            # LibreOffice keeps a keep-with-next paragraph with the whole table after it.
-            for row in new[1:]:
-                row.keep_with_previous = True
-        pieces += new
-    # A keep-with-next paragraph ends a chain only when the next block starts a new one;
-    # rows of one table keep only what the model says.
+        # A keep-with-next paragraph goes with the first row of a table after it (and
+        # so with its header rows), as LibreOffice and Word keep it: the rest of the
+        # table may go on to the next page.
+        pieces += _block_pieces(engine, block, width)
     pages: list[Page] = []
     page = Page(page_w, page_h, first_number)
     y = top
@@ -529,6 +536,9 @@ def _paginate_section(section: Section, first_number: int = 1,
                 page = Page(page_w, page_h, first_number + len(pages))
                 y = top
                 at_top = True
+                for row in chain[0].header:  # a table goes on under its header
+                    _place(page, row, left, y)
+                    y += row.height
         for n, piece in enumerate(chain):
             dy = y
             if n == 0 and at_top and pages:

@@ -30,6 +30,7 @@ from drafter.layout.model import (
     Document,
     PageSetup,
     Paragraph,
+    Role,
     Row,
     Run,
     Section,
@@ -37,6 +38,7 @@ from drafter.layout.model import (
 )
 from drafter.layout.units import mm, pt
 from drafter.render import docx_writer
+from render import docx_effective
 
 LETTERS = {"cong_van": cong_van, "long_with_appendix": long_cong_van_with_appendix,
            "marks": marked_cong_van}
@@ -87,11 +89,13 @@ class TestPackage:
                     paragraphs += cell.paragraphs
         runs = [run for p in paragraphs for run in p.runs]
         assert runs
-        for run in runs:
-            assert run.font.name == "Times New Roman"
-            fonts = run._element.rPr.rFonts
-            assert all(fonts.get(f"{{{W}}}{slot}") == "Times New Roman"
-                       for slot in FOUR_FONT_SLOTS)
+        for paragraph in paragraphs:
+            # A run names no font: it inherits its paragraph style's, which is Normal's.
+            assert all(run.font.name is None for run in paragraph.runs)
+            style = paragraph.style
+            while style is not None and style.font.name is None:
+                style = style.base_style
+            assert style is not None and style.font.name == "Times New Roman"
         for section in opened.sections:
             assert section.page_width.mm == pytest.approx(210, abs=0.1)
             assert section.page_height.mm == pytest.approx(297, abs=0.1)
@@ -147,7 +151,11 @@ class TestSections:
         parts = docx_parts(docx_writer.to_bytes(compose(cong_van())))
         header = parts["word/header1.xml"].decode()
         assert "PAGE" in header and 'w:fldCharType="begin"' in header
-        assert '<w:jc w:val="center"/>' in header
+        # Centred by its style, "Drafter – Số trang".
+        assert '<w:pStyle w:val="DrafterPageNumber"/>' in header
+        [number] = docx_effective.paragraphs(docx_writer.to_bytes(compose(cong_van())),
+                                             "word/header1.xml")
+        assert number.paragraph["jc"] == "center"
         first = parse(parts["word/header2.xml"])
         assert "".join(first.itertext()) == ""
         footer = parse(parts["word/footer1.xml"])
@@ -179,7 +187,7 @@ class TestText:
     def test_line_break_and_tab(self) -> None:
         root = body_of(one_paragraph(Run("một\nhai\tba", pt(14))))
         [run] = root.iter(w("r"))
-        assert [local_name(c) for c in run] == ["rPr", "t", "br", "t", "tab", "t"]
+        assert [local_name(c) for c in run] == ["t", "br", "t", "tab", "t"]
 
     def test_spaces_preserved(self) -> None:
         root = body_of(one_paragraph(Run("  hai  khoảng  ", pt(14))))
@@ -188,11 +196,18 @@ class TestText:
         assert t.get("{http://www.w3.org/XML/1998/namespace}space") == "preserve"
 
     def test_run_properties(self) -> None:
+        # The paragraph's style (plain 14 pt text) is named; the run holds what differs.
         root = body_of(one_paragraph(Run("x", pt(13), bold=True, italic=True, underline=True)))
         [rpr] = [r.find(w("rPr")) for r in root.iter(w("r"))]
-        assert [local_name(c) for c in rpr] == ["rFonts", "b", "bCs", "i", "iCs", "sz", "szCs",
-                                                 "u"]
+        assert [local_name(c) for c in rpr] == ["b", "bCs", "i", "iCs", "sz", "szCs", "u"]
         assert rpr.find(w("sz")).get(w("val")) == "26"  # type: ignore[union-attr]
+
+    def test_run_turns_off_what_its_style_turns_on(self) -> None:
+        document = one_paragraph(Run("x", pt(14)), role=Role.ARTICLE)  # the style is bold
+        rpr = next(body_of(document).iter(w("r"))).find(w("rPr"))
+        assert rpr is not None and rpr.find(w("b")).get(w("val")) == "0"  # type: ignore[union-attr]
+        [article] = docx_effective.paragraphs(docx_writer.to_bytes(document))
+        assert article.runs == [{"b": "0", "sz": "28"}]
 
 
 class TestParagraphProperties:
@@ -202,8 +217,8 @@ class TestParagraphProperties:
                               keep_with_next=True, border_top=Border(pt(0.75)))
         root = body_of(Document([Section(page(), [paragraph])]))
         ppr = next(root.iter(w("pPr")))
-        assert [local_name(c) for c in ppr] == ["keepNext", "pBdr", "spacing", "ind", "jc",
-                                                 "rPr"]
+        assert [local_name(c) for c in ppr] == ["pStyle", "keepNext", "pBdr", "spacing", "ind",
+                                                 "jc"]
         ind = ppr.find(w("ind"))
         assert ind.get(w("left")) == "567" and ind.get(w("firstLine")) == "720"  # type: ignore[union-attr]
         assert ppr.find(w("jc")).get(w("val")) == "both"  # type: ignore[union-attr]
@@ -216,6 +231,9 @@ class TestParagraphProperties:
                                      first_line=-mm(3)))
         ind = next(root.iter(w("ind")))
         assert ind.get(w("hanging")) == "170" and ind.get(w("firstLine")) is None
+        [item] = docx_effective.paragraphs(docx_writer.to_bytes(
+            one_paragraph(Run("- x;", pt(11)), indent_left=mm(3), first_line=-mm(3))))
+        assert "ind.firstLine" not in item.paragraph
 
 
 class TestTables:
@@ -298,5 +316,4 @@ def test_every_type_sample_makes_a_valid_package(type_id: str) -> None:
     data = docx_writer.to_bytes(compose(letter, registry), letter.date)
     assert all_problems(data) == []
     opened = docx.Document(io.BytesIO(data))
-    assert all(run.font.name == "Times New Roman"
-               for p in opened.paragraphs for run in p.runs)
+    assert all(p.style.name.startswith("Drafter – ") for p in opened.paragraphs)

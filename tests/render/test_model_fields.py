@@ -70,7 +70,7 @@ def _table() -> Table:
              Cell([_paragraph("right cell")], v_align=VAlign.CENTER)]
     return Table(columns=[mm(60), mm(70)], rows=[Row(cells, height=mm(40), exact_height=True)],
                  align=Align.LEFT, indent=mm(4), cell_margin=mm(1.5), borders=Border(pt(0.5)),
-                 role=Role.BODY_TABLE)
+                 role=Role.BODY_TABLE, header_rows=1)
 
 
 def full_model() -> Document:
@@ -214,6 +214,15 @@ def _keep_with_next_scenario(keep: bool) -> Document:
     return _fill_page_then(lone, 30)  # room for it, not for the next paragraph too
 
 
+def _long_table_scenario(header_rows: int) -> Document:
+    """A 60-row table that crosses a page: its header repeated on page 2, or not."""
+    def row(text: str) -> Row:
+        return Row([Cell([Paragraph([Run(text, pt(12))])])])
+    table = Table(columns=[mm(100)], rows=[row("Header"), *(row(f"Row {i}") for i in range(60))],
+                  borders=Border(pt(0.5)), header_rows=header_rows)
+    return Document([Section(page=_page(), blocks=[table])])
+
+
 def _keep_lines_scenario(keep: bool) -> Document:
     four = Paragraph([Run("a\nb\nc\nd", pt(12))], line_spacing=LineSpacing(LineRule.EXACT, 20),
                      keep_lines=keep)
@@ -261,6 +270,7 @@ VARIATIONS: dict[str, Change | tuple[Callable[[], Document], Callable[[], Docume
     "Table.cell_margin": _set_table(cell_margin=mm(4)),
     "Table.borders": _set_table(borders=None),
     "Table.role": _set_table(role=Role.HEADER),
+    "Table.header_rows": (lambda: _long_table_scenario(1), lambda: _long_table_scenario(0)),
     "PageSetup.width": _set_page(width=mm(210)),
     "PageSetup.height": _set_page(height=mm(297)),
     "PageSetup.margin_top": _set_page(margin_top=mm(35)),

@@ -5,25 +5,26 @@ from __future__ import annotations
 
 from drafter.body.parser import Block as BodyBlock
 from drafter.body.parser import BlockKind, Span
-from drafter.layout import metrics
 from drafter.layout.build.common import Context
+from drafter.layout.build.table import body_table
 from drafter.layout.model import (
     Align,
     Block,
-    Border,
-    Cell,
     LineRule,
     LineSpacing,
     Paragraph,
     Role,
-    Row,
     Run,
     Table,
 )
-from drafter.layout.units import ZERO, Length, mm, pt
+from drafter.layout.units import ZERO, Length, pt
 
 END_MARK = "./."
-CELL_PADDING = mm(1.5)  # inside body tables
+TABLE_SPACE = pt(6)  # at least this much above and below a table in the body
+# "Phần I" / "Chương I" / "Mục 1": each level of a quy chế has its role (and its
+# outline level in Word's Navigation Pane).
+_PART_ROLES = {"Phần": Role.PART_LABEL, "Chương": Role.CHAPTER_LABEL, "Mục": Role.DIVISION_LABEL,
+               "Tiểu": Role.DIVISION_LABEL}
 
 
 def body_paragraph(ctx: Context, spans: list[Span], *, align: Align = Align.JUSTIFY,
@@ -48,12 +49,15 @@ def body_blocks(ctx: Context, blocks: list[BodyBlock]) -> list[Block]:
     for block in blocks:
         kind = block.kind
         if kind is BlockKind.TABLE:
+            _set_table_apart(out)
             out.append(body_table(ctx, block))
         elif kind is BlockKind.CAN_CU:
             out.append(body_paragraph(ctx, block.spans, italic=True, role=Role.CAN_CU))
         elif kind in (BlockKind.PART_LABEL, BlockKind.PART_TITLE, BlockKind.CENTERED):
+            role = _PART_ROLES.get(block.text.split(" ", 1)[0], Role.PART_LABEL) \
+                if kind is BlockKind.PART_LABEL else Role(kind.value)
             paragraph = body_paragraph(ctx, block.spans, align=Align.CENTER, indent=False,
-                                       bold=block.titled, role=Role(kind.value))
+                                       bold=block.titled, role=role)
             paragraph.keep_with_next = kind is not BlockKind.CENTERED or \
                 block.text.rstrip().endswith(":")
             out.append(paragraph)
@@ -67,36 +71,18 @@ def body_blocks(ctx: Context, blocks: list[BodyBlock]) -> list[Block]:
             out.append(paragraph)
         else:
             out.append(body_paragraph(ctx, block.spans))
+        if len(out) > 1 and isinstance(out[-2], Table) and isinstance(out[-1], Paragraph):
+            out[-1].space_before = Length(max(out[-1].space_before, TABLE_SPACE))
     return out
 
 
-def body_table(ctx: Context, block: BodyBlock) -> Table:
-    size = ctx.body_size
-    width = ctx.text_width
-    columns = max(len(r) for r in block.rows)
-    # Columns share the width in proportion to their longest word-wrapped content,
-    # within bounds so that no column is squeezed to nothing.
-    natural = [mm(15)] * columns
-    for row in block.rows:
-        for i, cell in enumerate(row):
-            text = "".join(s.text for s in cell)
-            natural[i] = max(natural[i], min(metrics.text_width(text, size), mm(90)))
-    total = sum(natural)
-    widths = [Length(width * n / total) for n in natural]
-    widths[-1] = Length(width - sum(widths[:-1]))
-    rows = []
-    for r, row in enumerate(block.rows):
-        header = r < block.header_rows
-        cells = []
-        for i in range(columns):
-            spans = row[i] if i < len(row) else []
-            runs = [Run(s.text, size, bold=header or s.bold, italic=s.italic)
-                    for s in spans] or [Run("", size)]
-            cells.append(Cell([Paragraph(runs, align=Align.CENTER if header else Align.LEFT,
-                                         space_before=pt(2), space_after=pt(2))]))
-        rows.append(Row(cells))
-    return Table(columns=widths, rows=rows, borders=Border(pt(0.5)), cell_margin=CELL_PADDING,
-                 role=Role.BODY_TABLE)
+def _set_table_apart(before: list[Block]) -> None:
+    """Room above a table, and its lead-in ("… như sau:", a heading) on its page: the
+    paragraph just before a table is kept with the table's first rows."""
+    if before and isinstance(before[-1], Paragraph):
+        lead_in = before[-1]
+        lead_in.space_after = Length(max(lead_in.space_after, TABLE_SPACE))
+        lead_in.keep_with_next = True
 
 
 def add_end_mark(blocks: list[BodyBlock]) -> None:

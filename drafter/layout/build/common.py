@@ -103,7 +103,7 @@ def rule(width: Length, container: Length, role: Role, *,
         space_before=space_before, border_top=Border(RULE_WIDTH), role=role)
 
 
-def spacer(height: Length, role: Role = Role.NONE) -> Paragraph:
+def spacer(height: Length, role: Role = Role.SPACER) -> Paragraph:
     """An empty paragraph exactly *height* high: vertical room, or the thinnest filler
     where a cell or a gap needs a paragraph."""
     return Paragraph([Run("", pt(2))], line_spacing=LineSpacing(LineRule.EXACT, height.pt),
