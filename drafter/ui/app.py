@@ -13,7 +13,7 @@ from drafter import settings as preferences_store
 from drafter.core import letterfile  # noqa: F401  (idem)
 from drafter.i18n import set_language
 from drafter.paths import resources_dir
-from drafter.ui import autosave, export, office_bridge  # noqa: F401  (idem)
+from drafter.ui import autosave, export, office_bridge, qt_translations  # noqa: F401  (idem)
 
 # isort: split
 from PySide6.QtGui import QIcon
@@ -29,6 +29,7 @@ def start(argv: list[str]) -> tuple[QApplication, object]:
         QApplication([sys.argv[0] if sys.argv else "drafter"])
     app.setApplicationName("Drafter")
     app.setOrganizationName("Drafter")
+    qt_translations.follow_language()  # Qt's dialogs and buttons in the same language
     # The window and taskbar icon; the desktop file name ties the window to
     # resources/drafter.desktop (its icon and name on Wayland docks).
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "drafter.png")))

@@ -34,7 +34,7 @@ from drafter.core.problems import InvalidInput, Problem
 from drafter.i18n import _, set_language
 from drafter.render import formats
 from drafter.settings import Preferences
-from drafter.ui import autosave, export, font_notice, office_bridge
+from drafter.ui import autosave, export, font_notice, office_bridge, qt_translations
 
 if TYPE_CHECKING:  # the editor stack (templates, layout, painter) loads with the first draft
     from drafter.ui.draft import DraftEditor
@@ -508,6 +508,7 @@ class MainWindow(QMainWindow):
 
     def switch_language(self, language: str) -> None:
         set_language(language)
+        qt_translations.follow_language()
         self.preferences.language = language
         self._save_preferences()
         self.retranslate()
