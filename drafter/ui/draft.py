@@ -24,7 +24,8 @@ from drafter.ui import autosave
 from drafter.ui.form import LetterForm
 from drafter.ui.preview import Preview
 
-REFRESH_DELAY_MS = 120  # the preview follows typing without redrawing on every key
+REFRESH_DELAY_MS = 100  # the preview follows typing (≤ 150 ms after the last key, see
+#                         benchmarks/preview_bench.py) without redrawing on every key
 AUTOSAVE_DELAY_MS = 800  # "a moment after the user stops typing"
 AUTOSAVE_LATEST_S = 1.5  # while typing without pause, still save this often
 
