@@ -8,6 +8,7 @@ that it can be printed and bound as Art. 16 requires.
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 from drafter.core.atomic import write_bytes_atomic
@@ -37,9 +38,40 @@ def _date(value: object) -> str:
     return value.strftime("%d/%m/%Y") if value is not None else ""  # type: ignore[attr-defined]
 
 
+_ABOUT = re.compile(r"^(?:v/v\.?|về việc)\s*", re.IGNORECASE)
+
+
+def register_title(type_name: str | None, subject: str | None) -> str:
+    """Column (3), the type's name and the summary as one phrase: "Quyết định" and
+    "Về việc khen thưởng" make "Quyết định về việc khen thưởng", "Công văn" and "V/v
+    báo cáo" make "Công văn về việc báo cáo", "Quyết định" and "Ban hành Quy chế" make
+    "Quyết định ban hành Quy chế"; a summary that starts with a name ("Hà Nội…",
+    "UBND…") keeps its capitals."""
+    subject = (subject or "").strip()
+    if not type_name:
+        return subject
+    about = _ABOUT.match(subject)
+    if about:
+        subject = "về việc " + subject[about.end():]
+    elif subject and _starts_a_phrase(subject):
+        subject = subject[0].lower() + subject[1:]
+    return f"{type_name} {subject}".strip()
+
+
+def _starts_a_phrase(text: str) -> bool:
+    """The first letter is a capital only because the summary starts there: the first
+    word is not an abbreviation and the next word is in lower case."""
+    words = text.split()
+    first = words[0]
+    if (first.isupper() and len(first) > 1) or not first[0].isupper() or \
+            any(ch.isupper() or ch.isdigit() for ch in first[1:]):
+        return False
+    return len(words) == 1 or words[1][0].islower()
+
+
 def entry_row(entry: RegisterEntry) -> list[object]:
     """The ten cells of one register line."""
-    title = " ".join(part for part in (entry.type_name, entry.subject) if part)
+    title = register_title(entry.type_name, entry.subject)
     note = entry.note
     if entry.status == CANCELLED:
         note = f"Đã hủy: {note}" if note else "Đã hủy"

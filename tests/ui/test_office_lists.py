@@ -242,3 +242,40 @@ def test_the_profiles_signers_and_register_dialogs_reload_on_a_change(
     save_profile(store, Profile(name="Sở Tài chính", abbreviation="STC", place="Hà Nội"))
     save_signer(store, Signer(name="Nguyễn Văn A", title="Giám đốc"))
     qtbot.waitUntil(lambda: profiles.list.count() == 1 and signers.list.count() == 1)
+
+
+def test_the_register_reads_type_and_summary_as_one_phrase() -> None:
+    from drafter.store.register_xlsx import register_title
+
+    assert register_title("Quyết định", "Về việc khen thưởng năm 2026") == \
+        "Quyết định về việc khen thưởng năm 2026"
+    assert register_title("Công văn", "V/v báo cáo tuyển sinh") == \
+        "Công văn về việc báo cáo tuyển sinh"
+    assert register_title("Quyết định", "Ban hành Quy chế làm việc") == \
+        "Quyết định ban hành Quy chế làm việc"
+    assert register_title("Công văn", "Hà Nội chuẩn bị") == "Công văn Hà Nội chuẩn bị"
+    assert register_title("Công văn", "UBND tỉnh đề nghị") == "Công văn UBND tỉnh đề nghị"
+    assert register_title("", "Về việc A") == "Về việc A"
+
+
+def test_the_register_columns_fit_their_headers_and_contents(
+        qtbot, office) -> None:  # type: ignore[no-untyped-def]
+    from drafter.store import register
+    from drafter.ui.office.register_dialog import RegisterDialog
+    from tests.sample_letters import cong_van
+
+    register.issue(office["store"], cong_van(number=None, subject="kế hoạch tuyển sinh"))
+    dialog = RegisterDialog()
+    qtbot.addWidget(dialog)
+    dialog.year.setCurrentIndex(dialog.year.findData(2026))
+    assert dialog.table.rowCount() == 1
+    assert dialog.table.item(0, 2).text() == "Công văn về việc kế hoạch tuyển sinh"
+    header = dialog.table.horizontalHeader()
+    metrics = header.fontMetrics()
+    for column in range(dialog.table.columnCount() - 1):
+        title = dialog.table.horizontalHeaderItem(column).text()
+        if column != 2:  # the summary column is capped, and wraps
+            assert header.sectionSize(column) >= metrics.horizontalAdvance(title), title
+        cell = dialog.table.item(0, column)
+        if cell is not None and cell.text() and column not in (2, 4):
+            assert header.sectionSize(column) >= metrics.horizontalAdvance(cell.text())

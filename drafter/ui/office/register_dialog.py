@@ -65,8 +65,7 @@ class RegisterDialog(QDialog):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, (_title, width) in enumerate(COLUMNS):
-            self.table.setColumnWidth(column, width * 8)
+        self.table.setWordWrap(True)
         self.summary = QLabel(self)
         self.summary.setObjectName("register.summary")
 
@@ -132,6 +131,17 @@ class RegisterDialog(QDialog):
                 self.table.setItem(row, column, item)
         self.summary.setText(_("{shown} of {total} entries").format(
             shown=len(self.entries), total=total))
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Each column as wide as its header and its cells, the long texts (summary,
+        recipients) at most a share of the window, wrapped within it."""
+        self.table.resizeColumnsToContents()
+        widest = max(240, self.width() // 3)
+        for column in range(self.table.columnCount() - 1):  # the last one stretches
+            if self.table.columnWidth(column) > widest:
+                self.table.setColumnWidth(column, widest)
+        self.table.resizeRowsToContents()
 
     def selected(self) -> RegisterEntry | None:
         row = self.table.currentRow()
