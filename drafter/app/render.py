@@ -54,6 +54,7 @@ def _targets(inputs: list[str], output: Path | None,
 
 def render_one(source: str, target: Path) -> tuple[int, list[str]]:
     """Render one letter file; return the exit status and the messages to print."""
+    from drafter.app.advice import advise
     from drafter.app.check import check_file
     from drafter.app.compose import compose
 
@@ -71,7 +72,8 @@ def render_one(source: str, target: Path) -> tuple[int, list[str]]:
         return EXIT_WRITE, [_("PDF export needs PySide6 ({error})").format(error=error)]
     except WriteError as error:
         return EXIT_WRITE, [f"{error.path}: {error.reason}"]
-    return EXIT_OK, []
+    # Warnings are printed and the document is written all the same (exit status 0).
+    return EXIT_OK, [f"{name}: {warning}" for warning in advise(letter)]
 
 
 def _render_pair(pair: tuple[str, Path]) -> tuple[int, list[str]]:

@@ -64,13 +64,15 @@ class FieldSpec:
 
 def clean_value(kind: FieldKind, value: object, where: str, *,
                 bounds: tuple[int, int] | None = None, choices: tuple[str, ...] = (),
-                ) -> tuple[object, list[Problem]]:
+                breaks: bool = False) -> tuple[object, list[Problem]]:
     """A value of *kind* as typed or read, cleaned, with its problems.
 
     The one cleaning of every text that enters Drafter — the standard parts of a letter
     (:mod:`drafter.core.schema`), a type's own fields, the form: NFC, no control
     characters, one line where one line is meant; text that cannot be printed safely or
-    was typed in an old 8-bit encoding (TCVN3, VNI) is reported, and kept.
+    was typed in an old 8-bit encoding (TCVN3, VNI) is reported, and kept.  With
+    *breaks*, a one-line value keeps the line breaks the user typed (``\\n``, the form's
+    ⏎): the layout honours them in a display line (the subject, names, signature lines).
     """
     if value is None or value == "" or value == []:
         empty: object = [] if kind is FieldKind.LINES else \
@@ -81,7 +83,7 @@ def clean_value(kind: FieldKind, value: object, where: str, *,
     if kind in (FieldKind.TEXT, FieldKind.CHOICE):
         if isinstance(value, bool) or not isinstance(value, str | int | float):
             return "", [Problem(where, _("must be text"))]
-        cleaned = clean_line(str(value))
+        cleaned = clean_line(str(value), keep_breaks=breaks)
         if kind is FieldKind.CHOICE and choices and cleaned not in choices:
             problems.append(Problem(where, _("must be one of: {choices}").format(
                 choices=", ".join(choices))))
@@ -93,7 +95,8 @@ def clean_value(kind: FieldKind, value: object, where: str, *,
         items = clean_text(value).split("\n") if isinstance(value, str) else value
         if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
             return [], [Problem(where, _("must be a list of lines"))]
-        cleaned = [line for line in (clean_line(i) for i in items) if line]
+        cleaned = [line for line in (clean_line(i, keep_breaks=breaks) for i in items)
+                   if line]
     elif kind is FieldKind.DATE:
         return _coerce_date(value, where)
     elif kind is FieldKind.INTEGER:

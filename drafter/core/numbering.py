@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from drafter.core.cleaning import symbol_text
 from drafter.core.doctypes import DocType
 from drafter.core.letter import Letter
 from drafter.core.vietnamese import pad_number
@@ -17,11 +18,11 @@ def compose_symbol(letter: Letter, doctype: DocType) -> str:
     type: ``<type>-<issuer>`` (``QĐ-UBND``).
     """
     if letter.symbol:
-        return letter.symbol
+        return symbol_text(letter.symbol)
     issuer = letter.issuer.abbreviation
     if not doctype.abbreviation:
-        return "-".join(part for part in (issuer, letter.issuer.unit) if part)
-    return "-".join(part for part in (doctype.abbreviation, issuer) if part)
+        return symbol_text("-".join(part for part in (issuer, letter.issuer.unit) if part))
+    return symbol_text("-".join(part for part in (doctype.abbreviation, issuer) if part))
 
 
 def number_text(number: int | None) -> str:

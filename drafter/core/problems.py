@@ -3,6 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    """A problem stops export and issuing until it is fixed; a warning says what Drafter
+    tidied or what deserves a look, and lets the letter go out."""
+
+    PROBLEM = "problem"
+    WARNING = "warning"
 
 
 @dataclass(frozen=True)
@@ -11,8 +20,17 @@ class Problem:
 
     field: str
     message: str
+    severity: Severity = Severity.PROBLEM
+
+    @property
+    def is_warning(self) -> bool:
+        return self.severity is Severity.WARNING
 
     def __str__(self) -> str:
+        if self.is_warning:
+            from drafter.i18n import _
+
+            return f"{self.field}: {_('warning')}: {self.message}"
         return f"{self.field}: {self.message}"
 
 

@@ -64,6 +64,7 @@ class Part:
     placeholder: str = ""  # English source: the empty editor's hint
     picker: str = ""  # what the office data fills it with ("signer:{n}": block n)
     label_for: Callable[[DocType], str] | None = None  # a label depending on the type
+    breaks: bool = False  # a display line: the user's line breaks are kept (⏎, newline)
 
     @property
     def name(self) -> str:
@@ -94,7 +95,7 @@ class Part:
                 names = ", ".join(repr(m.value) for m in self.choices)
                 return self.empty(), [Problem(where, _("must be one of: {choices}").format(
                     choices=names))]
-        return clean_value(self.kind, value, where, bounds=self.bounds)
+        return clean_value(self.kind, value, where, bounds=self.bounds, breaks=self.breaks)
 
     def label_in(self, doctype: DocType) -> str:
         """The English source of its label in a letter of *doctype*."""
@@ -251,9 +252,9 @@ TEXT, LINES, MARKDOWN = FieldKind.TEXT, FieldKind.LINES, FieldKind.MARKDOWN
 
 # Each table's parts are declared in the order the form shows them.
 ISSUER = Table("issuer", (
-    Part("parent", LINES, N_("Parent body:"), rows=2, picker="issuer",
+    Part("parent", LINES, N_("Parent body:"), rows=2, picker="issuer", breaks=True,
          help=N_("The direct parent body, one printed line each, if any")),
-    Part("name", LINES, N_("Issuing body:"), rows=2, required=_always,
+    Part("name", LINES, N_("Issuing body:"), rows=2, required=_always, breaks=True,
          help=N_("The issuing body's name, one printed line each"),
          required_message=N_("the issuing body's name is required")),
     Part("prose_name", TEXT, N_("Name in sentences:"),
@@ -280,7 +281,7 @@ HEADING = Table("", (
          required_message=N_("the place is required for the date line")),
     Part("date", FieldKind.DATE, N_("Date:"), shown=_has_date),
     Part("subject", TEXT, N_("Summary (trích yếu):"), required=_needs_subject,
-         shown=_has_subject, label_for=_subject_label,
+         shown=_has_subject, label_for=_subject_label, breaks=True,
          required_message=N_("the summary (trích yếu) is required")),
     Part("attached_to", TEXT, N_("Attached to:"), in_form=False),
     Part("answers", TEXT, N_("Answers incoming letter:"), in_form=False,
@@ -288,11 +289,11 @@ HEADING = Table("", (
     Part("document_id", TEXT, N_("Document id:"), in_form=False,
          help=N_("Given by Drafter; the register knows the document by it")),
     Part("kinh_gui", LINES, N_("Kính gửi:"), max_items=RECIPIENTS, group="kinh_gui",
-         rows=3, picker="recipients",
+         rows=3, picker="recipients", breaks=True,
          help=N_("One recipient per line"), required=_needs_recipient,
          required_message=N_("at least one recipient is required")),
     Part("dong_kinh_gui", LINES, N_("Đồng kính gửi:"), max_items=RECIPIENTS,
-         group="kinh_gui", rows=2, help=N_("One recipient per line")),
+         group="kinh_gui", rows=2, breaks=True, help=N_("One recipient per line")),
     Part("body", MARKDOWN, N_("Content:"), required=_needs_body, group="body",
          required_message=N_("the content is required"),
          help=N_("One paragraph per line; Điều, khoản (1.), điểm (a)) and căn cứ lines "
@@ -304,9 +305,9 @@ HEADING = Table("", (
 ), group="heading")
 
 SIGNATURES = Table("signatures", (
-    Part("authority", LINES, N_("Signing authority:"), rows=2, picker="signer:{n}",
+    Part("authority", LINES, N_("Signing authority:"), rows=2, picker="signer:{n}", breaks=True,
          help=N_("e.g. KT. GIÁM ĐỐC or TM. ỦY BAN NHÂN DÂN, one per line")),
-    Part("title", TEXT, N_("Position:"), help=N_("e.g. PHÓ GIÁM ĐỐC"),
+    Part("title", TEXT, N_("Position:"), help=N_("e.g. PHÓ GIÁM ĐỐC"), breaks=True,
          required=_needs_position, required_message=N_("the signer's position is required")),
     Part("name", TEXT, N_("Full name:"), required=_needs_signer,
          required_message=N_("the signer's full name is required")),
@@ -326,7 +327,7 @@ NOI_NHAN = Table("noi_nhan", (
 
 APPENDICES = Table("appendices", (
     Part("number", TEXT, N_("Number (I, II…):")),
-    Part("title", TEXT, N_("Title:"), required=_always,
+    Part("title", TEXT, N_("Title:"), required=_always, breaks=True,
          required_message=N_("the appendix title is required")),
     Part("body", MARKDOWN, N_("Content:")),
 ), repeated=True, make=Appendix, attribute="appendices", group="appendices")

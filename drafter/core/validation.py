@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from drafter.core import schema
+from drafter.core import cleaning, schema
 from drafter.core.doctypes import DocType, HeaderStyle, Presence
 from drafter.core.fields import FieldKind
 from drafter.core.letter import Letter
@@ -40,6 +40,9 @@ def check_letter(letter: Letter, doctype: DocType) -> list[Problem]:
             "this document type needs {count} signature blocks").format(
                 count=doctype.signatures)))
     problems.extend(_number_problems(letter))
+    # What the printed page cannot tidy (an unknown authority prefix, a malformed symbol);
+    # what it tidies is a warning, given by drafter.app.advice.
+    problems.extend(cleaning.blocking(cleaning.advice(letter, with_warnings=False)))
     problems.extend(_size_problems(letter, doctype))
     for where, text, _multiline in _texts(letter, doctype):
         problem = text_problem(text)

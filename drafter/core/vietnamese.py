@@ -16,9 +16,15 @@ from drafter.i18n import _
 #
 # Line breaks: Word pastes \x0b (manual line break) and \x0c (page break) into plain
 # text; those, CR, NEL and the Unicode separators become "\n".
+# The form's ⏎ (U+23CE), which a one-line editor shows for a break, is one too.
+FORCED_BREAK_MARK = "\u23ce"
 _LINE_BREAKING_CONTROLS = {"\x0b": "\n", "\x0c": "\n", "\r\n": "\n", "\r": "\n",
-                           "\u2028": "\n", "\u2029": "\n", "\x85": "\n"}
-_LINE_BREAK_RE = re.compile("\r\n|[\r\x0b\x0c\u2028\u2029\x85]")
+                           "\u2028": "\n", "\u2029": "\n", "\x85": "\n",
+                           FORCED_BREAK_MARK: "\n"}
+_LINE_BREAK_RE = re.compile("\r\n|[\r\x0b\x0c\u2028\u2029\x85\u23ce]")
+# In one-line values, runs of white space fold to one space, but a no-break space (and
+# its narrow and figure forms) is the user's word that two words stay together: kept.
+_FOLDED_SPACE_RE = re.compile("[^\\S\u00a0\u202f\u2007]+")
 # Removed without a word, as they carry nothing a document needs:
 # - other C0 and C1 controls (XML 1.0 forbids most of them);
 # - invisible format characters: zero-width space, non-joiner and joiner (Vietnamese
@@ -47,12 +53,13 @@ _BIDI_RE = re.compile(f"[{BIDI_CONTROLS}]")
 _PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
 
 
-def clean_text(text: str, *, multiline: bool = True) -> str:
+def clean_text(text: str, *, multiline: bool = True, keep_breaks: bool = False) -> str:
     """Return *text* normalised to NFC, with control characters removed.
 
     Line breaks pasted from Word become ``\\n``; with ``multiline=False`` they
-    become single spaces.  Tabs are kept in multi-line text and turned into
-    spaces in single-line text.
+    become single spaces, unless *keep_breaks* (a one-line value whose display lines
+    the user may break: the subject, a name, a signature line).  Tabs are kept in
+    multi-line text and turned into spaces in single-line text.
     """
     if not text:
         return ""
@@ -60,15 +67,18 @@ def clean_text(text: str, *, multiline: bool = True) -> str:
     text = _INVALID_RE.sub("", text)
     text = unicodedata.normalize("NFC", text)
     if not multiline:
-        text = " ".join(text.replace("\t", " ").split())
+        lines = text.split("\n") if keep_breaks else [text]
+        folded = (_FOLDED_SPACE_RE.sub(" ", line).strip() for line in lines)
+        text = "\n".join(line for line in folded if line)
     else:
         text = "\n".join(line.rstrip() for line in text.split("\n"))
     return text
 
 
-def clean_line(text: str) -> str:
-    """A single-line field: cleaned, with runs of white space folded to one space."""
-    return clean_text(text, multiline=False)
+def clean_line(text: str, *, keep_breaks: bool = False) -> str:
+    """A single-line field: cleaned, with runs of white space folded to one space; with
+    *keep_breaks*, the breaks the user typed stay (``\\n``)."""
+    return clean_text(text, multiline=False, keep_breaks=keep_breaks)
 
 
 def unsafe_character(text: str) -> str | None:

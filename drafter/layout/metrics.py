@@ -22,6 +22,7 @@ from drafter.layout.units import Length
 from drafter.paths import user_cache_dir
 
 _CACHE_VERSION = 1
+_DRAWN_AS = {"\u2011": "-", "\u00a0": " "}
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,10 @@ class FaceMetrics:
     def _composed(self, char: str) -> int:
         # A letter missing from the font is drawn from its decomposition by the
         # renderer's fallback; its base letter is a good estimate of its width.
-        if unicodedata.combining(char):
+        # A no-break hyphen is printed as a hyphen (drafter.layout.characters).
+        if char in _DRAWN_AS:
+            return self.advances.get(ord(_DRAWN_AS[char]), self.default_advance)
+        if unicodedata.combining(char) or char == "\u2060":
             return 0
         base = unicodedata.normalize("NFD", char)[0]
         return self.advances.get(ord(base), self.default_advance)

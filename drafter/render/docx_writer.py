@@ -121,8 +121,12 @@ def _text_runs(run: Run, properties: str) -> str:
         for j, chunk in enumerate(line.split("\t")):
             if j:
                 pieces.append("<w:tab/>")
-            if chunk:
-                pieces.append(f'<w:t xml:space="preserve">{_xml_text(chunk)}</w:t>')
+            # A no-break hyphen is Word's own element (drafter.layout.characters).
+            for k, piece in enumerate(chunk.split("\u2011")):
+                if k:
+                    pieces.append("<w:noBreakHyphen/>")
+                if piece:
+                    pieces.append(f'<w:t xml:space="preserve">{_xml_text(piece)}</w:t>')
     return f"<w:r>{properties}{''.join(pieces)}</w:r>" if pieces else ""
 
 

@@ -303,7 +303,10 @@ class BlockLayout:
     def paragraph(self, paragraph: Paragraph, width: float) -> list[_Piece]:
         """The paragraph as pieces: its lines, the first one carrying the space before."""
         runs = paragraph.runs or [Run("", Length(0))]
-        texts = [str(self.page_number) if run.field is not None else run.text for run in runs]
+        # A no-break hyphen is a hyphen and a word joiner: the fonts have no glyph for
+        # U+2011, and the joiner keeps the line from breaking after it, as Word does.
+        texts = [str(self.page_number) if run.field is not None else
+                 run.text.replace("\u2011", "-\u2060") for run in runs]
         text = "".join(texts).replace("\n", "\u2028")
         layout = QTextLayout(text, _font_of(runs[0], self.font_name), measuring_device())
         formats = []
@@ -355,7 +358,8 @@ class BlockLayout:
         pieces: list[_Piece] = []
         for n, (index, x) in enumerate(lines):
             line = layout.lineAt(index)
-            line_text = text[line.textStart():line.textStart() + line.textLength()]
+            line_text = text[line.textStart():line.textStart() + line.textLength()
+                             ].replace("\u2060", "")
             rules: list[Rule] = []
             offset = 0.0
             if n == 0 and top_border is not None:

@@ -222,7 +222,8 @@ class TestNumberAndDate:
 
     def test_vv_under_the_number(self, document: Document) -> None:
         number, vv = only(document, "number"), only(document, "vv")
-        assert vv.text == "V/v tăng cường công tác phòng, chống dịch bệnh trong trường học"
+        # The layout chose the break (after the comma); each display line is one line.
+        assert vv.text == "V/v tăng cường công tác phòng,\nchống dịch bệnh trong trường học"
         assert vv.space_before == pt(6)
         assert 12 <= vv.size.pt <= 13 and not vv.runs[0].bold and not vv.runs[0].italic
         assert vv.align is Align.CENTER
@@ -237,7 +238,7 @@ class TestKinhGui:
     def test_one_recipient_on_the_label_line(self) -> None:
         document = compose(cong_van(kinh_gui=["Bộ Nội vụ"]))
         [line] = paragraphs(document, "kinh_gui")
-        assert line.text == "Kính gửi: Bộ Nội vụ"
+        assert line.text == "Kính gửi: Bộ Nội vụ."  # one recipient: the list's full stop
         assert paragraphs(document, "kinh_gui_item") == []
 
     def test_many_recipients_with_dashes(self) -> None:
@@ -448,7 +449,7 @@ def test_dong_kinh_gui_follows_kinh_gui() -> None:
     [kinh_gui] = paragraphs(document, "kinh_gui")
     [label] = paragraphs(document, "dong_kinh_gui")
     items = paragraphs(document, "dong_kinh_gui_item")
-    assert kinh_gui.text == "Kính gửi: Bộ Nội vụ"
+    assert kinh_gui.text == "Kính gửi: Bộ Nội vụ."
     assert label.text == "Đồng kính gửi:"
     assert [i.text for i in items] == ["- Sở Tài chính;", "- Sở Nội vụ."]
     blocks = document.sections[0].blocks

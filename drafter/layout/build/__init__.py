@@ -31,6 +31,7 @@ from drafter.layout.build.marks import circulation_box
 from drafter.layout.build.page import footer_address, page_number_header
 from drafter.layout.build.recipients import indent_dispatch_addressees, kinh_gui_block
 from drafter.layout.build.title import title_block
+from drafter.layout.characters import print_characters
 from drafter.layout.model import Block, Document, Paragraph, Section
 from drafter.layout.settings import DEFAULT, LayoutSettings
 
@@ -63,8 +64,10 @@ def build(letter: Letter, doctype: DocType, body_markdown: str,
     sections = [Section(page=ctx.page, blocks=separate_tables(blocks),
                         header=page_number_header(ctx), first_footer=footer_address(ctx))]
     sections += [appendix_section(ctx, appendix) for appendix in letter.appendices]
-    return Document(sections=sections, title=doctype.name, subject=letter.subject,
-                    author=" ".join(letter.issuer.name))
+    document = Document(sections=sections, title=doctype.name, subject=letter.subject,
+                        author=" ".join(letter.issuer.name))
+    print_characters(document)
+    return document
 
 
 __all__ = ["QUOC_HIEU", "TIEU_NGU", "build"]

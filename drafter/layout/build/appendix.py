@@ -11,6 +11,7 @@ from drafter.layout.build.body import body_blocks
 from drafter.layout.build.common import (
     TITLE_RULE_GAP,
     Context,
+    display_text,
     para,
     rule,
     separate_tables,
@@ -29,13 +30,14 @@ def appendix_heading(ctx: Context, number: str, title: str, reference: str) -> l
     label = f"Phụ lục {number}".strip()
     out: list[Block] = [para(label, LABEL_SIZE, bold=True, keep_with_next=True,
                              role=Role.APPENDIX_LABEL)]
+    printed = [label]
     if title:
-        out.append(para(upper(title), size, bold=True, keep_with_next=True,
-                        role=Role.APPENDIX_TITLE))
+        text = display_text(upper(title), size, ctx.text_width, bold=True)
+        out.append(para(text, size, bold=True, keep_with_next=True, role=Role.APPENDIX_TITLE))
+        printed = text.split("\n")
     if reference:
         out.append(para(f"({reference.strip('()')})", size, italic=True, keep_with_next=True,
                         role=Role.APPENDIX_REFERENCE))
-    printed = [upper(title)] if title else [label]
     width = wrapped_width(printed, size, ctx.text_width, bold=True)
     out.append(rule(width * ctx.settings.rule_share, ctx.text_width, Role.APPENDIX_RULE,
                     space_before=TITLE_RULE_GAP))

@@ -3,12 +3,14 @@ the confirmation block a type may add under Nơi nhận (Mẫu 1.10)."""
 
 from __future__ import annotations
 
+from drafter.core.cleaning import authority_line
 from drafter.core.letter import Signature
 from drafter.core.vietnamese import upper
 from drafter.layout import metrics
 from drafter.layout.build.common import (
     Context,
     baseline_shift,
+    display_text,
     empty,
     para,
     spacer,
@@ -29,18 +31,20 @@ def closing(ctx: Context) -> list[Block]:
     gap = spacer(pt(12))
     gap.keep_with_next = True
     if len(signatures) == 1:
-        rows = [Row([Cell(noi_nhan), Cell(signature_paragraphs(ctx, signatures[0]))])]
+        rows = [Row([Cell(noi_nhan),
+                     Cell(signature_paragraphs(ctx, signatures[0], ctx.right_width))])]
         if ctx.doctype.confirmation_caption:
             rows.append(Row([Cell(confirmation(ctx)), Cell([empty()])]))
         return [gap, Table(columns=[ctx.left_width, ctx.right_width], rows=rows,
                            role=Role.CLOSING)]
     half = Length(ctx.text_width // 2)
     columns = [half, Length(ctx.text_width - half)]
-    rows = [Row([Cell(signature_paragraphs(ctx, signatures[0])),
-                 Cell(signature_paragraphs(ctx, signatures[1]))])]
+    rows = [Row([Cell(signature_paragraphs(ctx, signatures[0], columns[0])),
+                 Cell(signature_paragraphs(ctx, signatures[1], columns[1]))])]
     for i in range(2, len(signatures), 2):
         pair = signatures[i:i + 2]
-        cells = [Cell(signature_paragraphs(ctx, s)) for s in pair]
+        cells = [Cell(signature_paragraphs(ctx, s, column))
+                 for s, column in zip(pair, columns, strict=False)]
         if len(cells) == 1:
             cells.append(Cell([empty()]))
         rows.append(Row(cells))
@@ -62,11 +66,16 @@ def confirmation(ctx: Context) -> list[Block]:
     return [caption, note]
 
 
-def signature_paragraphs(ctx: Context, signature: Signature) -> list[Block]:
-    """Ô 7a–7c: authority and position lines, a note, room to sign, the name."""
+def signature_paragraphs(ctx: Context, signature: Signature, width: Length) -> list[Block]:
+    """Ô 7a–7c: authority and position lines, a note, room to sign, the name.  A line
+    longer than the column *width* breaks between phrases ("CỤC TRƯỞNG / CỤC VĂN THƯ VÀ
+    LƯU TRỮ NHÀ NƯỚC"), never at the column's end."""
     size = pt(ctx.settings.signature_size)
-    out: list[Block] = [para(upper(line), size, bold=True, keep_with_next=True,
-                             role=Role.SIGNATURE_LINE) for line in signature.lines]
+    lines = [authority_line(line) for line in signature.authority]
+    lines += [signature.title] if signature.title else []
+    out: list[Block] = [para(display_text(upper(line), size, width, bold=True), size,
+                             bold=True, keep_with_next=True, role=Role.SIGNATURE_LINE)
+                        for line in lines]
     if signature.note:
         out.append(para(signature.note, size, italic=True, keep_with_next=True,
                         role=Role.SIGNATURE_NOTE))

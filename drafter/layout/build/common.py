@@ -13,6 +13,7 @@ from drafter.core.doctypes import DocType, HeaderStyle
 from drafter.core.letter import Letter
 from drafter.core.vietnamese import upper
 from drafter.layout import metrics
+from drafter.layout.linebreak import break_lines
 from drafter.layout.model import (
     Align,
     Block,
@@ -38,6 +39,7 @@ TITLE_RULE_GAP = pt(4)  # under the summary and the appendix heading, set apart 
 STAMP_HEIGHT = mm(8)  # urgency stamps are 8 mm high (Appendix I, II.10b)
 MARK_SIZE = pt(13)  # urgency, secrecy and circulation stamps
 KINH_GUI_INDENT = mm(35)  # "Kính gửi:" starts 3.5 cm from the margin (Mẫu 1.5)
+KINH_GUI_DASH_INDENT = mm(45)  # and the dashes of its list 4.5 cm (Mẫu 1.5: 2552 twips)
 
 
 @dataclass
@@ -133,11 +135,20 @@ def baseline_shift(taller: Length, shorter: Length, *, bold: bool = False,
 
 
 def header_lines(lines: list[str], size: Length, width: Length, *, bold: bool) -> list[str]:
-    """Names in UPPER case, each broken into even lines where it does not fit."""
+    """Names in UPPER case, each broken into even lines where it does not fit, between
+    phrases (:mod:`drafter.layout.linebreak`)."""
     out: list[str] = []
     for line in lines:
-        out += metrics.balanced_wrap(upper(line), size, width, bold=bold)
+        out += break_lines(upper(line), size, width, bold=bold)
     return out
+
+
+def display_text(text: str, size: Length, width: Length, *, bold: bool = False,
+                 italic: bool = False, balanced: bool = True) -> str:
+    """*text* with the line breaks the layout chose, one display line per break-separated
+    line, each narrower than *width*: the writers print these lines as they are."""
+    return "\n".join(break_lines(text, size, width, bold=bold, italic=italic,
+                                  balanced=balanced))
 
 
 def stamp(label: str, width: Length, align: Align, role: Role, text_role: Role) -> Table:

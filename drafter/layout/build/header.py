@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from drafter.core.cleaning import subject_text
 from drafter.core.doctypes import SummaryStyle
 from drafter.core.numbering import number_line
 from drafter.core.vietnamese import place_date_line, upper
@@ -12,6 +13,7 @@ from drafter.layout import metrics
 from drafter.layout.build.common import (
     Context,
     baseline_shift,
+    display_text,
     empty,
     header_lines,
     para,
@@ -96,8 +98,9 @@ def vv_paragraphs(ctx: Context) -> list[Paragraph]:
     """Ô 5b: a công văn's summary, "V/v …", 6 pt under the number, centred."""
     if ctx.doctype.summary is not SummaryStyle.VV or not ctx.letter.subject:
         return []
-    return [para(f"V/v {ctx.letter.subject}", pt(ctx.settings.vv_size), space_before=pt(6),
-                 role=Role.VV)]
+    size = pt(ctx.settings.vv_size)
+    text = display_text(f"V/v {subject_text(ctx.letter.subject)}", size, columns(ctx).left)
+    return [para(text, size, space_before=pt(6), role=Role.VV)]
 
 
 def header_table(ctx: Context) -> Table:

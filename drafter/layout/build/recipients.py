@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from drafter.core.doctypes import Presence
 from drafter.layout import metrics
-from drafter.layout.build.common import KINH_GUI_INDENT, Context, strip_item
+from drafter.layout.build.common import (
+    KINH_GUI_DASH_INDENT,
+    KINH_GUI_INDENT,
+    Context,
+    display_text,
+    strip_item,
+)
 from drafter.layout.model import Align, Block, Paragraph, Role, Run
 from drafter.layout.units import Length, pt
 
@@ -18,32 +24,38 @@ def kinh_gui_block(ctx: Context) -> list[Block]:
     first_space = pt(12) if ctx.doctype.title else pt(18)
     out: list[Block] = []
     out += recipient_lines("Kính gửi", letter.kinh_gui, size, first_space, Role.KINH_GUI,
-                           Role.KINH_GUI_ITEM)
+                           Role.KINH_GUI_ITEM, ctx.text_width)
     if letter.dong_kinh_gui:
         out += recipient_lines("Đồng kính gửi", letter.dong_kinh_gui, size, pt(6),
-                               Role.DONG_KINH_GUI, Role.DONG_KINH_GUI_ITEM)
+                               Role.DONG_KINH_GUI, Role.DONG_KINH_GUI_ITEM, ctx.text_width)
     return out
 
 
 def recipient_lines(label: str, recipients: list[str], size: Length, space_before: Length,
-                    role: Role, item_role: Role) -> list[Paragraph]:
-    """One recipient on the label's line; several as "- …;" lines, the last ending ".",
-    with the dashes under the colon (Mẫu 1.5)."""
+                    role: Role, item_role: Role, text_width: Length) -> list[Paragraph]:
+    """Mẫu 1.5.  One recipient on the label's line, ending with a full stop ("Kính gửi:
+    Bộ Nội vụ."); several as "- …;" lines under the label, the last ending ".", their
+    dashes 4.5 cm from the margin.  A recipient longer than its line breaks between
+    phrases, never inside a name, and wraps under its own first letter."""
     indent = KINH_GUI_INDENT
     names = [strip_item(r) for r in recipients]
     if len(names) == 1:
         lead = f"{label}: "
         lead_width = metrics.text_width(lead, size)
-        return [Paragraph([Run(lead + names[0], size)], indent_left=indent + lead_width,
+        room = Length(text_width - indent - lead_width)
+        text = display_text(f"{names[0]}.", size, room, balanced=False)
+        return [Paragraph([Run(lead + text, size)], indent_left=indent + lead_width,
                           first_line=-lead_width, space_before=space_before,
                           keep_with_next=True, role=role)]
     out = [Paragraph([Run(f"{label}:", size)], indent_left=indent, space_before=space_before,
                      keep_with_next=True, role=role)]
-    dash_x = indent + metrics.text_width(label, size)
     dash_width = metrics.text_width("- ", size)
+    room = Length(text_width - KINH_GUI_DASH_INDENT - dash_width)
     for i, name in enumerate(names):
         end = "." if i == len(names) - 1 else ";"
-        out.append(Paragraph([Run(f"- {name}{end}", size)], indent_left=dash_x + dash_width,
+        text = display_text(f"{name}{end}", size, room, balanced=False)
+        out.append(Paragraph([Run(f"- {text}", size)],
+                             indent_left=KINH_GUI_DASH_INDENT + dash_width,
                              first_line=-dash_width, keep_with_next=True, role=item_role))
     return out
 
@@ -51,7 +63,7 @@ def recipient_lines(label: str, recipients: list[str], size: Length, space_befor
 def indent_dispatch_addressees(ctx: Context, body: list[Block]) -> None:
     """Mẫu 1.6: the "- …;" addressees under "<sender> điện:" stand in the right part
     of the page, their dashes where a Kính gửi list puts them."""
-    dash_x = KINH_GUI_INDENT + metrics.text_width("Kính gửi", ctx.body_size)
+    dash_x = KINH_GUI_DASH_INDENT
     dash_width = metrics.text_width("- ", ctx.body_size)
     after_heading = False
     for block in body:

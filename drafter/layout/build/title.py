@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from drafter.core.doctypes import SummaryStyle
-from drafter.layout.build.common import TITLE_RULE_GAP, Context, para, rule, wrapped_width
+from drafter.layout.build.common import (
+    TITLE_RULE_GAP,
+    Context,
+    display_text,
+    para,
+    rule,
+    wrapped_width,
+)
 from drafter.layout.model import Block, Role
 from drafter.layout.units import pt
 
@@ -17,9 +24,10 @@ def title_block(ctx: Context) -> list[Block]:
                              keep_with_next=True, role=Role.TITLE)]
     printed = [doctype.printed_title]
     if doctype.summary is SummaryStyle.TITLE and letter.subject:
-        out.append(para(letter.subject, size, bold=True, keep_with_next=True,
-                        role=Role.SUMMARY))
-        printed = [letter.subject]
+        # Under a type name the summary is written as typed ("Về việc …" in a quyết định).
+        summary = display_text(letter.subject, size, ctx.text_width, bold=True)
+        out.append(para(summary, size, bold=True, keep_with_next=True, role=Role.SUMMARY))
+        printed = summary.split("\n")
     if letter.attached_to:
         out.append(para(f"({letter.attached_to})", size, italic=True, keep_with_next=True,
                         role=Role.ATTACHED_TO))
