@@ -34,7 +34,15 @@ from drafter.core.problems import InvalidInput, Problem
 from drafter.i18n import _, set_language
 from drafter.render import formats
 from drafter.settings import Preferences
-from drafter.ui import autosave, export, font_notice, office_bridge, qt_translations
+from drafter.ui import (
+    autosave,
+    export,
+    folders,
+    font_notice,
+    notices,
+    office_bridge,
+    qt_translations,
+)
 
 if TYPE_CHECKING:  # the editor stack (templates, layout, painter) loads with the first draft
     from drafter.ui.draft import DraftEditor
@@ -298,11 +306,13 @@ class MainWindow(QMainWindow):
         return editor
 
     def open_dialog(self) -> None:
-        start = str(Path(self.preferences.recent_files[0]).parent) \
+        last = folders.last_folder(self.preferences, folders.LETTERS)
+        start = str(last) if last else str(Path(self.preferences.recent_files[0]).parent) \
             if self.preferences.recent_files else str(Path.home())
         name, _filter = QFileDialog.getOpenFileName(self, _("Open a draft"), start,
                                                     LETTER_FILTER)
         if name:
+            folders.remember(self.preferences, folders.LETTERS, Path(name))
             self.open_file(Path(name))
 
     def open_file(self, path: Path) -> DraftEditor | None:
@@ -345,8 +355,9 @@ class MainWindow(QMainWindow):
         if editor is None:
             return False
         if path is None:
-            folder = editor.path.parent if editor.path else Path(
-                self.preferences.export_folder or Path.home())
+            folder = editor.path.parent if editor.path else (
+                folders.last_folder(self.preferences, folders.LETTERS) or
+                Path(self.preferences.export_folder or Path.home()))
             suggested = folder / (export.default_stem(editor.letter(), editor.doctype) +
                                   letterfile.SUFFIX)
             path = self.choose_save_path(_("Save the draft"), suggested, LETTER_FILTER)
@@ -367,6 +378,7 @@ class MainWindow(QMainWindow):
                             _("Your text is still here; choose another folder or name."))
             return False
         self.preferences.remember_file(editor.path)  # type: ignore[arg-type]
+        folders.remember(self.preferences, folders.LETTERS, Path(path))
         from drafter.app.new_letter import remembered_of
 
         used = remembered_of(editor.letter())
@@ -422,8 +434,12 @@ class MainWindow(QMainWindow):
         return True
 
     def export_path(self, editor: DraftEditor, suffix: str) -> Path:
+        failed = getattr(editor, "failed_export", None)
+        if failed is not None:  # the name the user chose is kept after a failure
+            return Path(failed).with_suffix(suffix)
         folder = Path(self.preferences.export_folder) if self.preferences.export_folder else (
-            editor.path.parent if editor.path else Path.home())
+            folders.last_folder(self.preferences, folders.EXPORTS) or
+            (editor.path.parent if editor.path else Path.home()))
         return folder / (export.default_stem(editor.letter(), editor.doctype) + suffix)
 
     def export_docx(self, path: Path | None = None) -> Path | None:
@@ -451,14 +467,18 @@ class MainWindow(QMainWindow):
         try:
             export.write(editor.document, editor.letter(), path, fmt)
         except WriteError as error:
+            editor.failed_export = path  # type: ignore[attr-defined]
             self.show_error(_("The file was not written"),
                             f"{error.path}\n{error.reason}\n\n" +
                             _("Nothing was lost: your draft is unchanged, and any earlier "
                               "file of that name is intact."))
             return None
         self.last_export = path
+        editor.failed_export = None  # type: ignore[attr-defined]
+        folders.remember(self.preferences, folders.EXPORTS, path)
+        self._save_preferences()
         self._update_state()
-        self.statusBar().showMessage(_("Exported {path}").format(path=path), 8000)
+        notices.show_exported(self, path)
         return path
 
     def print_draft(self) -> None:
@@ -472,6 +492,8 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             assert editor.document is not None
             export.print_document(editor.document, printer)
+            notices.show_printed(self, len(editor.preview.pages),
+                                 printer.outputFileName() or printer.printerName())
 
     def open_exported(self) -> None:
         if self.last_export is not None:
