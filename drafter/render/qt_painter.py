@@ -517,10 +517,16 @@ def _paginate_section(section: Section, first_number: int = 1,
     engine = BlockLayout(font_name=font_name)
     pieces: list[_Piece] = []
     for block in section.blocks:
-        # A keep-with-next paragraph goes with the first row of a table after it (and
-        # so with its header rows), as LibreOffice and Word keep it: the rest of the
-        # table may go on to the next page.
-        pieces += _block_pieces(engine, block, width)
+        new = _block_pieces(engine, block, width)
+        if isinstance(block, Table) and not block.header_rows and pieces and \
+                pieces[-1].keep_with_next:
+            # LibreOffice keeps a keep-with-next paragraph with the whole of a table
+            # like the closing's (measured on every type's sample).  A table with a
+            # header row goes on under it: the paragraph keeps with the header and the
+            # first row only (measured with 60-row tables at every break position).
+            for row in new[1:]:
+                row.keep_with_previous = True
+        pieces += new
     pages: list[Page] = []
     page = Page(page_w, page_h, first_number)
     y = top

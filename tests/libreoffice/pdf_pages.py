@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pymupdf
 from sample_letters import cong_van, long_cong_van_with_appendix, marked_cong_van
+from table_letters import long_table_ke_hoach
 
 from drafter.core.doctypes import DocType, Registry
 from drafter.core.letter import Letter
@@ -44,6 +45,7 @@ SPECIAL: dict[str, Callable[[], Letter]] = {
     "marks": marked_cong_van,
     "long_date": long_date_letter,
     "long_appendix": long_appendix_letter,
+    "long_table": long_table_ke_hoach,
 }
 
 

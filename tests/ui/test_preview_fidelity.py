@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pymupdf
 import pytest
+from table_letters import TABLE_HEADER, long_table_ke_hoach
 
 from drafter.app.compose import compose
 from drafter.core import letterfile
@@ -31,7 +32,8 @@ ELEMENTS = {
     "circulation_text",
 }
 MARKED = "cong_van+marks"  # every stamp (ô 10a, 10b, 11) and an appendix with a table
-TYPES = [t.id for t in default_registry().all()] + [MARKED]
+LONG_TABLE = "ke_hoach+table"  # a 60-row table crossing pages, its header repeated
+TYPES = [t.id for t in default_registry().all()] + [MARKED, LONG_TABLE]
 
 
 def _marked_letter(registry):  # type: ignore[no-untyped-def]
@@ -70,6 +72,8 @@ def rendered(qapp, tmp_path_factory: pytest.TempPathFactory,  # type: ignore[no-
     for type_id in TYPES:
         if type_id == MARKED:
             letter = _marked_letter(registry)
+        elif type_id == LONG_TABLE:
+            letter = long_table_ke_hoach()
         else:
             letter, _problems = letterfile.load(registry.get(type_id).sample_path, registry)
         document = compose(letter, registry, check=False)
@@ -106,3 +110,30 @@ def test_qt_pdf_matches_libreoffice(rendered, type_id: str) -> None:
             checked += 1
     assert checked >= 2, "too few elements found to compare"
     assert not far, "\n".join(far)
+
+
+def _page_texts(path: Path) -> list[list[str]]:
+    """Each page's text lines, top to bottom."""
+    with pymupdf.open(path) as document:
+        return [[" ".join(line.split()) for line in page.get_text().split("\n") if line.strip()]
+                for page in document]
+
+
+def test_a_table_crossing_pages_breaks_at_the_same_rows(rendered) -> None:
+    """The header row starts every later page of the table in both renderings, and each
+    page holds the same rows (the row numbers of the STT column) in both."""
+    qt_pdf, lo_pdf, pages = rendered[LONG_TABLE]
+    qt_pages, lo_pages = _page_texts(qt_pdf), _page_texts(lo_pdf)
+    assert len(qt_pages) == len(lo_pages) == len(pages) >= 3
+
+    def rows(page: list[str]) -> list[str]:
+        return [line.split()[4] for line in page if line.startswith("Trường Tiểu học số")]
+
+    spanned = [n for n, page in enumerate(lo_pages) if rows(page)]
+    assert len(spanned) >= 2
+    for n in spanned:
+        assert rows(qt_pages[n]) == rows(lo_pages[n]), f"page {n + 1}"
+    for n in spanned[1:]:
+        for texts in (qt_pages[n], lo_pages[n]):
+            body = [t for t in texts if t != str(n + 1)]  # the page number
+            assert body[:3] == list(TABLE_HEADER), (n + 1, texts[:4])
