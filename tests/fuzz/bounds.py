@@ -9,12 +9,12 @@ as a failure with the input that caused it instead of stopping the run.
 from __future__ import annotations
 
 import os
-import resource
 import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from hypothesis import HealthCheck, settings
+from memory_cap import capped_memory
 
 _COMMON = {
     "deadline": None,  # the alarm below bounds each example; timing noise must not fail it
@@ -43,25 +43,11 @@ def _on_alarm(signum: int, frame: object) -> None:
 @contextmanager
 def bounded() -> Iterator[None]:
     """Run one example under a wall-clock alarm and a cap on the memory it may take."""
-    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    used = _address_space()
-    cap = used + MEMORY_HEADROOM if used else resource.RLIM_INFINITY
-    if hard != resource.RLIM_INFINITY:
-        cap = min(cap, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
     previous = signal.signal(signal.SIGALRM, _on_alarm)
     signal.alarm(EXAMPLE_SECONDS)
     try:
-        yield
+        with capped_memory(MEMORY_HEADROOM):
+            yield
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
-        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
-
-
-def _address_space() -> int:
-    try:
-        with open("/proc/self/statm") as statm:
-            return int(statm.read().split()[0]) * resource.getpagesize()
-    except (OSError, ValueError):
-        return 0
