@@ -51,17 +51,15 @@ def _load_letter(source: str) -> Letter | None:
     return None if problems else letter
 
 
-def _format(args: argparse.Namespace) -> Format | str | None:
-    """The format of ``--format``: ``None`` when not given, a message when unknown."""
+def _format(args: argparse.Namespace) -> Format | None:
+    """The format of ``--format``: ``None`` when not given; an unknown name raises
+    :class:`~drafter.render.formats.UnknownFormat`, which :func:`_guarded` reports."""
     from drafter.render import formats
 
     name = getattr(args, "format", None)
     if name is None or isinstance(name, formats.Format):
         return name
-    try:
-        return formats.by_name(name)
-    except formats.UnknownFormat as error:
-        return str(error)
+    return formats.by_name(name)
 
 
 def _listed_formats(args: argparse.Namespace) -> bool:
@@ -109,9 +107,6 @@ def cmd_issue(args: argparse.Namespace) -> int:
     if _listed_formats(args):
         return EXIT_OK
     chosen = _format(args)
-    if isinstance(chosen, str):
-        _error(chosen)
-        return EXIT_INVALID
     from drafter.app import issue
 
     # Settled before the letter is read or a number taken: a wrong name costs nothing.
@@ -328,9 +323,6 @@ def cmd_mailmerge(args: argparse.Namespace) -> int:
     if _listed_formats(args):
         return EXIT_OK
     chosen = _format(args)
-    if isinstance(chosen, str):
-        _error(chosen)
-        return EXIT_INVALID
     letter = _load_letter(args.letter)
     if letter is None:
         return EXIT_INVALID
