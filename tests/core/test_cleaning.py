@@ -3,6 +3,7 @@ what it cannot (problems, export waits)."""
 
 from __future__ import annotations
 
+from document_paragraphs import body_paragraphs
 from sample_letters import cong_van
 
 from drafter.app.advice import advise
@@ -42,7 +43,7 @@ def test_printed_page_uses_the_tidied_values() -> None:
                       signatures=[Signature(authority=["kt chánh văn phòng"],
                                             title="PHÓ CHÁNH VĂN PHÒNG", name="Lê Văn B")])
     document = compose(letter)
-    texts = [p.text for p in _all_paragraphs(document)]
+    texts = [p.text for p in body_paragraphs(document)]
     assert "V/v họp giao ban" in texts
     assert any(t.endswith("/VP-KGVX") for t in texts)
     assert "KT. CHÁNH VĂN PHÒNG" in texts
@@ -99,22 +100,3 @@ def test_forced_breaks_kept_only_in_display_lines() -> None:
 def test_no_break_space_is_kept_in_one_line_values() -> None:
     value, _problems = clean_value(FieldKind.TEXT, "Báo Người\u00a0Hà\u00a0Nội  x", "k")
     assert value == "Báo Người\u00a0Hà\u00a0Nội x"
-
-
-def _all_paragraphs(document):  # type: ignore[no-untyped-def]
-    from drafter.layout.model import Paragraph
-
-    out = []
-
-    def walk(blocks):  # type: ignore[no-untyped-def]
-        for block in blocks:
-            if isinstance(block, Paragraph):
-                out.append(block)
-            else:
-                for row in block.rows:
-                    for cell in row.cells:
-                        walk(cell.blocks)
-
-    for section in document.sections:
-        walk(section.blocks)
-    return out

@@ -5,6 +5,7 @@ line narrower than its column so that no writer re-wraps it."""
 from __future__ import annotations
 
 import pytest
+from document_paragraphs import body_paragraphs
 from sample_letters import cong_van
 
 from drafter.app.compose import compose
@@ -17,21 +18,7 @@ from drafter.layout.units import Length, mm, pt
 
 
 def paragraphs(document: Document, role: str) -> list[Paragraph]:
-    found: list[Paragraph] = []
-
-    def walk(blocks: list) -> None:  # type: ignore[type-arg]
-        for block in blocks:
-            if isinstance(block, Paragraph):
-                if block.role == role:
-                    found.append(block)
-            else:
-                for row in block.rows:
-                    for cell in row.cells:
-                        walk(cell.blocks)
-
-    for section in document.sections:
-        walk(section.blocks)
-    return found
+    return [paragraph for paragraph in body_paragraphs(document) if paragraph.role == role]
 
 
 def lines(paragraph: Paragraph) -> list[str]:

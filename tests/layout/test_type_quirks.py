@@ -9,29 +9,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from document_paragraphs import body_paragraphs
 
 from drafter.app.compose import compose
 from drafter.app.mailmerge import default_target
 from drafter.core import letterfile
 from drafter.core.doctypes import DocTypeError, Registry, load_doctype
-from drafter.layout.model import Block, Document, Paragraph, Role
+from drafter.layout.model import Document, Role
 from drafter.paths import templates_dir
 
 
-def _paragraphs(blocks: list[Block]) -> list[Paragraph]:
-    out: list[Paragraph] = []
-    for block in blocks:
-        if isinstance(block, Paragraph):
-            out.append(block)
-        else:
-            for row in block.rows:
-                for cell in row.cells:
-                    out += _paragraphs(cell.blocks)
-    return out
-
-
 def _texts(document: Document, role: Role) -> list[str]:
-    return [p.text for s in document.sections for p in _paragraphs(s.blocks) if p.role is role]
+    return [p.text for p in body_paragraphs(document) if p.role is role]
 
 
 def _copy_type(tmp_path: Path, type_id: str, edit: Callable[[str], str]) -> Registry:

@@ -14,11 +14,12 @@ from pathlib import Path
 
 import pymupdf
 import pytest
+from document_paragraphs import body_paragraphs
 from sample_letters import cong_van
 
 from drafter.app.compose import compose
 from drafter.core.letter import Appendix, Issuer, Letter, Signature
-from drafter.layout.model import Document, Paragraph, Role
+from drafter.layout.model import Document, Role
 from drafter.render import docx_writer
 
 pytestmark = pytest.mark.libreoffice
@@ -56,20 +57,8 @@ LETTERS = {"answering": answering_letter, "phong": phong_letter}
 
 
 def display_lines(document: Document) -> list[str]:
-    found: list[str] = []
-
-    def walk(blocks: list) -> None:  # type: ignore[type-arg]
-        for block in blocks:
-            if isinstance(block, Paragraph):
-                if block.role in DISPLAY_ROLES:
-                    found.extend(block.text.split("\n"))
-            else:
-                for row in block.rows:
-                    for cell in row.cells:
-                        walk(cell.blocks)
-
-    for section in document.sections:
-        walk(section.blocks)
+    found = [line for paragraph in body_paragraphs(document)
+             if paragraph.role in DISPLAY_ROLES for line in paragraph.text.split("\n")]
     return [" ".join(line.replace("\u00a0", " ").split()) for line in found]
 
 
