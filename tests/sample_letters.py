@@ -7,15 +7,7 @@ import io
 import zipfile
 from dataclasses import replace
 
-from drafter.core.letter import (
-    Appendix,
-    Circulation,
-    Issuer,
-    Letter,
-    Secrecy,
-    Signature,
-    Urgency,
-)
+from drafter.core.letter import Appendix, Circulation, Issuer, Letter, Secrecy, Signature, Urgency
 
 ISSUER = Issuer(
     parent=["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HÀ NỘI"],

@@ -18,15 +18,7 @@ from drafter.app.compose import compose
 from drafter.core import letterfile
 from drafter.core.doctypes import Presence, default_registry
 from drafter.core.fields import FieldKind
-from drafter.core.letter import (
-    Appendix,
-    Circulation,
-    Issuer,
-    Letter,
-    Secrecy,
-    Signature,
-    Urgency,
-)
+from drafter.core.letter import Appendix, Circulation, Issuer, Letter, Secrecy, Signature, Urgency
 from drafter.core.problems import InvalidInput
 from drafter.render import docx_writer
 
