@@ -559,6 +559,12 @@ def open_store(target: str | Path | None = None, *, migrate: bool = True,
     path = found.path
     opened_read_only = False
     if path is not None:
+        if not path.exists() and read_only:
+            # A command that only reads never creates a register: a mistyped --db path
+            # would otherwise show an empty register and leave a new database behind.
+            raise StoreError(_("there is no database at {path}: nothing has been recorded "
+                               "there yet; check the path given with --db or DRAFTER_DB"
+                               ).format(path=path))
         if not path.exists() and migrate:
             _create_sqlite_database(path)
         elif path.exists():
