@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from lxml import etree
@@ -28,37 +28,40 @@ class Effective:
     text: str
 
 
+def _on_off(element: etree._Element) -> str:
+    return "0" if element.get(w("val")) in ("0", "false") else "1"
+
+
+def _value(element: etree._Element) -> str:
+    return element.get(w("val")) or ""
+
+
+def _read(props: etree._Element, names: tuple[str, ...], into: dict[str, str],
+          read: Callable[[etree._Element], str]) -> None:
+    """Each property of *names* that *props* sets, as *read* gives its value."""
+    for name in names:
+        element = props.find(w(name))
+        if element is not None:
+            into[name] = read(element)
+
+
 def _toggles(rpr: etree._Element | None, into: dict[str, str]) -> None:
     if rpr is None:
         return
-    for name in ("b", "i"):
-        element = rpr.find(w(name))
-        if element is not None:
-            into[name] = "0" if element.get(w("val")) in ("0", "false") else "1"
-    size = rpr.find(w("sz"))
-    if size is not None:
-        into["sz"] = size.get(w("val")) or ""
-    underline = rpr.find(w("u"))
-    if underline is not None:
-        into["u"] = underline.get(w("val")) or ""
+    _read(rpr, ("b", "i"), into, _on_off)
+    _read(rpr, ("sz", "u"), into, _value)
 
 
 def _paragraph_props(ppr: etree._Element | None, into: dict[str, str]) -> None:
     if ppr is None:
         return
-    for name in ("keepNext", "keepLines"):
-        element = ppr.find(w(name))
-        if element is not None:
-            into[name] = "0" if element.get(w("val")) in ("0", "false") else "1"
+    _read(ppr, ("keepNext", "keepLines"), into, _on_off)
     for name in ("spacing", "ind"):
         element = ppr.find(w(name))
         if element is not None:
             for key, value in element.attrib.items():
                 into[f"{name}.{etree.QName(key).localname}"] = value
-    for name in ("jc", "outlineLvl"):
-        element = ppr.find(w(name))
-        if element is not None:
-            into[name] = element.get(w("val")) or ""
+    _read(ppr, ("jc", "outlineLvl"), into, _value)
 
 
 def styles_of(package: dict[str, bytes]) -> dict[str, etree._Element]:
