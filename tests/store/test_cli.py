@@ -108,8 +108,9 @@ def test_register_export_writes_appendix_iv_columns(
                       "Đơn vị, người nhận bản lưu", "Số lượng bản", "Ngày chuyển", "Ký nhận",
                       "Ghi chú")
     assert rows[-1][:4] == ("01/SGDĐT-VP", "05/03/2026",
-                            "Công văn V/v tăng cường công tác phòng, chống dịch bệnh trong "
-                            "trường học", "Nguyễn Văn An")
+                            # The register reads "Công văn về việc …", not "Công văn V/v …".
+                            "Công văn về việc tăng cường công tác phòng, chống dịch bệnh "
+                            "trong trường học", "Nguyễn Văn An")
     assert main(["register", "export", "-o", str(out), "--year", "2025", "--db",
                  store_url]) == 0
     assert not any(r[0] == "01/SGDĐT-VP" for r in load_workbook(out).active.iter_rows(
