@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from drafter.cli import main
 from signing.conftest import Images, Keys
+
+if TYPE_CHECKING:
+    import pymupdf
 
 MM = 72 / 25.4
 
@@ -17,12 +23,29 @@ def _sign(*args: object) -> None:
     assert main(["sign", *map(str, args)]) == 0
 
 
-def _images(path: Path) -> dict[tuple[int, int], tuple[float, float, float, float]]:
-    """The images drawn on page 1 (signature appearances included), by pixel size."""
+@contextmanager
+def _baked(path: Path) -> Iterator[pymupdf.Document]:
+    """The signed PDF at *path*, its widgets' appearances made page content."""
     import pymupdf
 
     with pymupdf.open(path) as document:
-        document.bake()  # the widgets' appearances become page content
+        document.bake()
+        yield document
+
+
+@contextmanager
+def _agency_text_signed(draft: Path, keys: Keys, out: Path,
+                        *options: object) -> Iterator[pymupdf.Document]:
+    """*draft* signed by the agency as text, no image (*options* say what for), baked."""
+    _sign(draft, "--as", "agency", "--p12", keys.agency, "--passfile", keys.passfile, *options,
+          "-o", out)
+    with _baked(out) as document:
+        yield document
+
+
+def _images(path: Path) -> dict[tuple[int, int], tuple[float, float, float, float]]:
+    """The images drawn on page 1 (signature appearances included), by pixel size."""
+    with _baked(path) as document:
         return {(info["width"], info["height"]): tuple(info["bbox"])
                 for info in document[0].get_image_info()}
 
@@ -99,13 +122,8 @@ def test_filled_number_and_date_sit_in_their_blanks(issued: Path) -> None:
 
 def test_attachment_signature_is_text_at_top_right_in_10_pt(draft_pdf: Path, keys: Keys,
                                                             tmp_path: Path) -> None:
-    import pymupdf
-
-    out = tmp_path / "appendix.pdf"
-    _sign(draft_pdf, "--as", "agency", "--p12", keys.agency, "--passfile", keys.passfile,
-          "--attachment", "12/SGDĐT-VP", "-o", out)
-    with pymupdf.open(out) as document:
-        document.bake()
+    with _agency_text_signed(draft_pdf, keys, tmp_path / "appendix.pdf",
+                             "--attachment", "12/SGDĐT-VP") as document:
         page = document[0]
         width = page.rect.width
         spans = [span for block in page.get_text("dict")["blocks"]
@@ -128,11 +146,8 @@ def test_copy_signature_names_the_form_and_the_copier(draft_pdf: Path, keys: Key
                                                       tmp_path: Path) -> None:
     import pymupdf
 
-    out = tmp_path / "copy.pdf"
-    _sign(draft_pdf, "--as", "agency", "--p12", keys.agency, "--passfile", keys.passfile,
-          "--copy", "SAO Y", "-o", out)
-    with pymupdf.open(out) as document:
-        document.bake()
+    with _agency_text_signed(draft_pdf, keys, tmp_path / "copy.pdf",
+                             "--copy", "SAO Y") as document:
         top = document[0].get_text(clip=pymupdf.Rect(0, 0, document[0].rect.width, 20 * MM))
     assert top.split("\n")[:2] == ["SAO Y", "Sở Giáo dục và Đào tạo Hà Nội"]
 
