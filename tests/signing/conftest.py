@@ -20,6 +20,11 @@ TOKEN_LABEL = "drafter-test"
 TOKEN_PIN = "123456"
 ORGANISATION = "Sở Giáo dục và Đào tạo Hà Nội"
 
+# The letter's one signature, which a test may replace by others.
+SIGNER = '''[[signatures]]
+authority = ["KT. GIÁM ĐỐC"]
+title = "PHÓ GIÁM ĐỐC"
+name = "Nguyễn Văn An"'''
 LETTER = """\
 drafter = 1
 type = "cong_van"
@@ -37,10 +42,7 @@ name = ["SỞ GIÁO DỤC VÀ ĐÀO TẠO"]
 abbreviation = "SGDĐT"
 unit = "VP"
 
-[[signatures]]
-authority = ["KT. GIÁM ĐỐC"]
-title = "PHÓ GIÁM ĐỐC"
-name = "Nguyễn Văn An"
+""" + SIGNER + """
 
 [noi_nhan]
 lines = ["Như trên"]

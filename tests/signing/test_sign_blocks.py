@@ -135,12 +135,8 @@ def test_a_block_out_of_range_is_refused(minutes: Path, keys: Keys, images: Imag
 def test_a_lien_tich_letter_has_one_block_per_signing_agency(tmp_path: Path,
                                                              qapp: object) -> None:
     from drafter.signing.plan import plan
-    from signing.conftest import LETTER, SENTENCE
+    from signing.conftest import LETTER, SENTENCE, SIGNER
 
-    one_signer = '''[[signatures]]
-authority = ["KT. GIÁM ĐỐC"]
-title = "PHÓ GIÁM ĐỐC"
-name = "Nguyễn Văn An"'''
     two_agencies = '''[[signatures]]
 authority = ["TM. SỞ NỘI VỤ"]
 title = "GIÁM ĐỐC"
@@ -151,8 +147,8 @@ authority = ["TM. SỞ GIÁO DỤC VÀ ĐÀO TẠO"]
 title = "GIÁM ĐỐC"
 name = "Nguyễn Văn An"'''
     text = LETTER.format(body=SENTENCE)
-    assert one_signer in text
-    pdf = render_letter(tmp_path, name="lien-tich", text=text.replace(one_signer, two_agencies))
+    assert SIGNER in text
+    pdf = render_letter(tmp_path, name="lien-tich", text=text.replace(SIGNER, two_agencies))
     layout = plan(pdf.read_bytes())
     assert [space.name for space in layout.signatures] == ["Trần Thị Bình", "Nguyễn Văn An"]
     left, right = layout.signatures
