@@ -21,6 +21,15 @@ def _name(common: str, organisation: str) -> x509.Name:
                       x509.NameAttribute(NameOID.COMMON_NAME, common)])
 
 
+def _key_usage(*, signs_documents: bool, signs_certificates: bool) -> x509.KeyUsage:
+    """Digital signatures always; non-repudiation for a signer's documents, certificate
+    and CRL signing for an authority; no encryption."""
+    return x509.KeyUsage(digital_signature=True, content_commitment=signs_documents,
+                         key_encipherment=False, data_encipherment=False, key_agreement=False,
+                         key_cert_sign=signs_certificates, crl_sign=signs_certificates,
+                         encipher_only=False, decipher_only=False)
+
+
 @dataclass
 class Authority:
     key: rsa.RSAPrivateKey
@@ -44,11 +53,8 @@ class Authority:
                 .serial_number(x509.random_serial_number())
                 .not_valid_before(start).not_valid_after(end)
                 .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-                .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True,
-                                             key_encipherment=False, data_encipherment=False,
-                                             key_agreement=False, key_cert_sign=False,
-                                             crl_sign=False, encipher_only=False,
-                                             decipher_only=False), critical=True)
+                .add_extension(_key_usage(signs_documents=True, signs_certificates=False),
+                               critical=True)
                 .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION]),
                                critical=False)
                 .sign(self.key, hashes.SHA256()))
@@ -75,11 +81,8 @@ def make_authority(common: str = "Drafter Test Root CA") -> Authority:
                    .not_valid_before(now - dt.timedelta(days=800))
                    .not_valid_after(now + dt.timedelta(days=3650))
                    .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-                   .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=False,
-                                                key_encipherment=False, data_encipherment=False,
-                                                key_agreement=False, key_cert_sign=True,
-                                                crl_sign=True, encipher_only=False,
-                                                decipher_only=False), critical=True)
+                   .add_extension(_key_usage(signs_documents=False, signs_certificates=True),
+                                  critical=True)
                    .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()),
                                   critical=False)
                    .sign(key, hashes.SHA256()))
