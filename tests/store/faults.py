@@ -46,18 +46,10 @@ def fill_up(folder: Path) -> Path:
     """Write a file until the file system is full; returns it (delete it to free space)."""
     filler = folder / "filler.bin"
     with filler.open("wb", buffering=0) as stream:
-        try:
-            while True:
-                stream.write(b"\0" * 65536)
-        except OSError:
-            pass
-    # Smaller writes take the last partial blocks too.
-    with filler.open("ab", buffering=0) as stream:
-        try:
-            while True:
-                stream.write(b"\0" * 512)
-        except OSError:
-            pass
+        for size in (65536, 512):  # smaller writes then take the last partial blocks too
+            with contextlib.suppress(OSError):
+                while True:
+                    stream.write(b"\0" * size)
     return filler
 
 
