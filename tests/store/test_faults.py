@@ -7,6 +7,7 @@ exactly as they were.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import shutil
 import sqlite3
@@ -47,6 +48,18 @@ def _issue(draft_file: Path, out: Path, url: str) -> int:
 
 
 _COPIES = itertools.count(1)
+
+
+@contextlib.contextmanager
+def _issued_once_on(folder: Path, size: str, draft_file: Path,
+                    first: Path) -> Iterator[tuple[str, bool]]:
+    """A register on a small file system of its own at *folder* (see
+    :func:`small_filesystem`) with one letter issued, to *first*: its URL, and whether
+    the file system could be mounted."""
+    with small_filesystem(folder, size) as mounted:
+        url = sqlite_url(folder / "office.sqlite3")
+        assert _issue(draft_file, first, url) == 0
+        yield url, mounted
 
 
 @pytest.fixture
@@ -109,9 +122,7 @@ def test_issue_on_a_full_disk_says_so_and_changes_nothing(
         tmp_path: Path, draft_file: Path, old_output: Path,
         capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     disk = tmp_path / "disk"
-    with small_filesystem(disk, "1m") as mounted:
-        url = sqlite_url(disk / "office.sqlite3")
-        assert _issue(draft_file, tmp_path / "first.docx", url) == 0
+    with _issued_once_on(disk, "1m", draft_file, tmp_path / "first.docx") as (url, mounted):
         before = register_state(url)
         filler = fill_up(disk) if mounted else None
         if not mounted:
@@ -135,9 +146,7 @@ def test_a_read_only_folder_can_be_listed_but_not_written(
         tmp_path: Path, draft_file: Path, old_output: Path,
         capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     shared = tmp_path / "shared"
-    with small_filesystem(shared, "4m") as mounted:
-        url = sqlite_url(shared / "office.sqlite3")
-        assert _issue(draft_file, tmp_path / "first.docx", url) == 0
+    with _issued_once_on(shared, "4m", draft_file, tmp_path / "first.docx") as (url, mounted):
         capsys.readouterr()
         if not (mounted and remount_read_only(shared)):
             print("cannot remount read-only: simulating a folder that cannot be written")
