@@ -12,6 +12,7 @@ import pytest
 from ooxml_check import all_problems
 from sample_letters import cong_van, docx_parts
 
+from cli.running import drafter, write_letter
 from drafter import __version__
 from drafter.core import letterfile
 
@@ -22,24 +23,6 @@ pytestmark = pytest.mark.usefixtures("english")
 def shared_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # One home for the module: the font-metrics cache is then built once, not per process.
     return tmp_path_factory.mktemp("cli-home")
-
-
-def drafter(*args: str, home: Path, stdin: bytes | None = None,
-            python_flags: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "DRAFTER_HOME": str(home), "DRAFTER_LANG": "en",
-           "PYTHONIOENCODING": "utf-8"}
-    env.pop("DISPLAY", None)
-    result = subprocess.run(
-        [sys.executable, *python_flags, "-m", "drafter", *args], input=stdin,
-        capture_output=True, env=env, timeout=120, check=False)
-    return subprocess.CompletedProcess(result.args, result.returncode,
-                                       result.stdout.decode("utf-8"),
-                                       result.stderr.decode("utf-8"))
-
-
-def write_letter(path: Path, **changes: object) -> Path:
-    letterfile.save(cong_van(**changes), path)
-    return path
 
 
 def test_version(shared_home: Path) -> None:

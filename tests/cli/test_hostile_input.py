@@ -4,13 +4,12 @@ traceback, nothing lost, every good letter of a batch still rendered."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from sample_letters import cong_van, docx_parts
+from sample_letters import docx_parts
 
+from cli.running import drafter, write_letter
 from drafter.app import render as batch
 from drafter.core import letterfile
 
@@ -18,23 +17,6 @@ from drafter.core import letterfile
 @pytest.fixture(scope="module")
 def shared_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("hostile-home")
-
-
-def drafter(*args: str, home: Path, stdin: bytes | None = None,
-            language: str = "en") -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "DRAFTER_HOME": str(home), "DRAFTER_LANG": language,
-           "PYTHONIOENCODING": "utf-8"}
-    env.pop("DISPLAY", None)
-    result = subprocess.run([sys.executable, "-m", "drafter", *args], input=stdin,
-                            capture_output=True, env=env, timeout=120, check=False)
-    return subprocess.CompletedProcess(result.args, result.returncode,
-                                       result.stdout.decode("utf-8"),
-                                       result.stderr.decode("utf-8"))
-
-
-def good_letter(path: Path, **changes: object) -> Path:
-    letterfile.save(cong_van(**changes), path)
-    return path
 
 
 def with_line(path: Path, old: str, new: str) -> Path:
@@ -51,7 +33,7 @@ def document_text(path: Path) -> str:
 def test_one_bad_letter_does_not_stop_a_parallel_batch(tmp_path: Path,
                                                        shared_home: Path) -> None:
     count = batch.PARALLEL_FROM + 6  # enough for worker processes
-    letters = [good_letter(tmp_path / f"l{i:03d}.letter", number=i + 1) for i in range(count)]
+    letters = [write_letter(tmp_path / f"l{i:03d}.letter", number=i + 1) for i in range(count)]
     with_line(letters[33], "number = 34", "number = 9223372036854775808")
     with_line(letters[50], "number = 51", 'number = "²"')
     out = tmp_path / "out"
@@ -68,7 +50,7 @@ def test_one_bad_letter_does_not_stop_a_parallel_batch(tmp_path: Path,
 def test_a_letter_that_fails_unexpectedly_is_reported_and_the_rest_rendered(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
-    letters = [str(good_letter(tmp_path / f"{name}.letter")) for name in "abc"]
+    letters = [str(write_letter(tmp_path / f"{name}.letter")) for name in "abc"]
     real = batch.render_one
 
     def render_one(source: str, target: Path) -> tuple[int, list[str]]:
@@ -84,7 +66,7 @@ def test_a_letter_that_fails_unexpectedly_is_reported_and_the_rest_rendered(
 
 
 def test_read_only_target_is_refused_and_kept(tmp_path: Path, shared_home: Path) -> None:
-    letter = good_letter(tmp_path / "a.letter")
+    letter = write_letter(tmp_path / "a.letter")
     target = tmp_path / "đã ký.docx"
     target.write_bytes(b"the signed copy")
     target.chmod(0o444)
@@ -96,7 +78,7 @@ def test_read_only_target_is_refused_and_kept(tmp_path: Path, shared_home: Path)
 
 
 def test_read_only_message_in_vietnamese(tmp_path: Path, shared_home: Path) -> None:
-    letter = good_letter(tmp_path / "a.letter")
+    letter = write_letter(tmp_path / "a.letter")
     target = tmp_path / "a.docx"
     target.write_bytes(b"x")
     target.chmod(0o444)
@@ -146,7 +128,7 @@ def test_unreadable_toml(tmp_path: Path, shared_home: Path, text: str, words: st
 
 @pytest.mark.parametrize("copies", ["3000000000", "9223372036854775808", '"\u0663"'])
 def test_copies_out_of_range(tmp_path: Path, shared_home: Path, copies: str) -> None:
-    path = with_line(good_letter(tmp_path / "a.letter"), "copies = 35", f"copies = {copies}")
+    path = with_line(write_letter(tmp_path / "a.letter"), "copies = 35", f"copies = {copies}")
     result = drafter("render", str(path), home=shared_home)
     assert result.returncode == 2
     assert result.stderr.strip() == (f"{path}: noi_nhan.copies: must be a whole number "
@@ -156,7 +138,7 @@ def test_copies_out_of_range(tmp_path: Path, shared_home: Path, copies: str) -> 
 
 def test_direction_override_is_reported_in_vietnamese(tmp_path: Path,
                                                       shared_home: Path) -> None:
-    path = good_letter(tmp_path / "a.letter", subject="hóa đơn\u202eFDP.exe")
+    path = write_letter(tmp_path / "a.letter", subject="hóa đơn\u202eFDP.exe")
     result = drafter("render", str(path), home=shared_home, language="vi")
     assert result.returncode == 2
     assert result.stderr.startswith(f"{path}: subject: chứa một ký tự điều khiển chiều viết")
@@ -165,7 +147,7 @@ def test_direction_override_is_reported_in_vietnamese(tmp_path: Path,
 
 def test_zero_width_characters_are_removed_from_the_document(tmp_path: Path,
                                                              shared_home: Path) -> None:
-    path = good_letter(tmp_path / "a.letter", body="Nội\u200d dung\u2060 số\ufeff một.")
+    path = write_letter(tmp_path / "a.letter", body="Nội\u200d dung\u2060 số\ufeff một.")
     result = drafter("render", str(path), home=shared_home)
     assert result.returncode == 0, result.stderr
     xml = document_text(path.with_suffix(".docx"))
@@ -176,7 +158,7 @@ def test_zero_width_characters_are_removed_from_the_document(tmp_path: Path,
 def test_deep_outline_loses_no_text(tmp_path: Path, shared_home: Path) -> None:
     outline = "\n".join("  " * depth + f"- Mức {depth};" for depth in range(12))
     body = f"Mở đầu:\n{'- ' * 10}dòng mười gạch;\n{outline}\n-\nĐoạn cuối cùng."
-    path = good_letter(tmp_path / "a.letter", body=body)
+    path = write_letter(tmp_path / "a.letter", body=body)
     result = drafter("render", str(path), home=shared_home)
     assert result.returncode == 0, result.stderr
     xml = document_text(path.with_suffix(".docx"))
@@ -186,14 +168,14 @@ def test_deep_outline_loses_no_text(tmp_path: Path, shared_home: Path) -> None:
 
 
 def test_body_over_the_size_limit(tmp_path: Path, shared_home: Path) -> None:
-    path = good_letter(tmp_path / "a.letter", body="Nội dung.\n" * 6_000)
+    path = write_letter(tmp_path / "a.letter", body="Nội dung.\n" * 6_000)
     result = drafter("render", str(path), home=shared_home)
     assert result.returncode == 2
     assert result.stderr.strip() == f"{path}: body: has too many lines: 6 000, at most 5 000"
 
 
 def test_spanish_name_is_not_taken_for_legacy_text(tmp_path: Path, shared_home: Path) -> None:
-    path = good_letter(tmp_path / "a.letter",
+    path = write_letter(tmp_path / "a.letter",
                        kinh_gui=["Ông Peña Muñoz", "Bà Doña Peña", "Ông Ñandú François"])
     result = drafter("render", str(path), home=shared_home)
     assert result.returncode == 0, result.stderr
