@@ -6,27 +6,38 @@ and the preview are built from one :class:`~drafter.layout.model.Document`.
 
 from __future__ import annotations
 
+import dataclasses
+
 from drafter.app import check as checking
-from drafter.core.doctypes import Registry, default_registry
+from drafter.core.doctypes import Presence, Registry, default_registry
 from drafter.core.letter import Letter
 from drafter.core.problems import InvalidInput, Problem
 from drafter.layout.build import build
+from drafter.layout.build.body import BODY_PLACEHOLDER
 from drafter.layout.model import Document
 from drafter.layout.settings import DEFAULT, LayoutSettings
 from drafter.templating.environment import TemplateProblem, load_body_template
 
 
 def compose(letter: Letter, registry: Registry | None = None,
-            settings: LayoutSettings = DEFAULT, *, check: bool = True) -> Document:
-    """The page model of *letter*; raise :class:`InvalidInput` when it cannot be made."""
+            settings: LayoutSettings = DEFAULT, *, check: bool = True,
+            placeholders: bool = False) -> Document:
+    """The page model of *letter*; raise :class:`InvalidInput` when it cannot be made.
+
+    *placeholders* is the preview's: each empty part it will print shows a grey
+    placeholder there ("[Tên cơ quan]", "[Nội dung]"…) instead of nothing or a stray
+    mark.  A file is always composed without them."""
     registry = registry or default_registry()
     if check:
         problems = checking.check(letter, registry)
         if problems:
             raise InvalidInput(problems)
     doctype = registry.get(letter.type_id)
+    rendered = letter
+    if placeholders and doctype.body is Presence.REQUIRED and not letter.body.strip():
+        rendered = dataclasses.replace(letter, body=BODY_PLACEHOLDER)
     try:
-        body = load_body_template(doctype).render(letter)
+        body = load_body_template(doctype).render(rendered)
     except TemplateProblem as error:
         raise InvalidInput([Problem("template", str(error))]) from error
-    return build(letter, doctype, body, settings)
+    return build(letter, doctype, body, settings, placeholders=placeholders)

@@ -134,6 +134,8 @@ class Run:
     italic: bool = False
     underline: bool = False
     field: FieldCode | None = None  # printed in place of the text (page number)
+    # "RRGGBB", or "" for the text colour (black): the preview's grey placeholders.
+    color: str = ""
 
 
 @dataclass(frozen=True)

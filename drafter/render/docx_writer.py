@@ -70,17 +70,19 @@ def _fonts(font: str) -> str:
 def _run_properties(run: Run, style: ParagraphStyle) -> str:
     """The run's rPr, holding only what differs from its paragraph's style (the typeface
     is the document's default, in styles.xml)."""
-    return _run_properties_of(run.size, run.bold, run.italic, run.underline, style)
+    return _run_properties_of(run.size, run.bold, run.italic, run.underline, style, run.color)
 
 
 @functools.cache
 def _run_properties_of(size: Length, bold: bool, italic: bool, underline: bool,
-                       style: ParagraphStyle) -> str:
+                       style: ParagraphStyle, color: str = "") -> str:
     parts = []
     if bold != style.bold:
         parts.append(toggle("b", bold))
     if italic != style.italic:
         parts.append(toggle("i", italic))
+    if color:  # after the toggles and before the size, as the schema orders rPr
+        parts.append(f'<w:color w:val="{_xml_attribute(color)}"/>')
     if size.half_points != style.size.half_points:
         half_points = size.half_points
         parts.append(f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>')

@@ -315,6 +315,8 @@ class BlockLayout:
             if piece:
                 char_format = QTextCharFormat()
                 char_format.setFont(_font_of(run, self.font_name))
+                if run.color:
+                    char_format.setForeground(QColor(f"#{run.color}"))
                 fmt = QTextLayout.FormatRange()
                 fmt.start, fmt.length, fmt.format = start, len(piece), char_format
                 formats.append(fmt)

@@ -56,7 +56,7 @@ def _page() -> PageSetup:
 
 def _paragraph(text: str, role: Role = Role.BODY, **changes: Any) -> Paragraph:
     paragraph = Paragraph(
-        [Run(text, pt(14), bold=True, italic=True, underline=True),
+        [Run(text, pt(14), bold=True, italic=True, underline=True, color="808080"),
          Run("page ", pt(12), field=FieldCode.PAGE)],
         align=Align.JUSTIFY, indent_left=mm(5), indent_right=mm(6), first_line=mm(3),
         space_before=pt(6), space_after=pt(4), line_spacing=LineSpacing(LineRule.AT_LEAST, 18),
@@ -117,10 +117,13 @@ def painter_output(document: Document) -> tuple[object, ...]:
                 for page in pdf for drawing in page.get_drawings()
                 for item in drawing["items"] if item[0] == "l"]
     fonts = sorted({font[3] for page in pdf for font in page.get_fonts()})
+    colors = [(span["text"], span["color"]) for page in pdf
+              for block in page.get_text("dict")["blocks"]
+              for line in block.get("lines", ()) for span in line["spans"]]
     metadata = {k: v for k, v in pdf.metadata.items() if not k.endswith("Date")}
     roles = [(page.number, role, text, round(box.x()), round(box.y()), round(box.width()))
              for page in paginate(document) for role, text, box in page.roles]
-    return words, drawings, fonts, metadata, pdf.get_xml_metadata(), roles
+    return words, drawings, fonts, colors, metadata, pdf.get_xml_metadata(), roles
 
 
 # --- one variation per field ------------------------------------------------------------
@@ -237,6 +240,7 @@ VARIATIONS: dict[str, Change | tuple[Callable[[], Document], Callable[[], Docume
     "Run.bold": _set_run(bold=False),
     "Run.italic": _set_run(italic=False),
     "Run.underline": _set_run(underline=False),
+    "Run.color": _set_run(color=""),
     "Run.field": lambda d: _p(d).runs.__setitem__(1, replace(_p(d).runs[1], field=None)),
     "Border.width": _set_paragraph(border_top=Border(pt(3), pt(2))),
     "Border.space": _set_paragraph(border_top=Border(pt(1), pt(8))),

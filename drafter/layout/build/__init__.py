@@ -37,8 +37,10 @@ from drafter.layout.settings import DEFAULT, LayoutSettings
 
 
 def build(letter: Letter, doctype: DocType, body_markdown: str,
-          settings: LayoutSettings = DEFAULT) -> Document:
-    ctx = Context.of(letter, doctype, settings)
+          settings: LayoutSettings = DEFAULT, *, placeholders: bool = False) -> Document:
+    """The page model of *letter*; with *placeholders* (the preview), each empty part
+    shows a grey placeholder in its place."""
+    ctx = Context.of(letter, doctype, settings, placeholders=placeholders)
     blocks: list[Block] = []
     blocks += circulation_box(ctx)
     if doctype.header is HeaderStyle.APPENDIX:

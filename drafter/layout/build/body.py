@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from drafter.body.parser import Block as BodyBlock
 from drafter.body.parser import BlockKind, Span
-from drafter.layout.build.common import Context
+from drafter.i18n import _
+from drafter.layout.build.common import Context, placeholder_run
 from drafter.layout.build.table import body_table
 from drafter.layout.model import (
     Align,
@@ -20,6 +21,9 @@ from drafter.layout.model import (
 from drafter.layout.units import ZERO, Length, pt
 
 END_MARK = "./."
+# Stands for the letter's empty content in its rendered template when the preview shows
+# placeholders (a private-use character: nothing a user types or a template holds).
+BODY_PLACEHOLDER = "\ue000"
 TABLE_SPACE = pt(6)  # at least this much above and below a table in the body
 # "Phần I" / "Chương I" / "Mục 1": each level of a quy chế has its role (and its
 # outline level in Word's Navigation Pane).
@@ -48,7 +52,11 @@ def body_blocks(ctx: Context, blocks: list[BodyBlock]) -> list[Block]:
     out: list[Block] = []
     for block in blocks:
         kind = block.kind
-        if kind is BlockKind.TABLE:
+        if BODY_PLACEHOLDER in block.text:
+            paragraph = body_paragraph(ctx, [])
+            paragraph.runs = [placeholder_run(_("[Content]"), ctx.body_size)]
+            out.append(paragraph)
+        elif kind is BlockKind.TABLE:
             _set_table_apart(out)
             out.append(body_table(ctx, block))
         elif kind is BlockKind.CAN_CU:
@@ -86,9 +94,10 @@ def _set_table_apart(before: list[Block]) -> None:
 
 
 def add_end_mark(blocks: list[BodyBlock]) -> None:
-    """The content ends with "./." as in every sample of Appendix III."""
+    """The content ends with "./." as in every sample of Appendix III; content not
+    written yet (the preview's placeholder) has no end yet."""
     for block in reversed(blocks):
-        if block.kind is BlockKind.TABLE:
+        if block.kind is BlockKind.TABLE or BODY_PLACEHOLDER in block.text:
             return
         if not block.spans:
             continue

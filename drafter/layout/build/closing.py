@@ -6,6 +6,7 @@ from __future__ import annotations
 from drafter.core.cleaning import authority_line
 from drafter.core.letter import Signature
 from drafter.core.vietnamese import upper
+from drafter.i18n import _
 from drafter.layout import metrics
 from drafter.layout.build.common import (
     Context,
@@ -13,6 +14,7 @@ from drafter.layout.build.common import (
     display_text,
     empty,
     para,
+    placeholder,
     spacer,
     strip_item,
 )
@@ -76,10 +78,15 @@ def signature_paragraphs(ctx: Context, signature: Signature, width: Length) -> l
     out: list[Block] = [para(display_text(upper(line), size, width, bold=True), size,
                              bold=True, keep_with_next=True, role=Role.SIGNATURE_LINE)
                         for line in lines]
+    if not lines and ctx.placeholders:
+        out.append(placeholder(_("[Signer's position]"), size, keep_with_next=True,
+                               role=Role.SIGNATURE_LINE))
     if signature.note:
         out.append(para(signature.note, size, italic=True, keep_with_next=True,
                         role=Role.SIGNATURE_NOTE))
-    name = para(signature.name, size, bold=True, role=Role.SIGNER)
+    name = para(signature.name, size, bold=True, role=Role.SIGNER) \
+        if signature.name or not ctx.placeholders else \
+        placeholder(_("[Signer's full name]"), size, role=Role.SIGNER)
     name.space_before = SIGNATURE_SPACE
     out.append(name)
     return out

@@ -40,6 +40,7 @@ STAMP_HEIGHT = mm(8)  # urgency stamps are 8 mm high (Appendix I, II.10b)
 MARK_SIZE = pt(13)  # urgency, secrecy and circulation stamps
 KINH_GUI_INDENT = mm(35)  # "Kính gửi:" starts 3.5 cm from the margin (Mẫu 1.5)
 KINH_GUI_DASH_INDENT = mm(45)  # and the dashes of its list 4.5 cm (Mẫu 1.5: 2552 twips)
+PLACEHOLDER_COLOR = "808080"  # the preview's grey for a part not filled in yet
 
 
 @dataclass
@@ -50,16 +51,20 @@ class Context:
     doctype: DocType
     settings: LayoutSettings
     page: PageSetup
+    # The preview's option: an empty part shows a grey placeholder where it will print.
+    # Never set for a file: an export or a print is the letter as it is.
+    placeholders: bool = False
 
     @classmethod
-    def of(cls, letter: Letter, doctype: DocType, settings: LayoutSettings) -> Context:
+    def of(cls, letter: Letter, doctype: DocType, settings: LayoutSettings, *,
+           placeholders: bool = False) -> Context:
         page = PageSetup(
             width=mm(210), height=mm(297),
             margin_top=mm(settings.margin_top), margin_bottom=mm(settings.margin_bottom),
             margin_left=mm(settings.margin_left), margin_right=mm(settings.margin_right),
             header_distance=mm(10), footer_distance=mm(10),
         )
-        return cls(letter, doctype, settings, page)
+        return cls(letter, doctype, settings, page, placeholders)
 
     @property
     def body_size(self) -> Length:
@@ -92,6 +97,17 @@ def para(text: str, size: Length, *, bold: bool = False, italic: bool = False,
     """A paragraph of one run; *options* are further fields of :class:`Paragraph`."""
     return Paragraph([Run(text, size, bold=bold, italic=italic)], align=align, role=role,
                      **options)
+
+
+def placeholder_run(text: str, size: Length) -> Run:
+    """A grey, italic run naming a part not filled in yet (the preview only)."""
+    return Run(text, size, italic=True, color=PLACEHOLDER_COLOR)
+
+
+def placeholder(text: str, size: Length, *, align: Align = Align.CENTER,
+                role: Role = Role.NONE, **options: Any) -> Paragraph:
+    """A paragraph holding only the placeholder of an empty part, in the part's place."""
+    return Paragraph([placeholder_run(text, size)], align=align, role=role, **options)
 
 
 def rule(width: Length, container: Length, role: Role, *,

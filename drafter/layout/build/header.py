@@ -9,6 +9,7 @@ from drafter.core.cleaning import subject_text
 from drafter.core.doctypes import SummaryStyle
 from drafter.core.numbering import number_line
 from drafter.core.vietnamese import place_date_line, upper
+from drafter.i18n import _
 from drafter.layout import metrics
 from drafter.layout.build.common import (
     Context,
@@ -17,11 +18,13 @@ from drafter.layout.build.common import (
     empty,
     header_lines,
     para,
+    placeholder,
+    placeholder_run,
     rule,
     wrapped_width,
 )
 from drafter.layout.build.marks import marks
-from drafter.layout.model import Block, Cell, Paragraph, Role, Row, Table
+from drafter.layout.model import Align, Block, Cell, Paragraph, Role, Row, Run, Table
 from drafter.layout.units import ZERO, Length, mm, pt
 
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -59,8 +62,13 @@ def issuer_paragraphs(ctx: Context, width: Length) -> list[Paragraph]:
     names = header_lines(issuer.name, size, width, bold=True)
     out += [para(line, size, bold=True, role=Role.ISSUER) for line in names]
     printed = wrapped_width(names, size, width, bold=True)
-    out.append(rule(printed * ctx.settings.rule_share, width, Role.ISSUER_RULE))
-    return out
+    if not names and ctx.placeholders:
+        text = _("[Issuing body]")
+        out.append(placeholder(text, size, role=Role.ISSUER))
+        printed = wrapped_width([text], size, width, italic=True)
+    if printed:  # no name, no line under it: nothing but a mark where a name should be
+        out.append(rule(printed * ctx.settings.rule_share, width, Role.ISSUER_RULE))
+    return out or [empty()]
 
 
 def national_paragraphs(ctx: Context, width: Length) -> list[Paragraph]:
@@ -82,8 +90,12 @@ def date_paragraph(ctx: Context, width: Length) -> Paragraph | None:
     year = letter.date.year if letter.date else None
     text = place_date_line(letter.place, letter.date, year_hint=year)
     size = pt(ctx.settings.date_size)
-    if metrics.text_width(text, size, italic=True) > width and size > pt(13):
+    shown_place = _("[Place]") if ctx.placeholders and not letter.place else ""
+    if metrics.text_width(shown_place + text, size, italic=True) > width and size > pt(13):
         size = pt(13)
+    if shown_place:
+        return Paragraph([placeholder_run(shown_place, size), Run(text, size, italic=True)],
+                         align=Align.CENTER, role=Role.DATE)
     return para(text, size, italic=True, role=Role.DATE)
 
 
@@ -96,9 +108,14 @@ def number_paragraph(ctx: Context) -> Paragraph | None:
 
 def vv_paragraphs(ctx: Context) -> list[Paragraph]:
     """Ô 5b: a công văn's summary, "V/v …", 6 pt under the number, centred."""
-    if ctx.doctype.summary is not SummaryStyle.VV or not ctx.letter.subject:
+    if ctx.doctype.summary is not SummaryStyle.VV:
         return []
     size = pt(ctx.settings.vv_size)
+    if not ctx.letter.subject:
+        if not ctx.placeholders:
+            return []
+        return [Paragraph([Run("V/v ", size), placeholder_run(_("[summary]"), size)],
+                          align=Align.CENTER, space_before=pt(6), role=Role.VV)]
     text = display_text(f"V/v {subject_text(ctx.letter.subject)}", size, columns(ctx).left)
     return [para(text, size, space_before=pt(6), role=Role.VV)]
 

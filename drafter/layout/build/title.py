@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from drafter.core.doctypes import SummaryStyle
+from drafter.i18n import _
 from drafter.layout.build.common import (
     TITLE_RULE_GAP,
     Context,
     display_text,
     para,
+    placeholder,
     rule,
     wrapped_width,
 )
@@ -28,6 +30,8 @@ def title_block(ctx: Context) -> list[Block]:
         summary = display_text(letter.subject, size, ctx.text_width, bold=True)
         out.append(para(summary, size, bold=True, keep_with_next=True, role=Role.SUMMARY))
         printed = summary.split("\n")
+    elif doctype.summary is SummaryStyle.TITLE and ctx.placeholders:
+        out.append(placeholder(_("[Summary]"), size, keep_with_next=True, role=Role.SUMMARY))
     if letter.attached_to:
         out.append(para(f"({letter.attached_to})", size, italic=True, keep_with_next=True,
                         role=Role.ATTACHED_TO))
