@@ -78,12 +78,12 @@ def main() -> None:
             if key < KEYS_PER_BURST - 1:
                 spin(KEY_GAP_S)
         last_key = time.perf_counter()
-        document = editor.document
+        document = editor.preview_document
         painted.clear()
         deadline = last_key + 3.0
         while time.perf_counter() < deadline:
             app.processEvents()
-            if editor.document is not document and painted:
+            if editor.preview_document is not document and painted:
                 break
             time.sleep(0.0005)
         else:

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QScrollArea, QSplitter, QVBoxLayout, QWidget
 
+from drafter.app.advice import advise
 from drafter.app.check import check
 from drafter.app.compose import compose
 from drafter.core import letterfile
@@ -22,6 +23,7 @@ from drafter.layout.settings import LayoutSettings
 from drafter.render.qt_painter import keep_none_alive
 from drafter.ui import autosave
 from drafter.ui.form import LetterForm
+from drafter.ui.form_warnings import show_warnings
 from drafter.ui.preview import Preview
 
 REFRESH_DELAY_MS = 100  # the preview follows typing (≤ 150 ms after the last key, see
@@ -33,7 +35,7 @@ AUTOSAVE_LATEST_S = 1.5  # while typing without pause, still save this often
 class DraftEditor(QWidget):
     """Form on the left, preview on the right; knows whether it has unsaved changes."""
 
-    state_changed = Signal()  # title, dirty flag or problems changed
+    state_changed = Signal()  # title, dirty flag, problems or warnings changed
 
     def __init__(self, doctype: DocType, registry: Registry, settings: LayoutSettings,
                  office_hook: object = None, parent: QWidget | None = None) -> None:
@@ -44,8 +46,13 @@ class DraftEditor(QWidget):
         self.path: Path | None = None
         self.dirty = False
         self.autosave_id = autosave.new_id()
-        self.problems: list[Problem] = []
-        self.document: Document | None = None
+        self.problems: list[Problem] = []  # they block export
+        self.warnings: list[Problem] = []  # they do not
+        # The preview's page model, with a grey placeholder for each empty part; the one
+        # to export is composed without them when asked for (:attr:`document`).
+        self.preview_document: Document | None = None
+        self._shown_letter: Letter | None = None
+        self._export_document: Document | None = None
         self._first_unsaved = 0.0
         self.office_hook = office_hook
         form_scroll = QScrollArea(self)
@@ -129,15 +136,22 @@ class DraftEditor(QWidget):
     # --- preview and problems ----------------------------------------------------------
 
     def refresh(self) -> None:
-        """Check the letter, show its problems beside their fields, redraw the preview."""
+        """Check the letter, show its problems and warnings beside their fields, redraw
+        the preview."""
         self.refresh_timer.stop()
         keep_none_alive()  # PySide6 6.12 leaks references to None in widget setters too
         letter, problems = self.form.letter()
-        problems = check(letter, self.registry, problems)
-        self.problems = problems
-        self.form.show_problems(problems)
+        found = check(letter, self.registry, problems)
+        self.problems = [p for p in found if not p.is_warning]
+        self.warnings = list(dict.fromkeys(
+            [p for p in found if p.is_warning] + advise(letter, self.registry)))
+        self.form.show_problems(self.problems)
+        show_warnings(self.form, self.warnings)
+        self.preview_document = self._export_document = self._shown_letter = None
         try:
-            self.document = compose(letter, self.registry, self.settings, check=False)
+            self.preview_document = compose(letter, self.registry, self.settings,
+                                            check=False, placeholders=True)
+            self._shown_letter = letter
         except InvalidInput as error:
             self.preview.show_message(_("The preview cannot be drawn: {reason}").format(
                 reason="; ".join(p.message for p in error.problems)))
@@ -146,10 +160,20 @@ class DraftEditor(QWidget):
                 reason=error))
         else:
             self.preview.show_message("")
-            self.preview.show_document(self.document)
+            self.preview.show_document(self.preview_document)
         self.state_changed.emit()
 
+    @property
+    def document(self) -> Document | None:
+        """The page model to export or print: the letter the preview shows, composed
+        without the preview's placeholders (None when it cannot be drawn)."""
+        if self._export_document is None and self._shown_letter is not None:
+            self._export_document = compose(self._shown_letter, self.registry,
+                                            self.settings, check=False)
+        return self._export_document
+
     def export_blockers(self) -> list[Problem]:
+        """What stops export (problems); warnings never do."""
         if self.refresh_timer.isActive():
             self.refresh()
         return self.problems

@@ -602,13 +602,12 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()
             return
         self.setWindowTitle(f"{editor.title()} — Drafter")
-        blockers = editor.problems
-        if blockers:
-            text = _("{count} things to fix before export").format(count=len(blockers))
+        from drafter.ui.form_warnings import status_text
+
+        if editor.problems:
             self.status_label().setToolTip(_("Go to the first of them"))
-        else:
-            text = _("Ready to export")
-        self.status_label().setText(text)
+        # "2 lỗi, 1 cảnh báo": what blocks export, and what only deserves a look
+        self.status_label().setText(status_text(editor.problems, editor.warnings))
 
     def status_label(self) -> QPushButton:
         """The count of what blocks export; clicking it goes to the first such field."""
