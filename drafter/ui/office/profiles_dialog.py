@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -30,8 +29,8 @@ from drafter.ui.office.common import (
     current_store,
     guarded,
     layout_widget,
-    list_and_form,
 )
+from drafter.ui.office.entries_dialog import EntriesDialog
 
 _TEXT_FIELDS = (("label", N_("Shown as:")), ("prose_name", N_("Name in sentences:")),
                 ("abbreviation", N_("Abbreviation:")),
@@ -40,7 +39,7 @@ _TEXT_FIELDS = (("label", N_("Shown as:")), ("prose_name", N_("Name in sentences
                 ("certificate", N_("Certificate:")))  # the agency's, for signed PDFs
 
 
-class ProfilesDialog(QDialog):
+class ProfilesDialog(EntriesDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("office.profiles")
@@ -97,21 +96,7 @@ class ProfilesDialog(QDialog):
         form.addRow("", layout_widget(unit_buttons, self))
         save = QPushButton(_("Save"), self)
         save.setObjectName("profiles.save")
-        save.clicked.connect(self.save)
-        form.addRow("", save)
-
-        list_and_form(self, left, form)
-        self.reload()
-        from drafter.ui.office.changes import data_changes
-
-        data_changes().changed.connect(self.data_changed)
-
-    def data_changed(self) -> None:
-        """The office data changed elsewhere: list it again, keeping the one shown."""
-        item = self.list.currentItem()
-        self.list.blockSignals(True)  # the form keeps what is being edited
-        self.reload(item.data(Qt.ItemDataRole.UserRole).id if item else None)
-        self.list.blockSignals(False)
+        self.finish(left, form, save)
 
     def reload(self, select_id: int | None = None) -> None:
         profiles = guarded(self, lambda: list_profiles(current_store())) or []

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -40,11 +39,11 @@ from drafter.ui.office.common import (
     current_store,
     guarded,
     layout_widget,
-    list_and_form,
 )
+from drafter.ui.office.entries_dialog import EntriesDialog
 
 
-class SignersDialog(QDialog):
+class SignersDialog(EntriesDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("office.signers")
@@ -127,23 +126,9 @@ class SignersDialog(QDialog):
         form.addRow(_("Signature block:"), self.preview)
         save = QPushButton(_("Save signer"), self)
         save.setObjectName("signers.save")
-        save.clicked.connect(self.save)
-        form.addRow("", save)
-
-        list_and_form(self, left, form)
-        self.reload()
-        from drafter.ui.office.changes import data_changes
-
-        data_changes().changed.connect(self.data_changed)
+        self.finish(left, form, save)
 
     # --- signers -------------------------------------------------------------------------
-
-    def data_changed(self) -> None:
-        """The office data changed elsewhere: list it again, keeping the one shown."""
-        item = self.list.currentItem()
-        self.list.blockSignals(True)  # the form keeps what is being edited
-        self.reload(item.data(Qt.ItemDataRole.UserRole).id if item else None)
-        self.list.blockSignals(False)
 
     def reload(self, select_id: int | None = None) -> None:
         signers = guarded(self, lambda: list_signers(current_store())) or []
