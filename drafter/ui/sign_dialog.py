@@ -260,16 +260,21 @@ class SignDialog(QDialog):
             with output.staged(target, result.data):  # type: ignore[attr-defined]
                 if result.filled:  # type: ignore[attr-defined]
                     self._record(request, result)
-        except SigningError as error:
-            self.report.setPlainText(str(error))
-            return False
-        except OSError as error:
-            self.report.setPlainText(_("cannot read {path}: {reason}").format(
-                path=pdf, reason=error.strerror or error))
-            return False
+        except (SigningError, OSError) as error:
+            return self._failed(error, pdf)
         self.report.setPlainText(_("signed by {name}: {path}").format(
             name=result.signer_name, path=target))  # type: ignore[attr-defined]
         return True
+
+    def _failed(self, error: Exception, path: Path) -> bool:
+        """Show why signing or verifying *path* failed: a signing problem as it says, a
+        file that could not be read with the system's reason.  ``False``, to return."""
+        if isinstance(error, OSError):
+            self.report.setPlainText(_("cannot read {path}: {reason}").format(
+                path=path, reason=error.strerror or error))
+        else:
+            self.report.setPlainText(str(error))
+        return False
 
     def _record(self, request: object, result: object) -> None:
         from drafter.signing.appearance import signing_time
@@ -305,13 +310,8 @@ class SignDialog(QDialog):
         path = Path(self.output.text() or self.pdf.text())
         try:
             report = verify_bytes(path.read_bytes(), config.load().trust_path())
-        except SigningError as error:
-            self.report.setPlainText(str(error))
-            return False
-        except OSError as error:
-            self.report.setPlainText(_("cannot read {path}: {reason}").format(
-                path=path, reason=error.strerror or error))
-            return False
+        except (SigningError, OSError) as error:
+            return self._failed(error, path)
         lines = []
         for index, signature in enumerate(report.signatures, start=1):
             lines.append(_("Signature {index} ({field}):").format(index=index,
