@@ -14,14 +14,15 @@ from drafter.layout.model import Block, Document, Paragraph
 def body_paragraphs(document: Document) -> list[Paragraph]:
     """Every paragraph of the sections' bodies (not headers or footers), in order."""
     return [paragraph for section in document.sections
-            for paragraph in _paragraphs(section.blocks)]
+            for paragraph in paragraphs(section.blocks)]
 
 
-def _paragraphs(blocks: list[Block]) -> Iterator[Paragraph]:
+def paragraphs(blocks: list[Block]) -> Iterator[Paragraph]:
+    """The paragraphs of *blocks*, those in their tables' cells where they stand."""
     for block in blocks:
         if isinstance(block, Paragraph):
             yield block
         else:
             for row in block.rows:
                 for cell in row.cells:
-                    yield from _paragraphs(cell.blocks)
+                    yield from paragraphs(cell.blocks)

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Iterator
 from dataclasses import replace
 from io import BytesIO
 from pathlib import Path
 
 import pytest
+from document_paragraphs import paragraphs
 
 from drafter.app.check import check as problems_of
 from drafter.app.compose import compose
@@ -23,7 +23,7 @@ from drafter.core.doctypes import HeaderStyle, Presence, Registry, SummaryStyle
 from drafter.core.letter import Letter
 from drafter.core.problems import InvalidInput
 from drafter.layout.build import QUOC_HIEU
-from drafter.layout.model import Document, Paragraph, Table
+from drafter.layout.model import Document, Paragraph
 from drafter.paths import templates_dir
 from drafter.render import docx_writer
 from drafter.templating.environment import load_body_template
@@ -83,16 +83,6 @@ def sample(registry: Registry, type_id: str) -> Letter:
     letter, problems = letterfile.load(registry.get(type_id).sample_path, registry)
     assert problems == [], [str(p) for p in problems]
     return letter
-
-
-def paragraphs(blocks: list[Paragraph | Table]) -> Iterator[Paragraph]:
-    for block in blocks:
-        if isinstance(block, Paragraph):
-            yield block
-        else:
-            for row in block.rows:
-                for cell in row.cells:
-                    yield from paragraphs(cell.blocks)
 
 
 def first_page(document: Document) -> list[Paragraph]:
