@@ -108,8 +108,11 @@ def test_the_server_stopped_mid_batch_ends_in_a_clear_message_without_duplicates
         for i in range(40):
             if stop.is_set():
                 return
+            # Each issue is of another document: a document is numbered once.
+            document = tmp_path / f"{i}.letter"
+            shutil.copyfile(letter, document)
             results.append(subprocess.run(
-                _issue_command(letter, tmp_path / f"{i}.docx", url), env=_env(),
+                _issue_command(document, tmp_path / f"{i}.docx", url), env=_env(),
                 capture_output=True, text=True, timeout=120))
 
     worker = threading.Thread(target=batch)
