@@ -39,6 +39,20 @@ def default_language() -> Iterator[None]:
     i18n.set_language(i18n.DEFAULT_LANGUAGE)
 
 
+@pytest.fixture(autouse=True)
+def fresh_office_store() -> Iterator[None]:
+    """The window's office database is opened once per application session; each test
+    is a session of its own, with its own DRAFTER_HOME, so it must not inherit one."""
+    yield
+    import sys
+
+    common = sys.modules.get("drafter.ui.office.common")
+    store = getattr(common, "_store", None)
+    if common is not None and store is not None:
+        store.close()
+        common.use_store(None)
+
+
 @pytest.fixture
 def english() -> Iterator[None]:
     """Messages in English (the source strings), whatever catalogs are compiled."""
