@@ -277,39 +277,19 @@ def cmd_incoming_slip(args: argparse.Namespace) -> int:
 
 
 def _profile(store: Store, label: str | None) -> object:
-    from drafter.store.errors import NumberingError
-    from drafter.store.profiles import list_profiles
+    from drafter.incoming.drafts import office_profile
 
-    profiles = list_profiles(store)
-    if label:
-        matches = [p for p in profiles if p.label == label]
-        if not matches:
-            raise NumberingError(_("there is no profile '{label}'").format(label=label))
-        return matches[0]
-    return profiles[0] if profiles else None
+    return office_profile(store, label)
 
 
 def _base_letter(store: Store, type_id: str, profile_label: str | None) -> Letter:
     """A new letter of *type_id* from the office's data: profile (issuer, place), signer."""
-    from drafter.core.doctypes import default_registry
-    from drafter.core.letter import Letter
-    from drafter.store import profiles, signers
-    from drafter.store.errors import NumberingError
+    from drafter.incoming.drafts import base_letter
 
-    if type_id not in default_registry():
-        raise NumberingError(_("unknown document type '{type}'; see 'drafter types'").format(
-            type=type_id))
-    letter = Letter(type_id=type_id)
-    profile = _profile(store, profile_label)
-    if profile is None:
-        _error(_("no profile of the office is set: the issuer is left empty"))
-        return letter
-    profiles.apply_to(profile, letter)  # type: ignore[arg-type]
-    found = signers.list_signers(store, profile.id)  # type: ignore[attr-defined]
-    if found:
-        signer = found[0]
-        signers.apply_to(signer, letter, signer.patterns[0] if signer.patterns else None)
-    return letter
+    draft = base_letter(store, type_id, profile_label)
+    for warning in draft.warnings:
+        _error(warning)
+    return draft.letter
 
 
 def _deliver(letter: Letter, output: Path | None) -> int:
@@ -324,26 +304,27 @@ def _deliver(letter: Letter, output: Path | None) -> int:
 
 
 def cmd_reply(args: argparse.Namespace) -> int:
-    from drafter.incoming.answer import reply_letter
-    from drafter.incoming.register import cited_of, sender_of
+    from drafter.incoming.drafts import reply_draft
 
     with _open(args, read_only=True) as store:
-        entry = _entry(store, args)
-        base = _base_letter(store, args.type, args.profile)
-    letter = reply_letter(base, cited_of(entry), entry.reference, sender=sender_of(entry),
-                          phrasing=args.phrasing)
-    return _deliver(letter, args.output)
+        draft = reply_draft(store, _entry(store, args), type_id=args.type,
+                            profile_label=args.profile, phrasing=args.phrasing)
+    for warning in draft.warnings:
+        _error(warning)
+    return _deliver(draft.letter, args.output)
 
 
 def cmd_forward(args: argparse.Namespace) -> int:
-    from drafter.incoming.answer import forward_letter
-    from drafter.incoming.register import attach_original, cited_of
+    from drafter.incoming.drafts import forward_draft
+    from drafter.incoming.register import attach_original
 
     with _open(args, read_only=True) as store:
         entry = _entry(store, args)
-        base = _base_letter(store, args.type, args.profile)
-    letter = forward_letter(base, cited_of(entry), entry.reference, recipients=args.to,
-                            phrasing=args.phrasing)
+        draft = forward_draft(store, entry, args.to, type_id=args.type,
+                              profile_label=args.profile, phrasing=args.phrasing)
+    for warning in draft.warnings:
+        _error(warning)
+    letter = draft.letter
     status = _deliver(letter, args.output)
     if entry.stored_path:
         if args.output is not None:

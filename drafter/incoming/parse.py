@@ -322,8 +322,12 @@ class _Parser:
                             break
                         nxt += 1
                         continue
+                    # A bold line after a bold one goes on the trích yếu, even when it
+                    # starts as a body might ("trong công tác…"): Word files know bold.
+                    continued = bool(parts) and bool(self.lines[nxt].bold) and \
+                        bool(self.lines[nxt - 1].bold)
                     if _RULE_RE.match(text) or _KINH_GUI_RE.match(folded_next) or \
-                            _BODY_START_RE.match(folded_next) or \
+                            (_BODY_START_RE.match(folded_next) and not continued) or \
                             (text == upper(text) and parts) or text.endswith(":"):
                         break
                     parts.append(text)

@@ -147,6 +147,8 @@ class MainWindow(QMainWindow):
 
         tools = self.menuBar().addMenu(_("&Tools"))
         tools.addAction(action("sign", _("&Digital signature (Ký số)…"), self.sign_pdf))
+        tools.addAction(action("incoming", _("&Incoming letters (Văn bản đến)…"),
+                               self.open_incoming))
         tools.addAction(action("preferences", _("&Preferences…"), self.edit_preferences,
                                QKeySequence.StandardKey.Preferences))
         language = tools.addMenu(_("&Language"))
@@ -169,7 +171,8 @@ class MainWindow(QMainWindow):
                  "save": QStyle.StandardPixmap.SP_DialogSaveButton,
                  "export_docx": QStyle.StandardPixmap.SP_ArrowRight,
                  "export_pdf": QStyle.StandardPixmap.SP_ArrowRight,
-                 "print": QStyle.StandardPixmap.SP_FileDialogDetailedView}
+                 "print": QStyle.StandardPixmap.SP_FileDialogDetailedView,
+                 "incoming": QStyle.StandardPixmap.SP_FileDialogContentsView}
         for name, icon in icons.items():
             self.actions_by_name[name].setIcon(self.style().standardIcon(icon))
             toolbar.addAction(self.actions_by_name[name])
@@ -556,6 +559,11 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(current)
         self.build_chrome()
         font_notice.retranslate(self)
+
+    def open_incoming(self) -> None:
+        from drafter.ui.incoming_dialog import IncomingDialog
+
+        IncomingDialog(self).exec()
 
     def sign_pdf(self) -> None:
         from drafter.ui.sign_dialog import SignDialog

@@ -1,0 +1,79 @@
+"""The reply and the forwarding letter of a registered incoming letter, as new drafts.
+
+One path for ``drafter reply``/``drafter forward`` and the "Trả lời"/"Chuyển" buttons of
+the incoming letters view: a letter of the chosen type from the office's data (its
+profile: issuer and place; its first signer) citing the incoming letter in full.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from drafter.i18n import _
+from drafter.incoming.answer import RECEIVED, forward_letter, reply_letter
+from drafter.incoming.register import cited_of, sender_of
+
+if TYPE_CHECKING:
+    from drafter.core.letter import Letter
+    from drafter.store.engine import Store
+    from drafter.store.incoming import IncomingEntry
+
+
+@dataclass
+class Draft:
+    letter: Letter
+    warnings: list[str] = field(default_factory=list)  # said to the user, not fatal
+
+
+def office_profile(store: Store, label: str | None) -> Any:
+    """The office's profile named *label*, else its first one (None when there is none)."""
+    from drafter.store.errors import NumberingError
+    from drafter.store.profiles import list_profiles
+
+    profiles = list_profiles(store)
+    if label:
+        matches = [p for p in profiles if p.label == label]
+        if not matches:
+            raise NumberingError(_("there is no profile '{label}'").format(label=label))
+        return matches[0]
+    return profiles[0] if profiles else None
+
+
+def base_letter(store: Store, type_id: str, profile_label: str | None = None) -> Draft:
+    """A new letter of *type_id* from the office's data: profile (issuer, place), signer."""
+    from drafter.core.doctypes import default_registry
+    from drafter.core.letter import Letter
+    from drafter.store import profiles, signers
+    from drafter.store.errors import NumberingError
+
+    if type_id not in default_registry():
+        raise NumberingError(_("unknown document type '{type}'; see 'drafter types'").format(
+            type=type_id))
+    letter = Letter(type_id=type_id)
+    profile = office_profile(store, profile_label)
+    if profile is None:
+        return Draft(letter, [_("no profile of the office is set: the issuer is left empty")])
+    profiles.apply_to(profile, letter)
+    found = signers.list_signers(store, profile.id)
+    if found:
+        signer = found[0]
+        signers.apply_to(signer, letter, signer.patterns[0] if signer.patterns else None)
+    return Draft(letter)
+
+
+def reply_draft(store: Store, entry: IncomingEntry, *, type_id: str = "cong_van",
+                profile_label: str | None = None, phrasing: str = RECEIVED) -> Draft:
+    draft = base_letter(store, type_id, profile_label)
+    draft.letter = reply_letter(draft.letter, cited_of(entry), entry.reference,
+                                sender=sender_of(entry), phrasing=phrasing)
+    return draft
+
+
+def forward_draft(store: Store, entry: IncomingEntry, recipients: list[str], *,
+                  type_id: str = "cong_van", profile_label: str | None = None,
+                  phrasing: str = RECEIVED) -> Draft:
+    draft = base_letter(store, type_id, profile_label)
+    draft.letter = forward_letter(draft.letter, cited_of(entry), entry.reference,
+                                  recipients=recipients, phrasing=phrasing)
+    return draft
