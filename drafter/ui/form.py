@@ -57,7 +57,9 @@ class Binding:
 
 
 def _lines_of(editor: QPlainTextEdit) -> list[str]:
-    return [line for line in (clean_line(x) for x in editor.toPlainText().split("\n")) if line]
+    # A ⏎ in a line is a break inside its item; the item's part decides if it stays.
+    return [line for line in (clean_line(x, keep_breaks=True)
+                              for x in editor.toPlainText().split("\n")) if line]
 
 
 class LinesEdit(QPlainTextEdit):
@@ -170,15 +172,19 @@ class LetterForm(QWidget):
               placeholder: str = "", picker: str = "") -> QLineEdit:
         edit = QLineEdit(self)
         edit.setPlaceholderText(placeholder)
-        self._row(form, path, label, edit, lambda: clean_line(edit.text()),
-                  lambda v: edit.setText(str(v or "")), help_text, picker)
+        # A one-line editor shows a line break the user asked for as ⏎ (U+23CE).
+        self._row(form, path, label, edit, lambda: clean_line(edit.text(), keep_breaks=True),
+                  lambda v: edit.setText(str(v or "").replace("\n", "\u23ce")), help_text,
+                  picker)
         return edit
 
     def _lines(self, form: QFormLayout, path: str, label: str, rows: int = 3,
                help_text: str = "", picker: str = "") -> LinesEdit:
         edit = LinesEdit(rows, self)
         self._row(form, path, label, edit, lambda: _lines_of(edit),
-                  lambda v: edit.setPlainText("\n".join(_strings(v))), help_text, picker)
+                  lambda v: edit.setPlainText("\n".join(s.replace("\n", "\u23ce")
+                                                         for s in _strings(v))),
+                  help_text, picker)
         return edit
 
     def _date(self, form: QFormLayout, path: str, label: str, help_text: str = "") -> None:
