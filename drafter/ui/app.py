@@ -10,7 +10,6 @@ from pathlib import Path
 # __feature__ switch), which costs milliseconds at every start.
 from drafter import fonts  # noqa: F401  (for drafter.ui.main_window)
 from drafter import settings as preferences_store
-from drafter.core import letterfile  # noqa: F401  (idem)
 from drafter.i18n import set_language
 from drafter.paths import resources_dir
 from drafter.ui import autosave, export, office_bridge, qt_translations  # noqa: F401  (idem)

@@ -10,12 +10,11 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from drafter.core.doctypes import DocType
-from drafter.core.letter import Letter
-from drafter.core.numbering import compose_symbol
 from drafter.render import formats
 
 if TYPE_CHECKING:  # the page model loads with the first draft, not with the window
+    from drafter.core.doctypes import DocType
+    from drafter.core.letter import Letter
     from drafter.layout.model import Document
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
@@ -25,6 +24,8 @@ def default_stem(letter: Letter, doctype: DocType) -> str:
     """``4582-VP-KGVX_2016-06-07``: number-symbol_date, without the characters a file
     system refuses (Vietnamese letters are kept: every current system takes them);
     the type's name stands in for a draft that has neither number nor symbol."""
+    from drafter.core.numbering import compose_symbol
+
     symbol = compose_symbol(letter, doctype) if doctype.has_number else ""
     parts = [str(letter.number) if letter.number else "", symbol.replace("/", "-")]
     head = "-".join(p for p in parts if p) or doctype.name

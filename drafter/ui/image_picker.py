@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from drafter.i18n import _
+from drafter.ui.qt_translations import file_dialog_options
 
 THUMBNAIL_HEIGHT = 48
 
@@ -56,7 +57,8 @@ class ImagePicker(QWidget):
 
     def choose(self) -> None:
         chosen, _filter = QFileDialog.getOpenFileName(self, _("Choose an image"), "",
-                                                      _("PNG images (*.png)"))
+                                                      _("PNG images (*.png)"),
+                                                      options=file_dialog_options())
         if chosen:
             self.take(Path(chosen))
 

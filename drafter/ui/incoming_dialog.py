@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from drafter.i18n import _
 from drafter.incoming.record import ReadLetter
 from drafter.ui.office import common
+from drafter.ui.qt_translations import file_dialog_options
 
 # Below this confidence a component is marked for checking.
 UNCERTAIN = 0.7
@@ -177,7 +178,8 @@ class IncomingDialog(QDialog):
     def choose_file(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
             self, _("Open an incoming letter"), str(Path.home()),
-            _("Letters ({patterns})").format(patterns=FILE_FILTER))
+            _("Letters ({patterns})").format(patterns=FILE_FILTER),
+            options=file_dialog_options())
         if name:
             self.read_file(Path(name))
 

@@ -10,13 +10,11 @@ import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QStyle,
@@ -26,11 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from drafter import settings as preferences_store
-from drafter.core import letterfile
 from drafter.core.atomic import WriteError
-from drafter.core.doctypes import Registry, default_registry
-from drafter.core.letter import Letter
-from drafter.core.problems import InvalidInput, Problem
 from drafter.i18n import _, set_language
 from drafter.render import formats
 from drafter.settings import Preferences
@@ -45,6 +39,12 @@ from drafter.ui import (
 )
 
 if TYPE_CHECKING:  # the editor stack (templates, layout, painter) loads with the first draft
+    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtWidgets import QMessageBox
+
+    from drafter.core.doctypes import Registry
+    from drafter.core.letter import Letter
+    from drafter.core.problems import Problem
     from drafter.ui.draft import DraftEditor
     from drafter.ui.form import LetterForm
 
@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("main_window")
         self.preferences = preferences or preferences_store.load()
-        self.registry = registry or default_registry()
+        self._registry = registry
         self.last_export: Path | None = None
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("drafts")
@@ -82,6 +82,15 @@ class MainWindow(QMainWindow):
         self._none_guard = QTimer(self)
         self._none_guard.timeout.connect(_keep_none_alive)
         self._none_guard.start(5000)
+
+    @property
+    def registry(self) -> Registry:
+        """The document types, read when first needed rather than before the window shows."""
+        if self._registry is None:
+            from drafter.core.doctypes import default_registry
+
+            self._registry = default_registry()
+        return self._registry
 
     # --- menus, toolbar, texts -----------------------------------------------------------
 
@@ -312,8 +321,11 @@ class MainWindow(QMainWindow):
         last = folders.last_folder(self.preferences, folders.LETTERS)
         start = str(last) if last else str(Path(self.preferences.recent_files[0]).parent) \
             if self.preferences.recent_files else str(Path.home())
+        from PySide6.QtWidgets import QFileDialog
+
         name, _filter = QFileDialog.getOpenFileName(self, _("Open a draft"), start,
-                                                    LETTER_FILTER)
+                                                    LETTER_FILTER,
+                                                    options=qt_translations.file_dialog_options())
         if name:
             folders.remember(self.preferences, folders.LETTERS, Path(name))
             self.open_file(Path(name))
@@ -324,6 +336,9 @@ class MainWindow(QMainWindow):
             if editor.path == path:
                 self.tabs.setCurrentWidget(editor)
                 return editor
+        from drafter.core import letterfile
+        from drafter.core.problems import InvalidInput
+
         try:
             letter, problems = letterfile.load(path, self.registry)
         except InvalidInput as error:
@@ -354,6 +369,8 @@ class MainWindow(QMainWindow):
         return self.save()
 
     def save_as(self, path: Path | None = None) -> bool:
+        from drafter.core import letterfile
+
         editor = self.current_editor()
         if editor is None:
             return False
@@ -396,6 +413,8 @@ class MainWindow(QMainWindow):
         if editor is None:
             return True
         if editor.dirty:
+            from PySide6.QtWidgets import QMessageBox
+
             self.tabs.setCurrentWidget(editor)
             answer = self.ask_unsaved(editor.title().lstrip("● "))
             if answer == QMessageBox.StandardButton.Cancel:
@@ -500,6 +519,9 @@ class MainWindow(QMainWindow):
 
     def open_exported(self) -> None:
         if self.last_export is not None:
+            from PySide6.QtCore import QUrl
+            from PySide6.QtGui import QDesktopServices
+
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_export)))
 
     # --- recovery --------------------------------------------------------------------------
@@ -514,6 +536,9 @@ class MainWindow(QMainWindow):
             for entry in entries:
                 autosave.remove(entry.id)
             return 0
+        from drafter.core import letterfile
+        from drafter.core.problems import InvalidInput
+
         restored = 0
         for entry in entries:
             try:
@@ -636,12 +661,17 @@ class MainWindow(QMainWindow):
     # --- dialogs (tests answer these) ---------------------------------------------------------
 
     def choose_save_path(self, title: str, suggested: Path, file_filter: str) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _filter = QFileDialog.getSaveFileName(
             self, title, str(suggested), file_filter,
-            options=QFileDialog.Option.DontConfirmOverwrite)
+            options=qt_translations.file_dialog_options(
+                QFileDialog.Option.DontConfirmOverwrite))
         return Path(name) if name else None
 
     def confirm_overwrite(self, path: Path) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self, _("Replace the file?"),
             _("{name} already exists. Replace it?").format(name=path.name),
@@ -650,6 +680,8 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Yes
 
     def ask_unsaved(self, name: str) -> QMessageBox.StandardButton:
+        from PySide6.QtWidgets import QMessageBox
+
         return QMessageBox.question(
             self, _("Unsaved changes"),
             _("{name} has changes that are not saved. Save them?").format(name=name),
@@ -657,6 +689,8 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
 
     def ask_restore(self, count: int, names: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self, _("Restore unsaved drafts?"),
             _("Drafter was closed without saving {count} draft(s):").format(count=count) +
@@ -666,9 +700,13 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Yes
 
     def show_error(self, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self, title, text)
 
     def show_warning(self, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(self, title, text)
 
     def show_user_guide(self) -> None:
@@ -677,6 +715,8 @@ class MainWindow(QMainWindow):
         user_guide.show(self)
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from drafter import __version__
 
         QMessageBox.about(self, _("About Drafter"), _(

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from drafter.i18n import _
 from drafter.layout.settings import SPECS
 from drafter.settings import Preferences
+from drafter.ui.qt_translations import file_dialog_options
 
 
 class PreferencesDialog(QDialog):
@@ -83,8 +84,9 @@ class PreferencesDialog(QDialog):
         layout.addWidget(buttons)
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, _("Default export folder"),
-                                                  self.export_folder.text())
+        folder = QFileDialog.getExistingDirectory(
+            self, _("Default export folder"), self.export_folder.text(),
+            options=file_dialog_options(QFileDialog.Option.ShowDirsOnly))
         if folder:
             self.export_folder.setText(folder)
 

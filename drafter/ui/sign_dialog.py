@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from drafter.i18n import _
+from drafter.ui.qt_translations import file_dialog_options
 
 
 def _python_date(day: QDate) -> dt.date:
@@ -189,7 +190,8 @@ class SignDialog(QDialog):
 
     def _choose_pdf(self) -> None:
         chosen, _filter = QFileDialog.getOpenFileName(self, _("Choose a PDF"), "",
-                                                      _("PDF files (*.pdf)"))
+                                                      _("PDF files (*.pdf)"),
+                                                      options=file_dialog_options())
         if chosen:
             self.pdf.setText(chosen)
             if not self.output.text():
@@ -200,20 +202,23 @@ class SignDialog(QDialog):
     def _choose_key(self) -> None:
         pattern = _("Key files (*.p12 *.pfx)") if self.key_kind.currentData() == "p12" else \
             _("PKCS#11 libraries (*.so *.dll *.dylib)")
-        chosen, _filter = QFileDialog.getOpenFileName(self, _("Choose the key"), "", pattern)
+        chosen, _filter = QFileDialog.getOpenFileName(self, _("Choose the key"), "", pattern,
+                                                      options=file_dialog_options())
         if chosen:
             self.key_path.setText(chosen)
 
     def _choose_image(self) -> None:
         chosen, _filter = QFileDialog.getOpenFileName(self, _("Choose an image"), "",
-                                                      _("PNG images (*.png)"))
+                                                      _("PNG images (*.png)"),
+                                                      options=file_dialog_options())
         if chosen:
             self.image.setText(chosen)
 
     def _choose_output(self) -> None:
         chosen, _filter = QFileDialog.getSaveFileName(self, _("Save the signed PDF"),
                                                       self.output.text(),
-                                                      _("PDF files (*.pdf)"))
+                                                      _("PDF files (*.pdf)"),
+                                                      options=file_dialog_options())
         if chosen:
             self.output.setText(chosen)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton
 
 from tests.ui.conftest import SAMPLE
 
@@ -77,8 +77,6 @@ def test_a_failed_export_keeps_the_name_and_folder_chosen(
 
 def test_the_letters_folder_is_remembered_for_open_and_save(
         qtbot, window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from drafter.ui import main_window
-
     folder = tmp_path / "công văn"
     folder.mkdir()
     window.new_draft("cong_van")
@@ -87,11 +85,11 @@ def test_the_letters_folder_is_remembered_for_open_and_save(
     assert window.preferences.folders["letters"] == str(folder)
     starts: list[str] = []
 
-    def get_open(parent, title, start, file_filter):  # type: ignore[no-untyped-def]
+    def get_open(parent, title, start, file_filter, options=None):  # type: ignore[no-untyped-def]
         starts.append(start)
         return "", ""
 
-    monkeypatch.setattr(main_window.QFileDialog, "getOpenFileName", get_open)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", get_open)
     window.preferences.recent_files = [str(tmp_path / "elsewhere" / "x.letter")]
     window.open_dialog()
     assert starts == [str(folder)]

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -136,7 +136,7 @@ def _while_modal(action: Callable[[], object]) -> tuple[QWidget, set[str]]:
 
 
 def test_open_dialog_is_qt_s_own_and_vietnamese(window: MainWindow, qt_language: None) -> None:
-    assert QCoreApplication.testAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
+    assert qt_translations.file_dialog_options() & QFileDialog.Option.DontUseNativeDialog
     dialog, texts = _while_modal(window.open_dialog)
     assert isinstance(dialog, QFileDialog)
     assert {"Tìm trong:", "Tên tệp:", "Loại tệp:", "Mở", "Hủy"} <= texts
@@ -182,7 +182,7 @@ def test_text_fields_context_menus_are_vietnamese(qtbot, qt_language: None) -> N
 def test_switching_to_english_gives_qt_s_english_back(
         window: MainWindow, qt_language: None) -> None:
     window.switch_language("en")
-    assert not QCoreApplication.testAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
+    assert not qt_translations.file_dialog_options() & QFileDialog.Option.DontUseNativeDialog
     # Offscreen there is no platform dialog, so Qt's own one shows, now in English.
     _dialog, texts = _while_modal(window.open_dialog)
     assert {"File name:", "Open", "Cancel"} <= texts

@@ -37,6 +37,7 @@ from drafter.store.contacts import (
 from drafter.store.models import Contact, ContactGroup
 from drafter.ui.office import common
 from drafter.ui.office.common import current_store, guarded
+from drafter.ui.qt_translations import file_dialog_options
 
 RESULTS = 200  # rows shown while searching; typing more narrows them
 CONTACT_FIELDS = ("full_name", "short_name", "title", "organisation", "email", "phone",
@@ -186,7 +187,8 @@ class ContactsDialog(QDialog):
     def import_file(self, path: Path | None = None) -> None:
         if not path:
             name, _filter = QFileDialog.getOpenFileName(
-                self, _("Import recipients"), "", _("Spreadsheets (*.csv *.xlsx)"))
+                self, _("Import recipients"), "", _("Spreadsheets (*.csv *.xlsx)"),
+                options=file_dialog_options())
             if not name:
                 return
             path = Path(name)
@@ -208,7 +210,8 @@ class ContactsDialog(QDialog):
     def export_file(self, path: Path | None = None) -> None:
         if not path:
             name, _filter = QFileDialog.getSaveFileName(
-                self, _("Export recipients"), "danh-ba.xlsx", _("Spreadsheets (*.csv *.xlsx)"))
+                self, _("Export recipients"), "danh-ba.xlsx", _("Spreadsheets (*.csv *.xlsx)"),
+                options=file_dialog_options())
             if not name:
                 return
             path = Path(name)

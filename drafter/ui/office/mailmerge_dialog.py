@@ -26,6 +26,7 @@ from drafter.render import formats
 from drafter.store.contacts import group_lines, list_groups
 from drafter.ui.office import common
 from drafter.ui.office.common import current_store, guarded
+from drafter.ui.qt_translations import file_dialog_options
 
 
 class MailMergeDialog(QDialog):
@@ -83,9 +84,12 @@ class MailMergeDialog(QDialog):
         if self.together.isChecked():
             fmt = formats.by_name(self.format.currentData())
             name, _filter = QFileDialog.getSaveFileName(self, _("Save to"), "",
-                                                        f"{fmt.label} (*{fmt.suffix})")
+                                                        f"{fmt.label} (*{fmt.suffix})",
+                                                        options=file_dialog_options())
         else:
-            name = QFileDialog.getExistingDirectory(self, _("Save to folder"))
+            name = QFileDialog.getExistingDirectory(
+                self, _("Save to folder"),
+                options=file_dialog_options(QFileDialog.Option.ShowDirsOnly))
         if name:
             self.output.setText(name)
 

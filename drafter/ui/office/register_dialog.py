@@ -28,6 +28,7 @@ from drafter.store.register_query import RegisterFilter, count, search, years
 from drafter.store.register_xlsx import COLUMNS, entry_row
 from drafter.ui.office import common
 from drafter.ui.office.common import current_store, guarded
+from drafter.ui.qt_translations import file_dialog_options
 
 PAGE = 500
 STATUS_LABELS = {register.ISSUED: "Đã cấp số", register.RESERVED: "Giữ số",
@@ -192,7 +193,8 @@ class RegisterDialog(QDialog):
         if path is None:
             name, _filter = QFileDialog.getSaveFileName(
                 self, _("Save the issued letter"), f"{entry.number_symbol.replace('/', '-')}"
-                ".docx", _("Word document (*.docx);;Letter file (*.letter)"))
+                ".docx", _("Word document (*.docx);;Letter file (*.letter)"),
+                options=file_dialog_options())
             if not name:
                 return
             path = Path(name)
@@ -221,7 +223,7 @@ class RegisterDialog(QDialog):
             year = self.year.currentData()
             name, _filter = QFileDialog.getSaveFileName(
                 self, _("Export the register"), f"so-van-ban-di-{year or 'tat-ca'}.xlsx",
-                _("Excel workbook (*.xlsx)"))
+                _("Excel workbook (*.xlsx)"), options=file_dialog_options())
             if not name:
                 return
             path = Path(name)
