@@ -29,7 +29,8 @@ test: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 lint: setup
-	$(BIN)/ruff check drafter tests benchmarks
+	$(BIN)/ruff check drafter tests benchmarks installer
+	$(BIN)/ruff format --check drafter tests benchmarks installer
 	$(BIN)/mypy
 
 bench: setup

@@ -21,13 +21,12 @@ def main() -> int:
     headlines: list[str] = []
     for module in sorted(FOLDER.glob("*_bench.py")):
         print(f"== {module.stem} ==", flush=True)
-        process = subprocess.Popen([sys.executable, str(module)], stdout=subprocess.PIPE,
-                                   text=True)
+        process = subprocess.Popen([sys.executable, str(module)], stdout=subprocess.PIPE, text=True)
         assert process.stdout is not None
         for line in process.stdout:
             print(line, end="", flush=True)
             if line.startswith(SUMMARY_PREFIX):
-                headlines.append(f"{module.stem}: {line[len(SUMMARY_PREFIX):].rstrip()}")
+                headlines.append(f"{module.stem}: {line[len(SUMMARY_PREFIX) :].rstrip()}")
         if process.wait() != 0:
             print(f"{module.name} failed with exit status {process.returncode}", flush=True)
             status = 1

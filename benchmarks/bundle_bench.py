@@ -42,8 +42,9 @@ def timed(command: list[str], env: dict[str, str], cwd: Path) -> float:
     return time.perf_counter() - start
 
 
-def interleaved_times(first: list[str], second: list[str], env: dict[str, str],
-                 cwd: Path) -> tuple[list[float], list[float]]:
+def interleaved_times(
+    first: list[str], second: list[str], env: dict[str, str], cwd: Path
+) -> tuple[list[float], list[float]]:
     """Times of both commands, run in turns so that a change in the machine's load
     (it is shared) weighs on both alike."""
     timed(first, env, cwd)  # warm the page cache: compare programs, not disks
@@ -56,8 +57,9 @@ def interleaved_times(first: list[str], second: list[str], env: dict[str, str],
 
 
 def folder_megabytes(folder: Path) -> float:
-    return sum(p.stat().st_size for p in folder.rglob("*")
-               if p.is_file() and not p.is_symlink()) / 1e6
+    return (
+        sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink()) / 1e6
+    )
 
 
 def main() -> int:
@@ -80,25 +82,33 @@ def main() -> int:
         ]
         size = folder_megabytes(bundle)
         print(f"tarball: {tarball.name}, {tarball.stat().st_size / 1e6:.0f} MB packed")
-        print(f"unpacked size: {size:.0f} MB (limit {SIZE_LIMIT_MB} MB)"
-              f" -> {'ok' if size < SIZE_LIMIT_MB else 'OVER'}")
-        print(f"{'start-up (' + str(RUNS) + ' runs each)':<28}{'venv':>16}{'bundle':>16}"
-              f"{'ratio':>12}")
+        print(
+            f"unpacked size: {size:.0f} MB (limit {SIZE_LIMIT_MB} MB)"
+            f" -> {'ok' if size < SIZE_LIMIT_MB else 'OVER'}"
+        )
+        print(
+            f"{'start-up (' + str(RUNS) + ' runs each)':<28}{'venv':>16}{'bundle':>16}{'ratio':>12}"
+        )
         print(f"{'':<28}{'median   min':>16}{'median   min':>16}{'median  min':>12}")
         within = size < SIZE_LIMIT_MB
         for label, args, case_env in cases:
-            venv_times, bundle_times = interleaved_times(from_venv + args, bundled + args,
-                                                    case_env, work)
-            venv_median, bundle_median = (statistics.median(venv_times),
-                                          statistics.median(bundle_times))
+            venv_times, bundle_times = interleaved_times(
+                from_venv + args, bundled + args, case_env, work
+            )
+            venv_median, bundle_median = (
+                statistics.median(venv_times),
+                statistics.median(bundle_times),
+            )
             ratio = bundle_median / venv_median
             ratio_min = min(bundle_times) / min(venv_times)
             # The minimum is the cost without the noise of the shared machine.
             within = within and ratio_min <= TIME_MARGIN
-            print(f"{label:<28}{venv_median * 1000:>8.0f}{min(venv_times) * 1000:>6.0f}ms"
-                  f"{bundle_median * 1000:>8.0f}{min(bundle_times) * 1000:>6.0f}ms"
-                  f"{ratio:>7.2f}{ratio_min:>5.2f}"
-                  f"{'' if ratio_min <= TIME_MARGIN else '  (over +20 %)'}")
+            print(
+                f"{label:<28}{venv_median * 1000:>8.0f}{min(venv_times) * 1000:>6.0f}ms"
+                f"{bundle_median * 1000:>8.0f}{min(bundle_times) * 1000:>6.0f}ms"
+                f"{ratio:>7.2f}{ratio_min:>5.2f}"
+                f"{'' if ratio_min <= TIME_MARGIN else '  (over +20 %)'}"
+            )
         print(f"cpu count: {os.cpu_count()}; load average: {os.getloadavg()[0]:.2f}")
     return 0 if within else 1
 

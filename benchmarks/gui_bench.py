@@ -106,8 +106,14 @@ def _run_timed(code: str, home: str) -> tuple[float, float, str]:
     env = startup_env(Path(home), QT_QPA_PLATFORM="offscreen", DRAFTER_HOME=home)
     with tempfile.TemporaryFile("w+") as errors:  # a file: a full pipe would block the child
         start = time.perf_counter()
-        process = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, env=env,
-                                   stdout=subprocess.PIPE, stderr=errors, text=True)
+        process = subprocess.Popen(
+            [sys.executable, "-c", code],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            text=True,
+        )
         assert process.stdout is not None
         ready = 0.0
         lines = []
@@ -139,15 +145,23 @@ def main() -> None:
         b_exit = statistics.median(r[1] for r in bare)
         d_exit = statistics.median(r[1] for r in ours)
         ok = "ok" if d / b <= RATIO_TARGET else "MISSED"
-        print(f"launch to visible window (median of {RUNS}): bare PySide6 {b * 1000:.0f} ms, "
-              f"Drafter {d * 1000:.0f} ms, ratio {d / b:.2f} (target ≤ {RATIO_TARGET:.2f}) {ok}")
-        print(f"  whole process, exit included: bare {b_exit * 1000:.0f} ms, Drafter "
-              f"{d_exit * 1000:.0f} ms, ratio {d_exit / b_exit:.2f}")
-        summary(f"window visible: {d / b:.2f}× a bare PySide6 window ({d * 1000:.0f} ms "
-                f"against {b * 1000:.0f} ms; target ≤ {RATIO_TARGET:.2f}×) {ok}")
+        print(
+            f"launch to visible window (median of {RUNS}): bare PySide6 {b * 1000:.0f} ms, "
+            f"Drafter {d * 1000:.0f} ms, ratio {d / b:.2f} (target ≤ {RATIO_TARGET:.2f}) {ok}"
+        )
+        print(
+            f"  whole process, exit included: bare {b_exit * 1000:.0f} ms, Drafter "
+            f"{d_exit * 1000:.0f} ms, ratio {d_exit / b_exit:.2f}"
+        )
+        summary(
+            f"window visible: {d / b:.2f}× a bare PySide6 window ({d * 1000:.0f} ms "
+            f"against {b * 1000:.0f} ms; target ≤ {RATIO_TARGET:.2f}×) {ok}"
+        )
         pages, median, worst = _run(REFRESH, home)[1].split()
-        print(f"preview refresh after a keystroke ({pages}-page letter): median {median} ms, "
-              f"worst {worst} ms (target median ≤ 30 ms)")
+        print(
+            f"preview refresh after a keystroke ({pages}-page letter): median {median} ms, "
+            f"worst {worst} ms (target median ≤ 30 ms)"
+        )
         drafts, rss = _run(MEMORY, home)[1].split()
         print(f"resident memory with {drafts} drafts open: {rss} MB (target ≤ 150 MB)")
 

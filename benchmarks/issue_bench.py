@@ -71,16 +71,21 @@ def main() -> int:
     render_ms, issue_ms = statistics.median(renders), statistics.median(issues)
     ratio = issue_ms / render_ms
     verdict = "ok" if ratio <= TARGET_RATIO else "SLOW"
-    print(f"  drafter render (one letter)            median {render_ms:7.1f} ms"
-          f"  ({args.runs} runs)")
+    print(
+        f"  drafter render (one letter)            median {render_ms:7.1f} ms  ({args.runs} runs)"
+    )
     print(f"  drafter issue  (same letter, SQLite)    median {issue_ms:7.1f} ms")
     if server:
         server_ms = statistics.median(server)
         print(f"  drafter issue  (same letter, PostgreSQL) median {server_ms:6.1f} ms")
-    print(f"  issue / render                          {ratio:7.2f}x   "
-          f"(target <= {TARGET_RATIO:g}x) {verdict}")
-    summary(f"issue {issue_ms:.0f} ms, render {render_ms:.0f} ms: {ratio:.2f}x "
-            f"(target <= {TARGET_RATIO:g}x) {verdict}")
+    print(
+        f"  issue / render                          {ratio:7.2f}x   "
+        f"(target <= {TARGET_RATIO:g}x) {verdict}"
+    )
+    summary(
+        f"issue {issue_ms:.0f} ms, render {render_ms:.0f} ms: {ratio:.2f}x "
+        f"(target <= {TARGET_RATIO:g}x) {verdict}"
+    )
     return 0
 
 

@@ -94,13 +94,17 @@ def main() -> None:
     latencies.sort()
     median = statistics.median(latencies)
     p95 = latencies[max(0, round(0.95 * len(latencies)) - 1)]
-    worst_key = max(key_costs[3 * KEYS_PER_BURST:]) * 1000
+    worst_key = max(key_costs[3 * KEYS_PER_BURST :]) * 1000
     ok = "ok" if p95 <= TARGET_MS else "MISSED"
-    print(f"preview after the last keystroke ({pages}-page letter, {len(latencies)} bursts): "
-          f"median {median:.0f} ms, p95 {p95:.0f} ms (target ≤ {TARGET_MS:.0f} ms) {ok}")
+    print(
+        f"preview after the last keystroke ({pages}-page letter, {len(latencies)} bursts): "
+        f"median {median:.0f} ms, p95 {p95:.0f} ms (target ≤ {TARGET_MS:.0f} ms) {ok}"
+    )
     print(f"longest keystroke while typing: {worst_key:.1f} ms")
-    summary(f"preview repainted {median:.0f} ms (median), {p95:.0f} ms (p95) after the last "
-            f"keystroke, {pages}-page letter (target ≤ {TARGET_MS:.0f} ms) {ok}")
+    summary(
+        f"preview repainted {median:.0f} ms (median), {p95:.0f} ms (p95) after the last "
+        f"keystroke, {pages}-page letter (target ≤ {TARGET_MS:.0f} ms) {ok}"
+    )
     for editor in window.editors():
         editor.dirty = False
         editor.discard_autosave()

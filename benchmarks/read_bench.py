@@ -35,16 +35,22 @@ RUNS = 15
 
 def three_page_letter(folder: Path) -> tuple[Path, Path | None]:
     letter, _problems = letterfile.load(LETTER)
-    paragraph = ("Ủy ban nhân dân thành phố Cần Thơ kính đề nghị các cơ quan, đơn vị phối "
-                 "hợp tuyên truyền, giới thiệu về Hội nghị trên các phương tiện thông tin "
-                 "đại chúng, trang thông tin điện tử và các hình thức phù hợp khác. ")
+    paragraph = (
+        "Ủy ban nhân dân thành phố Cần Thơ kính đề nghị các cơ quan, đơn vị phối "
+        "hợp tuyên truyền, giới thiệu về Hội nghị trên các phương tiện thông tin "
+        "đại chúng, trang thông tin điện tử và các hình thức phù hợp khác. "
+    )
     long = replace(letter, body="\n".join(paragraph * 3 for _ in range(12)) + "\nTrân trọng.")
     docx = folder / "letter.docx"
     docx.write_bytes(docx_writer.to_bytes(compose(long)))
     try:
-        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir",
-                        str(folder), str(docx)], capture_output=True, check=True, timeout=180,
-                       env={**os.environ, "HOME": str(folder)})
+        subprocess.run(
+            ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(folder), str(docx)],
+            capture_output=True,
+            check=True,
+            timeout=180,
+            env={**os.environ, "HOME": str(folder)},
+        )
     except (OSError, subprocess.SubprocessError):
         return docx, None
     return docx, folder / "letter.pdf"
@@ -74,6 +80,7 @@ def main() -> int:
     start = time.perf_counter()
     import docx  # noqa: F401
     import pdfminer.pdfinterp  # noqa: F401
+
     print(f"import python-docx + pdfminer.six: {(time.perf_counter() - start) * 1000:.0f} ms")
     status = 0
     with tempfile.TemporaryDirectory() as folder:
@@ -87,8 +94,10 @@ def main() -> int:
             pages = _pdf_pages(pdf_path) if pdf_path else "?"
             verdict = "ok" if median <= TARGETS_MS[kind] else "SLOW"
             status |= verdict != "ok"
-            print(f"read a {pages}-page {kind}: {median:.1f} ms median of {RUNS} "
-                  f"(target {TARGETS_MS[kind]:.0f} ms) {verdict}")
+            print(
+                f"read a {pages}-page {kind}: {median:.1f} ms median of {RUNS} "
+                f"(target {TARGETS_MS[kind]:.0f} ms) {verdict}"
+            )
             summary(f"read {kind} {median:.0f} ms (target {TARGETS_MS[kind]:.0f})")
     return status
 

@@ -54,16 +54,26 @@ def letter_for(recipient: str, number: int) -> Letter:
     """The mail-merge case: one công văn, one recipient per file."""
     return Letter(
         type_id="cong_van",
-        issuer=Issuer(parent=["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HÀ NỘI"],
-                      name=["SỞ GIÁO DỤC VÀ ĐÀO TẠO"], abbreviation="SGDĐT", unit="VP",
-                      address="23 Quang Trung, phường Cửa Nam, Hà Nội",
-                      phone="024.3825.1234", email="vanphong@hanoiedu.vn"),
-        number=number, place="Hà Nội", date=dt.date(2026, 3, 5),
+        issuer=Issuer(
+            parent=["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HÀ NỘI"],
+            name=["SỞ GIÁO DỤC VÀ ĐÀO TẠO"],
+            abbreviation="SGDĐT",
+            unit="VP",
+            address="23 Quang Trung, phường Cửa Nam, Hà Nội",
+            phone="024.3825.1234",
+            email="vanphong@hanoiedu.vn",
+        ),
+        number=number,
+        place="Hà Nội",
+        date=dt.date(2026, 3, 5),
         subject="tăng cường công tác phòng, chống dịch bệnh mùa xuân năm 2026",
-        kinh_gui=[recipient], body=BODY,
-        signatures=[Signature(authority=["KT. GIÁM ĐỐC"], title="PHÓ GIÁM ĐỐC",
-                              name="Nguyễn Văn An")],
-        noi_nhan=["Như trên", "UBND Thành phố (để báo cáo)"], luu="VT, VP",
+        kinh_gui=[recipient],
+        body=BODY,
+        signatures=[
+            Signature(authority=["KT. GIÁM ĐỐC"], title="PHÓ GIÁM ĐỐC", name="Nguyễn Văn An")
+        ],
+        noi_nhan=["Như trên", "UBND Thành phố (để báo cáo)"],
+        luu="VT, VP",
     )
 
 
@@ -82,8 +92,9 @@ def run_drafter(args: list[str], env: dict[str, str]) -> float:
     """Wall time of one whole ``drafter`` process, in seconds."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    result = subprocess.run([*drafter_command(), *args], env=env, capture_output=True,
-                            text=True, check=False)
+    result = subprocess.run(
+        [*drafter_command(), *args], env=env, capture_output=True, text=True, check=False
+    )
     elapsed = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     CPU_SECONDS.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
@@ -109,8 +120,14 @@ def build_docxtpl_template(path: Path) -> None:
     style = document.styles["Normal"]
     style.font.name, style.font.size = "Times New Roman", Pt(14)
 
-    def line(cell_or_doc, text: str, size: float, bold: bool = False, italic: bool = False,
-             align=WD_ALIGN_PARAGRAPH.CENTER):  # type: ignore[no-untyped-def]
+    def line(
+        cell_or_doc,
+        text: str,
+        size: float,
+        bold: bool = False,
+        italic: bool = False,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+    ):  # type: ignore[no-untyped-def]
         paragraph = cell_or_doc.add_paragraph()
         paragraph.alignment = align
         run = paragraph.add_run(text)
@@ -150,15 +167,20 @@ def docxtpl_context(letter: Letter) -> dict[str, object]:
     from drafter.core.vietnamese import date_words
 
     return {
-        "parent1": letter.issuer.parent[0], "parent2": letter.issuer.parent[1],
-        "issuer": letter.issuer.name[0], "number": f"{letter.number:02d}",
-        "symbol": "SGDĐT-VP", "subject": letter.subject, "place": letter.place,
+        "parent1": letter.issuer.parent[0],
+        "parent2": letter.issuer.parent[1],
+        "issuer": letter.issuer.name[0],
+        "number": f"{letter.number:02d}",
+        "symbol": "SGDĐT-VP",
+        "subject": letter.subject,
+        "place": letter.place,
         "date": date_words(letter.date) if letter.date else "",
         "recipient": letter.kinh_gui[0],
         "paragraphs": [p.replace("**", "") for p in letter.body.split("\n")],
         "noi_nhan": [f"- {item};" for item in letter.noi_nhan] + [f"- Lưu: {letter.luu}."],
         "signer": letter.signatures[0].name,
-        "address": letter.issuer.address, "phone": letter.issuer.phone,
+        "address": letter.issuer.address,
+        "phone": letter.issuer.phone,
     }
 
 
@@ -212,9 +234,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--letters", type=int, default=500)
     parser.add_argument("--runs", type=int, default=20)
-    parser.add_argument("--dir", type=Path, default=REPO, help=(
-        "where to write the letters and documents (default: beside the code; on some "
-        "machines /tmp is much slower to create files in, which is not Drafter's time)"))
+    parser.add_argument(
+        "--dir",
+        type=Path,
+        default=REPO,
+        help=(
+            "where to write the letters and documents (default: beside the code; on some "
+            "machines /tmp is much slower to create files in, which is not Drafter's time)"
+        ),
+    )
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix=".drafter-bench-", dir=args.dir) as tmp:
@@ -241,35 +269,55 @@ def main(argv: list[str] | None = None) -> int:
             sys.exit(f"drafter render wrote {produced} files for {args.letters} letters")
         per_letter_ms = batch * 1000 / args.letters
 
-        singles = [run_drafter(["render", paths[0], "-o", str(folder / "one.docx")], env)
-                   for _ in range(args.runs)]
+        singles = [
+            run_drafter(["render", paths[0], "-o", str(folder / "one.docx")], env)
+            for _ in range(args.runs)
+        ]
         one_ms = statistics.median(singles) * 1000
 
         in_process_ms = time_in_process(min(args.letters, 200)) * 1000
         docxtpl_ms = time_docxtpl(args.letters, folder) * 1000
         ratio = docxtpl_ms / per_letter_ms
 
-    print(f"drafter render, {args.letters} letters in one process: {batch * 1000:.0f} ms, "
-          f"{per_letter_ms:.2f} ms per letter (target ≤ {PER_LETTER_TARGET_MS:g}) "
-          f"{verdict(per_letter_ms <= PER_LETTER_TARGET_MS)}")
-    print(f"  processor time of that run, all processes: {batch_cpu * 1000 / args.letters:.2f} "
-          f"ms per letter (the wall time shrinks with idle cores, this does not)")
-    print(f"  compose + .docx bytes in process: {in_process_ms:.2f} ms per letter "
-          f"(one core, for context)")
-    print(f"docxtpl, same letter, {args.letters} times in this process: {docxtpl_ms:.2f} ms "
-          f"per letter")
-    print(f"ratio docxtpl / drafter: {ratio:.1f}× (target ≥ {RATIO_TARGET:g}×) "
-          f"{verdict(ratio >= RATIO_TARGET)}")
-    print(f"drafter render, one letter, whole process: median {one_ms:.0f} ms of "
-          f"{args.runs} (min {min(singles) * 1000:.0f}, max {max(singles) * 1000:.0f}; "
-          f"target ≤ {ONE_LETTER_TARGET_MS:g}) {verdict(one_ms <= ONE_LETTER_TARGET_MS)}")
-    print(f"  machine: {os.cpu_count()} cores, load average "
-          f"{', '.join(f'{x:.2f}' for x in os.getloadavg())}; creating a file in "
-          f"{args.dir} costs {create_ms:.2f} ms")
-    summary(f"one-letter render, whole process: median {one_ms:.0f} ms of {args.runs} runs "
-            f"(target ≤ {ONE_LETTER_TARGET_MS:g} ms) {verdict(one_ms <= ONE_LETTER_TARGET_MS)}")
-    summary(f"500-letter render: {per_letter_ms:.2f} ms per letter "
-            f"(target ≤ {PER_LETTER_TARGET_MS:g}) {verdict(per_letter_ms <= PER_LETTER_TARGET_MS)}")
+    print(
+        f"drafter render, {args.letters} letters in one process: {batch * 1000:.0f} ms, "
+        f"{per_letter_ms:.2f} ms per letter (target ≤ {PER_LETTER_TARGET_MS:g}) "
+        f"{verdict(per_letter_ms <= PER_LETTER_TARGET_MS)}"
+    )
+    print(
+        f"  processor time of that run, all processes: {batch_cpu * 1000 / args.letters:.2f} "
+        f"ms per letter (the wall time shrinks with idle cores, this does not)"
+    )
+    print(
+        f"  compose + .docx bytes in process: {in_process_ms:.2f} ms per letter "
+        f"(one core, for context)"
+    )
+    print(
+        f"docxtpl, same letter, {args.letters} times in this process: {docxtpl_ms:.2f} ms "
+        f"per letter"
+    )
+    print(
+        f"ratio docxtpl / drafter: {ratio:.1f}× (target ≥ {RATIO_TARGET:g}×) "
+        f"{verdict(ratio >= RATIO_TARGET)}"
+    )
+    print(
+        f"drafter render, one letter, whole process: median {one_ms:.0f} ms of "
+        f"{args.runs} (min {min(singles) * 1000:.0f}, max {max(singles) * 1000:.0f}; "
+        f"target ≤ {ONE_LETTER_TARGET_MS:g}) {verdict(one_ms <= ONE_LETTER_TARGET_MS)}"
+    )
+    print(
+        f"  machine: {os.cpu_count()} cores, load average "
+        f"{', '.join(f'{x:.2f}' for x in os.getloadavg())}; creating a file in "
+        f"{args.dir} costs {create_ms:.2f} ms"
+    )
+    summary(
+        f"one-letter render, whole process: median {one_ms:.0f} ms of {args.runs} runs "
+        f"(target ≤ {ONE_LETTER_TARGET_MS:g} ms) {verdict(one_ms <= ONE_LETTER_TARGET_MS)}"
+    )
+    summary(
+        f"500-letter render: {per_letter_ms:.2f} ms per letter "
+        f"(target ≤ {PER_LETTER_TARGET_MS:g}) {verdict(per_letter_ms <= PER_LETTER_TARGET_MS)}"
+    )
     return 0
 
 

@@ -20,8 +20,7 @@ SUMMARY_PREFIX = "summary: "
 
 def startup_env(scratch: Path, **extra: str) -> dict[str, str]:
     """``os.environ`` with bytecode caching on, kept under *scratch*, plus *extra*."""
-    env = {key: value for key, value in os.environ.items()
-           if key != "PYTHONDONTWRITEBYTECODE"}
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPYCACHEPREFIX"] = str(scratch / "pycache")
     env.update(extra)
     return env

@@ -41,14 +41,25 @@ def cmd_types(args: argparse.Namespace) -> int:
     if not types:
         # The shipped types are missing: the installation, not the input, is at fault.
         folders = ", ".join(str(folder) for folder in registry.folders)
-        print(_("no document types found (looked in {folders}); "
-                "Drafter is not installed completely").format(folders=folders),
-              file=sys.stderr)
+        print(
+            _(
+                "no document types found (looked in {folders}); Drafter is not installed completely"
+            ).format(folders=folders),
+            file=sys.stderr,
+        )
         return EXIT_WRITE
     if args.json:
-        data = [{"id": t.id, "name": t.name, "abbreviation": t.abbreviation, "sample": t.sample,
-                 "kinh_gui": t.kinh_gui.value, "fields": [f.id for f in t.fields]}
-                for t in types]
+        data = [
+            {
+                "id": t.id,
+                "name": t.name,
+                "abbreviation": t.abbreviation,
+                "sample": t.sample,
+                "kinh_gui": t.kinh_gui.value,
+                "fields": [f.id for f in t.fields],
+            }
+            for t in types
+        ]
         json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
         print()
     else:
@@ -64,15 +75,16 @@ def cmd_new(args: argparse.Namespace) -> int:
 
     registry = default_registry()
     if args.type not in registry:
-        print(_("unknown document type '{type}'; see 'drafter types'").format(type=args.type),
-              file=sys.stderr)
+        print(
+            _("unknown document type '{type}'; see 'drafter types'").format(type=args.type),
+            file=sys.stderr,
+        )
         return EXIT_INVALID
     sample = registry.get(args.type).sample_path
     try:
         text = sample.read_text(encoding="utf-8")
     except OSError:
-        print(_("the type '{type}' has no sample letter").format(type=args.type),
-              file=sys.stderr)
+        print(_("the type '{type}' has no sample letter").format(type=args.type), file=sys.stderr)
         return EXIT_INVALID
     if args.office:
         from drafter.app.new_letter import print_from_office
@@ -101,8 +113,13 @@ def cmd_render(args: argparse.Namespace) -> int:
         print(formats.listing())
         return EXIT_OK
     if not args.letters:
-        print(_("drafter render: name at least one letter file ('-' reads standard input); "
-                "'drafter render --format' lists the formats"), file=sys.stderr)
+        print(
+            _(
+                "drafter render: name at least one letter file ('-' reads standard input); "
+                "'drafter render --format' lists the formats"
+            ),
+            file=sys.stderr,
+        )
         return EXIT_INVALID
     chosen = _chosen_format(args)
     if isinstance(chosen, str):
@@ -125,8 +142,11 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The parser; for one of :data:`BUILTIN_COMMANDS`, without the other modules' commands."""
     parser = argparse.ArgumentParser(
         prog="drafter",
-        description=_("Draft Vietnamese administrative documents laid out by NĐ 30/2020/NĐ-CP. "
-                      "Without a command, opens the application."))
+        description=_(
+            "Draft Vietnamese administrative documents laid out by NĐ 30/2020/NĐ-CP. "
+            "Without a command, opens the application."
+        ),
+    )
     parser.add_argument("--version", action="version", version=f"Drafter {__version__}")
     commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
 
@@ -136,30 +156,52 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
     new = commands.add_parser("new", help=_("print the sample letter file of a type"))
     new.add_argument("type", help=_("a type id from 'drafter types'"))
-    new.add_argument("--office", action="store_true", help=_(
-        "fill in the office's data: the default profile's issuer, place and drafting unit, "
-        "and the type's default signer"))
+    new.add_argument(
+        "--office",
+        action="store_true",
+        help=_(
+            "fill in the office's data: the default profile's issuer, place and drafting unit, "
+            "and the type's default signer"
+        ),
+    )
     new.add_argument("--profile", help=_("with --office: this profile instead of the default"))
-    new.add_argument("--db", help=_(
-        "with --office: database URL (default: DRAFTER_DB, or the embedded database)"))
+    new.add_argument(
+        "--db",
+        help=_("with --office: database URL (default: DRAFTER_DB, or the embedded database)"),
+    )
     new.set_defaults(handler=cmd_new)
 
-    render = commands.add_parser("render", help=_(
-        "render letter files to .docx, .pdf or another format of 'drafter render --format'"))
+    render = commands.add_parser(
+        "render",
+        help=_("render letter files to .docx, .pdf or another format of 'drafter render --format'"),
+    )
     render.add_argument("letters", nargs="*", help=_("letter files; '-' reads standard input"))
-    render.add_argument("-o", "--output", type=Path, help=_(
-        "output file for one letter, or a folder for several (default: beside each letter)"))
+    render.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help=_("output file for one letter, or a folder for several (default: beside each letter)"),
+    )
     who = render.add_mutually_exclusive_group()
-    who.add_argument("--group", help=_(
-        "one document per person of this address-book group (giấy mời, giấy giới thiệu…)"))
-    who.add_argument("--names", type=Path, help=_(
-        "one document per name of this text file, one name a line"))
-    render.add_argument("--together", action="store_true", help=_(
-        "with --group or --names: every copy in one file, each starting on a new page"))
-    render.add_argument("--into", help=_(
-        "with --group or --names: where the name goes, 'kinh_gui' or 'fields.<field id>'"))
-    render.add_argument("--db", help=_(
-        "database URL for --group (default: DRAFTER_DB, or the embedded database)"))
+    who.add_argument(
+        "--group",
+        help=_("one document per person of this address-book group (giấy mời, giấy giới thiệu…)"),
+    )
+    who.add_argument(
+        "--names", type=Path, help=_("one document per name of this text file, one name a line")
+    )
+    render.add_argument(
+        "--together",
+        action="store_true",
+        help=_("with --group or --names: every copy in one file, each starting on a new page"),
+    )
+    render.add_argument(
+        "--into",
+        help=_("with --group or --names: where the name goes, 'kinh_gui' or 'fields.<field id>'"),
+    )
+    render.add_argument(
+        "--db", help=_("database URL for --group (default: DRAFTER_DB, or the embedded database)")
+    )
     from drafter.render.formats import add_format_option
 
     add_format_option(render)
@@ -179,16 +221,25 @@ BUILTIN_COMMANDS = frozenset({"types", "new", "render"})
 
 # Modules that add subcommands through ``register(subparsers)``.  They must import
 # nothing heavy at module level: every command's start-up time pays for it.
-COMMAND_MODULES: list[str] = ["drafter.office_cli", "drafter.doctor", "drafter.signing.cli",
-                               "drafter.incoming.cli"]
+COMMAND_MODULES: list[str] = [
+    "drafter.office_cli",
+    "drafter.doctor",
+    "drafter.signing.cli",
+    "drafter.incoming.cli",
+]
 
 
 def _open_gui(argv: Sequence[str]) -> int:
     try:
         from drafter.ui.app import run
     except ImportError as error:
-        print(_("the graphical interface needs PySide6 ({error}); install it with "
-                "'pip install PySide6-Essentials'").format(error=error), file=sys.stderr)
+        print(
+            _(
+                "the graphical interface needs PySide6 ({error}); install it with "
+                "'pip install PySide6-Essentials'"
+            ).format(error=error),
+            file=sys.stderr,
+        )
         return EXIT_INVALID
     return run(list(argv))
 
@@ -225,9 +276,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A defect of Drafter's own: the details go to a file for the report, the user
         # reads a sentence instead of a traceback.
         report = _save_crash_report(argv)
-        print(_("drafter: an unexpected error stopped the command. The details are in {path};"
-                " please send that file to whoever supports Drafter.").format(path=report),
-              file=sys.stderr)
+        print(
+            _(
+                "drafter: an unexpected error stopped the command. The details are in {path};"
+                " please send that file to whoever supports Drafter."
+            ).format(path=report),
+            file=sys.stderr,
+        )
         return EXIT_WRITE
 
 
@@ -252,8 +307,7 @@ def _save_crash_report(argv: Sequence[str]) -> str:
 
     from drafter.paths import user_cache_dir
 
-    text = (f"drafter {__version__}\ncommand: {list(argv)!r}\n\n"
-            + traceback.format_exc())
+    text = f"drafter {__version__}\ncommand: {list(argv)!r}\n\n" + traceback.format_exc()
     name = f"crash-{dt.datetime.now():%Y%m%d-%H%M%S}.txt"
     try:
         folder = user_cache_dir() / "crash-reports"

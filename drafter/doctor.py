@@ -23,8 +23,9 @@ EXIT_OK, EXIT_NO_FONT = 0, 1
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    doctor = subparsers.add_parser("doctor", help=_(
-        "show the fonts, LibreOffice, database and folders Drafter uses"))
+    doctor = subparsers.add_parser(
+        "doctor", help=_("show the fonts, LibreOffice, database and folders Drafter uses")
+    )
     doctor.set_defaults(handler=run)
 
 
@@ -42,8 +43,12 @@ def run(args: argparse.Namespace) -> int:
 def _print_fonts() -> bool:
     from drafter import fonts
 
-    face_names = {(False, False): _("regular"), (True, False): _("bold"),
-                  (False, True): _("italic"), (True, True): _("bold italic")}
+    face_names = {
+        (False, False): _("regular"),
+        (True, False): _("bold"),
+        (False, True): _("italic"),
+        (True, True): _("bold italic"),
+    }
     choice = fonts.resolve()
     print(_("Fonts:"))
     for face in fonts.FACES:
@@ -54,8 +59,13 @@ def _print_fonts() -> bool:
         print(f"  {face_names[face]}: {chosen.family} {chosen.style}")
         _print_file(chosen)
     for rejected in choice.rejected:
-        print("  " + _("not used, lacks Vietnamese letters ({letters}…):").format(
-            letters=rejected.missing[:8]) + f" {rejected.family} {rejected.style}")
+        print(
+            "  "
+            + _("not used, lacks Vietnamese letters ({letters}…):").format(
+                letters=rejected.missing[:8]
+            )
+            + f" {rejected.family} {rejected.style}"
+        )
         _print_file(rejected)
     return not fonts.warn_if_missing()
 
@@ -66,8 +76,9 @@ def _print_file(font: object) -> None:
     assert isinstance(font, FontFile)
     print("    " + _("file: {path}").format(path=font.path))
     print("    " + _("version: {version}").format(version=font.version or "?"))
-    print("    " + _("Vietnamese: {answer}").format(
-        answer=_("yes") if font.vietnamese else _("no")))
+    print(
+        "    " + _("Vietnamese: {answer}").format(answer=_("yes") if font.vietnamese else _("no"))
+    )
 
 
 def find_libreoffice() -> Path | None:
@@ -93,8 +104,9 @@ def _print_libreoffice() -> None:
         print(_("LibreOffice: not found (optional)"))
         return
     try:
-        done = subprocess.run([str(soffice), "--version"], capture_output=True, text=True,
-                              timeout=60, check=False)
+        done = subprocess.run(
+            [str(soffice), "--version"], capture_output=True, text=True, timeout=60, check=False
+        )
         version = done.stdout.strip().splitlines()[0] if done.stdout.strip() else "?"
     except (OSError, subprocess.SubprocessError):
         version = "?"
@@ -119,8 +131,10 @@ def _print_folders() -> None:
     from drafter import paths
 
     print(_("Folders:"))
-    for label, folder in ((_("settings"), paths.user_config_dir()),
-                          (_("data"), paths.user_data_dir()),
-                          (_("cache"), paths.user_cache_dir()),
-                          (_("templates"), paths.user_templates_dir())):
+    for label, folder in (
+        (_("settings"), paths.user_config_dir()),
+        (_("data"), paths.user_data_dir()),
+        (_("cache"), paths.user_cache_dir()),
+        (_("templates"), paths.user_templates_dir()),
+    ):
         print(f"  {label}: {folder}")

@@ -35,10 +35,12 @@ CANDIDATES: dict[str, dict[Face, tuple[str, ...]]] = {
     "Times New Roman": {
         (False, False): ("times.ttf", "Times New Roman.ttf", "Times_New_Roman.ttf"),
         (True, False): ("timesbd.ttf", "Times New Roman Bold.ttf", "Times_New_Roman_Bold.ttf"),
-        (False, True): ("timesi.ttf", "Times New Roman Italic.ttf",
-                        "Times_New_Roman_Italic.ttf"),
-        (True, True): ("timesbi.ttf", "Times New Roman Bold Italic.ttf",
-                       "Times_New_Roman_Bold_Italic.ttf"),
+        (False, True): ("timesi.ttf", "Times New Roman Italic.ttf", "Times_New_Roman_Italic.ttf"),
+        (True, True): (
+            "timesbi.ttf",
+            "Times New Roman Bold Italic.ttf",
+            "Times_New_Roman_Bold_Italic.ttf",
+        ),
     },
     "Liberation Serif": {
         (False, False): ("LiberationSerif-Regular.ttf",),
@@ -72,16 +74,21 @@ def system_font_dirs() -> list[Path]:
             dirs.append(Path(local) / "Microsoft" / "Windows" / "Fonts")
         return dirs
     if sys.platform == "darwin":
-        return [Path("/Library/Fonts"), Path("/System/Library/Fonts/Supplementary"),
-                Path.home() / "Library" / "Fonts"]
-    return [Path("/usr/share/fonts/truetype/msttcorefonts"),
-            Path("/usr/share/fonts/truetype/liberation2"),
-            Path("/usr/share/fonts/liberation-serif"),
-            Path("/usr/share/fonts/liberation"),
-            Path("/usr/share/fonts/truetype/liberation"),
-            Path("/usr/share/fonts/TTF"),
-            Path.home() / ".local" / "share" / "fonts",
-            Path.home() / ".fonts"]
+        return [
+            Path("/Library/Fonts"),
+            Path("/System/Library/Fonts/Supplementary"),
+            Path.home() / "Library" / "Fonts",
+        ]
+    return [
+        Path("/usr/share/fonts/truetype/msttcorefonts"),
+        Path("/usr/share/fonts/truetype/liberation2"),
+        Path("/usr/share/fonts/liberation-serif"),
+        Path("/usr/share/fonts/liberation"),
+        Path("/usr/share/fonts/truetype/liberation"),
+        Path("/usr/share/fonts/TTF"),
+        Path.home() / ".local" / "share" / "fonts",
+        Path.home() / ".fonts",
+    ]
 
 
 def search_groups() -> list[list[Path]]:
@@ -173,13 +180,23 @@ def missing_font_message() -> str | None:
     found = ""
     if choice.rejected:
         found = " " + _("Found without Vietnamese letters: {files}.").format(
-            files=", ".join(sorted({str(f.path) for f in choice.rejected})))
-    return _("Neither Times New Roman nor Liberation Serif 2 with the Vietnamese alphabet is "
-             "installed, so line breaks and widths are estimated and the PDF and print may "
-             "use another typeface.") + found + "\n" + _(
-        "Windows: Times New Roman comes with Windows; if it is missing, restore the default "
-        "fonts in Control Panel › Fonts.") + \
-        "\n" + _("Debian/Ubuntu: sudo apt install fonts-liberation2")
+            files=", ".join(sorted({str(f.path) for f in choice.rejected}))
+        )
+    return (
+        _(
+            "Neither Times New Roman nor Liberation Serif 2 with the Vietnamese alphabet is "
+            "installed, so line breaks and widths are estimated and the PDF and print may "
+            "use another typeface."
+        )
+        + found
+        + "\n"
+        + _(
+            "Windows: Times New Roman comes with Windows; if it is missing, restore the default "
+            "fonts in Control Panel › Fonts."
+        )
+        + "\n"
+        + _("Debian/Ubuntu: sudo apt install fonts-liberation2")
+    )
 
 
 def warn_if_missing() -> bool:
@@ -203,7 +220,7 @@ def table_bytes(path: Path, tag: str) -> bytes | None:
             (count,) = struct.unpack(">H", header[4:6])
             records = stream.read(16 * count)
             for index in range(count):
-                record = records[16 * index:16 * index + 16]
+                record = records[16 * index : 16 * index + 16]
                 if len(record) < 16:
                     return None
                 name, _checksum, offset, length = struct.unpack(">4sLLL", record)
@@ -224,10 +241,14 @@ def read_font_file(path: Path) -> FontFile:
         cmap = font.getBestCmap() or {}
         names = font["name"]
         missing = "".join(c for c in vietnamese_letters() if ord(c) not in cmap)
-        return FontFile(path=path, family=names.getBestFamilyName() or "",
-                        style=names.getBestSubFamilyName() or "",
-                        version=(names.getDebugName(5) or "").strip(),
-                        postscript_name=names.getDebugName(6) or "", missing=missing)
+        return FontFile(
+            path=path,
+            family=names.getBestFamilyName() or "",
+            style=names.getBestSubFamilyName() or "",
+            version=(names.getDebugName(5) or "").strip(),
+            postscript_name=names.getDebugName(6) or "",
+            missing=missing,
+        )
     finally:
         font.close()
 
@@ -283,8 +304,9 @@ def private_copy(path: Path, family: str) -> Path:
     stat = path.stat()
     import hashlib
 
-    key = hashlib.sha1(f"{path}|{stat.st_size}|{stat.st_mtime_ns}|{family}".encode()
-                       ).hexdigest()[:12]
+    key = hashlib.sha1(f"{path}|{stat.st_size}|{stat.st_mtime_ns}|{family}".encode()).hexdigest()[
+        :12
+    ]
     target = user_cache_dir() / "fonts" / f"{path.stem}-{key}{path.suffix}"
     if target.is_file():
         return target

@@ -88,8 +88,7 @@ def _guarded(handler: Handler) -> Handler:
         except (StoreError, WriteError) as error:
             _error(str(error))
             return EXIT_WRITE
-        except (NumberingError, ImportFileError, MergeError, UnknownFormat,
-                ValueError) as error:
+        except (NumberingError, ImportFileError, MergeError, UnknownFormat, ValueError) as error:
             _error(str(error))
             return EXIT_INVALID
         except InvalidInput as error:
@@ -121,22 +120,27 @@ def cmd_issue(args: argparse.Namespace) -> int:
         # Before the number: a second issue of this file then finds its number.
         issue.give_document_id(Path(args.letter), letter)
     with _open(args) as store:
-        issued = issue.number(store, letter, reserved_entry_id=args.reserved,
-                              reissue=args.reissue)
+        issued = issue.number(store, letter, reserved_entry_id=args.reserved, reissue=args.reissue)
     number = issued.entry.number_symbol
     try:
         issue.write_document(issued.letter, args.output, fmt)
         if args.save_letter:
             letterfile.save(issued.letter, Path(args.letter))
     except WriteError as error:
-        _error(_("number {number} was issued and recorded, but {path} could not be written "
-                 "({reason}); write it again with 'drafter register letter {id} -o FILE'"
-                 ).format(number=number, path=error.path, reason=error.reason,
-                          id=issued.entry.id))
+        _error(
+            _(
+                "number {number} was issued and recorded, but {path} could not be written "
+                "({reason}); write it again with 'drafter register letter {id} -o FILE'"
+            ).format(number=number, path=error.path, reason=error.reason, id=issued.entry.id)
+        )
         return EXIT_WRITE
-    print(_("Issued number {number} on {date}: {path}").format(
-        number=number, date=issued.letter.date.strftime("%d/%m/%Y") if issued.letter.date
-        else "", path=args.output))
+    print(
+        _("Issued number {number} on {date}: {path}").format(
+            number=number,
+            date=issued.letter.date.strftime("%d/%m/%Y") if issued.letter.date else "",
+            path=args.output,
+        )
+    )
     return EXIT_OK
 
 
@@ -148,8 +152,12 @@ def cmd_office_export(args: argparse.Namespace) -> int:
 
     with _open(args, read_only=True) as store:
         counts = export_office(store, args.file)
-    print(_("Wrote {profiles} profiles, {signers} signers, {contacts} recipients and "
-            "{groups} groups to {path}").format(path=args.file, **counts))
+    print(
+        _(
+            "Wrote {profiles} profiles, {signers} signers, {contacts} recipients and "
+            "{groups} groups to {path}"
+        ).format(path=args.file, **counts)
+    )
     return EXIT_OK
 
 
@@ -160,11 +168,13 @@ def cmd_office_import(args: argparse.Namespace) -> int:
         report = import_office(store, args.file)
     for problem in report.problems:
         print(f"{args.file}: {problem}", file=sys.stderr)
-    counts = {k: report.imported.get(k, 0) for k in ("profiles", "signers", "contacts",
-                                                      "groups")}
-    print(_("Imported {profiles} profiles, {signers} signers, {contacts} recipients and "
-            "{groups} groups; {bad} records left out").format(bad=len(report.problems),
-                                                              **counts))
+    counts = {k: report.imported.get(k, 0) for k in ("profiles", "signers", "contacts", "groups")}
+    print(
+        _(
+            "Imported {profiles} profiles, {signers} signers, {contacts} recipients and "
+            "{groups} groups; {bad} records left out"
+        ).format(bad=len(report.problems), **counts)
+    )
     return EXIT_INVALID if report.problems else EXIT_OK
 
 
@@ -174,8 +184,11 @@ def cmd_office_import(args: argparse.Namespace) -> int:
 def _filter(args: argparse.Namespace) -> RegisterFilter:
     from drafter.store.register_query import RegisterFilter
 
-    return RegisterFilter(year=args.year, text=getattr(args, "search", "") or "",
-                          type_id=getattr(args, "type", "") or "")
+    return RegisterFilter(
+        year=args.year,
+        text=getattr(args, "search", "") or "",
+        type_id=getattr(args, "type", "") or "",
+    )
 
 
 def cmd_register_export(args: argparse.Namespace) -> int:
@@ -207,10 +220,12 @@ def cmd_register_reserve(args: argparse.Namespace) -> int:
     from drafter.store import register
 
     with _open(args) as store:
-        entry = register.reserve(store, args.sequence, args.year or dt.date.today().year,
-                                 note=args.note)
-    print(_("Reserved number {number} (entry {id})").format(number=entry.number_symbol,
-                                                            id=entry.id))
+        entry = register.reserve(
+            store, args.sequence, args.year or dt.date.today().year, note=args.note
+        )
+    print(
+        _("Reserved number {number} (entry {id})").format(number=entry.number_symbol, id=entry.id)
+    )
     return EXIT_OK
 
 
@@ -256,8 +271,10 @@ def cmd_register_sequences(args: argparse.Namespace) -> int:
         for sequence in list_sequences(store):
             kind = _("secret") if sequence.secret else (sequence.type_ids or _("all types"))
             owner = profiles.get(sequence.profile_id, "") if sequence.profile_id else ""
-            print(f"{sequence.key}\t{sequence.label}\t{kind}\t{owner}\t"
-                  f"{year}: {last_number(store, sequence.id, year)}")
+            print(
+                f"{sequence.key}\t{sequence.label}\t{kind}\t{owner}\t"
+                f"{year}: {last_number(store, sequence.id, year)}"
+            )
     return EXIT_OK
 
 
@@ -274,9 +291,16 @@ def cmd_register_add_sequence(args: argparse.Namespace) -> int:
                 _error(_("there is no profile '{label}'").format(label=args.profile))
                 return EXIT_INVALID
             profile_id = matches[0].id
-        sequence = save_sequence(store, NumberSequence(
-            key=args.key, label=args.label or args.key, type_ids=args.types or "",
-            secret=args.secret, profile_id=profile_id))
+        sequence = save_sequence(
+            store,
+            NumberSequence(
+                key=args.key,
+                label=args.label or args.key,
+                type_ids=args.types or "",
+                secret=args.secret,
+                profile_id=profile_id,
+            ),
+        )
     print(_("Sequence '{key}' saved").format(key=sequence.key))
     return EXIT_OK
 
@@ -293,8 +317,11 @@ def cmd_contacts_import(args: argparse.Namespace) -> int:
         print(f"{args.file}: {notice}", file=sys.stderr)
     for problem in report.problems:
         print(f"{args.file}: {problem}", file=sys.stderr)
-    print(_("{added} added, {updated} updated, {bad} rows with problems").format(
-        added=report.added, updated=report.updated, bad=len(report.problems)))
+    print(
+        _("{added} added, {updated} updated, {bad} rows with problems").format(
+            added=report.added, updated=report.updated, bad=len(report.problems)
+        )
+    )
     return EXIT_INVALID if report.problems else EXIT_OK
 
 
@@ -331,8 +358,9 @@ def cmd_mailmerge(args: argparse.Namespace) -> int:
     names = recipients_from(args)
     if names is None:
         return EXIT_INVALID
-    paths = merge_to_files(letter, names, args.output, into=args.into, together=args.together,
-                           fmt=chosen)
+    paths = merge_to_files(
+        letter, names, args.output, into=args.into, together=args.together, fmt=chosen
+    )
     for path in paths:
         print(path)
     return EXIT_OK
@@ -377,10 +405,13 @@ def _whole_number(low: int, high: int) -> Callable[[str], int]:
 
     def parse(text: str) -> int:
         digits = text.strip()
-        if not (0 < len(digits) <= 12 and digits.isascii() and digits.isdigit()) or \
-                not low <= int(digits) <= high:
-            raise argparse.ArgumentTypeError(_(
-                "must be a whole number from {low} to {high}").format(low=low, high=high))
+        if (
+            not (0 < len(digits) <= 12 and digits.isascii() and digits.isdigit())
+            or not low <= int(digits) <= high
+        ):
+            raise argparse.ArgumentTypeError(
+                _("must be a whole number from {low} to {high}").format(low=low, high=high)
+            )
         return int(digits)
 
     return parse
@@ -393,32 +424,60 @@ LIMIT = _whole_number(0, 1_000_000)
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     database = argparse.ArgumentParser(add_help=False)
-    database.add_argument("--db", metavar="URL", help=_(
-        "database: a SQLite file or postgresql://user:password@host/name "
-        "(default: DRAFTER_DB, else the file in the user's data folder)"))
+    database.add_argument(
+        "--db",
+        metavar="URL",
+        help=_(
+            "database: a SQLite file or postgresql://user:password@host/name "
+            "(default: DRAFTER_DB, else the file in the user's data folder)"
+        ),
+    )
 
     from drafter.render.formats import add_format_option
 
-    issue = subparsers.add_parser("issue", parents=[database], help=_(
-        "give a letter the next number of its sequence, record it and write the document "
-        "(.docx, .pdf…)"))
+    issue = subparsers.add_parser(
+        "issue",
+        parents=[database],
+        help=_(
+            "give a letter the next number of its sequence, record it and write the document "
+            "(.docx, .pdf…)"
+        ),
+    )
     issue.add_argument("letter", help=_("the letter file"))
-    issue.add_argument("-o", "--output", type=Path, required=True, help=_(
-        "the document to write; its suffix chooses the format (.docx, .pdf…)"))
+    issue.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        help=_("the document to write; its suffix chooses the format (.docx, .pdf…)"),
+    )
     add_format_option(issue)
-    issue.add_argument("--reserved", type=ENTRY_ID, metavar="ENTRY",
-                       help=_("use a reserved number (its register entry id)"))
-    issue.add_argument("--save-letter", action="store_true",
-                       help=_("also write the number and date into the letter file"))
-    issue.add_argument("--reissue", action="store_true", help=_(
-        "cấp lại: cancel the number this document was issued and take a new one (a "
-        "correction, recorded in the register's history)"))
+    issue.add_argument(
+        "--reserved",
+        type=ENTRY_ID,
+        metavar="ENTRY",
+        help=_("use a reserved number (its register entry id)"),
+    )
+    issue.add_argument(
+        "--save-letter",
+        action="store_true",
+        help=_("also write the number and date into the letter file"),
+    )
+    issue.add_argument(
+        "--reissue",
+        action="store_true",
+        help=_(
+            "cấp lại: cancel the number this document was issued and take a new one (a "
+            "correction, recorded in the register's history)"
+        ),
+    )
     issue.set_defaults(handler=_guarded(cmd_issue))
 
     reg = subparsers.add_parser("register", help=_("the outgoing register"))
     reg_commands = reg.add_subparsers(dest="register_command", metavar=_("COMMAND"))
-    export = reg_commands.add_parser("export", parents=[database],
-                                     help=_("write the register to .xlsx (Appendix IV)"))
+    export = reg_commands.add_parser(
+        "export", parents=[database], help=_("write the register to .xlsx (Appendix IV)")
+    )
     export.add_argument("-o", "--output", type=Path, required=True)
     export.add_argument("--year", type=YEAR)
     export.add_argument("--type", help=_("only this document type"))
@@ -429,8 +488,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     listing.add_argument("--type", help=_("only this document type"))
     listing.add_argument("--limit", type=LIMIT, default=50)
     listing.set_defaults(handler=_guarded(cmd_register_list))
-    reserve = reg_commands.add_parser("reserve", parents=[database],
-                                      help=_("hold the next number of a sequence"))
+    reserve = reg_commands.add_parser(
+        "reserve", parents=[database], help=_("hold the next number of a sequence")
+    )
     reserve.add_argument("--sequence", default="chung")
     reserve.add_argument("--year", type=YEAR)
     reserve.add_argument("--note", default="")
@@ -439,49 +499,73 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     cancel.add_argument("entry", type=ENTRY_ID, help=_("the register entry id"))
     cancel.add_argument("--reason", required=True)
     cancel.set_defaults(handler=_guarded(cmd_register_cancel))
-    again = reg_commands.add_parser("letter", parents=[database], help=_(
-        "write an issued letter again from the register, as .letter or any document "
-        "format (.docx, .pdf…)"))
+    again = reg_commands.add_parser(
+        "letter",
+        parents=[database],
+        help=_(
+            "write an issued letter again from the register, as .letter or any document "
+            "format (.docx, .pdf…)"
+        ),
+    )
     again.add_argument("entry", type=ENTRY_ID, help=_("the register entry id"))
     again.add_argument("-o", "--output", type=Path, required=True)
     again.set_defaults(handler=_guarded(cmd_register_letter))
 
-    sequences = reg_commands.add_parser("sequences", parents=[database],
-                                        help=_("list the numbering sequences"))
+    sequences = reg_commands.add_parser(
+        "sequences", parents=[database], help=_("list the numbering sequences")
+    )
     sequences.add_argument("--year", type=YEAR)
     sequences.set_defaults(handler=_guarded(cmd_register_sequences))
-    add_sequence = reg_commands.add_parser("add-sequence", parents=[database], help=_(
-        "add or change a numbering sequence: per type, for secret documents, or for an "
-        "advisory body"))
+    add_sequence = reg_commands.add_parser(
+        "add-sequence",
+        parents=[database],
+        help=_(
+            "add or change a numbering sequence: per type, for secret documents, or for an "
+            "advisory body"
+        ),
+    )
     add_sequence.add_argument("key", help=_("a short name, e.g. qd or hoi_dong"))
     add_sequence.add_argument("--label", default="")
     add_sequence.add_argument("--types", help=_("document type ids it numbers, comma-separated"))
-    add_sequence.add_argument("--secret", action="store_true",
-                              help=_("the sequence of secret documents"))
+    add_sequence.add_argument(
+        "--secret", action="store_true", help=_("the sequence of secret documents")
+    )
     add_sequence.add_argument("--profile", help=_("only for this profile (an advisory body)"))
     add_sequence.set_defaults(handler=_guarded(cmd_register_add_sequence))
 
-    office = subparsers.add_parser("office", help=_(
-        "the office's data (profiles, signers, recipients, groups) as one TOML file"))
+    office = subparsers.add_parser(
+        "office",
+        help=_("the office's data (profiles, signers, recipients, groups) as one TOML file"),
+    )
     office_commands = office.add_subparsers(dest="office_command", metavar=_("COMMAND"))
-    office_export = office_commands.add_parser("export", parents=[database], help=_(
-        "write the office's data to a .toml file (another computer, a copy)"))
+    office_export = office_commands.add_parser(
+        "export",
+        parents=[database],
+        help=_("write the office's data to a .toml file (another computer, a copy)"),
+    )
     office_export.add_argument("file", type=Path)
     office_export.set_defaults(handler=_guarded(cmd_office_export))
-    office_import = office_commands.add_parser("import", parents=[database], help=_(
-        "add the office's data of a .toml file; bad records are reported, the rest "
-        "imported, nothing doubled"))
+    office_import = office_commands.add_parser(
+        "import",
+        parents=[database],
+        help=_(
+            "add the office's data of a .toml file; bad records are reported, the rest "
+            "imported, nothing doubled"
+        ),
+    )
     office_import.add_argument("file", type=Path)
     office_import.set_defaults(handler=_guarded(cmd_office_import))
 
     contacts = subparsers.add_parser("contacts", help=_("the address book"))
     contact_commands = contacts.add_subparsers(dest="contacts_command", metavar=_("COMMAND"))
-    load = contact_commands.add_parser("import", parents=[database],
-                                       help=_("add contacts from a .csv or .xlsx file"))
+    load = contact_commands.add_parser(
+        "import", parents=[database], help=_("add contacts from a .csv or .xlsx file")
+    )
     load.add_argument("file", type=Path)
     load.set_defaults(handler=_guarded(cmd_contacts_import))
-    save = contact_commands.add_parser("export", parents=[database],
-                                       help=_("write the contacts to a .csv or .xlsx file"))
+    save = contact_commands.add_parser(
+        "export", parents=[database], help=_("write the contacts to a .csv or .xlsx file")
+    )
     save.add_argument("file", type=Path)
     save.set_defaults(handler=_guarded(cmd_contacts_export))
     find = contact_commands.add_parser("search", parents=[database], help=_("find contacts"))
@@ -489,18 +573,33 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     find.add_argument("--limit", type=LIMIT, default=20)
     find.set_defaults(handler=_guarded(cmd_contacts_search))
 
-    merge = subparsers.add_parser("mailmerge", parents=[database], help=_(
-        "one document per recipient: separate .docx files or one combined file"))
+    merge = subparsers.add_parser(
+        "mailmerge",
+        parents=[database],
+        help=_("one document per recipient: separate .docx files or one combined file"),
+    )
     merge.add_argument("letter", help=_("the letter file"))
     who = merge.add_mutually_exclusive_group(required=True)
     who.add_argument("--group", help=_("a group of the address book"))
     who.add_argument("--names", type=Path, help=_("a text file with one name a line"))
-    merge.add_argument("-o", "--output", type=Path, required=True, help=_(
-        "a folder for separate files, or the file with --together (its suffix chooses "
-        "the format)"))
+    merge.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        help=_(
+            "a folder for separate files, or the file with --together (its suffix chooses "
+            "the format)"
+        ),
+    )
     add_format_option(merge)
-    merge.add_argument("--together", action="store_true",
-                       help=_("put every copy in one file, each starting on a new page"))
-    merge.add_argument("--into", help=_(
-        "where the name goes: 'kinh_gui' or 'fields.<field id>' (default: from the type)"))
+    merge.add_argument(
+        "--together",
+        action="store_true",
+        help=_("put every copy in one file, each starting on a new page"),
+    )
+    merge.add_argument(
+        "--into",
+        help=_("where the name goes: 'kinh_gui' or 'fields.<field id>' (default: from the type)"),
+    )
     merge.set_defaults(handler=_guarded(cmd_mailmerge))

@@ -97,8 +97,11 @@ def _table(value: object) -> dict[str, object]:
 
 
 def _last_by_type(value: object) -> dict[str, dict[str, str]]:
-    return {type_id: {k: v for k, v in _table(used).items() if isinstance(v, str)}
-            for type_id, used in _table(value).items() if isinstance(used, dict)}
+    return {
+        type_id: {k: v for k, v in _table(used).items() if isinstance(v, str)}
+        for type_id, used in _table(value).items()
+        if isinstance(used, dict)
+    }
 
 
 def save(preferences: Preferences, path: Path | None = None) -> None:

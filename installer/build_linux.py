@@ -26,9 +26,11 @@ BUILD = ROOT / "build" / "pyinstaller"
 
 # Libraries a desktop always has and PyInstaller deliberately leaves to the system
 # (the graphics driver stack must match the machine's own).
-SYSTEM_LIBRARIES = re.compile(r"^(libGL|libEGL|libGLX|libOpenGL|libGLdispatch|libvulkan|"
-                              r"libdrm|libgbm|libwayland-|libxkbcommon|libX|libxcb|libdbus|"
-                              r"libfontconfig|libfreetype|libcups|libgtk|libgdk)")
+SYSTEM_LIBRARIES = re.compile(
+    r"^(libGL|libEGL|libGLX|libOpenGL|libGLdispatch|libvulkan|"
+    r"libdrm|libgbm|libwayland-|libxkbcommon|libX|libxcb|libdbus|"
+    r"libfontconfig|libfreetype|libcups|libgtk|libgdk)"
+)
 
 
 def version() -> str:
@@ -41,10 +43,23 @@ def version() -> str:
 def run_pyinstaller() -> Path:
     dist = BUILD / "dist"
     subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-         "--distpath", str(dist), "--workpath", str(BUILD / "work"),
-         str(INSTALLER / "drafter.spec")],
-        check=True, cwd=ROOT)
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--clean",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(dist),
+            "--workpath",
+            str(BUILD / "work"),
+            str(INSTALLER / "drafter.spec"),
+        ],
+        check=True,
+        cwd=ROOT,
+    )
     return dist / "drafter"
 
 
@@ -69,8 +84,9 @@ def unresolved_libraries(bundle: Path) -> list[str]:
     for path in sorted(bundle.rglob("*.so*")):
         if not path.is_file() or path.is_symlink():
             continue
-        result = subprocess.run(["ldd", str(path)], capture_output=True, text=True, env=env,
-                                check=False)
+        result = subprocess.run(
+            ["ldd", str(path)], capture_output=True, text=True, env=env, check=False
+        )
         for line in result.stdout.splitlines():
             if "not found" in line:
                 library = line.split("=>")[0].strip()
@@ -99,8 +115,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "dist", help="folder for the tarball")
     args = parser.parse_args(argv)
     if not sys.platform.startswith("linux"):
-        print("build_linux.py builds the Linux bundle; see installer/README.md for Windows",
-              file=sys.stderr)
+        print(
+            "build_linux.py builds the Linux bundle; see installer/README.md for Windows",
+            file=sys.stderr,
+        )
         return 2
     bundle = run_pyinstaller()
     add_desktop_files(bundle)

@@ -30,17 +30,25 @@ def self_test() -> int:
 
     def check() -> None:
         app.processEvents()
-        shown = [widget for widget in app.topLevelWidgets()
-                 if isinstance(widget, QMainWindow) and widget.isVisible()]
+        shown = [
+            widget
+            for widget in app.topLevelWidgets()
+            if isinstance(widget, QMainWindow) and widget.isVisible()
+        ]
         if shown:
             window = shown[0]
             menus = [action.text().replace("&", "") for action in window.menuBar().actions()]
             drafts = window.findChild(QTabWidget, "drafts")
-            setup = any(widget.objectName() == "firstrun" and widget.isVisible()
-                        for widget in app.topLevelWidgets())
-            print(f"Drafter self-test: main window shown ({window.windowTitle()}; "
-                  f"menus: {', '.join(menus)}; open drafts: {drafts.count() if drafts else 0}; "
-                  f"setup wizard: {'shown' if setup else 'not shown'})", flush=True)
+            setup = any(
+                widget.objectName() == "firstrun" and widget.isVisible()
+                for widget in app.topLevelWidgets()
+            )
+            print(
+                f"Drafter self-test: main window shown ({window.windowTitle()}; "
+                f"menus: {', '.join(menus)}; open drafts: {drafts.count() if drafts else 0}; "
+                f"setup wizard: {'shown' if setup else 'not shown'})",
+                flush=True,
+            )
         else:
             print("Drafter self-test: no main window", file=sys.stderr, flush=True)
         app.exit(0 if shown else EXIT_NO_WINDOW)

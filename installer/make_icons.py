@@ -52,15 +52,20 @@ def main() -> int:
 
 
 def _ico(images: list[tuple[int, bytes]]) -> bytes:
-    header = (0).to_bytes(2, "little") + (1).to_bytes(2, "little") + len(images).to_bytes(
-        2, "little")
+    header = (
+        (0).to_bytes(2, "little") + (1).to_bytes(2, "little") + len(images).to_bytes(2, "little")
+    )
     offset = 6 + 16 * len(images)
     directory, payload = b"", b""
     for size, png in images:
         side = size % 256  # 256 is written as 0
-        directory += bytes([side, side, 0, 0]) + (1).to_bytes(2, "little") + (32).to_bytes(
-            2, "little") + len(png).to_bytes(4, "little") + (offset + len(payload)).to_bytes(
-            4, "little")
+        directory += (
+            bytes([side, side, 0, 0])
+            + (1).to_bytes(2, "little")
+            + (32).to_bytes(2, "little")
+            + len(png).to_bytes(4, "little")
+            + (offset + len(payload)).to_bytes(4, "little")
+        )
         payload += png
     return header + directory + payload
 

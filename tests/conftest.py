@@ -20,8 +20,9 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(autouse=True)
-def drafter_home(tmp_path_factory: pytest.TempPathFactory,
-                 monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def drafter_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
     """An empty, private ``DRAFTER_HOME`` for each test."""
     home = tmp_path_factory.mktemp("drafter-home")
     monkeypatch.setenv("DRAFTER_HOME", str(home))

@@ -13,8 +13,7 @@ from drafter.layout.model import Block, Document, Paragraph
 
 def body_paragraphs(document: Document) -> list[Paragraph]:
     """Every paragraph of the sections' bodies (not headers or footers), in order."""
-    return [paragraph for section in document.sections
-            for paragraph in paragraphs(section.blocks)]
+    return [paragraph for section in document.sections for paragraph in paragraphs(section.blocks)]
 
 
 def paragraphs(blocks: list[Block]) -> Iterator[Paragraph]:

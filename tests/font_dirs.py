@@ -35,8 +35,9 @@ def forget_fonts() -> None:
         painter.forget_fonts()
 
 
-def use_font_dirs(monkeypatch: pytest.MonkeyPatch, *folders: Path,
-                  override: Path | None = None) -> None:
+def use_font_dirs(
+    monkeypatch: pytest.MonkeyPatch, *folders: Path, override: Path | None = None
+) -> None:
     """Search only *folders* (and the ``DRAFTER_FONT_DIR`` *override*) from now on."""
     monkeypatch.setattr(fonts, "system_font_dirs", lambda: list(folders))
     if override is None:

@@ -21,53 +21,209 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 _RPR_BASE = [
-    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike",
-    "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden",
-    "color", "spacing", "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect",
-    "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout",
-    "specVanish", "oMath",
+    "rStyle",
+    "rFonts",
+    "b",
+    "bCs",
+    "i",
+    "iCs",
+    "caps",
+    "smallCaps",
+    "strike",
+    "dstrike",
+    "outline",
+    "shadow",
+    "emboss",
+    "imprint",
+    "noProof",
+    "snapToGrid",
+    "vanish",
+    "webHidden",
+    "color",
+    "spacing",
+    "w",
+    "kern",
+    "position",
+    "sz",
+    "szCs",
+    "highlight",
+    "u",
+    "effect",
+    "bdr",
+    "shd",
+    "fitText",
+    "vertAlign",
+    "rtl",
+    "cs",
+    "em",
+    "lang",
+    "eastAsianLayout",
+    "specVanish",
+    "oMath",
 ]
 
 SEQUENCES: dict[str, list[str]] = {
     "pPr": [
-        "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl",
-        "numPr", "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens",
-        "kinsoku", "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN",
-        "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind", "contextualSpacing",
-        "mirrorIndents", "suppressOverlap", "jc", "textDirection", "textAlignment",
-        "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange",
+        "pStyle",
+        "keepNext",
+        "keepLines",
+        "pageBreakBefore",
+        "framePr",
+        "widowControl",
+        "numPr",
+        "suppressLineNumbers",
+        "pBdr",
+        "shd",
+        "tabs",
+        "suppressAutoHyphens",
+        "kinsoku",
+        "wordWrap",
+        "overflowPunct",
+        "topLinePunct",
+        "autoSpaceDE",
+        "autoSpaceDN",
+        "bidi",
+        "adjustRightInd",
+        "snapToGrid",
+        "spacing",
+        "ind",
+        "contextualSpacing",
+        "mirrorIndents",
+        "suppressOverlap",
+        "jc",
+        "textDirection",
+        "textAlignment",
+        "textboxTightWrap",
+        "outlineLvl",
+        "divId",
+        "cnfStyle",
+        "rPr",
+        "sectPr",
+        "pPrChange",
     ],
     "rPr": ["ins", "del", "moveFrom", "moveTo", *_RPR_BASE, "rPrChange"],
     "tblPr": [
-        "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize",
-        "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd",
-        "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription", "tblPrChange",
+        "tblStyle",
+        "tblpPr",
+        "tblOverlap",
+        "bidiVisual",
+        "tblStyleRowBandSize",
+        "tblStyleColBandSize",
+        "tblW",
+        "jc",
+        "tblCellSpacing",
+        "tblInd",
+        "tblBorders",
+        "shd",
+        "tblLayout",
+        "tblCellMar",
+        "tblLook",
+        "tblCaption",
+        "tblDescription",
+        "tblPrChange",
     ],
     "tcPr": [
-        "cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap",
-        "tcMar", "textDirection", "tcFitText", "vAlign", "hideMark", "headers", "cellIns",
-        "cellDel", "cellMerge", "tcPrChange",
+        "cnfStyle",
+        "tcW",
+        "gridSpan",
+        "hMerge",
+        "vMerge",
+        "tcBorders",
+        "shd",
+        "noWrap",
+        "tcMar",
+        "textDirection",
+        "tcFitText",
+        "vAlign",
+        "hideMark",
+        "headers",
+        "cellIns",
+        "cellDel",
+        "cellMerge",
+        "tcPrChange",
     ],
     # CT_TrPrBase is a choice; Word writes it in this order, and so must we to be safe.
-    "trPr": ["cnfStyle", "divId", "gridBefore", "gridAfter", "wBefore", "wAfter", "cantSplit",
-             "trHeight", "tblHeader", "tblCellSpacing", "jc", "hidden", "ins", "del",
-             "trPrChange"],
+    "trPr": [
+        "cnfStyle",
+        "divId",
+        "gridBefore",
+        "gridAfter",
+        "wBefore",
+        "wAfter",
+        "cantSplit",
+        "trHeight",
+        "tblHeader",
+        "tblCellSpacing",
+        "jc",
+        "hidden",
+        "ins",
+        "del",
+        "trPrChange",
+    ],
     "sectPr": [
-        "headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz",
-        "pgMar", "paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols", "formProt",
-        "vAlign", "noEndnote", "titlePg", "textDirection", "bidi", "rtlGutter", "docGrid",
-        "printerSettings", "sectPrChange",
+        "headerReference",
+        "footerReference",
+        "footnotePr",
+        "endnotePr",
+        "type",
+        "pgSz",
+        "pgMar",
+        "paperSrc",
+        "pgBorders",
+        "lnNumType",
+        "pgNumType",
+        "cols",
+        "formProt",
+        "vAlign",
+        "noEndnote",
+        "titlePg",
+        "textDirection",
+        "bidi",
+        "rtlGutter",
+        "docGrid",
+        "printerSettings",
+        "sectPrChange",
     ],
     "pBdr": ["top", "left", "bottom", "right", "between", "bar"],
     "tblBorders": ["top", "left", "start", "bottom", "right", "end", "insideH", "insideV"],
-    "tcBorders": ["top", "left", "start", "bottom", "right", "end", "insideH", "insideV",
-                  "tl2br", "tr2bl"],
+    "tcBorders": [
+        "top",
+        "left",
+        "start",
+        "bottom",
+        "right",
+        "end",
+        "insideH",
+        "insideV",
+        "tl2br",
+        "tr2bl",
+    ],
     "tblCellMar": ["top", "left", "start", "bottom", "right", "end"],
     "docDefaults": ["rPrDefault", "pPrDefault"],
-    "style": ["name", "aliases", "basedOn", "next", "link", "autoRedefine", "hidden",
-              "uiPriority", "semiHidden", "unhideWhenUsed", "qFormat", "locked", "personal",
-              "personalCompose", "personalReply", "rsid", "pPr", "rPr", "tblPr", "trPr",
-              "tcPr", "tblStylePr"],
+    "style": [
+        "name",
+        "aliases",
+        "basedOn",
+        "next",
+        "link",
+        "autoRedefine",
+        "hidden",
+        "uiPriority",
+        "semiHidden",
+        "unhideWhenUsed",
+        "qFormat",
+        "locked",
+        "personal",
+        "personalCompose",
+        "personalReply",
+        "rsid",
+        "pPr",
+        "rPr",
+        "tblPr",
+        "trPr",
+        "tcPr",
+        "tblStylePr",
+    ],
     "tbl": ["bookmarkStart", "tblPr", "tblGrid", "tr"],
     "tr": ["tblPrEx", "trPr", "tc"],
 }
@@ -113,8 +269,10 @@ def order_problems(root: etree._Element, part: str = "") -> list[str]:
                 continue
             rank = sequence.index(rank_name)
             if rank < last:
-                problems.append(f"{part}: <{child_name}> after a later element in <{name}> "
-                                f"(line {child.sourceline})")
+                problems.append(
+                    f"{part}: <{child_name}> after a later element in <{name}> "
+                    f"(line {child.sourceline})"
+                )
             if child_name in seen and (name, rank_name) not in _REPEATABLE:
                 problems.append(f"{part}: <{child_name}> twice in <{name}>")
             seen.add(child_name)
@@ -133,9 +291,12 @@ def structure_problems(root: etree._Element, part: str = "") -> list[str]:
         columns = len(grid.findall(w("gridCol")))
         for tr in tbl.findall(w("tr")):
             cells = tr.findall(w("tc"))
-            spans = sum(int(tc.find(f"{w('tcPr')}/{w('gridSpan')}").get(w("val")))
-                        if tc.find(f"{w('tcPr')}/{w('gridSpan')}") is not None else 1
-                        for tc in cells)
+            spans = sum(
+                int(tc.find(f"{w('tcPr')}/{w('gridSpan')}").get(w("val")))
+                if tc.find(f"{w('tcPr')}/{w('gridSpan')}") is not None
+                else 1
+                for tc in cells
+            )
             if spans != columns:
                 problems.append(f"{part}: a row has {spans} cells for {columns} grid columns")
             for tc in cells:
@@ -158,8 +319,11 @@ def structure_problems(root: etree._Element, part: str = "") -> list[str]:
     return problems
 
 
-def font_problems(root: etree._Element, part: str = "", font: str = "Times New Roman",
-                  ) -> list[str]:
+def font_problems(
+    root: etree._Element,
+    part: str = "",
+    font: str = "Times New Roman",
+) -> list[str]:
     """Every font named is *font* for all four slots, no theme font is used, and the
     styles part gives it as the default every run inherits (runs name no font of their
     own: their paragraph styles carry it)."""
@@ -170,8 +334,10 @@ def font_problems(root: etree._Element, part: str = "", font: str = "Times New R
                 problems.append(f"{part}: rFonts {slot}={fonts.get(w(slot))!r}")
         if any(local(attribute).endswith("Theme") for attribute in fonts.attrib):
             problems.append(f"{part}: rFonts uses a theme font")
-    if local(root.tag) == "styles" and root.find(
-            f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}/{w('rFonts')}") is None:
+    if (
+        local(root.tag) == "styles"
+        and root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}/{w('rFonts')}") is None
+    ):
         problems.append(f"{part}: no default font for the runs")
     return problems
 
@@ -202,8 +368,13 @@ def all_problems(data: bytes) -> list[str]:
             problems += order_problems(root, name)
             problems += structure_problems(root, name)
             problems += font_problems(root, name)
-    for required in ("[Content_Types].xml", "_rels/.rels", "word/document.xml",
-                     "word/_rels/document.xml.rels", "word/styles.xml"):
+    for required in (
+        "[Content_Types].xml",
+        "_rels/.rels",
+        "word/document.xml",
+        "word/_rels/document.xml.rels",
+        "word/styles.xml",
+    ):
         if required not in names:
             problems.append(f"missing part {required}")
     return problems

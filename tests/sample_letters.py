@@ -40,8 +40,7 @@ def cong_van(**changes: object) -> Letter:
         place="Hà Nội",
         date=dt.date(2026, 3, 5),
         subject="tăng cường công tác phòng, chống dịch bệnh trong trường học",
-        kinh_gui=["Phòng Giáo dục và Đào tạo các quận, huyện, thị xã",
-                  "Các đơn vị trực thuộc Sở"],
+        kinh_gui=["Phòng Giáo dục và Đào tạo các quận, huyện, thị xã", "Các đơn vị trực thuộc Sở"],
         body=BODY,
         signatures=[replace(SIGNATURE)],
         noi_nhan=["Như trên", "UBND Thành phố (để báo cáo)"],
@@ -64,17 +63,23 @@ def long_cong_van_with_appendix() -> Letter:
     body = "\n".join(f"{i}. {LONG_PARAGRAPH}" for i in range(1, 19)) + "\nTrân trọng."
     appendix = Appendix(
         title="Danh sách các đơn vị được kiểm tra",
-        body=("| STT | Đơn vị | Thời gian |\n|---|---|---|\n"
-              "| 1 | Trường THPT Chu Văn An | 10/3/2026 |\n"
-              "| 2 | Trường THPT Kim Liên | 12/3/2026 |"),
+        body=(
+            "| STT | Đơn vị | Thời gian |\n|---|---|---|\n"
+            "| 1 | Trường THPT Chu Văn An | 10/3/2026 |\n"
+            "| 2 | Trường THPT Kim Liên | 12/3/2026 |"
+        ),
     )
     return cong_van(body=body, appendices=[appendix], number=12)
 
 
 def marked_cong_van() -> Letter:
     """A công văn with every mark: urgency (ô 10b), secrecy (ô 10a), circulation (ô 11)."""
-    return cong_van(urgency=Urgency.HOA_TOC, secrecy=Secrecy.MAT,
-                    circulation=Circulation.INTERNAL, kinh_gui=["Bộ Giáo dục và Đào tạo"])
+    return cong_van(
+        urgency=Urgency.HOA_TOC,
+        secrecy=Secrecy.MAT,
+        circulation=Circulation.INTERNAL,
+        kinh_gui=["Bộ Giáo dục và Đào tạo"],
+    )
 
 
 def docx_parts(data: bytes) -> dict[str, bytes]:

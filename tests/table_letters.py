@@ -17,9 +17,12 @@ def long_table_ke_hoach() -> Letter:
     registry = Registry([templates_dir()])
     letter, problems = letterfile.load(registry.get("ke_hoach").sample_path, registry)
     assert problems == []
-    rows = "\n".join(f"| {i} | Trường Tiểu học số {i} phường Hòa Bình | {i * 15 + 120} |"
-                     for i in range(1, 61))
-    letter.body += ("\nDanh sách các đơn vị tham gia như sau:\n"
-                    f"| {' | '.join(TABLE_HEADER)} |\n|:---:|---|---:|\n{rows}\n"
-                    "Các đơn vị chủ động phối hợp thực hiện.")
+    rows = "\n".join(
+        f"| {i} | Trường Tiểu học số {i} phường Hòa Bình | {i * 15 + 120} |" for i in range(1, 61)
+    )
+    letter.body += (
+        "\nDanh sách các đơn vị tham gia như sau:\n"
+        f"| {' | '.join(TABLE_HEADER)} |\n|:---:|---|---:|\n{rows}\n"
+        "Các đơn vị chủ động phối hợp thực hiện."
+    )
     return letter

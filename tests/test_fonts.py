@@ -50,8 +50,9 @@ def test_the_vietnamese_alphabet_is_complete_and_precomposed() -> None:
         assert letter in letters
 
 
-def test_times_new_roman_wins_over_liberation_serif(tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_times_new_roman_wins_over_liberation_serif(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     source = system_choice()
     liberation = link_family(source, tmp_path / "liberation", "Liberation Serif")
     times = link_family(source, tmp_path / "times", "Times New Roman")
@@ -59,12 +60,17 @@ def test_times_new_roman_wins_over_liberation_serif(tmp_path: Path,
     choice = fonts.resolve()
     assert choice.suitable
     assert {choice.path(*face) for face in fonts.FACES} == {
-        times / "times.ttf", times / "timesbd.ttf", times / "timesi.ttf", times / "timesbi.ttf"}
+        times / "times.ttf",
+        times / "timesbd.ttf",
+        times / "timesi.ttf",
+        times / "timesbi.ttf",
+    }
     assert metrics.face(bold=True).source == "timesbd.ttf"
 
 
 def test_the_font_folder_override_is_searched_before_the_system(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     source = system_choice()
     liberation = link_family(source, tmp_path / "liberation", "Liberation Serif")
     times = link_family(source, tmp_path / "times", "Times New Roman")
@@ -73,7 +79,8 @@ def test_the_font_folder_override_is_searched_before_the_system(
 
 
 def test_a_file_lacking_one_vietnamese_letter_is_never_used(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     source = system_choice()
     times = link_family(source, tmp_path / "times", "Times New Roman")
     bold = source.path(True, False)
@@ -100,23 +107,22 @@ def test_a_file_lacking_one_vietnamese_letter_is_never_used(
 
 
 def test_what_a_file_holds_is_read_once_and_again_when_it_changes(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     source = system_choice()
     folder = tmp_path / "fonts"
     folder.mkdir()
     for face in fonts.FACES:
         original = source.path(*face)
         assert original is not None
-        (folder / fonts.CANDIDATES["Liberation Serif"][face][0]).write_bytes(
-            original.read_bytes())
+        (folder / fonts.CANDIDATES["Liberation Serif"][face][0]).write_bytes(original.read_bytes())
     use_font_dirs(monkeypatch, folder)
     first = fonts.resolve()
     assert first.suitable
 
     reads: list[Path] = []
     real_read = fonts.read_font_file
-    monkeypatch.setattr(fonts, "read_font_file", lambda path: reads.append(path) or
-                        real_read(path))
+    monkeypatch.setattr(fonts, "read_font_file", lambda path: reads.append(path) or real_read(path))
     fonts.forget()
     assert fonts.resolve() == first
     assert reads == []  # from the cache file, keyed by path, size and time
@@ -166,8 +172,10 @@ def test_the_painters_pdf_uses_only_the_measured_files(qapp) -> None:  # type: i
     assert choice.faces[(True, False)].postscript_name in used
     assert qt_painter.font_problem() is None
     for face, family in qt_painter.registered_families().items():
-        assert family in (choice.faces[face].family,
-                          qt_painter.PRIVATE_FAMILY_PREFIX + choice.faces[face].family)
+        assert family in (
+            choice.faces[face].family,
+            qt_painter.PRIVATE_FAMILY_PREFIX + choice.faces[face].family,
+        )
 
 
 def test_the_painter_checks_each_face_comes_from_its_file(qapp) -> None:  # type: ignore[no-untyped-def]
@@ -182,7 +190,8 @@ def test_the_painter_checks_each_face_comes_from_its_file(qapp) -> None:  # type
 
 
 def test_a_face_qt_will_not_draw_is_reported_not_hidden(
-        qapp, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    qapp, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
     from drafter.render import qt_painter
     from drafter.ui import font_notice
 

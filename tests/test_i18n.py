@@ -26,7 +26,8 @@ def _source_messages() -> dict[str, str]:
     """Every message marked for translation in the package, with where it is."""
     found: dict[str, str] = {}
     for filename, lineno, message, _comments, _context in extract_from_dir(
-            str(PACKAGE), method_map=[("**.py", "python")], keywords=KEYWORDS):
+        str(PACKAGE), method_map=[("**.py", "python")], keywords=KEYWORDS
+    ):
         ids = message if isinstance(message, tuple) else (message,)
         for msgid in ids:
             if msgid:
@@ -39,16 +40,22 @@ def test_every_message_has_a_vietnamese_translation() -> None:
     for path in _catalogs("vi"):
         with path.open("rb") as stream:
             catalog = read_po(stream)
-        translated |= {m.id if isinstance(m.id, str) else m.id[0]
-                       for m in catalog if m.id and m.string and not m.fuzzy}
-    missing = {msgid: where for msgid, where in _source_messages().items()
-               if msgid not in translated}
+        translated |= {
+            m.id if isinstance(m.id, str) else m.id[0]
+            for m in catalog
+            if m.id and m.string and not m.fuzzy
+        }
+    missing = {
+        msgid: where for msgid, where in _source_messages().items() if msgid not in translated
+    }
     assert not missing, "untranslated messages:\n" + "\n".join(
-        f"{where}: {msgid!r}" for msgid, where in sorted(missing.items(), key=lambda i: i[1]))
+        f"{where}: {msgid!r}" for msgid, where in sorted(missing.items(), key=lambda i: i[1])
+    )
 
 
-@pytest.mark.parametrize("po_path", _catalogs("vi") + _catalogs("en"),
-                         ids=lambda p: f"{p.parent.parent.name}/{p.name}")
+@pytest.mark.parametrize(
+    "po_path", _catalogs("vi") + _catalogs("en"), ids=lambda p: f"{p.parent.parent.name}/{p.name}"
+)
 def test_compiled_catalog_matches_its_source(po_path: Path) -> None:
     mo_path = po_path.with_suffix(".mo")
     assert mo_path.is_file(), f"{mo_path} is missing: run python -m drafter.i18n compile"

@@ -26,8 +26,9 @@ MODULES = {module_name(path): path for path in sorted(PACKAGE.rglob("*.py"))}
 
 def _is_type_checking(node: ast.If) -> bool:
     test = node.test
-    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or \
-        (isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
 
 
 def _targets(node: ast.Import | ast.ImportFrom, module: str) -> list[str]:
@@ -37,14 +38,15 @@ def _targets(node: ast.Import | ast.ImportFrom, module: str) -> list[str]:
     else:
         base = node.module or ""
         if node.level:
-            package = module if MODULES[module].name == "__init__.py" else \
-                module.rpartition(".")[0]
+            package = module if MODULES[module].name == "__init__.py" else module.rpartition(".")[0]
             for _up in range(node.level - 1):
                 package = package.rpartition(".")[0]
             base = f"{package}.{base}" if base else package
         # ``from drafter.store import engine`` loads the module drafter.store.engine.
-        names = [f"{base}.{alias.name}" if f"{base}.{alias.name}" in MODULES else base
-                 for alias in node.names]
+        names = [
+            f"{base}.{alias.name}" if f"{base}.{alias.name}" in MODULES else base
+            for alias in node.names
+        ]
     return [name for name in names if name in MODULES]
 
 
@@ -63,8 +65,12 @@ def imports(module: str, *, top_level: bool) -> set[str]:
                     visit(node.body)
                 visit(node.orelse)
             elif isinstance(node, ast.Try):
-                for block in (node.body, node.orelse, node.finalbody,
-                              *(handler.body for handler in node.handlers)):
+                for block in (
+                    node.body,
+                    node.orelse,
+                    node.finalbody,
+                    *(handler.body for handler in node.handlers),
+                ):
                     visit(block)
             elif isinstance(node, ast.With):
                 visit(node.body)
@@ -89,7 +95,7 @@ def find_cycle(graph: dict[str, set[str]]) -> list[str]:
         path.append(node)
         for target in sorted(graph[node]):
             if state.get(target) == 1:
-                return [*path[path.index(target):], target]
+                return [*path[path.index(target) :], target]
             if target not in state:
                 cycle = walk(target)
                 if cycle:
@@ -119,9 +125,10 @@ def test_no_module_of_drafter_imports_itself_round_a_cycle_when_loaded() -> None
 def test_the_store_imports_nothing_that_composes_writes_or_shows_a_letter() -> None:
     store = [m for m in MODULES if m.startswith("drafter.store")]
     assert "drafter.store.engine" in store
-    wrong = {module: sorted(t for t in imports(module, top_level=False)
-                            if t.startswith(ABOVE_THE_STORE))
-             for module in store}
+    wrong = {
+        module: sorted(t for t in imports(module, top_level=False) if t.startswith(ABOVE_THE_STORE))
+        for module in store
+    }
     assert {m: t for m, t in wrong.items() if t} == {}
 
 
@@ -130,7 +137,9 @@ def test_the_upgrade_does_not_import_the_engine_that_runs_it() -> None:
     assert "drafter.store.migrate" not in imports("drafter.store.engine", top_level=True)
 
 
-@pytest.mark.parametrize("module", [m for m in MODULES if not m.endswith("__main__")
-                                    and not m.startswith(NOT_IMPORTABLE)])
+@pytest.mark.parametrize(
+    "module",
+    [m for m in MODULES if not m.endswith("__main__") and not m.startswith(NOT_IMPORTABLE)],
+)
 def test_every_module_imports(module: str) -> None:
     importlib.import_module(module)

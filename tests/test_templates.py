@@ -67,8 +67,11 @@ EXPECTED_TYPES: dict[str, tuple[str, str]] = {
     "phieu_giai_quyet_van_ban_den": ("", "IV"),
 }
 COPY_LABELS = {"sao_y": "SAO Y", "trich_sao": "TRÍCH SAO", "sao_luc": "SAO LỤC"}
-KINH_GUI_TYPES = {"cong_van": Presence.REQUIRED, "to_trinh": Presence.OPTIONAL,
-                  "bao_cao": Presence.OPTIONAL}
+KINH_GUI_TYPES = {
+    "cong_van": Presence.REQUIRED,
+    "to_trinh": Presence.OPTIONAL,
+    "bao_cao": Presence.OPTIONAL,
+}
 TWO_SIGNATURES = {"bien_ban", "hop_dong", "ban_ghi_nho", "ban_thoa_thuan"}
 # "ngày 05 tháng 3 năm 2020" inside a citation (nd30 §3: each basis gives its date).
 CITATION_DATE = re.compile(r"ngày \d{2} tháng \d{1,2} năm \d{4}")
@@ -94,8 +97,18 @@ def texts(document: Document, role: str) -> list[str]:
 
 
 def body_texts(document: Document) -> list[str]:
-    body_roles = {"body", "can_cu", "centered", "article", "clause", "point", "section",
-                  "part_label", "part_title", "dispatch_addressee"}
+    body_roles = {
+        "body",
+        "can_cu",
+        "centered",
+        "article",
+        "clause",
+        "point",
+        "section",
+        "part_label",
+        "part_title",
+        "dispatch_addressee",
+    }
     return [p.text for p in first_page(document) if p.role in body_roles]
 
 
@@ -106,6 +119,7 @@ def rendered_blocks(registry: Registry, type_id: str) -> list:
 
 
 # --- every shipped type ------------------------------------------------------------------
+
 
 def test_all_types_of_the_decree_are_shipped(registry: Registry) -> None:
     assert registry.errors == []
@@ -120,8 +134,9 @@ def test_declaration_follows_appendix_iii(registry: Registry, type_id: str) -> N
     assert doctype.sample == sample_number
     assert doctype.name and doctype.name_en and doctype.description
     assert doctype.kinh_gui is KINH_GUI_TYPES.get(type_id, Presence.NONE)
-    assert doctype.signatures == (2 if type_id in TWO_SIGNATURES else
-                                  0 if type_id == "phu_luc" else 1)
+    assert doctype.signatures == (
+        2 if type_id in TWO_SIGNATURES else 0 if type_id == "phu_luc" else 1
+    )
     assert doctype.has_date is (type_id not in {"bien_ban", "phu_luc"})
     for spec in doctype.fields:
         assert spec.label and spec.label_en, f"{type_id}.{spec.id} needs both labels"
@@ -180,10 +195,13 @@ def test_default_noi_nhan_follows_the_samples(registry: Registry, type_id: str) 
 
 # --- the structure each sample of Appendix III requires ---------------------------------
 
-@pytest.mark.parametrize(("type_id", "heading"), [("quyet_dinh", "QUYẾT ĐỊNH:"),
-                                                  ("nghi_quyet", "QUYẾT NGHỊ:")])
-def test_decisions_have_authority_bases_and_articles(registry: Registry, type_id: str,
-                                                      heading: str) -> None:
+
+@pytest.mark.parametrize(
+    ("type_id", "heading"), [("quyet_dinh", "QUYẾT ĐỊNH:"), ("nghi_quyet", "QUYẾT NGHỊ:")]
+)
+def test_decisions_have_authority_bases_and_articles(
+    registry: Registry, type_id: str, heading: str
+) -> None:
     blocks = rendered_blocks(registry, type_id)
     kinds = [b.kind for b in blocks]
     # Mẫu 1.1/1.2: authority line (centred), căn cứ lines, the centred heading, Điều 1.
@@ -218,8 +236,9 @@ def test_giay_gioi_thieu_has_its_fixed_lines(registry: Registry) -> None:
     for start in ("Chức vụ: ", "Được cử đến: ", "Về việc: "):
         assert any(line.startswith(start) for line in lines), start
     assert "Đề nghị Quý cơ quan tạo điều kiện để ông có tên ở trên hoàn thành nhiệm vụ." in lines
-    assert re.fullmatch(r"Giấy này có giá trị đến hết ngày \d{2} tháng \d{1,2} năm 2026\./\.",
-                        lines[-1])
+    assert re.fullmatch(
+        r"Giấy này có giá trị đến hết ngày \d{2} tháng \d{1,2} năm 2026\./\.", lines[-1]
+    )
     # Mẫu 1.8: type name without a summary; Nơi nhận "- Như trên;" "- Lưu: VT."
     assert texts(document, "summary") == []
     assert texts(document, "noi_nhan_item") == ["- Như trên;", "- Lưu: VT."]
@@ -228,8 +247,13 @@ def test_giay_gioi_thieu_has_its_fixed_lines(registry: Registry) -> None:
 def test_bien_ban_has_its_fields_closing_line_and_two_signatures(registry: Registry) -> None:
     document = compose(sample(registry, "bien_ban"), registry)
     lines = body_texts(document)
-    for start in ("Thời gian bắt đầu: ", "Địa điểm: ", "Thành phần tham dự:",
-                  "Chủ trì (chủ tọa): ", "Thư ký (người ghi biên bản): "):
+    for start in (
+        "Thời gian bắt đầu: ",
+        "Địa điểm: ",
+        "Thành phần tham dự:",
+        "Chủ trì (chủ tọa): ",
+        "Thư ký (người ghi biên bản): ",
+    ):
         assert any(line.startswith(start) for line in lines), start
     assert re.fullmatch(r"(Cuộc họp|Hội nghị|Hội thảo) kết thúc vào .+\./\.", lines[-1])
     assert texts(document, "date") == []  # Mẫu 1.9 has no place and date line
@@ -242,12 +266,17 @@ def test_giay_nghi_phep_has_its_fixed_lines_and_confirmation_block(registry: Reg
     lines = body_texts(document)
     assert lines[0].startswith("Xét Đơn đề nghị nghỉ phép ngày ")
     assert lines[1].endswith(" cấp cho:")
-    assert any(line.startswith("Được nghỉ phép trong thời gian ") and " kể từ ngày " in line
-               and " đến hết ngày " in line for line in lines)
+    assert any(
+        line.startswith("Được nghỉ phép trong thời gian ")
+        and " kể từ ngày " in line
+        and " đến hết ngày " in line
+        for line in lines
+    )
     assert lines[-1].startswith("Số ngày nghỉ phép nêu trên được tính vào thời gian ")
     confirmation = texts(document, "leave_confirmation")
-    assert confirmation == ["Xác nhận của cơ quan (tổ chức) hoặc chính quyền địa phương "
-                            "nơi nghỉ phép (nếu cần)"]
+    assert confirmation == [
+        "Xác nhận của cơ quan (tổ chức) hoặc chính quyền địa phương nơi nghỉ phép (nếu cần)"
+    ]
     assert texts(document, "leave_confirmation_note") == ["(Chữ ký, dấu)"]
 
 
@@ -265,7 +294,7 @@ def test_cong_dien_has_its_sender_line_and_addressees(registry: Registry) -> Non
     assert len({a.indent_left for a in addressees}) == 1
     lines = body_texts(document)
     start = lines.index(centred[0]) + 1  # the list comes straight after "… điện:"
-    assert lines[start:start + len(texts_)] == texts_
+    assert lines[start : start + len(texts_)] == texts_
 
 
 @pytest.mark.parametrize("type_id", sorted(COPY_LABELS))
@@ -293,8 +322,10 @@ def test_phu_luc_has_its_heading_and_no_signature(registry: Registry) -> None:
     assert texts(document, "signer") == [] and texts(document, "noi_nhan_label") == []
 
 
-@pytest.mark.parametrize("type_id", sorted(t for t, (_, s) in EXPECTED_TYPES.items()
-                                           if s in {"1.1", "1.2", "1.4", "1.6", "1.7"}))
+@pytest.mark.parametrize(
+    "type_id",
+    sorted(t for t, (_, s) in EXPECTED_TYPES.items() if s in {"1.1", "1.2", "1.4", "1.6", "1.7"}),
+)
 def test_titled_types_print_name_and_summary(registry: Registry, type_id: str) -> None:
     doctype = registry.get(type_id)
     letter = sample(registry, type_id)
@@ -306,7 +337,8 @@ def test_titled_types_print_name_and_summary(registry: Registry, type_id: str) -
 
 
 def test_document_issued_with_a_decision_has_no_number_date_or_signature(
-        registry: Registry) -> None:
+    registry: Registry,
+) -> None:
     """Mẫu 1.3: the attached document shows the header without Số and date, its name,
     summary and "(Kèm theo Quyết định số …)" in italics, its content, and no closing."""
     standalone = sample(registry, "quy_dinh")
@@ -314,9 +346,15 @@ def test_document_issued_with_a_decision_has_no_number_date_or_signature(
     assert len(texts(document, "number")) == 1 and len(texts(document, "date")) == 1
     assert texts(document, "signer") == [standalone.signatures[0].name]
 
-    letter = replace(standalone, place="", date=None, signatures=[], noi_nhan=[],
-                     attached_to="Kèm theo Quyết định số 12/QĐ-VP ngày 12 tháng 01 năm 2026 "
-                                 "của Chánh Văn phòng Bộ Nội vụ")
+    letter = replace(
+        standalone,
+        place="",
+        date=None,
+        signatures=[],
+        noi_nhan=[],
+        attached_to="Kèm theo Quyết định số 12/QĐ-VP ngày 12 tháng 01 năm 2026 "
+        "của Chánh Văn phòng Bộ Nội vụ",
+    )
     assert problems_of(letter, registry) == []  # no signature, place or date needed
     document = compose(letter, registry)
     assert texts(document, "quoc_hieu") == [QUOC_HIEU]
@@ -336,6 +374,7 @@ def test_kinh_gui_types_print_the_recipients(registry: Registry) -> None:
 
 # --- the user's templates folder ---------------------------------------------------------
 
+
 def write_type(folder: Path, toml: str, template: str = "{{ body }}\n") -> Path:
     folder.mkdir(parents=True)
     (folder / "type.toml").write_text(toml, encoding="utf-8")
@@ -345,9 +384,14 @@ def write_type(folder: Path, toml: str, template: str = "{{ body }}\n") -> Path:
 
 def test_user_folder_overrides_and_adds_types(tmp_path: Path) -> None:
     user = tmp_path / "templates"
-    write_type(user / "cong_van", 'name = "Công văn nội bộ"\nsample = "1.5"\n'
-               'summary = "vv"\ntitle = false\nkinh_gui = "required"\n')
-    write_type(user / "thong_bao_nghi_le", '''
+    write_type(
+        user / "cong_van",
+        'name = "Công văn nội bộ"\nsample = "1.5"\n'
+        'summary = "vv"\ntitle = false\nkinh_gui = "required"\n',
+    )
+    write_type(
+        user / "thong_bao_nghi_le",
+        """
 name = "Thông báo nghỉ lễ"
 abbreviation = "TB"
 sample = "1.4"
@@ -357,14 +401,17 @@ label = "Ngày nghỉ"
 label_en = "Day off"
 kind = "date"
 required = true
-''', "Cơ quan nghỉ lễ {{ ngay_nghi | date }}.\n\n{{ body }}\n")
+""",
+        "Cơ quan nghỉ lễ {{ ngay_nghi | date }}.\n\n{{ body }}\n",
+    )
     registry = Registry([templates_dir(), user])
     assert registry.errors == []
     assert registry.get("cong_van").name == "Công văn nội bộ"
     assert registry.get("quyet_dinh").name == "Quyết định"  # shipped types stay
     assert len(registry.ids()) == len(EXPECTED_TYPES) + 1
 
-    letter, problems = letterfile.loads('''
+    letter, problems = letterfile.loads(
+        """
 drafter = 1
 type = "thong_bao_nghi_le"
 place = "Hà Nội"
@@ -379,7 +426,9 @@ ngay_nghi = 2026-04-26
 [[signatures]]
 authority = ["CHÁNH VĂN PHÒNG"]
 name = "Lê Văn Hòa"
-''', registry)
+""",
+        registry,
+    )
     assert problems == []
     document = compose(letter, registry)
     assert "Cơ quan nghỉ lễ ngày 26 tháng 4 năm 2026." in body_texts(document)
@@ -399,8 +448,11 @@ def test_broken_user_type_is_reported_not_fatal(tmp_path: Path) -> None:
 
 def test_user_template_using_an_undeclared_name_is_a_problem(tmp_path: Path) -> None:
     user = tmp_path / "templates"
-    write_type(user / "chi_thi", 'name = "Chỉ thị"\nabbreviation = "CT"\nsample = "1.4"\n',
-               "{{ body }}\n\n{{ nguoi_ky }}\n")
+    write_type(
+        user / "chi_thi",
+        'name = "Chỉ thị"\nabbreviation = "CT"\nsample = "1.4"\n',
+        "{{ body }}\n\n{{ nguoi_ky }}\n",
+    )
     registry = Registry([templates_dir(), user])
     letter = sample(Registry([templates_dir()]), "chi_thi")
     problems = problems_of(letter, registry)

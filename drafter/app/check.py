@@ -22,8 +22,9 @@ from drafter.i18n import _
 STDIN = "-"
 
 
-def check(letter: Letter, registry: Registry | None = None,
-          read_problems: Iterable[Problem] = ()) -> list[Problem]:
+def check(
+    letter: Letter, registry: Registry | None = None, read_problems: Iterable[Problem] = ()
+) -> list[Problem]:
     """Every problem of *letter*: *read_problems* (those found reading its file or its
     form) and what its content lacks for its type, template faults included.
 
@@ -38,8 +39,12 @@ def check(letter: Letter, registry: Registry | None = None,
     registry = registry or default_registry()
     problems = list(dict.fromkeys(read_problems))
     if letter.type_id not in registry:
-        unknown = Problem("type", _("unknown document type; known types: {types}").format(
-            types=", ".join(registry.ids())))
+        unknown = Problem(
+            "type",
+            _("unknown document type; known types: {types}").format(
+                types=", ".join(registry.ids())
+            ),
+        )
         if not any(p.field == "type" for p in problems):
             problems.append(unknown)
         return in_form_order(problems)
@@ -68,14 +73,15 @@ def read(source: str | Path, registry: Registry | None = None) -> tuple[Letter, 
     raise :class:`InvalidInput` when it is no letter file at all."""
     registry = registry or default_registry()
     if str(source) == STDIN:
-        text = letterfile.decode(letterfile.read_limited(sys.stdin.buffer, "<stdin>"),
-                                 "<stdin>")
+        text = letterfile.decode(letterfile.read_limited(sys.stdin.buffer, "<stdin>"), "<stdin>")
         return letterfile.loads(text, registry)
     return letterfile.load(Path(source), registry)
 
 
-def check_file(source: str | Path, registry: Registry | None = None,
-               ) -> tuple[Letter | None, list[Problem]]:
+def check_file(
+    source: str | Path,
+    registry: Registry | None = None,
+) -> tuple[Letter | None, list[Problem]]:
     """The letter of a file and every problem of it, file and content together; the
     letter is ``None`` when the file could not be read as a letter at all."""
     try:

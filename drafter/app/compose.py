@@ -19,9 +19,14 @@ from drafter.layout.settings import DEFAULT, LayoutSettings
 from drafter.templating.environment import TemplateProblem, load_body_template
 
 
-def compose(letter: Letter, registry: Registry | None = None,
-            settings: LayoutSettings = DEFAULT, *, check: bool = True,
-            placeholders: bool = False) -> Document:
+def compose(
+    letter: Letter,
+    registry: Registry | None = None,
+    settings: LayoutSettings = DEFAULT,
+    *,
+    check: bool = True,
+    placeholders: bool = False,
+) -> Document:
     """The page model of *letter*; raise :class:`InvalidInput` when it cannot be made.
 
     *placeholders* is the preview's: each empty part it will print shows a grey

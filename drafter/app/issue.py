@@ -20,8 +20,9 @@ if TYPE_CHECKING:
     from drafter.store.issuing import Issued
 
 
-def number(store: Store, letter: Letter, *, reserved_entry_id: int | None = None,
-           reissue: bool = False) -> Issued:
+def number(
+    store: Store, letter: Letter, *, reserved_entry_id: int | None = None, reissue: bool = False
+) -> Issued:
     """Give *letter* the next number of its sequence and record it, after the one check;
     raise :class:`~drafter.core.problems.InvalidInput` with every problem found, and
     :class:`~drafter.store.errors.AlreadyIssued` when the register already numbered this
@@ -57,7 +58,7 @@ def give_document_id(path: Path, letter: Letter) -> bool:
     if found is None:  # the version line is not at the top level as written
         return False
     document_id = new_document_id()
-    text = f"{text[:found.end()]}\ndocument_id = \"{document_id}\"{text[found.end():]}"
+    text = f'{text[: found.end()]}\ndocument_id = "{document_id}"{text[found.end() :]}'
     try:
         write_text_atomic(Path(path), text)
     except (WriteError, OSError):
@@ -80,7 +81,9 @@ def output_format(output: Path, fmt: formats.Format | None = None) -> formats.Fo
     if fmt is not None and named is not fmt:
         from drafter.i18n import _
 
-        raise formats.UnknownFormat(_(
-            "-o names a {suffix} file but --format asks for {name}").format(
-                suffix=named.suffix, name=fmt.name))
+        raise formats.UnknownFormat(
+            _("-o names a {suffix} file but --format asks for {name}").format(
+                suffix=named.suffix, name=fmt.name
+            )
+        )
     return named

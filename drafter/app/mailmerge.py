@@ -33,8 +33,12 @@ def default_target(doctype: DocType) -> str:
         return FIELD_PREFIX + doctype.person_fields[0]
     if doctype.kinh_gui is not Presence.NONE:
         return KINH_GUI
-    raise MergeError(_("the type '{type}' has no Kính gửi and no field for the person's "
-                       "name; name the field to fill").format(type=doctype.name))
+    raise MergeError(
+        _(
+            "the type '{type}' has no Kính gửi and no field for the person's "
+            "name; name the field to fill"
+        ).format(type=doctype.name)
+    )
 
 
 def personalise(letter: Letter, name: str, into: str = KINH_GUI) -> Letter:
@@ -44,33 +48,43 @@ def personalise(letter: Letter, name: str, into: str = KINH_GUI) -> Letter:
     if into == KINH_GUI:
         copy.kinh_gui = [name]
     elif into.startswith(FIELD_PREFIX):
-        copy.fields[into[len(FIELD_PREFIX):]] = name
+        copy.fields[into[len(FIELD_PREFIX) :]] = name
     else:
-        raise MergeError(_("unknown place '{into}'; use 'kinh_gui' or 'fields.<field id>'"
-                           ).format(into=into))
+        raise MergeError(
+            _("unknown place '{into}'; use 'kinh_gui' or 'fields.<field id>'").format(into=into)
+        )
     return copy
 
 
-def letters_for(letter: Letter, names: list[str], into: str | None = None,
-                registry: Registry | None = None) -> list[Letter]:
+def letters_for(
+    letter: Letter, names: list[str], into: str | None = None, registry: Registry | None = None
+) -> list[Letter]:
     registry = registry or default_registry()
     names = [n for n in (clean_line(n) for n in names) if n]
     if not names:
         raise MergeError(_("there is nobody to write to"))
     if into is None:
         into = default_target(registry.get(letter.type_id))
-    elif into.startswith(FIELD_PREFIX) and registry.get(letter.type_id).field(
-            into[len(FIELD_PREFIX):]) is None:
-        raise MergeError(_("the type has no field '{field}'").format(
-            field=into[len(FIELD_PREFIX):]))
+    elif (
+        into.startswith(FIELD_PREFIX)
+        and registry.get(letter.type_id).field(into[len(FIELD_PREFIX) :]) is None
+    ):
+        raise MergeError(
+            _("the type has no field '{field}'").format(field=into[len(FIELD_PREFIX) :])
+        )
     return [personalise(letter, name, into) for name in names]
 
 
 def combined(documents: list[Document]) -> Document:
     """One document holding every copy, each in its own sections."""
     first = documents[0]
-    return Document(sections=[s for d in documents for s in d.sections], title=first.title,
-                    subject=first.subject, author=first.author, font_name=first.font_name)
+    return Document(
+        sections=[s for d in documents for s in d.sections],
+        title=first.title,
+        subject=first.subject,
+        author=first.author,
+        font_name=first.font_name,
+    )
 
 
 def file_name(stem: str, index: int, name: str, suffix: str = formats.DEFAULT.suffix) -> str:
@@ -83,14 +97,24 @@ def output_format(output: Path, together: bool, fmt: formats.Format | None) -> f
     else the default; refused when *fmt* and the output's suffix disagree."""
     named = formats.for_suffix(Path(output).suffix) if together else None
     if fmt is not None and named is not None and named is not fmt:
-        raise MergeError(_("-o names a {suffix} file but --format asks for {name}").format(
-            suffix=named.suffix, name=fmt.name))
+        raise MergeError(
+            _("-o names a {suffix} file but --format asks for {name}").format(
+                suffix=named.suffix, name=fmt.name
+            )
+        )
     return fmt or named or formats.DEFAULT
 
 
-def merge_to_files(letter: Letter, names: list[str], output: Path, *, into: str | None = None,
-                   together: bool = False, registry: Registry | None = None,
-                   fmt: formats.Format | None = None) -> list[Path]:
+def merge_to_files(
+    letter: Letter,
+    names: list[str],
+    output: Path,
+    *,
+    into: str | None = None,
+    together: bool = False,
+    registry: Registry | None = None,
+    fmt: formats.Format | None = None,
+) -> list[Path]:
     """Write one document per name into the folder *output*, or all in the file *output*,
     in *fmt* (by default the suffix of a combined file's name, else .docx).
 

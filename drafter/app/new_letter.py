@@ -41,9 +41,15 @@ def blank(type_id: str, registry: Registry | None = None, *, place: str = "") ->
     doctype = (registry or default_registry()).get(type_id)
     count = max(1, doctype.signatures)
     captions = (list(doctype.signature_captions) + [""] * count)[:count]
-    letter = Letter(type_id=type_id, place=place, noi_nhan=list(doctype.noi_nhan),
-                    luu=doctype.luu, signatures=[Signature(title=c) for c in captions],
-                    date=dt.date.today(), document_id=new_document_id())
+    letter = Letter(
+        type_id=type_id,
+        place=place,
+        noi_nhan=list(doctype.noi_nhan),
+        luu=doctype.luu,
+        signatures=[Signature(title=c) for c in captions],
+        date=dt.date.today(),
+        document_id=new_document_id(),
+    )
     letter.fields = {spec.id: spec.empty_value() for spec in doctype.fields}
     return letter
 
@@ -64,26 +70,35 @@ def default_signer(signers: list[Signer], type_id: str, remembered: str = "") ->
         return {t.strip() for t in (signer.default_types or "").split(",") if t.strip()}
 
     # Without any default set (as the first-run wizard leaves it), the first signer.
-    return next((s for s in signers if type_id in types(s)),
-                next((s for s in signers if s.is_default), signers[0] if signers else None))
+    return next(
+        (s for s in signers if type_id in types(s)),
+        next((s for s in signers if s.is_default), signers[0] if signers else None),
+    )
 
 
-def office_for(store: Store, type_id: str, *, profile_id: int | None = None,
-               remembered: dict[str, str] | None = None) -> Office:
+def office_for(
+    store: Store,
+    type_id: str,
+    *,
+    profile_id: int | None = None,
+    remembered: dict[str, str] | None = None,
+) -> Office:
     """The profile, drafting unit and signer a new letter of *type_id* starts from."""
     from drafter.store.profiles import get_profile, list_profiles
     from drafter.store.signers import list_signers
 
     remembered = remembered or {}
-    profile = get_profile(store, profile_id) if profile_id is not None else \
-        default_profile(list_profiles(store))
+    profile = (
+        get_profile(store, profile_id)
+        if profile_id is not None
+        else default_profile(list_profiles(store))
+    )
     if profile is None:
         return Office()
     unit = remembered.get("unit", "")
     if not unit and profile.units:
         unit = profile.units[0].abbreviation
-    signer = default_signer(list_signers(store, profile.id), type_id,
-                            remembered.get("signer", ""))
+    signer = default_signer(list_signers(store, profile.id), type_id, remembered.get("signer", ""))
     return Office(profile, unit, signer)
 
 
@@ -105,9 +120,16 @@ def apply_office(letter: Letter, office: Office) -> Letter:
     return letter
 
 
-def new_letter(type_id: str, *, store: Store | None = None, base: Letter | None = None,
-               profile_id: int | None = None, remembered: dict[str, str] | None = None,
-               registry: Registry | None = None, place: str = "") -> Letter:
+def new_letter(
+    type_id: str,
+    *,
+    store: Store | None = None,
+    base: Letter | None = None,
+    profile_id: int | None = None,
+    remembered: dict[str, str] | None = None,
+    registry: Registry | None = None,
+    place: str = "",
+) -> Letter:
     """A new letter of *type_id*, from *base* (default: :func:`blank`) filled with the
     office's data when *store* is given."""
     from drafter.store.issuing import new_document_id
@@ -116,8 +138,9 @@ def new_letter(type_id: str, *, store: Store | None = None, base: Letter | None 
     if not letter.document_id:
         letter.document_id = new_document_id()
     if store is not None:
-        apply_office(letter, office_for(store, type_id, profile_id=profile_id,
-                                        remembered=remembered))
+        apply_office(
+            letter, office_for(store, type_id, profile_id=profile_id, remembered=remembered)
+        )
     return letter
 
 
@@ -129,8 +152,9 @@ def remembered_of(letter: Letter) -> dict[str, str]:
     return {k: v for k, v in used.items() if v}
 
 
-def print_from_office(type_id: str, sample_text: str, db: str | None,
-                      profile_label: str | None) -> int:
+def print_from_office(
+    type_id: str, sample_text: str, db: str | None, profile_label: str | None
+) -> int:
     """``drafter new TYPE --office``: the type's sample letter with the office's issuer,
     place and signer, printed; the exit status."""
     import sys
@@ -147,11 +171,18 @@ def print_from_office(type_id: str, sample_text: str, db: str | None,
             profile_id = None
             if profile_label:
                 wanted = profile_label.casefold()
-                found = [p for p in list_profiles(store) if wanted in
-                         (p.label.casefold(), p.abbreviation.casefold())]
+                found = [
+                    p
+                    for p in list_profiles(store)
+                    if wanted in (p.label.casefold(), p.abbreviation.casefold())
+                ]
                 if not found:
-                    print(_("drafter: no profile named '{name}'; see the office's profiles"
-                            ).format(name=profile_label), file=sys.stderr)
+                    print(
+                        _("drafter: no profile named '{name}'; see the office's profiles").format(
+                            name=profile_label
+                        ),
+                        file=sys.stderr,
+                    )
                     return 2
                 profile_id = found[0].id
             new_letter(type_id, store=store, base=letter, profile_id=profile_id)

@@ -24,15 +24,17 @@ EXIT_OK, EXIT_WRITE, EXIT_INVALID = 0, 1, 2
 PARALLEL_FROM = 64  # below this, starting worker processes costs more than it saves
 
 
-def _targets(inputs: list[str], output: Path | None,
-             chosen: formats.Format | None = None) -> list[Path] | str:
+def _targets(
+    inputs: list[str], output: Path | None, chosen: formats.Format | None = None
+) -> list[Path] | str:
     """Where each input goes, or a message saying why the request cannot work."""
     fmt = chosen or formats.DEFAULT
     named = formats.for_suffix(output.suffix) if output is not None else None
     if output is not None and len(inputs) == 1 and named is not None:
         if chosen is not None and named is not chosen:
             return _("-o names a {suffix} file but --format asks for {name}").format(
-                suffix=named.suffix, name=chosen.name)
+                suffix=named.suffix, name=chosen.name
+            )
         return [output]
     if output is None:
         if "-" in inputs:
@@ -45,7 +47,8 @@ def _targets(inputs: list[str], output: Path | None,
             return str(error)
     if output.exists() and not output.is_dir():
         return _("{path} is a file; with several letters, -o must name a folder").format(
-            path=output)
+            path=output
+        )
     names = ["stdin" if i == "-" else Path(i).stem for i in inputs]
     if len(set(names)) != len(names):
         return _("two letters have the same file name; render them into different folders")
@@ -84,14 +87,21 @@ def _render_pair(pair: tuple[str, Path]) -> tuple[int, list[str]]:
         return render_one(source, target)
     except Exception as error:  # a fault of this one letter, reported with its name
         name = "<stdin>" if source == "-" else source
-        return EXIT_WRITE, [_("{file}: could not be rendered ({error})").format(
-            file=name, error=f"{type(error).__name__}: {error}")]
+        return EXIT_WRITE, [
+            _("{file}: could not be rendered ({error})").format(
+                file=name, error=f"{type(error).__name__}: {error}"
+            )
+        ]
 
 
 def _results(pairs: list[tuple[str, Path]]):  # type: ignore[no-untyped-def]
     workers = min(os.cpu_count() or 1, 8)
-    parallel = (len(pairs) >= PARALLEL_FROM and workers > 1 and "-" not in dict(pairs)
-                and not any(_needs_qt(t) for _s, t in pairs))
+    parallel = (
+        len(pairs) >= PARALLEL_FROM
+        and workers > 1
+        and "-" not in dict(pairs)
+        and not any(_needs_qt(t) for _s, t in pairs)
+    )
     if not parallel:
         yield from map(_render_pair, pairs)
         return
@@ -108,8 +118,7 @@ def _needs_qt(target: Path) -> bool:
     return fmt is None or fmt.needs_qt
 
 
-def render_files(inputs: list[str], output: Path | None,
-                 fmt: formats.Format | None = None) -> int:
+def render_files(inputs: list[str], output: Path | None, fmt: formats.Format | None = None) -> int:
     targets = _targets(inputs, output, fmt)
     if isinstance(targets, str):
         print(f"drafter render: {targets}", file=sys.stderr)

@@ -82,8 +82,20 @@ def _markdown() -> MarkdownIt:
     # Indented lines are ordinary text here, and "---" under a line is not a heading.
     # Backticks mean nothing in an administrative letter: printed as typed, they keep
     # the spaces a code span would trim ("a` b`" would print "ab").
-    md.disable(["code", "fence", "lheading", "hr", "html_block", "html_inline", "image",
-                "reference", "blockquote", "backticks"])
+    md.disable(
+        [
+            "code",
+            "fence",
+            "lheading",
+            "hr",
+            "html_block",
+            "html_inline",
+            "image",
+            "reference",
+            "blockquote",
+            "backticks",
+        ]
+    )
     return md
 
 
@@ -102,7 +114,7 @@ def _marker_as_text(line: str) -> str:
         return line
     indent, marker = match.group(1), match.group(2)
     escaped = marker[:-1] + "\\" + marker[-1]
-    rest = line[match.end():]
+    rest = line[match.end() :]
     return f"{indent}{escaped} {rest}" if rest else f"{indent}{escaped}"
 
 
@@ -131,14 +143,18 @@ def _widened_table(rows: list[str]) -> list[str]:
     at = next((i for i in range(1, len(rows)) if _is_delimiter_row(rows[i])), None)
     if at is None or at + 1 >= len(rows):
         return rows
-    widest = max(len(_cells(row)) for row in rows[at - 1:])
+    widest = max(len(_cells(row)) for row in rows[at - 1 :])
     header, delimiter = _cells(rows[at - 1]), _cells(rows[at])
     if len(header) >= widest and len(delimiter) >= widest:
         return rows
     header += [" "] * (widest - len(header))
     delimiter += ["---"] * (widest - len(delimiter))
-    return [*rows[:at - 1], "|" + "|".join(header) + "|", "|" + "|".join(delimiter) + "|",
-            *rows[at + 1:]]
+    return [
+        *rows[: at - 1],
+        "|" + "|".join(header) + "|",
+        "|" + "|".join(delimiter) + "|",
+        *rows[at + 1 :],
+    ]
 
 
 def _one_paragraph_per_line(text: str) -> str:
@@ -195,7 +211,10 @@ def _append(spans: list[Span], span: Span) -> None:
     if not span.text:
         return
     if spans and (spans[-1].bold, spans[-1].italic, spans[-1].underline) == (
-            span.bold, span.italic, span.underline):
+        span.bold,
+        span.italic,
+        span.underline,
+    ):
         spans[-1] = Span(spans[-1].text + span.text, span.bold, span.italic, span.underline)
     else:
         spans.append(span)
@@ -227,11 +246,11 @@ def _blocks_from_tokens(tokens: list[Token]) -> list[Block]:
             in_head = False
         elif kind == "tr_open":
             row = []
-        elif kind in ("th_open", "td_open") and table is not None and row is not None \
-                and in_head:
+        elif kind in ("th_open", "td_open") and table is not None and row is not None and in_head:
             style = str(token.attrs.get("style", ""))
             table.column_align.append(
-                ColumnAlign(style.removeprefix("text-align:")) if style else ColumnAlign.NONE)
+                ColumnAlign(style.removeprefix("text-align:")) if style else ColumnAlign.NONE
+            )
         elif kind == "tr_close" and table is not None and row is not None:
             table.rows.append(row)
             if in_head:
@@ -282,8 +301,12 @@ def _classify(block: Block) -> Block:
     if block.kind is not BlockKind.PARAGRAPH:
         return block
     text = block.text.strip()
-    for kind, pattern in ((BlockKind.ARTICLE, _ARTICLE_RE), (BlockKind.SECTION, _SECTION_RE),
-                          (BlockKind.CLAUSE, _CLAUSE_RE), (BlockKind.POINT, _POINT_RE)):
+    for kind, pattern in (
+        (BlockKind.ARTICLE, _ARTICLE_RE),
+        (BlockKind.SECTION, _SECTION_RE),
+        (BlockKind.CLAUSE, _CLAUSE_RE),
+        (BlockKind.POINT, _POINT_RE),
+    ):
         match = pattern.match(text)
         if match:
             label, rest = match.group(1), match.group(2)
@@ -300,7 +323,7 @@ def _classify(block: Block) -> Block:
 
 
 def _split_parts(blocks: list[Block]) -> list[Block]:
-    """"Chương I. QUY ĐỊNH CHUNG" on one line becomes a label and a title; a label
+    """ "Chương I. QUY ĐỊNH CHUNG" on one line becomes a label and a title; a label
     line followed by its title turns that title into a PART_TITLE."""
     out: list[Block] = []
     expect_title = False
@@ -316,9 +339,11 @@ def _split_parts(blocks: list[Block]) -> list[Block]:
             expect_title = not title
             continue
         if expect_title and block.kind in (BlockKind.PARAGRAPH, BlockKind.CENTERED):
-            block = Block(BlockKind.PART_TITLE,
-                          [Span(upper(s.text), s.bold, s.italic, s.underline)
-                           for s in block.spans], titled=True)
+            block = Block(
+                BlockKind.PART_TITLE,
+                [Span(upper(s.text), s.bold, s.italic, s.underline) for s in block.spans],
+                titled=True,
+            )
         expect_title = False
         out.append(block)
     return out
@@ -330,8 +355,11 @@ def _mark_can_cu(blocks: list[Block]) -> None:
     i = 0
     while i < len(blocks):
         j = i
-        while j < len(blocks) and blocks[j].kind is BlockKind.PARAGRAPH and \
-                _CAN_CU_RE.match(blocks[j].text.strip()):
+        while (
+            j < len(blocks)
+            and blocks[j].kind is BlockKind.PARAGRAPH
+            and _CAN_CU_RE.match(blocks[j].text.strip())
+        ):
             j += 1
         if j > i and (j == len(blocks) or blocks[j].kind is BlockKind.CENTERED):
             for k in range(i, j):

@@ -29,8 +29,10 @@ def explain_os_error(error: OSError) -> str:
     if error.errno == errno.ENOSPC:
         return _("the disk is full; free some space or choose another folder")
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return _("the folder or file is read-only, or the file is open in another program "
-                 "such as Word; close it or choose another name")
+        return _(
+            "the folder or file is read-only, or the file is open in another program "
+            "such as Word; close it or choose another name"
+        )
     if error.errno == errno.ENOENT:
         return _("the folder does not exist")
     if error.errno == errno.EISDIR:
@@ -98,14 +100,14 @@ def _check_replaceable(path: Path) -> bool:
     if stat.S_ISDIR(info.st_mode):
         raise WriteError(path, _("a folder of that name is in the way"))
     if not stat.S_ISREG(info.st_mode):
-        raise WriteError(path, _("this is not an ordinary file (a device or a pipe); "
-                                 "choose another name"))
+        raise WriteError(
+            path, _("this is not an ordinary file (a device or a pipe); choose another name")
+        )
     # The mode bits, not only access(): the administrator may write anything, yet a
     # file without write permission was made read-only on purpose.
     any_write = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
     if not info.st_mode & any_write or not os.access(path, os.W_OK):
-        raise WriteError(path, _("the file is read-only; make it writable or choose "
-                                 "another name"))
+        raise WriteError(path, _("the file is read-only; make it writable or choose another name"))
     return True
 
 

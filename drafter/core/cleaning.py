@@ -46,7 +46,7 @@ def authority_line(line: str) -> str:
     match = _PREFIX_RE.match(line)
     if not match:
         return line
-    return f"{match.group(1).upper()}. {line[match.end():]}".rstrip()
+    return f"{match.group(1).upper()}. {line[match.end() :]}".rstrip()
 
 
 def symbol_text(symbol: str) -> str:
@@ -58,8 +58,9 @@ def _warning(where: str, message: str) -> Problem:
     return Problem(where, message, Severity.WARNING)
 
 
-def advice(letter: Letter, body: str = "", *, with_warnings: bool = True,
-           vv: bool = True) -> list[Problem]:
+def advice(
+    letter: Letter, body: str = "", *, with_warnings: bool = True, vv: bool = True
+) -> list[Problem]:
     """What the page will print differently from what was typed, and what deserves a
     look: warnings, and problems for what cannot be printed as a văn thư expects.
 
@@ -72,25 +73,44 @@ def advice(letter: Letter, body: str = "", *, with_warnings: bool = True,
         if not vv:
             tidied = letter.subject
         if tidied != letter.subject:
-            lead = letter.subject[:len(letter.subject) - len(tidied)].strip()
-            out.append(_warning("subject", _(
-                "starts with \"{lead}\", which the page writes itself; it is printed "
-                "once").format(lead=lead)))
+            lead = letter.subject[: len(letter.subject) - len(tidied)].strip()
+            out.append(
+                _warning(
+                    "subject",
+                    _(
+                        'starts with "{lead}", which the page writes itself; it is printed once'
+                    ).format(lead=lead),
+                )
+            )
         if len(tidied) > SUBJECT_MAX_CHARACTERS:
-            out.append(_warning("subject", _(
-                "is {count} characters long; a trích yếu is usually one or two lines "
-                "(at most about {limit} characters): consider shortening it").format(
-                    count=len(tidied), limit=SUBJECT_MAX_CHARACTERS)))
+            out.append(
+                _warning(
+                    "subject",
+                    _(
+                        "is {count} characters long; a trích yếu is usually one or two lines "
+                        "(at most about {limit} characters): consider shortening it"
+                    ).format(count=len(tidied), limit=SUBJECT_MAX_CHARACTERS),
+                )
+            )
     if letter.symbol:
         tidied = symbol_text(letter.symbol)
         if tidied != letter.symbol:
-            out.append(_warning("symbol", _(
-                "spaces around \"-\" are left out: printed as {symbol}").format(
-                    symbol=tidied)))
+            out.append(
+                _warning(
+                    "symbol",
+                    _('spaces around "-" are left out: printed as {symbol}').format(symbol=tidied),
+                )
+            )
         if not _SYMBOL_RE.fullmatch(tidied):
-            out.append(Problem("symbol", _(
-                "is not a symbol: abbreviations of letters and digits joined by \"-\", "
-                "e.g. QĐ-UBND or UBND-VP")))
+            out.append(
+                Problem(
+                    "symbol",
+                    _(
+                        'is not a symbol: abbreviations of letters and digits joined by "-", '
+                        "e.g. QĐ-UBND or UBND-VP"
+                    ),
+                )
+            )
     for n, signature in enumerate(letter.signatures, start=1):
         for i, line in enumerate(signature.authority, start=1):
             out += _authority_advice(f"signatures[{n}].authority[{i}]", line)
@@ -109,27 +129,41 @@ def _capitals_advice(letter: Letter, body: str) -> list[Problem]:
         places.append(_("the appendices' “Kèm theo … của …” line, which leaves the name out"))
     if not places:
         return []
-    return [_warning("issuer.prose_name", _(
-        "the issuing body's name is given only in capitals and no name for sentences is "
-        "set, so these read in capitals: {places}; write the name as in a sentence, e.g. "
-        "Sở Giáo dục và Đào tạo").format(places="; ".join(places)))]
+    return [
+        _warning(
+            "issuer.prose_name",
+            _(
+                "the issuing body's name is given only in capitals and no name for sentences is "
+                "set, so these read in capitals: {places}; write the name as in a sentence, e.g. "
+                "Sở Giáo dục và Đào tạo"
+            ).format(places="; ".join(places)),
+        )
+    ]
 
 
 def _shorten(sentence: str, length: int = 70) -> str:
-    return sentence if len(sentence) <= length else sentence[:length - 1].rstrip() + "…"
+    return sentence if len(sentence) <= length else sentence[: length - 1].rstrip() + "…"
 
 
 def _authority_advice(where: str, line: str) -> list[Problem]:
     tidied = authority_line(line)
     if tidied != line:
         prefix = tidied.split(" ", 1)[0]
-        return [_warning(where, _("the prefix is printed as NĐ 30 writes it: {prefix}").format(
-            prefix=prefix))]
+        return [
+            _warning(
+                where, _("the prefix is printed as NĐ 30 writes it: {prefix}").format(prefix=prefix)
+            )
+        ]
     match = _ANY_PREFIX_RE.match(line)
     if match and match.group(1).upper() not in AUTHORITY_PREFIXES:
-        return [Problem(where, _(
-            "\"{prefix}\" is not an authority prefix of NĐ 30; use TM., KT., TL., TUQ. or "
-            "Q.").format(prefix=match.group(1)))]
+        return [
+            Problem(
+                where,
+                _(
+                    '"{prefix}" is not an authority prefix of NĐ 30; use TM., KT., TL., TUQ. or Q.'
+                ).format(prefix=match.group(1)),
+            )
+        ]
     return []
 
 

@@ -101,11 +101,29 @@ class DocType:
 
 
 _TOP_KEYS = {
-    "name", "abbreviation", "sample", "summary", "header", "title", "title_text", "kinh_gui",
-    "body", "has_number",
-    "has_date", "signatures", "signature_captions", "noi_nhan", "luu", "copy_label",
-    "description", "name_en", "fields", "dispatch_addressees", "confirmation_caption",
-    "appendix_number_field", "person_fields",
+    "name",
+    "abbreviation",
+    "sample",
+    "summary",
+    "header",
+    "title",
+    "title_text",
+    "kinh_gui",
+    "body",
+    "has_number",
+    "has_date",
+    "signatures",
+    "signature_captions",
+    "noi_nhan",
+    "luu",
+    "copy_label",
+    "description",
+    "name_en",
+    "fields",
+    "dispatch_addressees",
+    "confirmation_caption",
+    "appendix_number_field",
+    "person_fields",
 }
 _FIELD_KEYS = {"id", "label", "kind", "required", "default", "help", "label_en", "choices"}
 
@@ -221,8 +239,9 @@ class _Checker:
     def integer(self, key: str, default: int, low: int, high: int) -> int:
         value = self.data.get(key, default)
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise self._fault(key, _("must be a whole number from {low} to {high}").format(
-                low=low, high=high))
+            raise self._fault(
+                key, _("must be a whole number from {low} to {high}").format(low=low, high=high)
+            )
         return value
 
     def texts(self, key: str) -> tuple[str, ...]:
@@ -234,8 +253,9 @@ class _Checker:
     def choice(self, key: str, kind: type[_Enum], default: _Enum) -> _Enum:
         value = self.data.get(key, default.value)
         if not isinstance(value, str) or value not in {k.value for k in kind}:
-            raise self._fault(key, _("must be one of: {choices}").format(
-                choices=", ".join(k.value for k in kind)))
+            raise self._fault(
+                key, _("must be one of: {choices}").format(choices=", ".join(k.value for k in kind))
+            )
         return kind(value)
 
     def field_id(self, key: str, ids: list[str]) -> str:
@@ -247,8 +267,9 @@ class _Checker:
 
     def known_field(self, key: str, value: str, ids: list[str]) -> None:
         if value not in ids:
-            raise DocTypeError(f"{self.where}: {key}", _("unknown field for this document type"),
-                               value)
+            raise DocTypeError(
+                f"{self.where}: {key}", _("unknown field for this document type"), value
+            )
 
     def table_list(self, key: str) -> list[object]:
         value = self.data.get(key, [])
@@ -260,8 +281,12 @@ class _Checker:
 # The Python type a field's default must have, by kind; a date may also be written
 # as text (2026-03-05 or 05/03/2026).
 _DEFAULT_TYPES: dict[FieldKind, tuple[type, ...]] = {
-    FieldKind.TEXT: (str,), FieldKind.MULTILINE: (str,), FieldKind.MARKDOWN: (str,),
-    FieldKind.CHOICE: (str,), FieldKind.LINES: (list,), FieldKind.INTEGER: (int,),
+    FieldKind.TEXT: (str,),
+    FieldKind.MULTILINE: (str,),
+    FieldKind.MARKDOWN: (str,),
+    FieldKind.CHOICE: (str,),
+    FieldKind.LINES: (list,),
+    FieldKind.INTEGER: (int,),
     FieldKind.DATE: (dt.date, str),
 }
 
@@ -293,11 +318,15 @@ def _field_spec(raw: object, path: Path, index: int) -> FieldSpec:
 def _field_default(value: object, kind: FieldKind, where: str) -> object:
     if value is None:
         return None
-    wrong = isinstance(value, bool) or not isinstance(value, _DEFAULT_TYPES[kind]) or (
-        isinstance(value, list) and not all(isinstance(v, str) for v in value))
+    wrong = (
+        isinstance(value, bool)
+        or not isinstance(value, _DEFAULT_TYPES[kind])
+        or (isinstance(value, list) and not all(isinstance(v, str) for v in value))
+    )
     if wrong:
-        raise DocTypeError(f"{where}: default", _("must be a value of the kind '{kind}'").format(
-            kind=kind.value))
+        raise DocTypeError(
+            f"{where}: default", _("must be a value of the kind '{kind}'").format(kind=kind.value)
+        )
     return value
 
 

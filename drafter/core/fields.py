@@ -53,8 +53,12 @@ class FieldSpec:
             problems: list[Problem] = []
         else:
             cleaned, problems = clean_value(
-                self.kind, value, where, bounds=(-FIELD_INTEGER_LIMIT, FIELD_INTEGER_LIMIT),
-                choices=self.choices)
+                self.kind,
+                value,
+                where,
+                bounds=(-FIELD_INTEGER_LIMIT, FIELD_INTEGER_LIMIT),
+                choices=self.choices,
+            )
             if problems and cleaned in ("", [], None):
                 cleaned = self.empty_value()
         if self.required and cleaned in ("", [], None):
@@ -62,9 +66,15 @@ class FieldSpec:
         return cleaned, problems
 
 
-def clean_value(kind: FieldKind, value: object, where: str, *,
-                bounds: tuple[int, int] | None = None, choices: tuple[str, ...] = (),
-                breaks: bool = False) -> tuple[object, list[Problem]]:
+def clean_value(
+    kind: FieldKind,
+    value: object,
+    where: str,
+    *,
+    bounds: tuple[int, int] | None = None,
+    choices: tuple[str, ...] = (),
+    breaks: bool = False,
+) -> tuple[object, list[Problem]]:
     """A value of *kind* as typed or read, cleaned, with its problems.
 
     The one cleaning of every text that enters Drafter — the standard parts of a letter
@@ -75,8 +85,13 @@ def clean_value(kind: FieldKind, value: object, where: str, *,
     ⏎): the layout honours them in a display line (the subject, names, signature lines).
     """
     if value is None or value == "" or value == []:
-        empty: object = [] if kind is FieldKind.LINES else \
-            None if kind in (FieldKind.DATE, FieldKind.INTEGER) else ""
+        empty: object = (
+            []
+            if kind is FieldKind.LINES
+            else None
+            if kind in (FieldKind.DATE, FieldKind.INTEGER)
+            else ""
+        )
         return empty, []
     cleaned: object
     problems: list[Problem] = []
@@ -85,8 +100,9 @@ def clean_value(kind: FieldKind, value: object, where: str, *,
             return "", [Problem(where, _("must be text"))]
         cleaned = clean_line(str(value), keep_breaks=breaks)
         if kind is FieldKind.CHOICE and choices and cleaned not in choices:
-            problems.append(Problem(where, _("must be one of: {choices}").format(
-                choices=", ".join(choices))))
+            problems.append(
+                Problem(where, _("must be one of: {choices}").format(choices=", ".join(choices)))
+            )
     elif kind in (FieldKind.MULTILINE, FieldKind.MARKDOWN):
         if not isinstance(value, str):
             return "", [Problem(where, _("must be text"))]
@@ -95,8 +111,7 @@ def clean_value(kind: FieldKind, value: object, where: str, *,
         items = clean_text(value).split("\n") if isinstance(value, str) else value
         if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
             return [], [Problem(where, _("must be a list of lines"))]
-        cleaned = [line for line in (clean_line(i, keep_breaks=breaks) for i in items)
-                   if line]
+        cleaned = [line for line in (clean_line(i, keep_breaks=breaks) for i in items) if line]
     elif kind is FieldKind.DATE:
         return _coerce_date(value, where)
     elif kind is FieldKind.INTEGER:
@@ -117,8 +132,7 @@ def _text_problems(value: object, where: str) -> list[Problem]:
     for i, text in enumerate(texts, start=1):
         problem = text_problem(text) if isinstance(text, str) else None
         if problem:
-            problems.append(Problem(f"{where}[{i}]" if isinstance(value, list) else where,
-                                    problem))
+            problems.append(Problem(f"{where}[{i}]" if isinstance(value, list) else where, problem))
     return problems
 
 

@@ -52,8 +52,11 @@ class Circulation(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"": "", "xem_xong_tra_lai": "XEM XONG TRẢ LẠI",
-                "luu_hanh_noi_bo": "LƯU HÀNH NỘI BỘ"}[self.value]
+        return {
+            "": "",
+            "xem_xong_tra_lai": "XEM XONG TRẢ LẠI",
+            "luu_hanh_noi_bo": "LƯU HÀNH NỘI BỘ",
+        }[self.value]
 
 
 @dataclass

@@ -36,7 +36,6 @@ FORMAT_VERSION = 1
 SUFFIX = ".letter"
 
 
-
 def _table(data: dict[str, Any], key: str, problems: list[Problem]) -> dict[str, Any]:
     value = data.get(key, {})
     if not isinstance(value, dict):
@@ -53,14 +52,16 @@ def _tables(data: dict[str, Any], key: str, problems: list[Problem]) -> list[dic
     return value
 
 
-def _unknown(table: dict[str, Any], allowed: set[str], prefix: str,
-             problems: list[Problem]) -> None:
+def _unknown(
+    table: dict[str, Any], allowed: set[str], prefix: str, problems: list[Problem]
+) -> None:
     for key in sorted(set(table) - allowed):
         problems.append(Problem(f"{prefix}{key}", _("unknown key")))
 
 
-def _values(table: schema.Table, raw: dict[str, Any], prefix: str,
-            problems: list[Problem]) -> dict[str, object]:
+def _values(
+    table: schema.Table, raw: dict[str, Any], prefix: str, problems: list[Problem]
+) -> dict[str, object]:
     """The cleaned values of *table*'s parts in *raw*, by attribute; problems noted."""
     if table.key:  # the top level's unknown keys are named first, by parse_letter
         _unknown(raw, table.keys(), prefix, problems)
@@ -75,8 +76,10 @@ def _values(table: schema.Table, raw: dict[str, Any], prefix: str,
     return values
 
 
-def parse_letter(data: dict[str, Any], registry: Registry | None = None,
-                 ) -> tuple[Letter, list[Problem]]:
+def parse_letter(
+    data: dict[str, Any],
+    registry: Registry | None = None,
+) -> tuple[Letter, list[Problem]]:
     """Build a :class:`Letter` from parsed TOML; return it with every problem found.
 
     The standard parts are read as :mod:`drafter.core.schema` declares them, the type's
@@ -98,8 +101,9 @@ def parse_letter(data: dict[str, Any], registry: Registry | None = None,
     doctype: DocType | None = None
     if not isinstance(type_id, str) or type_id not in registry:
         known = ", ".join(registry.ids())
-        problems.append(Problem("type", _("unknown document type; known types: {types}").format(
-            types=known)))
+        problems.append(
+            Problem("type", _("unknown document type; known types: {types}").format(types=known))
+        )
         type_id = str(type_id or "")
     else:
         doctype = registry.get(type_id)
@@ -110,12 +114,16 @@ def parse_letter(data: dict[str, Any], registry: Registry | None = None,
             for name, value in _values(table, data, "", problems).items():
                 setattr(letter, name, value)
         elif table.repeated:
-            setattr(letter, table.attribute, [
-                table.make(**_values(table, raw, table.prefix(i), problems))  # type: ignore[misc]
-                for i, raw in enumerate(_tables(data, table.key, problems), start=1)])
+            setattr(
+                letter,
+                table.attribute,
+                [
+                    table.make(**_values(table, raw, table.prefix(i), problems))  # type: ignore[misc]
+                    for i, raw in enumerate(_tables(data, table.key, problems), start=1)
+                ],
+            )
         else:
-            values = _values(table, _table(data, table.key, problems), table.prefix(),
-                             problems)
+            values = _values(table, _table(data, table.key, problems), table.prefix(), problems)
             if table.make is not None:
                 setattr(letter, table.attribute, table.make(**values))
             else:  # its parts are the letter's own attributes
@@ -140,11 +148,18 @@ def loads(text: str, registry: Registry | None = None) -> tuple[Letter, list[Pro
     except tomllib.TOMLDecodeError as error:
         raise InvalidInput([Problem("file", syntax_error_message(error))]) from error
     except RecursionError as error:  # tables or lists nested hundreds of levels deep
-        raise InvalidInput([Problem("file", _(
-            "is not a valid letter file: its lists or tables are nested too deeply"))]) from error
+        raise InvalidInput(
+            [
+                Problem(
+                    "file",
+                    _("is not a valid letter file: its lists or tables are nested too deeply"),
+                )
+            ]
+        ) from error
     except ValueError as error:  # an integer of thousands of digits, refused by int()
-        raise InvalidInput([Problem("file", _(
-            "is not a valid letter file: it holds a number too long to read"))]) from error
+        raise InvalidInput(
+            [Problem("file", _("is not a valid letter file: it holds a number too long to read"))]
+        ) from error
     return parse_letter(data, registry)
 
 
@@ -168,9 +183,13 @@ def read_letter_bytes(path: Path) -> bytes:
         if stat.S_ISDIR(kind):
             raise _unreadable(path, _("this is a folder, not a file"))
         if not stat.S_ISREG(kind):
-            raise _unreadable(path, _(
-                "this is not an ordinary file (a pipe or a device); save the letter "
-                "to a file first"))
+            raise _unreadable(
+                path,
+                _(
+                    "this is not an ordinary file (a pipe or a device); save the letter "
+                    "to a file first"
+                ),
+            )
     except BaseException:
         os.close(fd)
         raise
@@ -185,15 +204,24 @@ def read_limited(stream: BinaryIO, source: str) -> bytes:
     """At most :data:`LETTER_FILE_BYTES` from *stream* (a file or standard input)."""
     raw = stream.read(LETTER_FILE_BYTES + 1)
     if len(raw) > LETTER_FILE_BYTES:
-        raise InvalidInput([Problem("file", _(
-            "is too big for a letter file (more than {size} MB)").format(
-                size=LETTER_FILE_BYTES // (1024 * 1024)))], source)
+        raise InvalidInput(
+            [
+                Problem(
+                    "file",
+                    _("is too big for a letter file (more than {size} MB)").format(
+                        size=LETTER_FILE_BYTES // (1024 * 1024)
+                    ),
+                )
+            ],
+            source,
+        )
     return raw
 
 
 def _unreadable(path: Path, reason: str) -> InvalidInput:
-    return InvalidInput([Problem("file", _("cannot be read: {reason}").format(
-        reason=reason))], str(path))
+    return InvalidInput(
+        [Problem("file", _("cannot be read: {reason}").format(reason=reason))], str(path)
+    )
 
 
 def decode(raw: bytes, source: str = "") -> str:
@@ -201,19 +229,20 @@ def decode(raw: bytes, source: str = "") -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise InvalidInput([Problem("file", _(
-            "is not UTF-8 text; save it again as UTF-8"))], source) from error
+        raise InvalidInput(
+            [Problem("file", _("is not UTF-8 text; save it again as UTF-8"))], source
+        ) from error
 
 
 def to_data(letter: Letter) -> dict[str, Any]:
     """The TOML structure of *letter*, leaving out what is empty."""
     data: dict[str, Any] = {FORMAT_KEY: FORMAT_VERSION, schema.TYPE_KEY: letter.type_id}
     for table in schema.TABLES:
-        written = [{part.key: schema.to_value(part, getattr(owner, part.name))
-                    for part in table.parts}
-                   for _prefix, owner in schema.owners(letter, table)]
-        written = [{k: v for k, v in item.items() if v not in (None, "", [])}
-                   for item in written]
+        written = [
+            {part.key: schema.to_value(part, getattr(owner, part.name)) for part in table.parts}
+            for _prefix, owner in schema.owners(letter, table)
+        ]
+        written = [{k: v for k, v in item.items() if v not in (None, "", [])} for item in written]
         if not table.key:
             data.update(written[0])
         elif table.repeated:
@@ -222,8 +251,9 @@ def to_data(letter: Letter) -> dict[str, Any]:
         elif written[0] or table is schema.NOI_NHAN:
             data[table.key] = written[0]
         if table is schema.ISSUER:  # the type's own fields follow the issuer
-            fields = {k: _toml_value(v) for k, v in letter.fields.items()
-                      if v not in (None, "", [])}
+            fields = {
+                k: _toml_value(v) for k, v in letter.fields.items() if v not in (None, "", [])
+            }
             if fields:
                 data[schema.FIELDS_KEY] = fields
     return data

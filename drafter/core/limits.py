@@ -50,33 +50,58 @@ def parse_whole_number(value: object, low: int, high: int) -> int | None:
 
 def range_message(low: int, high: int) -> str:
     return _("must be a whole number from {low} to {high}, written in the digits 0-9").format(
-        low=f"{low:,}".replace(",", " "), high=f"{high:,}".replace(",", " "))
+        low=f"{low:,}".replace(",", " "), high=f"{high:,}".replace(",", " ")
+    )
 
 
 def text_problems(text: str, where: str, *, lines: bool = True) -> list[Problem]:
     """Problems of a piece of text that is too big; *lines* for multi-line text."""
     limit = TEXT_CHARS if lines else LINE_CHARS
     if len(text) > limit:
-        return [Problem(where, _("is too long: {count} characters, at most {limit}").format(
-            count=_count(len(text)), limit=_count(limit)))]
+        return [
+            Problem(
+                where,
+                _("is too long: {count} characters, at most {limit}").format(
+                    count=_count(len(text)), limit=_count(limit)
+                ),
+            )
+        ]
     if not lines:
         return []
     line_count = text.count("\n") + 1
     if line_count > TEXT_LINES:
-        return [Problem(where, _("has too many lines: {count}, at most {limit}").format(
-            count=_count(line_count), limit=_count(TEXT_LINES)))]
+        return [
+            Problem(
+                where,
+                _("has too many lines: {count}, at most {limit}").format(
+                    count=_count(line_count), limit=_count(TEXT_LINES)
+                ),
+            )
+        ]
     rows = longest_table(text)
     if rows > TABLE_ROWS:
-        return [Problem(where, _("has a table of {count} rows, at most {limit}").format(
-            count=_count(rows), limit=_count(TABLE_ROWS)))]
+        return [
+            Problem(
+                where,
+                _("has a table of {count} rows, at most {limit}").format(
+                    count=_count(rows), limit=_count(TABLE_ROWS)
+                ),
+            )
+        ]
     return []
 
 
 def count_problems(count: int, limit: int, where: str) -> list[Problem]:
     if count <= limit:
         return []
-    return [Problem(where, _("has too many entries: {count}, at most {limit}").format(
-        count=_count(count), limit=_count(limit)))]
+    return [
+        Problem(
+            where,
+            _("has too many entries: {count}, at most {limit}").format(
+                count=_count(count), limit=_count(limit)
+            ),
+        )
+    ]
 
 
 def longest_table(text: str) -> int:

@@ -32,5 +32,8 @@ def number_text(number: int | None) -> str:
 def number_line(letter: Letter, doctype: DocType) -> str:
     """``Số: 05/BNV-VP``; a draft keeps a blank before the "/"."""
     symbol = compose_symbol(letter, doctype)
-    return f"Số: {number_text(letter.number)}/{symbol}" if symbol else \
-        f"Số: {number_text(letter.number)}"
+    return (
+        f"Số: {number_text(letter.number)}/{symbol}"
+        if symbol
+        else f"Số: {number_text(letter.number)}"
+    )

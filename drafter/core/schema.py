@@ -93,8 +93,9 @@ class Part:
                 return self.choices(value if value is not None else ""), []
             except ValueError:
                 names = ", ".join(repr(m.value) for m in self.choices)
-                return self.empty(), [Problem(where, _("must be one of: {choices}").format(
-                    choices=names))]
+                return self.empty(), [
+                    Problem(where, _("must be one of: {choices}").format(choices=names))
+                ]
         return clean_value(self.kind, value, where, bounds=self.bounds, breaks=self.breaks)
 
     def label_in(self, doctype: DocType) -> str:
@@ -166,8 +167,11 @@ def _needs_abbreviation(_issuer: Issuer, letter: Letter, doctype: DocType) -> bo
 def _needs_place(_letter: Letter, letter: Letter, doctype: DocType) -> bool:
     from drafter.core.doctypes import HeaderStyle
 
-    return doctype.has_date and doctype.header is not HeaderStyle.APPENDIX and \
-        not _attached(letter, doctype)
+    return (
+        doctype.has_date
+        and doctype.header is not HeaderStyle.APPENDIX
+        and not _attached(letter, doctype)
+    )
 
 
 def _needs_subject(_letter: Letter, _same: Letter, doctype: DocType) -> bool:
@@ -244,93 +248,245 @@ def _shown_always(_doctype: DocType) -> bool:
 def _subject_label(doctype: DocType) -> str:
     from drafter.core.doctypes import SummaryStyle
 
-    return N_("Subject (V/v):") if doctype.summary is SummaryStyle.VV else \
-        N_("Summary (trích yếu):")
+    return (
+        N_("Subject (V/v):") if doctype.summary is SummaryStyle.VV else N_("Summary (trích yếu):")
+    )
 
 
 TEXT, LINES, MARKDOWN = FieldKind.TEXT, FieldKind.LINES, FieldKind.MARKDOWN
 
 # Each table's parts are declared in the order the form shows them.
-ISSUER = Table("issuer", (
-    Part("parent", LINES, N_("Parent body:"), rows=2, picker="issuer", breaks=True,
-         help=N_("The direct parent body, one printed line each, if any")),
-    Part("name", LINES, N_("Issuing body:"), rows=2, required=_always, breaks=True,
-         help=N_("The issuing body's name, one printed line each"),
-         required_message=N_("the issuing body's name is required")),
-    Part("prose_name", TEXT, N_("Name in sentences:"),
-         help=N_("The name as written inside a sentence, e.g. Sở Giáo dục và Đào tạo")),
-    Part("abbreviation", TEXT, N_("Abbreviation:"), help=N_("Used in the symbol, e.g. UBND"),
-         required=_needs_abbreviation, required_message=N_(
-             "the issuing body's abbreviation is required to write the symbol")),
-    Part("unit", TEXT, N_("Drafting unit:"), help=N_("e.g. VP, used in the symbol")),
-    Part("address", TEXT, N_("Address:")),
-    Part("phone", TEXT, N_("Phone:")),
-    Part("fax", TEXT, N_("Fax:"), in_form=False),
-    Part("email", TEXT, N_("E-mail:")),
-    Part("website", TEXT, N_("Website:")),
-), make=Issuer, attribute="issuer", group="issuer")
+ISSUER = Table(
+    "issuer",
+    (
+        Part(
+            "parent",
+            LINES,
+            N_("Parent body:"),
+            rows=2,
+            picker="issuer",
+            breaks=True,
+            help=N_("The direct parent body, one printed line each, if any"),
+        ),
+        Part(
+            "name",
+            LINES,
+            N_("Issuing body:"),
+            rows=2,
+            required=_always,
+            breaks=True,
+            help=N_("The issuing body's name, one printed line each"),
+            required_message=N_("the issuing body's name is required"),
+        ),
+        Part(
+            "prose_name",
+            TEXT,
+            N_("Name in sentences:"),
+            help=N_("The name as written inside a sentence, e.g. Sở Giáo dục và Đào tạo"),
+        ),
+        Part(
+            "abbreviation",
+            TEXT,
+            N_("Abbreviation:"),
+            help=N_("Used in the symbol, e.g. UBND"),
+            required=_needs_abbreviation,
+            required_message=N_("the issuing body's abbreviation is required to write the symbol"),
+        ),
+        Part("unit", TEXT, N_("Drafting unit:"), help=N_("e.g. VP, used in the symbol")),
+        Part("address", TEXT, N_("Address:")),
+        Part("phone", TEXT, N_("Phone:")),
+        Part("fax", TEXT, N_("Fax:"), in_form=False),
+        Part("email", TEXT, N_("E-mail:")),
+        Part("website", TEXT, N_("Website:")),
+    ),
+    make=Issuer,
+    attribute="issuer",
+    group="issuer",
+)
 
 # The top level, in the order the letter file is written.
-HEADING = Table("", (
-    Part("number", FieldKind.INTEGER, N_("Number:"), bounds=NUMBER_RANGE, shown=_has_number,
-         placeholder=N_("(left blank)"),
-         help=N_("Left blank while a draft: the register assigns it")),
-    Part("symbol", TEXT, N_("Symbol:"), help=N_("Leave empty to compose it"),
-         shown=_has_number, placeholder=N_("composed automatically")),
-    Part("place", TEXT, N_("Place:"), required=_needs_place, shown=_has_date,
-         required_message=N_("the place is required for the date line")),
-    Part("date", FieldKind.DATE, N_("Date:"), shown=_has_date),
-    Part("subject", TEXT, N_("Summary (trích yếu):"), required=_needs_subject,
-         shown=_has_subject, label_for=_subject_label, breaks=True,
-         required_message=N_("the summary (trích yếu) is required")),
-    Part("attached_to", TEXT, N_("Attached to:"), in_form=False),
-    Part("answers", TEXT, N_("Answers incoming letter:"), in_form=False,
-         help=N_("The arrival number/year of the incoming letter this one answers")),
-    Part("document_id", TEXT, N_("Document id:"), in_form=False,
-         help=N_("Given by Drafter; the register knows the document by it")),
-    Part("kinh_gui", LINES, N_("Kính gửi:"), max_items=RECIPIENTS, group="kinh_gui",
-         rows=3, picker="recipients", breaks=True,
-         help=N_("One recipient per line"), required=_needs_recipient,
-         required_message=N_("at least one recipient is required")),
-    Part("dong_kinh_gui", LINES, N_("Đồng kính gửi:"), max_items=RECIPIENTS,
-         group="kinh_gui", rows=2, breaks=True, help=N_("One recipient per line")),
-    Part("body", MARKDOWN, N_("Content:"), required=_needs_body, group="body",
-         required_message=N_("the content is required"),
-         help=N_("One paragraph per line; Điều, khoản (1.), điểm (a)) and căn cứ lines "
-                 "are recognised")),
-    Part("urgency", FieldKind.CHOICE, N_("Urgency:"), choices=Urgency, group="marks"),
-    Part("secrecy", FieldKind.CHOICE, N_("Secrecy:"), choices=Secrecy, group="marks"),
-    Part("circulation", FieldKind.CHOICE, N_("Circulation:"), choices=Circulation,
-         group="marks"),
-), group="heading")
+HEADING = Table(
+    "",
+    (
+        Part(
+            "number",
+            FieldKind.INTEGER,
+            N_("Number:"),
+            bounds=NUMBER_RANGE,
+            shown=_has_number,
+            placeholder=N_("(left blank)"),
+            help=N_("Left blank while a draft: the register assigns it"),
+        ),
+        Part(
+            "symbol",
+            TEXT,
+            N_("Symbol:"),
+            help=N_("Leave empty to compose it"),
+            shown=_has_number,
+            placeholder=N_("composed automatically"),
+        ),
+        Part(
+            "place",
+            TEXT,
+            N_("Place:"),
+            required=_needs_place,
+            shown=_has_date,
+            required_message=N_("the place is required for the date line"),
+        ),
+        Part("date", FieldKind.DATE, N_("Date:"), shown=_has_date),
+        Part(
+            "subject",
+            TEXT,
+            N_("Summary (trích yếu):"),
+            required=_needs_subject,
+            shown=_has_subject,
+            label_for=_subject_label,
+            breaks=True,
+            required_message=N_("the summary (trích yếu) is required"),
+        ),
+        Part("attached_to", TEXT, N_("Attached to:"), in_form=False),
+        Part(
+            "answers",
+            TEXT,
+            N_("Answers incoming letter:"),
+            in_form=False,
+            help=N_("The arrival number/year of the incoming letter this one answers"),
+        ),
+        Part(
+            "document_id",
+            TEXT,
+            N_("Document id:"),
+            in_form=False,
+            help=N_("Given by Drafter; the register knows the document by it"),
+        ),
+        Part(
+            "kinh_gui",
+            LINES,
+            N_("Kính gửi:"),
+            max_items=RECIPIENTS,
+            group="kinh_gui",
+            rows=3,
+            picker="recipients",
+            breaks=True,
+            help=N_("One recipient per line"),
+            required=_needs_recipient,
+            required_message=N_("at least one recipient is required"),
+        ),
+        Part(
+            "dong_kinh_gui",
+            LINES,
+            N_("Đồng kính gửi:"),
+            max_items=RECIPIENTS,
+            group="kinh_gui",
+            rows=2,
+            breaks=True,
+            help=N_("One recipient per line"),
+        ),
+        Part(
+            "body",
+            MARKDOWN,
+            N_("Content:"),
+            required=_needs_body,
+            group="body",
+            required_message=N_("the content is required"),
+            help=N_(
+                "One paragraph per line; Điều, khoản (1.), điểm (a)) and căn cứ lines "
+                "are recognised"
+            ),
+        ),
+        Part("urgency", FieldKind.CHOICE, N_("Urgency:"), choices=Urgency, group="marks"),
+        Part("secrecy", FieldKind.CHOICE, N_("Secrecy:"), choices=Secrecy, group="marks"),
+        Part(
+            "circulation", FieldKind.CHOICE, N_("Circulation:"), choices=Circulation, group="marks"
+        ),
+    ),
+    group="heading",
+)
 
-SIGNATURES = Table("signatures", (
-    Part("authority", LINES, N_("Signing authority:"), rows=2, picker="signer:{n}", breaks=True,
-         help=N_("e.g. KT. GIÁM ĐỐC or TM. ỦY BAN NHÂN DÂN, one per line")),
-    Part("title", TEXT, N_("Position:"), help=N_("e.g. PHÓ GIÁM ĐỐC"), breaks=True,
-         required=_needs_position, required_message=N_("the signer's position is required")),
-    Part("name", TEXT, N_("Full name:"), required=_needs_signer,
-         required_message=N_("the signer's full name is required")),
-    Part("note", TEXT, N_("Note:"), in_form=False),
-), repeated=True, make=Signature, attribute="signatures", group="signatures")
+SIGNATURES = Table(
+    "signatures",
+    (
+        Part(
+            "authority",
+            LINES,
+            N_("Signing authority:"),
+            rows=2,
+            picker="signer:{n}",
+            breaks=True,
+            help=N_("e.g. KT. GIÁM ĐỐC or TM. ỦY BAN NHÂN DÂN, one per line"),
+        ),
+        Part(
+            "title",
+            TEXT,
+            N_("Position:"),
+            help=N_("e.g. PHÓ GIÁM ĐỐC"),
+            breaks=True,
+            required=_needs_position,
+            required_message=N_("the signer's position is required"),
+        ),
+        Part(
+            "name",
+            TEXT,
+            N_("Full name:"),
+            required=_needs_signer,
+            required_message=N_("the signer's full name is required"),
+        ),
+        Part("note", TEXT, N_("Note:"), in_form=False),
+    ),
+    repeated=True,
+    make=Signature,
+    attribute="signatures",
+    group="signatures",
+)
 
 # Nơi nhận and ô 12: a table of the file, attributes of the letter itself.
-NOI_NHAN = Table("noi_nhan", (
-    Part("lines", LINES, N_("Nơi nhận:"), attribute="noi_nhan", form_key="noi_nhan",
-         max_items=RECIPIENTS, rows=4, picker="noi_nhan",
-         help=N_("One recipient per line; the Lưu line is added")),
-    Part("luu", TEXT, N_("Lưu:"), missing="VT", form_key="luu", help=N_("e.g. VT, VP")),
-    Part("drafter_mark", TEXT, N_("Drafter's initials:"), form_key="drafter_mark"),
-    Part("copies", FieldKind.INTEGER, N_("Copies issued:"), bounds=COPIES_RANGE,
-         form_key="copies", placeholder=" "),
-), group="noi_nhan")
+NOI_NHAN = Table(
+    "noi_nhan",
+    (
+        Part(
+            "lines",
+            LINES,
+            N_("Nơi nhận:"),
+            attribute="noi_nhan",
+            form_key="noi_nhan",
+            max_items=RECIPIENTS,
+            rows=4,
+            picker="noi_nhan",
+            help=N_("One recipient per line; the Lưu line is added"),
+        ),
+        Part("luu", TEXT, N_("Lưu:"), missing="VT", form_key="luu", help=N_("e.g. VT, VP")),
+        Part("drafter_mark", TEXT, N_("Drafter's initials:"), form_key="drafter_mark"),
+        Part(
+            "copies",
+            FieldKind.INTEGER,
+            N_("Copies issued:"),
+            bounds=COPIES_RANGE,
+            form_key="copies",
+            placeholder=" ",
+        ),
+    ),
+    group="noi_nhan",
+)
 
-APPENDICES = Table("appendices", (
-    Part("number", TEXT, N_("Number (I, II…):")),
-    Part("title", TEXT, N_("Title:"), required=_always, breaks=True,
-         required_message=N_("the appendix title is required")),
-    Part("body", MARKDOWN, N_("Content:")),
-), repeated=True, make=Appendix, attribute="appendices", group="appendices")
+APPENDICES = Table(
+    "appendices",
+    (
+        Part("number", TEXT, N_("Number (I, II…):")),
+        Part(
+            "title",
+            TEXT,
+            N_("Title:"),
+            required=_always,
+            breaks=True,
+            required_message=N_("the appendix title is required"),
+        ),
+        Part("body", MARKDOWN, N_("Content:")),
+    ),
+    repeated=True,
+    make=Appendix,
+    attribute="appendices",
+    group="appendices",
+)
 
 # The letter file's tables.  (The file lists a table's scalars before its sub-tables.)
 TABLES: tuple[Table, ...] = (ISSUER, HEADING, SIGNATURES, NOI_NHAN, APPENDICES)
@@ -355,15 +511,16 @@ FORMAT_KEY, TYPE_KEY, FIELDS_KEY = "drafter", "type", "fields"
 
 
 def top_keys() -> set[str]:
-    return {FORMAT_KEY, TYPE_KEY, FIELDS_KEY} | HEADING.keys() | \
-        {t.key for t in TABLES if t.key}
+    return {FORMAT_KEY, TYPE_KEY, FIELDS_KEY} | HEADING.keys() | {t.key for t in TABLES if t.key}
 
 
 def owners(letter: Letter, table: Table) -> list[tuple[str, object]]:
     """The objects *table* describes in *letter*, each with its path prefix."""
     if table.repeated:
-        return [(table.prefix(i), item)
-                for i, item in enumerate(getattr(letter, table.attribute), start=1)]
+        return [
+            (table.prefix(i), item)
+            for i, item in enumerate(getattr(letter, table.attribute), start=1)
+        ]
     if table.attribute:
         return [(table.prefix(), getattr(letter, table.attribute))]
     return [(table.prefix(), letter)]
@@ -380,9 +537,10 @@ def parts_of(letter: Letter) -> Iterator[tuple[str, Part, object]]:
 def form_path(path: str) -> str:
     """The form's binding for a part's path (``noi_nhan.luu`` is bound as ``luu``)."""
     for part in NOI_NHAN.parts:
-        if path == NOI_NHAN.prefix() + part.key or \
-                path.startswith(NOI_NHAN.prefix() + part.key + "["):
-            return part.form_key + path[len(NOI_NHAN.prefix() + part.key):]
+        if path == NOI_NHAN.prefix() + part.key or path.startswith(
+            NOI_NHAN.prefix() + part.key + "["
+        ):
+            return part.form_key + path[len(NOI_NHAN.prefix() + part.key) :]
     return path
 
 
@@ -419,8 +577,12 @@ def to_value(part: Part, value: object) -> object:
 
 def group_parts(group: str) -> list[tuple[Table, Part]]:
     """The parts the form shows in *group*, in its order, each with its table."""
-    return [(table, part) for table in TABLES for part in table.parts
-            if part.in_form and table.group_of(part) == group]
+    return [
+        (table, part)
+        for table in TABLES
+        for part in table.parts
+        if part.in_form and table.group_of(part) == group
+    ]
 
 
 def _group_index(name: str) -> int:
@@ -441,8 +603,11 @@ def position(path: str, doctype: DocType | None = None) -> tuple[int, int, int]:
     name, _bracket, index = head.partition("[")
     table = next((t for t in TABLES if t.key and t.key == name), None)
     # An index after a repeated table's key is its item; after a list, the list's line.
-    item = int(index.rstrip("]")) if table is not None and table.repeated and \
-        index.rstrip("]").isdigit() else 0
+    item = (
+        int(index.rstrip("]"))
+        if table is not None and table.repeated and index.rstrip("]").isdigit()
+        else 0
+    )
     key = rest.split("[")[0] if table is not None else name
     table = table or HEADING
     for rank, part in enumerate(table.parts):

@@ -12,9 +12,15 @@ from drafter.i18n import N_, _
 
 # The parser's message (without its "(at line …)" tail) → the sentence the user reads.
 _MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), message) for pattern, message in (
-        (r"^Illegal character '\\n'", N_("a line ends inside a text in quotes (a quote "
-                                          "mark is missing, or a long text needs \"\"\")")),
+    (re.compile(pattern), message)
+    for pattern, message in (
+        (
+            r"^Illegal character '\\n'",
+            N_(
+                "a line ends inside a text in quotes (a quote "
+                'mark is missing, or a long text needs """)'
+            ),
+        ),
         (r"^Illegal character", N_("a character that is not allowed here")),
         (r"^Unterminated string", N_("a text in quotes is not closed")),
         (r"^Unclosed array", N_("a list opened with [ is not closed with ]")),
@@ -23,22 +29,27 @@ _MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^Invalid value", N_("the value is not valid (text must be in quotes)")),
         (r"^Invalid date or datetime", N_("the date is not valid")),
         (r"^Invalid statement", N_("the line is not a key = value pair nor a [table]")),
-        (r"^Invalid initial character for a key", N_("a key starts with a character that "
-                                                     "is not allowed")),
-        (r"^Expected newline or end of document", N_("something follows the value on the "
-                                                     "same line")),
-        (r"^Cannot (declare .* twice|overwrite a value)", N_("a key or table is written "
-                                                             "twice")),
+        (
+            r"^Invalid initial character for a key",
+            N_("a key starts with a character that is not allowed"),
+        ),
+        (
+            r"^Expected newline or end of document",
+            N_("something follows the value on the same line"),
+        ),
+        (r"^Cannot (declare .* twice|overwrite a value)", N_("a key or table is written twice")),
         (r"^Expected '\]'", N_("a [table] heading is not closed with ]")),
         (r"^Unescaped '\\'", N_("a backslash must be written \\\\ inside quotes")),
-    ))
+    )
+)
 
 
 def syntax_error_message(error: ValueError) -> str:
     """The sentence for a ``TOMLDecodeError``: what is wrong, at which line and column."""
     raw = str(getattr(error, "msg", "") or error)
-    reason = next((_(message) for pattern, message in _MESSAGES if pattern.search(raw)),
-                  _("a syntax error"))
+    reason = next(
+        (_(message) for pattern, message in _MESSAGES if pattern.search(raw)), _("a syntax error")
+    )
     line, column = getattr(error, "lineno", None), getattr(error, "colno", None)
     if line is None:
         found = re.search(r"line (\d+), column (\d+)", str(error))
@@ -47,4 +58,5 @@ def syntax_error_message(error: ValueError) -> str:
     if line is None:
         return _("is not a valid letter file: {reason}").format(reason=reason)
     return _("is not a valid letter file: {reason} (line {line}, column {column})").format(
-        reason=reason, line=line, column=column)
+        reason=reason, line=line, column=column
+    )

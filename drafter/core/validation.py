@@ -34,11 +34,19 @@ def check_letter(letter: Letter, doctype: DocType) -> list[Problem]:
     if doctype.kinh_gui is Presence.NONE and letter.kinh_gui:
         problems.append(Problem("kinh_gui", _("this document type has no Kính gửi line")))
     attached = doctype.header is HeaderStyle.STANDARD and bool(letter.attached_to)
-    if doctype.header is not HeaderStyle.APPENDIX and not attached and \
-            len(letter.signatures) < doctype.signatures:
-        problems.append(Problem("signatures", _(
-            "this document type needs {count} signature blocks").format(
-                count=doctype.signatures)))
+    if (
+        doctype.header is not HeaderStyle.APPENDIX
+        and not attached
+        and len(letter.signatures) < doctype.signatures
+    ):
+        problems.append(
+            Problem(
+                "signatures",
+                _("this document type needs {count} signature blocks").format(
+                    count=doctype.signatures
+                ),
+            )
+        )
     problems.extend(_number_problems(letter))
     # What the printed page cannot tidy (an unknown authority prefix, a malformed symbol);
     # what it tidies is a warning, given by drafter.app.advice.
@@ -55,8 +63,11 @@ def _number_problems(letter: Letter) -> list[Problem]:
     """A number set by a form or a register must fit what the reader accepts."""
     problems = []
     for where, part, value in schema.parts_of(letter):
-        if part.bounds is not None and value is not None and \
-                parse_whole_number(value, *part.bounds) is None:
+        if (
+            part.bounds is not None
+            and value is not None
+            and parse_whole_number(value, *part.bounds) is None
+        ):
             problems.append(Problem(where, range_message(*part.bounds)))
     return problems
 
@@ -67,8 +78,10 @@ def _size_problems(letter: Letter, doctype: DocType) -> list[Problem]:
     for where, part, value in schema.parts_of(letter):
         if part.max_items is not None:
             problems.extend(count_problems(len(value), part.max_items, where))  # type: ignore
-    for where, items, limit in (("signatures", letter.signatures, SIGNATURES),
-                                ("appendices", letter.appendices, APPENDICES)):
+    for where, items, limit in (
+        ("signatures", letter.signatures, SIGNATURES),
+        ("appendices", letter.appendices, APPENDICES),
+    ):
         problems.extend(count_problems(len(items), limit, where))
     for spec in doctype.fields:
         value = letter.fields.get(spec.id)

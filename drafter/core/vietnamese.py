@@ -18,9 +18,16 @@ from drafter.i18n import _
 # text; those, CR, NEL and the Unicode separators become "\n".
 # The form's ⏎ (U+23CE), which a one-line editor shows for a break, is one too.
 FORCED_BREAK_MARK = "\u23ce"
-_LINE_BREAKING_CONTROLS = {"\x0b": "\n", "\x0c": "\n", "\r\n": "\n", "\r": "\n",
-                           "\u2028": "\n", "\u2029": "\n", "\x85": "\n",
-                           FORCED_BREAK_MARK: "\n"}
+_LINE_BREAKING_CONTROLS = {
+    "\x0b": "\n",
+    "\x0c": "\n",
+    "\r\n": "\n",
+    "\r": "\n",
+    "\u2028": "\n",
+    "\u2029": "\n",
+    "\x85": "\n",
+    FORCED_BREAK_MARK: "\n",
+}
 _LINE_BREAK_RE = re.compile("\r\n|[\r\x0b\x0c\u2028\u2029\x85\u23ce]")
 # In one-line values, runs of white space fold to one space, but a no-break space (and
 # its narrow and figure forms) is the user's word that two words stay together: kept.
@@ -86,14 +93,18 @@ def unsafe_character(text: str) -> str | None:
     could disguise it, or a private-use character no standard font draws."""
     match = _BIDI_RE.search(text)
     if match:
-        return _("holds an invisible direction control (U+{code:04X}) that can change the "
-                 "order in which the text is shown; delete it (retype the text around "
-                 "it)").format(code=ord(match.group(0)))
+        return _(
+            "holds an invisible direction control (U+{code:04X}) that can change the "
+            "order in which the text is shown; delete it (retype the text around "
+            "it)"
+        ).format(code=ord(match.group(0)))
     match = _PRIVATE_USE_RE.search(text)
     if match:
-        return _("holds a private-use character (U+{code:04X}), which prints as a blank box "
-                 "or not at all (often a Word symbol bullet); replace it with an ordinary "
-                 "character").format(code=ord(match.group(0)))
+        return _(
+            "holds a private-use character (U+{code:04X}), which prints as a blank box "
+            "or not at all (often a Word symbol bullet); replace it with an ordinary "
+            "character"
+        ).format(code=ord(match.group(0)))
     return None
 
 
@@ -105,9 +116,10 @@ def text_problem(text: str) -> str | None:
         return unsafe
     encoding = legacy_encoding(text)
     if encoding:
-        return _("looks typed in the old {encoding} encoding; convert it to Unicode "
-                 "(for example with Unikey's converter) and paste it again").format(
-                     encoding=encoding)
+        return _(
+            "looks typed in the old {encoding} encoding; convert it to Unicode "
+            "(for example with Unikey's converter) and paste it again"
+        ).format(encoding=encoding)
     return None
 
 
@@ -150,8 +162,14 @@ _BASE_ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
 _RANK = {c: i for i, c in enumerate(_BASE_ALPHABET)}
 # A base letter and a combining mark that together make a letter of their own (ă, ơ…),
 # as opposed to the five tone marks.
-_LETTER_FORMS = {("a", "\u0306"): "ă", ("a", "\u0302"): "â", ("e", "\u0302"): "ê",
-                 ("o", "\u0302"): "ô", ("o", "\u031b"): "ơ", ("u", "\u031b"): "ư"}
+_LETTER_FORMS = {
+    ("a", "\u0306"): "ă",
+    ("a", "\u0302"): "â",
+    ("e", "\u0302"): "ê",
+    ("o", "\u0302"): "ô",
+    ("o", "\u031b"): "ơ",
+    ("u", "\u031b"): "ư",
+}
 _TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # huyền hỏi ngã sắc nặng
 
 
@@ -195,10 +213,13 @@ def sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...], str]:
 # TCVN3 (ABC) fonts draw a Vietnamese letter in place of each of these Latin-1 code
 # points; text typed with them and pasted as Unicode shows the Latin-1 characters.  The
 # "H" fonts (.VnTimeH) draw the same codes as capitals, so TCVN3 has no toned capitals.
-TCVN3_LETTERS = dict(zip(
-    "¡¢£¤¥¦§¨©ª«¬\u00ad®µ¶·¸¹»¼½¾ÆÇÈÉÊËÌÎÏÐÑÒÓÔÕÖ×ØÜÝÞßáâãäåæçèéêëìíîïñòóôõö÷øùúûüýþ",
-    "ĂÂÊÔƠƯĐăâêôơưđàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ",
-    strict=True))
+TCVN3_LETTERS = dict(
+    zip(
+        "¡¢£¤¥¦§¨©ª«¬\u00ad®µ¶·¸¹»¼½¾ÆÇÈÉÊËÌÎÏÐÑÒÓÔÕÖ×ØÜÝÞßáâãäåæçèéêëìíîïñòóôõö÷øùúûüýþ",
+        "ĂÂÊÔƠƯĐăâêôơưđàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ",
+        strict=True,
+    )
+)
 # VNI fonts write a letter as its base and one or two code points for its marks: "ơ" is
 # "ô", "ư" is "ö", "đ" is "ñ", the marks of "ă", "â" and the tones follow the vowel.
 VNI_LETTERS = dict(zip("ôöñíìæóòÔÖÑÍÌÆÓÒ", "ơưđíìỉĩịƠƯĐÍÌỈĨỊ", strict=True))
@@ -206,10 +227,16 @@ _ACUTE, _GRAVE, _HOOK, _TILDE, _DOT = "\u0301", "\u0300", "\u0309", "\u0303", "\
 _CIRCUMFLEX, _BREVE = "\u0302", "\u0306"
 VNI_MARKS = {
     **dict(zip("ùøûõï", [_ACUTE, _GRAVE, _HOOK, _TILDE, _DOT], strict=True)),
-    **dict(zip("âáàåãä", [_CIRCUMFLEX + t for t in ("", _ACUTE, _GRAVE, _HOOK, _TILDE, _DOT)],
-               strict=True)),
-    **dict(zip("êéèúüë", [_BREVE + t for t in ("", _ACUTE, _GRAVE, _HOOK, _TILDE, _DOT)],
-               strict=True)),
+    **dict(
+        zip(
+            "âáàåãä",
+            [_CIRCUMFLEX + t for t in ("", _ACUTE, _GRAVE, _HOOK, _TILDE, _DOT)],
+            strict=True,
+        )
+    ),
+    **dict(
+        zip("êéèúüë", [_BREVE + t for t in ("", _ACUTE, _GRAVE, _HOOK, _TILDE, _DOT)], strict=True)
+    ),
 }
 VNI_MARKS.update({k.upper(): v for k, v in VNI_MARKS.items()})
 _VOWELS = set("aăâeêioôơuưyAĂÂEÊIOÔƠUƯY")
@@ -222,7 +249,8 @@ _SYLLABLE_RE = re.compile(
     "(?:uyê|uya|uyu|iêu|yêu|uôi|ươi|ươu|oai|oay|oao|oeo|uây"
     "|ai|ao|au|ay|âu|ây|eo|êu|ia|iu|iê|oa|oă|oe|oi|ôi|ơi|oo|ua|uâ|uê|ui|uô|uơ|uy|ưa|ưi|ưu|ươ"
     "|yê|[aăâeêioôơuưy])"
-    "(?:ch|ng|nh|[cmnpt])?")
+    "(?:ch|ng|nh|[cmnpt])?"
+)
 _SAMPLE_WORDS = 200
 _TONE_MARKS = set("\u0300\u0301\u0303\u0309\u0323")
 _WORD_EDGES = "\"'()[]{}<>.,;:!?-–—/\\*_“”‘’…0123456789"
@@ -237,8 +265,7 @@ def is_syllable(word: str) -> bool:
     decomposed = unicodedata.normalize("NFD", word.casefold())
     if sum(c in _TONE_MARKS for c in decomposed) > 1:
         return False
-    toneless = unicodedata.normalize("NFC", "".join(
-        c for c in decomposed if c not in _TONE_MARKS))
+    toneless = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS))
     return _SYLLABLE_RE.fullmatch(toneless) is not None
 
 
@@ -266,9 +293,11 @@ def from_vni(word: str) -> str | None:
         elif char in VNI_MARKS and out and out[-1][:1] in _VOWELS:
             marks = VNI_MARKS[char]
             base = unicodedata.normalize("NFD", out[-1])
-            if (marks[0] == _CIRCUMFLEX and base[0] not in "aeoAEO") or \
-                    (marks[0] == _BREVE and base[0] not in "aA") or \
-                    any(c in _TONE_MARKS for c in base):
+            if (
+                (marks[0] == _CIRCUMFLEX and base[0] not in "aeoAEO")
+                or (marks[0] == _BREVE and base[0] not in "aA")
+                or any(c in _TONE_MARKS for c in base)
+            ):
                 return None
             out[-1] = unicodedata.normalize("NFC", base + marks)
         else:
@@ -296,8 +325,7 @@ def legacy_encoding(text: str) -> str | None:
     words = []
     for token in text.split():
         word = token.strip(_WORD_EDGES)
-        if _LATIN1_RE.search(word) and any(c.isalpha() for c in word) and \
-                not is_syllable(word):
+        if _LATIN1_RE.search(word) and any(c.isalpha() for c in word) and not is_syllable(word):
             words.append(word)
             if len(words) == _SAMPLE_WORDS:  # legacy text is so throughout: enough to judge
                 break

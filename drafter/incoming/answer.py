@@ -69,8 +69,7 @@ def citation(cited: Cited, phrasing: str = RECEIVED) -> str:
     return " ".join(parts)
 
 
-def opening(cited: Cited, office: str, phrasing: str = RECEIVED, *,
-            attached: bool = False) -> str:
+def opening(cited: Cited, office: str, phrasing: str = RECEIVED, *, attached: bool = False) -> str:
     """The body's first sentence, citing the incoming letter in full."""
     cite = citation(cited, phrasing)
     tail = f" {ATTACHED}" if attached else ""
@@ -89,30 +88,37 @@ def office_prose(letter: Letter) -> str:
     return text[:1].upper() + text[1:]
 
 
-def reply_letter(base: Letter, cited: Cited, reference: str, *, sender: str,
-                 phrasing: str = RECEIVED) -> Letter:
+def reply_letter(
+    base: Letter, cited: Cited, reference: str, *, sender: str, phrasing: str = RECEIVED
+) -> Letter:
     """*base* (the office's issuer, place and signer) made into the reply."""
     office = office_prose(base)
     base.subject = bare_subject(cited.subject)
     base.kinh_gui = [sender] if sender else []
     first = opening(cited, office, phrasing)
-    base.body = f"{first}\n…\nTrân trọng." if phrasing == CONSIDERING else \
-        f"{first} Về việc này, {office or '…'} có ý kiến như sau:\n…\nTrân trọng."
+    base.body = (
+        f"{first}\n…\nTrân trọng."
+        if phrasing == CONSIDERING
+        else f"{first} Về việc này, {office or '…'} có ý kiến như sau:\n…\nTrân trọng."
+    )
     base.noi_nhan = ["Như trên"]
     base.answers = reference
     return base
 
 
-def forward_letter(base: Letter, cited: Cited, reference: str, *, recipients: list[str],
-                   phrasing: str = RECEIVED) -> Letter:
+def forward_letter(
+    base: Letter, cited: Cited, reference: str, *, recipients: list[str], phrasing: str = RECEIVED
+) -> Letter:
     """*base* made into the letter forwarding the incoming one, which goes with it."""
     office = office_prose(base)
     base.subject = bare_subject(cited.subject)
     base.kinh_gui = list(recipients)
     first = opening(cited, office, phrasing, attached=True)
     to = ", ".join(recipients) if recipients else "…"
-    base.body = (f"{first}\n{office or '…'} chuyển văn bản nêu trên đến {to} để nghiên "
-                 "cứu, xử lý theo thẩm quyền.\nTrân trọng.")
+    base.body = (
+        f"{first}\n{office or '…'} chuyển văn bản nêu trên đến {to} để nghiên "
+        "cứu, xử lý theo thẩm quyền.\nTrân trọng."
+    )
     base.noi_nhan = ["Như trên"]
     base.answers = reference
     return base

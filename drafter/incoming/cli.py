@@ -70,8 +70,9 @@ def parse_date(text: str) -> dt.date:
             return dt.date(year, month, day)
     except ValueError:
         pass
-    raise argparse.ArgumentTypeError(_("'{value}' is not a date: write 2026-03-05 or "
-                                       "05/03/2026").format(value=text))
+    raise argparse.ArgumentTypeError(
+        _("'{value}' is not a date: write 2026-03-05 or 05/03/2026").format(value=text)
+    )
 
 
 def _arrival_number(text: str) -> int:
@@ -115,8 +116,7 @@ def cmd_read(args: argparse.Namespace) -> int:
             contacts = []
     record = read_letter(Path(args.file), contacts=contacts)
     if args.json:
-        json.dump(record.to_json(with_text=args.text), sys.stdout, ensure_ascii=False,
-                  indent=2)
+        json.dump(record.to_json(with_text=args.text), sys.stdout, ensure_ascii=False, indent=2)
         print()
         return EXIT_OK
     print(_format_record(record.to_json()))
@@ -138,9 +138,16 @@ def _has_database() -> bool:
 
 
 _LABELS = {
-    "type": "Tên loại", "number": "Số", "symbol": "Ký hiệu", "place": "Địa danh",
-    "date": "Ngày", "issuer_parent": "Cơ quan chủ quản", "issuer": "Cơ quan ban hành",
-    "subject": "Trích yếu", "recipients": "Kính gửi", "authority": "Thẩm quyền ký",
+    "type": "Tên loại",
+    "number": "Số",
+    "symbol": "Ký hiệu",
+    "place": "Địa danh",
+    "date": "Ngày",
+    "issuer_parent": "Cơ quan chủ quản",
+    "issuer": "Cơ quan ban hành",
+    "subject": "Trích yếu",
+    "recipients": "Kính gửi",
+    "authority": "Thẩm quyền ký",
     "signer": "Người ký",
 }
 
@@ -174,13 +181,23 @@ def cmd_incoming_add(args: argparse.Namespace) -> int:
     path = Path(args.file)
     with _open(args) as store:
         record = read_letter(path, contacts=_contact_names(store))
-        arrival = arrival_from(record, received=args.received or dt.date.today(),
-                               to_unit=args.to or "", due=args.due, note=args.note or "",
-                               file=path)
+        arrival = arrival_from(
+            record,
+            received=args.received or dt.date.today(),
+            to_unit=args.to or "",
+            due=args.due,
+            note=args.note or "",
+            file=path,
+        )
         entry = register_arrival(store, arrival)
-    print(_("Arrival number {number} ({year}): {symbol} {author}").format(
-        number=entry.arrival, year=entry.year, symbol=entry.number_symbol or "—",
-        author=entry.author))
+    print(
+        _("Arrival number {number} ({year}): {symbol} {author}").format(
+            number=entry.arrival,
+            year=entry.year,
+            symbol=entry.number_symbol or "—",
+            author=entry.author,
+        )
+    )
     if record.partial:
         _error(_("only part of the document was read: {why}").format(why=record.partial))
     return EXIT_OK
@@ -190,17 +207,24 @@ def cmd_incoming_list(args: argparse.Namespace) -> int:
     from drafter.store.incoming import search_arrivals
 
     with _open(args, read_only=True) as store:
-        entries = search_arrivals(store, year=args.year, text=args.search or "",
-                                  limit=args.limit)
+        entries = search_arrivals(store, year=args.year, text=args.search or "", limit=args.limit)
     for entry in entries:
         doc_date = entry.doc_date.strftime("%d/%m/%Y") if entry.doc_date else ""
-        cells = [f"{entry.arrival}/{entry.year}", entry.received_date.strftime("%d/%m/%Y"),
-                 entry.number_symbol, doc_date, entry.author,
-                 " ".join(p for p in (entry.type_name, entry.subject) if p),
-                 entry.recipient_unit]
+        cells = [
+            f"{entry.arrival}/{entry.year}",
+            entry.received_date.strftime("%d/%m/%Y"),
+            entry.number_symbol,
+            doc_date,
+            entry.author,
+            " ".join(p for p in (entry.type_name, entry.subject) if p),
+            entry.recipient_unit,
+        ]
         if args.tracking:
-            cells += [entry.due_date.strftime("%d/%m/%Y") if entry.due_date else "",
-                      entry.progress, entry.answer_symbol]
+            cells += [
+                entry.due_date.strftime("%d/%m/%Y") if entry.due_date else "",
+                entry.progress,
+                entry.answer_symbol,
+            ]
         print("\t".join(cells))
     return EXIT_OK
 
@@ -220,8 +244,11 @@ def _entry(store: Store, args: argparse.Namespace) -> IncomingEntry:
 
     entry = get_arrival(store, args.number, args.year)
     if entry is None:
-        raise NumberingError(_("there is no arrival number {number} in the incoming "
-                               "register").format(number=args.number))
+        raise NumberingError(
+            _("there is no arrival number {number} in the incoming register").format(
+                number=args.number
+            )
+        )
     return entry
 
 
@@ -229,16 +256,23 @@ def cmd_incoming_update(args: argparse.Namespace) -> int:
     from drafter.store.incoming import update_arrival
 
     values: dict[str, object] = {}
-    for option, column in (("to", "recipient_unit"), ("transfer", "transfer_date"),
-                           ("receipt", "receipt"), ("note", "note"), ("due", "due_date"),
-                           ("progress", "progress"), ("answer", "answer_symbol")):
+    for option, column in (
+        ("to", "recipient_unit"),
+        ("transfer", "transfer_date"),
+        ("receipt", "receipt"),
+        ("note", "note"),
+        ("due", "due_date"),
+        ("progress", "progress"),
+        ("answer", "answer_symbol"),
+    ):
         value = getattr(args, option)
         if value is not None:
             values[column] = value
     with _open(args) as store:
         entry = update_arrival(store, _entry(store, args).id, **values)
-    print(_("Arrival number {number} ({year}) updated").format(number=entry.arrival,
-                                                               year=entry.year))
+    print(
+        _("Arrival number {number} ({year}) updated").format(number=entry.arrival, year=entry.year)
+    )
     return EXIT_OK
 
 
@@ -251,8 +285,14 @@ def cmd_incoming_stamp(args: argparse.Namespace) -> int:
     if not entry.stored_path or not entry.stored_path.lower().endswith(".pdf"):
         _error(_("arrival number {number} has no PDF to stamp").format(number=entry.arrival))
         return EXIT_INVALID
-    stamp_pdf(Path(entry.stored_path), args.output, entry, organisation=organisation,
-              transfer=args.to or entry.recipient_unit, file_code=args.file_code or "")
+    stamp_pdf(
+        Path(entry.stored_path),
+        args.output,
+        entry,
+        organisation=organisation,
+        transfer=args.to or entry.recipient_unit,
+        file_code=args.file_code or "",
+    )
     print(args.output)
     return EXIT_OK
 
@@ -307,8 +347,13 @@ def cmd_reply(args: argparse.Namespace) -> int:
     from drafter.incoming.drafts import reply_draft
 
     with _open(args, read_only=True) as store:
-        draft = reply_draft(store, _entry(store, args), type_id=args.type,
-                            profile_label=args.profile, phrasing=args.phrasing)
+        draft = reply_draft(
+            store,
+            _entry(store, args),
+            type_id=args.type,
+            profile_label=args.profile,
+            phrasing=args.phrasing,
+        )
     for warning in draft.warnings:
         _error(warning)
     return _deliver(draft.letter, args.output)
@@ -320,8 +365,14 @@ def cmd_forward(args: argparse.Namespace) -> int:
 
     with _open(args, read_only=True) as store:
         entry = _entry(store, args)
-        draft = forward_draft(store, entry, args.to, type_id=args.type,
-                              profile_label=args.profile, phrasing=args.phrasing)
+        draft = forward_draft(
+            store,
+            entry,
+            args.to,
+            type_id=args.type,
+            profile_label=args.profile,
+            phrasing=args.phrasing,
+        )
     for warning in draft.warnings:
         _error(warning)
     letter = draft.letter
@@ -341,25 +392,37 @@ def cmd_forward(args: argparse.Namespace) -> int:
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     database = argparse.ArgumentParser(add_help=False)
-    database.add_argument("--db", metavar="URL", help=_(
-        "database: a SQLite file or postgresql://user:password@host/name "
-        "(default: DRAFTER_DB, else the file in the user's data folder)"))
+    database.add_argument(
+        "--db",
+        metavar="URL",
+        help=_(
+            "database: a SQLite file or postgresql://user:password@host/name "
+            "(default: DRAFTER_DB, else the file in the user's data folder)"
+        ),
+    )
     which = argparse.ArgumentParser(add_help=False)
     which.add_argument("number", type=_arrival_number, help=_("the arrival number (số đến)"))
     which.add_argument("--year", type=_year, help=_("its year (default: the latest)"))
 
-    read = subparsers.add_parser("read", parents=[database], help=_(
-        "read an incoming letter (.docx, PDF, scan, .txt): type, number, date, issuer…"))
+    read = subparsers.add_parser(
+        "read",
+        parents=[database],
+        help=_("read an incoming letter (.docx, PDF, scan, .txt): type, number, date, issuer…"),
+    )
     read.add_argument("file", help=_("the letter's file"))
     read.add_argument("--json", action="store_true", help=_("print JSON"))
     read.add_argument("--text", action="store_true", help=_("also print the text read"))
     read.set_defaults(handler=_guarded(cmd_read))
 
-    incoming = subparsers.add_parser("incoming", help=_(
-        "the incoming register (sổ đăng ký văn bản đến) and its tracking"))
+    incoming = subparsers.add_parser(
+        "incoming", help=_("the incoming register (sổ đăng ký văn bản đến) and its tracking")
+    )
     commands = incoming.add_subparsers(dest="incoming_command", metavar=_("COMMAND"))
-    add = commands.add_parser("add", parents=[database], help=_(
-        "read a letter and register it; prints its arrival number"))
+    add = commands.add_parser(
+        "add",
+        parents=[database],
+        help=_("read a letter and register it; prints its arrival number"),
+    )
     add.add_argument("file")
     add.add_argument("--received", type=parse_date, help=_("date of arrival (default: today)"))
     add.add_argument("--to", help=_("the unit or person it is passed to"))
@@ -371,18 +434,27 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     listing.add_argument("--year", type=_year)
     listing.add_argument("--search", help=_("words to find, with or without diacritics"))
     listing.add_argument("--limit", type=_arrival_number, default=200)
-    listing.add_argument("--tracking", action="store_true",
-                         help=_("add the tracking columns: deadline, progress, answer"))
+    listing.add_argument(
+        "--tracking",
+        action="store_true",
+        help=_("add the tracking columns: deadline, progress, answer"),
+    )
     listing.set_defaults(handler=_guarded(cmd_incoming_list))
 
-    export = commands.add_parser("export", parents=[database], help=_(
-        "write the incoming and tracking registers to .xlsx (Appendix IV)"))
+    export = commands.add_parser(
+        "export",
+        parents=[database],
+        help=_("write the incoming and tracking registers to .xlsx (Appendix IV)"),
+    )
     export.add_argument("-o", "--output", type=Path, required=True)
     export.add_argument("--year", type=_year)
     export.set_defaults(handler=_guarded(cmd_incoming_export))
 
-    update = commands.add_parser("update", parents=[database, which], help=_(
-        "fill in transfer, receipt, deadline, progress or answer of an entry"))
+    update = commands.add_parser(
+        "update",
+        parents=[database, which],
+        help=_("fill in transfer, receipt, deadline, progress or answer of an entry"),
+    )
     update.add_argument("--to")
     update.add_argument("--transfer", type=parse_date, help=_("date passed on"))
     update.add_argument("--receipt")
@@ -392,33 +464,50 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     update.add_argument("--note")
     update.set_defaults(handler=_guarded(cmd_incoming_update))
 
-    stamp = commands.add_parser("stamp", parents=[database, which], help=_(
-        "a copy of the incoming PDF with the ĐẾN stamp on its first page"))
+    stamp = commands.add_parser(
+        "stamp",
+        parents=[database, which],
+        help=_("a copy of the incoming PDF with the ĐẾN stamp on its first page"),
+    )
     stamp.add_argument("-o", "--output", type=Path, required=True)
     stamp.add_argument("--to", help=_("the Chuyển line (default: the unit it was passed to)"))
     stamp.add_argument("--file-code", help=_("the Số và ký hiệu hồ sơ line"))
     stamp.set_defaults(handler=_guarded(cmd_incoming_stamp))
 
-    slip = commands.add_parser("slip", parents=[database, which], help=_(
-        "the Phiếu giải quyết văn bản đến of an entry, as a letter file"))
+    slip = commands.add_parser(
+        "slip",
+        parents=[database, which],
+        help=_("the Phiếu giải quyết văn bản đến of an entry, as a letter file"),
+    )
     slip.add_argument("-o", "--output", type=Path)
     slip.add_argument("--profile", help=_("the office profile (default: the first)"))
     slip.set_defaults(handler=_guarded(cmd_incoming_slip))
 
     answer = argparse.ArgumentParser(add_help=False)
     answer.add_argument("--type", default="cong_van", help=_("the new letter's type"))
-    answer.add_argument("--phrasing", choices=("received", "considering"), default="received",
-                        help=_("'received': \"… nhận được công văn số …\"; 'considering': "
-                               "\"Xét Công văn số …\""))
+    answer.add_argument(
+        "--phrasing",
+        choices=("received", "considering"),
+        default="received",
+        help=_("'received': \"… nhận được công văn số …\"; 'considering': \"Xét Công văn số …\""),
+    )
     answer.add_argument("--profile", help=_("the office profile (default: the first)"))
-    answer.add_argument("-o", "--output", type=Path,
-                        help=_("the letter file to write (default: standard output)"))
+    answer.add_argument(
+        "-o", "--output", type=Path, help=_("the letter file to write (default: standard output)")
+    )
 
-    reply = subparsers.add_parser("reply", parents=[database, which, answer], help=_(
-        "a letter answering an incoming one, citing it in full"))
+    reply = subparsers.add_parser(
+        "reply",
+        parents=[database, which, answer],
+        help=_("a letter answering an incoming one, citing it in full"),
+    )
     reply.set_defaults(handler=_guarded(cmd_reply))
-    forward = subparsers.add_parser("forward", parents=[database, which, answer], help=_(
-        "a letter forwarding an incoming one, which goes with it"))
-    forward.add_argument("--to", action="append", required=True,
-                         help=_("a recipient (repeat for several)"))
+    forward = subparsers.add_parser(
+        "forward",
+        parents=[database, which, answer],
+        help=_("a letter forwarding an incoming one, which goes with it"),
+    )
+    forward.add_argument(
+        "--to", action="append", required=True, help=_("a recipient (repeat for several)")
+    )
     forward.set_defaults(handler=_guarded(cmd_forward))

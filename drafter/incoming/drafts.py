@@ -48,8 +48,9 @@ def base_letter(store: Store, type_id: str, profile_label: str | None = None) ->
     from drafter.store.errors import NumberingError
 
     if type_id not in default_registry():
-        raise NumberingError(_("unknown document type '{type}'; see 'drafter types'").format(
-            type=type_id))
+        raise NumberingError(
+            _("unknown document type '{type}'; see 'drafter types'").format(type=type_id)
+        )
     letter = Letter(type_id=type_id)
     profile = office_profile(store, profile_label)
     if profile is None:
@@ -62,18 +63,32 @@ def base_letter(store: Store, type_id: str, profile_label: str | None = None) ->
     return Draft(letter)
 
 
-def reply_draft(store: Store, entry: IncomingEntry, *, type_id: str = "cong_van",
-                profile_label: str | None = None, phrasing: str = RECEIVED) -> Draft:
+def reply_draft(
+    store: Store,
+    entry: IncomingEntry,
+    *,
+    type_id: str = "cong_van",
+    profile_label: str | None = None,
+    phrasing: str = RECEIVED,
+) -> Draft:
     draft = base_letter(store, type_id, profile_label)
-    draft.letter = reply_letter(draft.letter, cited_of(entry), entry.reference,
-                                sender=sender_of(entry), phrasing=phrasing)
+    draft.letter = reply_letter(
+        draft.letter, cited_of(entry), entry.reference, sender=sender_of(entry), phrasing=phrasing
+    )
     return draft
 
 
-def forward_draft(store: Store, entry: IncomingEntry, recipients: list[str], *,
-                  type_id: str = "cong_van", profile_label: str | None = None,
-                  phrasing: str = RECEIVED) -> Draft:
+def forward_draft(
+    store: Store,
+    entry: IncomingEntry,
+    recipients: list[str],
+    *,
+    type_id: str = "cong_van",
+    profile_label: str | None = None,
+    phrasing: str = RECEIVED,
+) -> Draft:
     draft = base_letter(store, type_id, profile_label)
-    draft.letter = forward_letter(draft.letter, cited_of(entry), entry.reference,
-                                  recipients=recipients, phrasing=phrasing)
+    draft.letter = forward_letter(
+        draft.letter, cited_of(entry), entry.reference, recipients=recipients, phrasing=phrasing
+    )
     return draft

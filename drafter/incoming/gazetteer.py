@@ -38,15 +38,14 @@ def shipped() -> dict[str, list[str]]:
         data = tomllib.loads(gazetteer_path().read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError):
         return {}
-    return {key: [str(v) for v in value] for key, value in data.items()
-            if isinstance(value, list)}
+    return {key: [str(v) for v in value] for key, value in data.items() if isinstance(value, list)}
 
 
 def short_place(name: str) -> str:
     """``thành phố Cần Thơ`` → ``Cần Thơ`` (the place as ô 4 writes it)."""
     for prefix in ("thành phố ", "tỉnh "):
         if name.startswith(prefix):
-            return name[len(prefix):]
+            return name[len(prefix) :]
     return name
 
 
@@ -90,8 +89,7 @@ class Gazetteer:
         words = words_of(phrase)
         key = tuple(fold(w) for w in words)
         if key and len(key) <= LONGEST_PHRASE:
-            self._phrases.setdefault(key, " ".join(words).replace(" ,", ",").replace(
-                " - ", " - "))
+            self._phrases.setdefault(key, " ".join(words).replace(" ,", ",").replace(" - ", " - "))
 
     def restore(self, text: str) -> Restored:
         """*text* (any case, with or without diacritics) as written in a sentence."""
@@ -103,11 +101,11 @@ class Gazetteer:
         i = 0
         while i < len(words):
             for length in range(min(LONGEST_PHRASE, len(words) - i), 0, -1):
-                phrase = self._phrases.get(tuple(folded[i:i + length]))
+                phrase = self._phrases.get(tuple(folded[i : i + length]))
                 if phrase is not None:
                     out.append(phrase)
                     phrases.append(phrase)
-                    covered += sum(1 for w in words[i:i + length] if w[0].isalnum())
+                    covered += sum(1 for w in words[i : i + length] if w[0].isalnum())
                     i += length
                     break
             else:
@@ -120,8 +118,7 @@ class Gazetteer:
         alnum = sum(1 for w in words if w[0].isalnum()) or 1
         sentence = _join(out)
         # "Ủy ban nhân dân Thành phố": a body's own city, named by its kind alone.
-        sentence = re.sub(r" (thành phố|tỉnh)$", lambda m: " " + m.group(1).capitalize(),
-                          sentence)
+        sentence = re.sub(r" (thành phố|tỉnh)$", lambda m: " " + m.group(1).capitalize(), sentence)
         return Restored(sentence, covered / alnum, tuple(phrases))
 
     def restore_lines(self, lines: list[str]) -> tuple[list[str], Restored]:
@@ -133,7 +130,7 @@ class Gazetteer:
         out, start = [], 0
         for line in lines:
             count = len(words_of(line))
-            out.append(upper(_join(restored_words[start:start + count])))
+            out.append(upper(_join(restored_words[start : start + count])))
             start += count
         return out, restored
 

@@ -24,10 +24,12 @@ MAX_PIXELS = 60_000_000
 
 
 def missing_message() -> str:
-    return _("reading a scan needs Tesseract, which is not installed. Install it "
-             "(Debian/Ubuntu: 'apt install tesseract-ocr tesseract-ocr-vie'; Windows: the "
-             "Tesseract installer with Vietnamese), or type the letter's number, date and "
-             "issuer by hand in the register, or read a text copy (.txt) of the letter")
+    return _(
+        "reading a scan needs Tesseract, which is not installed. Install it "
+        "(Debian/Ubuntu: 'apt install tesseract-ocr tesseract-ocr-vie'; Windows: the "
+        "Tesseract installer with Vietnamese), or type the letter's number, date and "
+        "issuer by hand in the register, or read a text copy (.txt) of the letter"
+    )
 
 
 def _tesseract() -> Any:
@@ -35,8 +37,10 @@ def _tesseract() -> Any:
         import pytesseract
     except ImportError as error:
         raise ReadError(missing_message()) from error
-    if shutil.which(pytesseract.pytesseract.tesseract_cmd) is None and \
-            shutil.which("tesseract") is None:
+    if (
+        shutil.which(pytesseract.pytesseract.tesseract_cmd) is None
+        and shutil.which("tesseract") is None
+    ):
         raise ReadError(missing_message())
     return pytesseract
 
@@ -49,8 +53,12 @@ def languages(pytesseract: Any) -> tuple[str, list[str]]:
         known = set()
     if "vie" in known:
         return "vie", []
-    return "eng", [_("Tesseract has no Vietnamese data (tesseract-ocr-vie): the text is read "
-                     "without diacritics")]
+    return "eng", [
+        _(
+            "Tesseract has no Vietnamese data (tesseract-ocr-vie): the text is read "
+            "without diacritics"
+        )
+    ]
 
 
 def lines_of_image(image: Any, page: int) -> list[Line]:
@@ -58,15 +66,21 @@ def lines_of_image(image: Any, page: int) -> list[Line]:
     pytesseract = _tesseract()
     lang, _notes = languages(pytesseract)
     try:
-        data = pytesseract.image_to_data(image, lang=lang, config="--psm 3",
-                                         output_type=pytesseract.Output.DICT,
-                                         timeout=PAGE_TIMEOUT_S)
+        data = pytesseract.image_to_data(
+            image,
+            lang=lang,
+            config="--psm 3",
+            output_type=pytesseract.Output.DICT,
+            timeout=PAGE_TIMEOUT_S,
+        )
     except RuntimeError as error:  # pytesseract's timeout
-        raise ReadError(_("Tesseract took too long to read page {page}").format(
-            page=page)) from error
+        raise ReadError(
+            _("Tesseract took too long to read page {page}").format(page=page)
+        ) from error
     except Exception as error:
-        raise ReadError(_("Tesseract could not read page {page} ({error})").format(
-            page=page, error=error)) from error
+        raise ReadError(
+            _("Tesseract could not read page {page} ({error})").format(page=page, error=error)
+        ) from error
     groups: dict[tuple[int, int, int], list[int]] = {}
     for index, word in enumerate(data["text"]):
         if word and word.strip():
@@ -93,8 +107,11 @@ def _open_image(path: Path) -> Any:
         image = Image.open(path)
         image.load()
     except Exception as error:  # unreadable, truncated, a decompression bomb
-        raise ReadError(_("{path} is not an image Drafter can read ({error})").format(
-            path=path, error=type(error).__name__)) from error
+        raise ReadError(
+            _("{path} is not an image Drafter can read ({error})").format(
+                path=path, error=type(error).__name__
+            )
+        ) from error
     return image
 
 
@@ -109,8 +126,9 @@ def read_image(path: Path) -> Extracted:
         image.seek(index)
         lines.extend(lines_of_image(image.convert("L"), index + 1))
     if not lines:
-        raise ReadError(_("no text was found in {path}; is it a scan of a letter?").format(
-            path=path))
+        raise ReadError(
+            _("no text was found in {path}; is it a scan of a letter?").format(path=path)
+        )
     return Extracted(lines, "ocr", frames, partial, notes)
 
 
@@ -134,6 +152,9 @@ def read_scanned_pdf(path: Path, reader: Any) -> Extracted:
         biggest = max(images, key=lambda image: image.width * image.height)
         lines.extend(lines_of_image(biggest.convert("L"), index + 1))
     if not lines:
-        raise ReadError(_("no text was found in {path}: it has neither text nor a scan "
-                          "Tesseract can read").format(path=path))
+        raise ReadError(
+            _(
+                "no text was found in {path}: it has neither text nor a scan Tesseract can read"
+            ).format(path=path)
+        )
     return Extracted(lines, "ocr", count, partial, notes)

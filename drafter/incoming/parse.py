@@ -31,17 +31,23 @@ def fold_keep(text: str) -> str:
 _DIGIT = "[0-9oOilI|]"
 _NUMBER_RE = re.compile(
     r"(?<![a-z])s[o06ô]\s*[:;.,]?\s*(?P<num>" + _DIGIT + r"{0,7})\s*/\s*"
-    r"(?P<sym>(?:\d{4}\s*/\s*)?[a-z0-9]+(?:\s*[-–]\s*[a-z0-9]+)*)")
+    r"(?P<sym>(?:\d{4}\s*/\s*)?[a-z0-9]+(?:\s*[-–]\s*[a-z0-9]+)*)"
+)
 _DATE_RE = re.compile(
     r"nga[yv]\s*(?P<d>" + _DIGIT + r"{1,2})\s*th[a4]n[gq]\s*(?P<m>" + _DIGIT + r"{1,2})\s*"
-    r"n(?:a|d|4|o)(?:m|rn|n)\s*(?P<y>" + _DIGIT + r"{4})")
+    r"n(?:a|d|4|o)(?:m|rn|n)\s*(?P<y>" + _DIGIT + r"{4})"
+)
 _VV_RE = re.compile(r"^\s*v\s*[/|il1]\s*v\b\.?\s*:?\s*")
 _KINH_GUI_RE = re.compile(r"^\s*k[i1l]nh\s*g[uưy][i1l]\s*[:;.]?\s*")
 _NOI_NHAN_RE = re.compile(r"^\s*n[o0]i\s*nh[a4]n\s*[:;.]?")
-_QUOC_HIEU_RE = re.compile(r"c[o0]ng\s*h[o0]a\s*x[a4]\s*h[o0][i1l]\s*ch[u]\s*ngh[i1l]a\s*"
-                           r"v[i1l][e]t\s*nam")
-_TIEU_NGU_RE = re.compile(r"d[o0]c\s*l[a4]p\s*[-–—~]*\s*t[u]\s*d[o0]\s*[-–—~]*\s*h[a4]nh\s*"
-                          r"ph[u]c")
+_QUOC_HIEU_RE = re.compile(
+    r"c[o0]ng\s*h[o0]a\s*x[a4]\s*h[o0][i1l]\s*ch[u]\s*ngh[i1l]a\s*"
+    r"v[i1l][e]t\s*nam"
+)
+_TIEU_NGU_RE = re.compile(
+    r"d[o0]c\s*l[a4]p\s*[-–—~]*\s*t[u]\s*d[o0]\s*[-–—~]*\s*h[a4]nh\s*"
+    r"ph[u]c"
+)
 _RULE_RE = re.compile(r"^[\s_\-–—=~.*]+$")
 _AUTHORITY_RE = re.compile(r"^(tm|kt|tl|tuq|q)\s*\.\s*\S")
 _BODY_START_RE = re.compile(r"^(can cu|thuc hien|xet |theo |ngay \d|trong |de |nham |tiep )")
@@ -55,8 +61,7 @@ def _type_names() -> dict[str, tuple[str, str]]:
 
     names: dict[str, tuple[str, str]] = {}
     for doctype in default_registry().all():
-        names.setdefault(" ".join(fold(doctype.printed_title).split()),
-                         (doctype.id, doctype.name))
+        names.setdefault(" ".join(fold(doctype.printed_title).split()), (doctype.id, doctype.name))
         names.setdefault(" ".join(fold(doctype.name).split()), (doctype.id, doctype.name))
     return names
 
@@ -85,9 +90,13 @@ class _Parser:
         self.folded = [fold_keep(line.text) for line in self.lines]
         self.gazetteer = gazetteer
         self.ocr = extracted.kind == "ocr"
-        self.result = ReadLetter(kind=extracted.kind, pages=extracted.pages,
-                                 partial=extracted.partial, notes=list(extracted.notes),
-                                 text=extracted.text)
+        self.result = ReadLetter(
+            kind=extracted.kind,
+            pages=extracted.pages,
+            partial=extracted.partial,
+            notes=list(extracted.notes),
+            text=extracted.text,
+        )
 
     # -- helpers ------------------------------------------------------------------------------
 
@@ -97,12 +106,22 @@ class _Parser:
     def _set(self, key: str, confidence: float, source: str) -> None:
         self.result.confidence[key] = self._score(confidence)
         self.result.source[key] = _clean(source)
-        if key not in _NOT_WORDS and source and not has_diacritics(source) and \
-                any(c.isalpha() for c in source) and key not in self.result.folded:
+        if (
+            key not in _NOT_WORDS
+            and source
+            and not has_diacritics(source)
+            and any(c.isalpha() for c in source)
+            and key not in self.result.folded
+        ):
             self.result.folded.append(key)
 
-    def _find(self, pattern: re.Pattern[str], start: int = 0, end: int | None = None,
-              columns: tuple[int, ...] | None = None) -> tuple[int, re.Match[str]] | None:
+    def _find(
+        self,
+        pattern: re.Pattern[str],
+        start: int = 0,
+        end: int | None = None,
+        columns: tuple[int, ...] | None = None,
+    ) -> tuple[int, re.Match[str]] | None:
         for index in range(start, len(self.lines) if end is None else end):
             if columns is not None and self.lines[index].column not in columns:
                 continue
@@ -133,13 +152,13 @@ class _Parser:
         digits = _digits(match.group("num"))
         if digits.isdigit():
             self.result.number = int(digits)
-            self._set("number", 0.95, original[match.start():match.end()])
-        symbol = re.sub(r"\s+", "", original[match.start("sym"):match.end("sym")])
+            self._set("number", 0.95, original[match.start() : match.end()])
+        symbol = re.sub(r"\s+", "", original[match.start("sym") : match.end("sym")])
         symbol = symbol.replace("–", "-").strip("-")
         if self.ocr or not has_diacritics(original):
             symbol = symbol.upper()
         self.result.symbol = symbol
-        self.result.source["symbol"] = _clean(original[match.start():match.end()])
+        self.result.source["symbol"] = _clean(original[match.start() : match.end()])
         self.result.confidence["symbol"] = self._score(0.95)
         return index
 
@@ -151,7 +170,7 @@ class _Parser:
         for index in range(limit):
             for match in _NUMBER_RE.finditer(self.folded[index]):
                 text = self.lines[index].text
-                label = text[match.start():match.start("num")]
+                label = text[match.start() : match.start("num")]
                 header_like = text[match.start()] in "S" or ":" in label
                 matches.append((not header_like, self.lines[index].column == 1, index, match))
         if not matches:
@@ -167,18 +186,21 @@ class _Parser:
         index, match = found
         original = self.lines[index].text
         try:
-            date = dt.date(int(_digits(match.group("y"))), int(_digits(match.group("m"))),
-                           int(_digits(match.group("d"))))
+            date = dt.date(
+                int(_digits(match.group("y"))),
+                int(_digits(match.group("m"))),
+                int(_digits(match.group("d"))),
+            )
         except ValueError:
             date = None
         if date is not None:
             self.result.date = date
-            self._set("date", 0.95, original[match.start():match.end()])
+            self._set("date", 0.95, original[match.start() : match.end()])
         # The place: what stands before "ngày" on the line, after the number if it is there.
-        before = original[:match.start()]
+        before = original[: match.start()]
         number_match = _NUMBER_RE.search(fold_keep(before))
         if number_match:
-            before = before[number_match.end():]
+            before = before[number_match.end() :]
         place = before.strip(" ,;:-").strip()
         place = re.sub(r"^[^\w]+", "", place)
         if place and len(place) <= 60 and not any(c.isdigit() for c in place):
@@ -207,7 +229,7 @@ class _Parser:
             picked.append(Line(text, line.column, line.page, line.bold))
         if until is not None and until < len(self.lines) and self.lines[until].column != 1:
             # The number's own line may start with the issuer's last line (OCR, plain text).
-            head = self.lines[until].text[:_NUMBER_RE.search(self.folded[until]).start()]  # type: ignore[union-attr]
+            head = self.lines[until].text[: _NUMBER_RE.search(self.folded[until]).start()]  # type: ignore[union-attr]
             head = self._strip_national(head)
             if head and any(c.isalpha() for c in head):
                 picked.append(Line(head, FULL))
@@ -249,7 +271,7 @@ class _Parser:
         for pattern in (_QUOC_HIEU_RE, _TIEU_NGU_RE):
             match = pattern.search(folded)
             if match:
-                text = text[:match.start()] + " " + text[match.end():]
+                text = text[: match.start()] + " " + text[match.end() :]
                 folded = fold_keep(text)
         return " ".join(text.split()).strip(" -_")
 
@@ -257,21 +279,26 @@ class _Parser:
         """Parent body (cơ quan chủ quản) and issuing body, from bold type or the names."""
         texts = [line.text for line in picked]
         bolds = [line.bold for line in picked]
-        if len(texts) > 1 and any(b is not None for b in bolds) and not all(bolds) \
-                and any(bolds):
+        if len(texts) > 1 and any(b is not None for b in bolds) and not all(bolds) and any(bolds):
             first_bold = bolds.index(True)
             if first_bold > 0 and all(bolds[first_bold:]):
                 return texts[:first_bold], texts[first_bold:]
         if len(texts) < 2:
             return [], texts
         folded = [" ".join(fold(t).split()) for t in texts]
-        if folded[0] in ("uy ban nhan dan", "ubnd", "hoi dong nhan dan") and len(texts) > 2 and \
-                re.match(r"(thanh pho|tinh|huyen|quan|thi xa|xa|phuong|thi tran|tp\.?)\b",
-                         folded[1]):
+        if (
+            folded[0] in ("uy ban nhan dan", "ubnd", "hoi dong nhan dan")
+            and len(texts) > 2
+            and re.match(
+                r"(thanh pho|tinh|huyen|quan|thi xa|xa|phuong|thi tran|tp\.?)\b", folded[1]
+            )
+        ):
             return texts[:2], texts[2:]
-        if re.match(r"(bo|tong cuc|uy ban nhan dan|ubnd) ", folded[0] + " ") and \
-                re.match(r"(so|phong|cuc|vu|van phong|ban|vien|trung tam|thanh tra|chi cuc|"
-                         r"truong|benh vien|tong cuc)\b", folded[1]):
+        if re.match(r"(bo|tong cuc|uy ban nhan dan|ubnd) ", folded[0] + " ") and re.match(
+            r"(so|phong|cuc|vu|van phong|ban|vien|trung tam|thanh tra|chi cuc|"
+            r"truong|benh vien|tong cuc)\b",
+            folded[1],
+        ):
             return texts[:1], texts[1:]
         return [], texts
 
@@ -282,7 +309,7 @@ class _Parser:
             folded = self.folded[index]
             match = _VV_RE.match(folded)
             if match and self.lines[index].column != 1:
-                parts = [self.lines[index].text[match.end():]]
+                parts = [self.lines[index].text[match.end() :]]
                 column = self.lines[index].column
                 nxt = index + 1
                 while nxt < len(self.lines) and len(parts) < 5:
@@ -290,17 +317,20 @@ class _Parser:
                     if line.column == 1 and column != FULL:
                         nxt += 1
                         continue
-                    if not line.text or line.column != column or \
-                            _KINH_GUI_RE.match(self.folded[nxt]) or \
-                            (column == FULL and _BODY_START_RE.match(self.folded[nxt])) or \
-                            _DATE_RE.search(self.folded[nxt]) or \
-                            self.lines[nxt].text.endswith(":"):
+                    if (
+                        not line.text
+                        or line.column != column
+                        or _KINH_GUI_RE.match(self.folded[nxt])
+                        or (column == FULL and _BODY_START_RE.match(self.folded[nxt]))
+                        or _DATE_RE.search(self.folded[nxt])
+                        or self.lines[nxt].text.endswith(":")
+                    ):
                         break
                     parts.append(line.text)
                     nxt += 1
                 subject = _clean(" ".join(parts))
                 self.result.type, self.result.type_id = "Công văn", "cong_van"
-                self._set("type", 0.95, self.lines[index].text[:match.end()])
+                self._set("type", 0.95, self.lines[index].text[: match.end()])
                 self.result.folded = [k for k in self.result.folded if k != "type"]
                 if subject:
                     self.result.subject = subject
@@ -324,11 +354,18 @@ class _Parser:
                         continue
                     # A bold line after a bold one goes on the trích yếu, even when it
                     # starts as a body might ("trong công tác…"): Word files know bold.
-                    continued = bool(parts) and bool(self.lines[nxt].bold) and \
-                        bool(self.lines[nxt - 1].bold)
-                    if _RULE_RE.match(text) or _KINH_GUI_RE.match(folded_next) or \
-                            (_BODY_START_RE.match(folded_next) and not continued) or \
-                            (text == upper(text) and parts) or text.endswith(":"):
+                    continued = (
+                        bool(parts)
+                        and bool(self.lines[nxt].bold)
+                        and bool(self.lines[nxt - 1].bold)
+                    )
+                    if (
+                        _RULE_RE.match(text)
+                        or _KINH_GUI_RE.match(folded_next)
+                        or (_BODY_START_RE.match(folded_next) and not continued)
+                        or (text == upper(text) and parts)
+                        or text.endswith(":")
+                    ):
                         break
                     parts.append(text)
                     nxt += 1
@@ -344,7 +381,7 @@ class _Parser:
         if found is None:
             return
         index, match = found
-        first = self.lines[index].text[match.end():].strip()
+        first = self.lines[index].text[match.end() :].strip()
         items = [first] if first and not first.startswith("-") else []
         if first.startswith("-"):
             items.append(first)
@@ -392,7 +429,7 @@ class _Parser:
                     continue
             else:
                 if found and index == start:
-                    text = self.lines[index].text[_NOI_NHAN_RE.match(self.folded[index]).end():]  # type: ignore[union-attr]
+                    text = self.lines[index].text[_NOI_NHAN_RE.match(self.folded[index]).end() :]  # type: ignore[union-attr]
                 text = self._without_recipient_item(text)
             text = text.strip()
             if text and not text.startswith("(") and not _RULE_RE.match(text):
@@ -401,25 +438,38 @@ class _Parser:
         name = None
         for text in candidates:
             folded = fold(text)
-            if _AUTHORITY_RE.match(folded) or (text == upper(text) and any(
-                    c.isalpha() for c in text) and name is None and len(text) < 60):
+            if _AUTHORITY_RE.match(folded) or (
+                text == upper(text)
+                and any(c.isalpha() for c in text)
+                and name is None
+                and len(text) < 60
+            ):
                 if name is None:
                     authority.append(text)
                 continue
             words = text.split()
-            if 2 <= len(words) <= 6 and all(w[:1].isupper() for w in words) and \
-                    not any(c.isdigit() for c in text) and ":" not in text:
+            if (
+                2 <= len(words) <= 6
+                and all(w[:1].isupper() for w in words)
+                and not any(c.isdigit() for c in text)
+                and ":" not in text
+            ):
                 name = text
         if authority:
             restored = authority
             folded_input = not has_diacritics(" ".join(authority))
             if folded_input:
-                prefixes = [re.match(r"^\s*((?:TM|KT|TL|TUQ|Q)\s*\.\s*)?", line, re.I).group(0)  # type: ignore[union-attr]
-                            for line in authority]
-                attempts = [self.gazetteer.restore(line[len(prefix):])
-                            for line, prefix in zip(authority, prefixes, strict=True)]
-                restored = [upper(f"{prefix}{r.text}")
-                            for prefix, r in zip(prefixes, attempts, strict=True)]
+                prefixes = [
+                    re.match(r"^\s*((?:TM|KT|TL|TUQ|Q)\s*\.\s*)?", line, re.I).group(0)  # type: ignore[union-attr]
+                    for line in authority
+                ]
+                attempts = [
+                    self.gazetteer.restore(line[len(prefix) :])
+                    for line, prefix in zip(authority, prefixes, strict=True)
+                ]
+                restored = [
+                    upper(f"{prefix}{r.text}") for prefix, r in zip(prefixes, attempts, strict=True)
+                ]
             self.result.authority = restored
             self._set("authority", 0.8, " / ".join(authority))
             if folded_input and all(r.known == 1.0 for r in attempts):
@@ -436,7 +486,7 @@ class _Parser:
         match = re.search(r"[;.]\s+(?=\S)", text)
         if match is None:
             return ""
-        rest = text[match.end():]
+        rest = text[match.end() :]
         # "- Lưu: VT, KT. PHÓ CHỦ TỊCH": only capitals after the item are the signature.
         return rest if rest == upper(rest) else ""
 

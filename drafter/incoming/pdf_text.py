@@ -48,8 +48,17 @@ def _glyph_device(resources: Any) -> Any:
             super().__init__(resources)
             self.glyphs: list[Glyph] = []
 
-        def render_char(self, matrix: Any, font: Any, fontsize: float, scaling: float,
-                        rise: float, cid: int, ncs: Any, graphicstate: Any) -> float:
+        def render_char(
+            self,
+            matrix: Any,
+            font: Any,
+            fontsize: float,
+            scaling: float,
+            rise: float,
+            cid: int,
+            ncs: Any,
+            graphicstate: Any,
+        ) -> float:
             advance = float(font.char_width(cid)) * fontsize * scaling
             a, b, c, d, e, f = matrix
             if b or c or a <= 0 or d <= 0:
@@ -84,8 +93,11 @@ class PdfText:
         except Exception as error:  # pdfminer refuses damaged files in many ways
             if "crypt" in type(error).__name__.lower() or "password" in str(error).lower():
                 raise ReadError(_protected(path)) from error
-            raise ReadError(_("{path} is not a PDF file or is damaged ({error})").format(
-                path=path, error=type(error).__name__)) from error
+            raise ReadError(
+                _("{path} is not a PDF file or is damaged ({error})").format(
+                    path=path, error=type(error).__name__
+                )
+            ) from error
         self._interpreter: Any = None
 
     def __len__(self) -> int:
@@ -118,8 +130,10 @@ class PdfText:
 
 
 def _protected(path: Path) -> str:
-    return _("{path} is protected by a password; open it, print or save it without "
-             "protection, and read that copy").format(path=path)
+    return _(
+        "{path} is protected by a password; open it, print or save it without "
+        "protection, and read that copy"
+    ).format(path=path)
 
 
 def rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
@@ -167,8 +181,7 @@ def _pillow_image(stream: Any) -> Any:
     from pdfminer.pdftypes import LITERALS_DCT_DECODE, LITERALS_JPX_DECODE, PDFStream, resolve1
     from PIL import Image
 
-    if not isinstance(stream, PDFStream) or getattr(stream.get("Subtype"), "name", "") \
-            != "Image":
+    if not isinstance(stream, PDFStream) or getattr(stream.get("Subtype"), "name", "") != "Image":
         return None
     try:
         filters = [name for name, _params in stream.get_filters()]

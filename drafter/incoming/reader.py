@@ -33,8 +33,9 @@ def extract(path: Path) -> Extracted:
         with path.open("rb") as stream:
             head = stream.read(16)
     except OSError as error:
-        raise ReadError(_("{path} cannot be read: {reason}").format(
-            path=path, reason=error.strerror or error)) from error
+        raise ReadError(
+            _("{path} cannot be read: {reason}").format(path=path, reason=error.strerror or error)
+        ) from error
     kind = kind_of(path, head)
     if kind == "docx":
         return read_docx(path)
@@ -59,8 +60,9 @@ def read_letter(path: Path, *, contacts: Iterable[str] = ()) -> ReadLetter:
     return parse_lines(extract(Path(path)), gazetteer)
 
 
-def read_text_letter(text: str, *, kind: str = "text",
-                     gazetteer: Gazetteer | None = None) -> ReadLetter:
+def read_text_letter(
+    text: str, *, kind: str = "text", gazetteer: Gazetteer | None = None
+) -> ReadLetter:
     """Read a letter's text typed or pasted (the register view's manual path)."""
     from drafter.incoming.sources import laid_out_lines
 

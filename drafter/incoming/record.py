@@ -7,8 +7,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 # The components, in the order of the JSON output and of the register view.
-KEYS = ("type", "number", "symbol", "place", "date", "issuer", "issuer_parent", "subject",
-        "recipients", "signer", "authority")
+KEYS = (
+    "type",
+    "number",
+    "symbol",
+    "place",
+    "date",
+    "issuer",
+    "issuer_parent",
+    "subject",
+    "recipients",
+    "signer",
+    "authority",
+)
 
 
 @dataclass
@@ -47,16 +58,26 @@ class ReadLetter:
 
     def to_json(self, *, with_text: bool = False) -> dict[str, Any]:
         data: dict[str, Any] = {
-            "type": self.type, "type_id": self.type_id, "number": self.number,
-            "symbol": self.symbol, "place": self.place,
+            "type": self.type,
+            "type_id": self.type_id,
+            "number": self.number,
+            "symbol": self.symbol,
+            "place": self.place,
             "date": self.date.isoformat() if self.date else None,
-            "issuer": list(self.issuer), "issuer_parent": list(self.issuer_parent),
-            "issuer_prose": self.issuer_prose, "subject": self.subject,
-            "recipients": list(self.recipients), "signer": self.signer,
+            "issuer": list(self.issuer),
+            "issuer_parent": list(self.issuer_parent),
+            "issuer_prose": self.issuer_prose,
+            "subject": self.subject,
+            "recipients": list(self.recipients),
+            "signer": self.signer,
             "authority": list(self.authority),
             "confidence": {key: round(self.confidence.get(key, 0.0), 2) for key in KEYS},
-            "source": dict(self.source), "folded": list(self.folded), "kind": self.kind,
-            "pages": self.pages, "partial": self.partial or None, "notes": list(self.notes),
+            "source": dict(self.source),
+            "folded": list(self.folded),
+            "kind": self.kind,
+            "pages": self.pages,
+            "partial": self.partial or None,
+            "notes": list(self.notes),
         }
         if with_text:
             data["text"] = self.text
@@ -65,6 +86,7 @@ class ReadLetter:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ReadLetter:
         """The record saved with a register entry (see :meth:`to_json`)."""
+
         def text(key: str) -> str | None:
             value = data.get(key)
             return str(value) if isinstance(value, str | int) and value != "" else None
@@ -81,12 +103,23 @@ class ReadLetter:
                 date = None
         number = data.get("number")
         return cls(
-            type=text("type"), type_id=text("type_id"),
+            type=text("type"),
+            type_id=text("type_id"),
             number=number if isinstance(number, int) and not isinstance(number, bool) else None,
-            symbol=text("symbol"), place=text("place"), date=date, issuer=lines("issuer"),
-            issuer_parent=lines("issuer_parent"), issuer_prose=text("issuer_prose"),
-            subject=text("subject"), recipients=lines("recipients"), signer=text("signer"),
+            symbol=text("symbol"),
+            place=text("place"),
+            date=date,
+            issuer=lines("issuer"),
+            issuer_parent=lines("issuer_parent"),
+            issuer_prose=text("issuer_prose"),
+            subject=text("subject"),
+            recipients=lines("recipients"),
+            signer=text("signer"),
             authority=lines("authority"),
-            confidence={str(k): float(v) for k, v in (data.get("confidence") or {}).items()
-                        if isinstance(v, int | float)},
-            kind=str(data.get("kind") or ""))
+            confidence={
+                str(k): float(v)
+                for k, v in (data.get("confidence") or {}).items()
+                if isinstance(v, int | float)
+            },
+            kind=str(data.get("kind") or ""),
+        )

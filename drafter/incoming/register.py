@@ -13,20 +13,40 @@ from drafter.incoming.record import ReadLetter
 from drafter.store.incoming import Arrival, IncomingEntry
 
 
-def arrival_from(record: ReadLetter, *, received: dt.date, to_unit: str = "",
-                 due: dt.date | None = None, note: str = "",
-                 file: Path | None = None) -> Arrival:
+def arrival_from(
+    record: ReadLetter,
+    *,
+    received: dt.date,
+    to_unit: str = "",
+    due: dt.date | None = None,
+    note: str = "",
+    file: Path | None = None,
+) -> Arrival:
     """The register line the reader proposes for *record*; every value can be edited."""
     author = record.issuer_prose or " ".join(record.issuer)
-    return Arrival(received_date=received, author=author, number_symbol=record.number_symbol,
-                   doc_date=record.date, type_name=record.type or "",
-                   subject=record.subject or "", recipient_unit=to_unit, due_date=due,
-                   note=note, record=record.to_json(), file=file)
+    return Arrival(
+        received_date=received,
+        author=author,
+        number_symbol=record.number_symbol,
+        doc_date=record.date,
+        type_name=record.type or "",
+        subject=record.subject or "",
+        recipient_unit=to_unit,
+        due_date=due,
+        note=note,
+        record=record.to_json(),
+        file=file,
+    )
 
 
 def cited_of(entry: IncomingEntry) -> Cited:
-    return Cited(type_name=entry.type_name or "Văn bản", number_symbol=entry.number_symbol,
-                 date=entry.doc_date, issuer=entry.author, subject=entry.subject)
+    return Cited(
+        type_name=entry.type_name or "Văn bản",
+        number_symbol=entry.number_symbol,
+        date=entry.doc_date,
+        issuer=entry.author,
+        subject=entry.subject,
+    )
 
 
 def sender_of(entry: IncomingEntry) -> str:
@@ -50,9 +70,13 @@ def slip_letter(base: Letter, entry: IncomingEntry) -> Letter:
     cite = citation(cited_of(entry), "considering")
     base.date = entry.received_date
     base.fields = {
-        "van_ban_den": cite[:1].upper() + cite[1:], "so_den": entry.arrival,
-        "ngay_den": entry.received_date, "y_kien_lanh_dao": "", "y_kien_don_vi": "",
-        "de_xuat": "", "thoi_han": entry.due_date,
+        "van_ban_den": cite[:1].upper() + cite[1:],
+        "so_den": entry.arrival,
+        "ngay_den": entry.received_date,
+        "y_kien_lanh_dao": "",
+        "y_kien_don_vi": "",
+        "de_xuat": "",
+        "thoi_han": entry.due_date,
     }
     base.signatures = [Signature(title="NGƯỜI ĐỀ XUẤT")]
     base.noi_nhan, base.luu = [], ""

@@ -40,15 +40,19 @@ def check_file(path: Path) -> int:
     try:
         info = path.stat()
     except OSError as error:
-        raise ReadError(_("{path} cannot be read: {reason}").format(
-            path=path, reason=error.strerror or error)) from error
+        raise ReadError(
+            _("{path} cannot be read: {reason}").format(path=path, reason=error.strerror or error)
+        ) from error
     if stat.S_ISDIR(info.st_mode):
         raise ReadError(_("{path} is a folder, not a file").format(path=path))
     if not stat.S_ISREG(info.st_mode):
         raise ReadError(_("{path} is not an ordinary file").format(path=path))
     if info.st_size > FILE_BYTES_LIMIT:
-        raise ReadError(_("{path} is too big to be a letter (more than {size} MB)").format(
-            path=path, size=FILE_BYTES_LIMIT // (1024 * 1024)))
+        raise ReadError(
+            _("{path} is too big to be a letter (more than {size} MB)").format(
+                path=path, size=FILE_BYTES_LIMIT // (1024 * 1024)
+            )
+        )
     if not os.access(path, os.R_OK):
         raise ReadError(_("{path} cannot be read: permission denied").format(path=path))
     return info.st_size
@@ -61,12 +65,17 @@ def kind_of(path: Path, head: bytes) -> str:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         return "docx"
-    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"GIF8", b"BM")) \
-            or (suffix in IMAGE_SUFFIXES and not head.isascii()):
+    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"GIF8", b"BM")) or (
+        suffix in IMAGE_SUFFIXES and not head.isascii()
+    ):
         return "image"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ReadError(_("{path} is an old Word .doc file; save it as .docx (Word or "
-                          "LibreOffice: Save As) and read that").format(path=path))
+        raise ReadError(
+            _(
+                "{path} is an old Word .doc file; save it as .docx (Word or "
+                "LibreOffice: Save As) and read that"
+            ).format(path=path)
+        )
     if suffix in DOCX_SUFFIXES:
         return "docx"  # not a zip: reading it says it is damaged
     if suffix in PDF_SUFFIXES:
@@ -82,7 +91,7 @@ def segments(text: str) -> Iterator[tuple[int, int, str]]:
     start = 0
     for gap in _GAP_RE.finditer(text):
         if gap.start() > start:
-            yield start, gap.start(), text[start:gap.start()]
+            yield start, gap.start(), text[start : gap.start()]
         start = gap.end()
     if start < len(text):
         yield start, len(text), text[start:]
@@ -105,8 +114,9 @@ def laid_out_lines(text: str, page: int) -> list[Line]:
     raw = [line.rstrip() for line in clean_text(text).split("\n")]
     width = max((len(line) for line in raw), default=0)
     # Text typed without layout (no gaps, no indentation) has no columns to tell.
-    laid_out = any(len(line) - len(line.lstrip()) >= 3 or len(list(segments(line))) > 1
-                   for line in raw)
+    laid_out = any(
+        len(line) - len(line.lstrip()) >= 3 or len(list(segments(line))) > 1 for line in raw
+    )
     lines: list[Line] = []
     for line in raw:
         if not line.strip():
@@ -126,7 +136,7 @@ _NUMBER_LABEL_RE = re.compile(r"^\s*S[ốốoô06]\s*[:;.]?\s*$", re.IGNORECASE)
 
 
 def _joined_number_label(pieces: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """"Số:" and a blank number's symbol ("Số:       /SGDĐT-VP") stay one piece."""
+    """ "Số:" and a blank number's symbol ("Số:       /SGDĐT-VP") stay one piece."""
     out: list[tuple[int, int, str]] = []
     for piece in pieces:
         if out and _NUMBER_LABEL_RE.match(out[-1][2]) and piece[2].lstrip().startswith("/"):
@@ -144,8 +154,9 @@ def read_docx(path: Path) -> Extracted:
     try:
         import docx
     except ImportError as error:  # pragma: no cover - a dependency
-        raise ReadError(_("reading .docx files needs python-docx ({error})").format(
-            error=error)) from error
+        raise ReadError(
+            _("reading .docx files needs python-docx ({error})").format(error=error)
+        ) from error
     try:
         document = docx.Document(str(path))
         body = document.element.body
@@ -153,8 +164,11 @@ def read_docx(path: Path) -> Extracted:
     except ReadError:
         raise
     except Exception as error:  # python-docx, zipfile and lxml raise many kinds
-        raise ReadError(_("{path} is not a Word .docx file or is damaged ({error})").format(
-            path=path, error=type(error).__name__)) from error
+        raise ReadError(
+            _("{path} is not a Word .docx file or is damaged ({error})").format(
+                path=path, error=type(error).__name__
+            )
+        ) from error
     pages = 1 + sum(1 for line in lines if line.text == "\f")
     lines = [line for line in lines if line.text != "\f"]
     if not any(line.text for line in lines):
@@ -162,8 +176,11 @@ def read_docx(path: Path) -> Extracted:
     return Extracted(lines, "docx", pages)
 
 
-def _docx_lines(document: Any, children: Iterable[Any], column: int = FULL,
-                ) -> Iterator[Line]:
+def _docx_lines(
+    document: Any,
+    children: Iterable[Any],
+    column: int = FULL,
+) -> Iterator[Line]:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
@@ -190,7 +207,7 @@ def _paragraph_lines(paragraph: Any, column: int) -> Iterator[Line]:
     bold_runs: list[bool] = []
     for item in paragraph.iter_inner_content():
         runs = getattr(item, "runs", None)
-        for run in (runs if runs is not None else [item]):
+        for run in runs if runs is not None else [item]:
             text = run.text
             if not text:
                 continue
@@ -250,7 +267,8 @@ def pages_to_read(count: int) -> tuple[list[int], str]:
         return list(range(count)), ""
     chosen = [*range(FIRST_PAGES), count - 1]
     return chosen, _("only pages 1–{first} and {last} of {count} were read").format(
-        first=FIRST_PAGES, last=count, count=count)
+        first=FIRST_PAGES, last=count, count=count
+    )
 
 
 def read_pdf(path: Path) -> Extracted:
@@ -268,8 +286,9 @@ def read_pdf(path: Path) -> Extracted:
         text, _encoding = converted_if_legacy(text)
         lines.extend(laid_out_lines(text, index + 1))
     if failed:
-        partial = "; ".join(filter(None, [partial, _("{count} pages could not be read").format(
-            count=failed)]))
+        partial = "; ".join(
+            filter(None, [partial, _("{count} pages could not be read").format(count=failed)])
+        )
     return Extracted(lines, "pdf", count, partial)
 
 
@@ -281,8 +300,9 @@ def pdf_has_text(extracted: Extracted) -> bool:
 
 
 def decode_text(raw: bytes) -> str:
-    for encoding in ("utf-8-sig", "utf-16") if raw[:2] in (b"\xff\xfe", b"\xfe\xff") \
-            else ("utf-8-sig",):
+    for encoding in (
+        ("utf-8-sig", "utf-16") if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig",)
+    ):
         try:
             return raw.decode(encoding)
         except UnicodeDecodeError:
@@ -298,15 +318,19 @@ def read_text(path: Path) -> Extracted:
         with path.open("rb") as stream:
             raw = stream.read(TEXT_BYTES_LIMIT + 1)
     except OSError as error:
-        raise ReadError(_("{path} cannot be read: {reason}").format(
-            path=path, reason=error.strerror or error)) from error
+        raise ReadError(
+            _("{path} cannot be read: {reason}").format(path=path, reason=error.strerror or error)
+        ) from error
     partial = ""
     if len(raw) > TEXT_BYTES_LIMIT:
-        raw, partial = raw[:TEXT_BYTES_LIMIT], _("only the first {size} MB were read").format(
-            size=TEXT_BYTES_LIMIT // (1024 * 1024))
+        raw, partial = (
+            raw[:TEXT_BYTES_LIMIT],
+            _("only the first {size} MB were read").format(size=TEXT_BYTES_LIMIT // (1024 * 1024)),
+        )
     if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ReadError(_("{path} is not a text file, a .docx, a PDF or an image").format(
-            path=path))
+        raise ReadError(
+            _("{path} is not a text file, a .docx, a PDF or an image").format(path=path)
+        )
     text, _encoding = converted_if_legacy(decode_text(raw))
     lines = laid_out_lines(text, 1)
     if not any(line.text for line in lines):

@@ -22,23 +22,40 @@ WIDTH_MM, HEIGHT_MM = 50, 35
 LEFT_MM, TOP_MM = 25, 62  # under the issuer's block, where the page is blank
 
 
-def stamp_lines(entry: IncomingEntry, organisation: str, transfer: str,
-                file_code: str) -> list[str]:
-    return [upper(organisation) if organisation else "", "ĐẾN",
-            f"Số: {entry.arrival}", f"Ngày: {entry.received_date.strftime('%d/%m/%Y')}",
-            f"Chuyển: {transfer}", f"Số và ký hiệu HS: {file_code}"]
+def stamp_lines(
+    entry: IncomingEntry, organisation: str, transfer: str, file_code: str
+) -> list[str]:
+    return [
+        upper(organisation) if organisation else "",
+        "ĐẾN",
+        f"Số: {entry.arrival}",
+        f"Ngày: {entry.received_date.strftime('%d/%m/%Y')}",
+        f"Chuyển: {transfer}",
+        f"Số và ký hiệu HS: {file_code}",
+    ]
 
 
-def stamp_pdf(source: Path, output: Path, entry: IncomingEntry, *, organisation: str = "",
-              transfer: str = "", file_code: str = "") -> None:
+def stamp_pdf(
+    source: Path,
+    output: Path,
+    entry: IncomingEntry,
+    *,
+    organisation: str = "",
+    transfer: str = "",
+    file_code: str = "",
+) -> None:
     try:
         from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
         from pyhanko.pdf_utils.layout import BoxConstraints
         from pyhanko.pdf_utils.text import TextBoxStyle
         from pyhanko.stamp import TextStamp, TextStampStyle
     except ImportError as error:
-        raise ReadError(_("printing the ĐẾN stamp needs pyHanko, which is missing from this "
-                          "installation: install Drafter again")) from error
+        raise ReadError(
+            _(
+                "printing the ĐẾN stamp needs pyHanko, which is missing from this "
+                "installation: install Drafter again"
+            )
+        ) from error
     from drafter.fonts import resolve
     from drafter.signing.font import font_factory
 
@@ -47,27 +64,41 @@ def stamp_pdf(source: Path, output: Path, entry: IncomingEntry, *, organisation:
         raise ReadError(_("no font with the Vietnamese alphabet was found to print the stamp"))
     size = 9
     style = TextStampStyle(
-        stamp_text="\n".join(line.replace("%", "%%") for line in stamp_lines(
-            entry, organisation, transfer, file_code)),
-        text_box_style=TextBoxStyle(font=font_factory(font, size), font_size=size,
-                                    leading=size + 3, text_color=(0.8, 0, 0)),
-        border_width=1, background=None)
+        stamp_text="\n".join(
+            line.replace("%", "%%")
+            for line in stamp_lines(entry, organisation, transfer, file_code)
+        ),
+        text_box_style=TextBoxStyle(
+            font=font_factory(font, size), font_size=size, leading=size + 3, text_color=(0.8, 0, 0)
+        ),
+        border_width=1,
+        background=None,
+    )
     try:
         with Path(source).open("rb") as stream:
             writer = IncrementalPdfFileWriter(stream, strict=False)
             if writer.prev.encrypted:
-                raise ReadError(_("{path} is protected by a password; the stamp cannot be "
-                                  "printed on it").format(path=source))
+                raise ReadError(
+                    _(
+                        "{path} is protected by a password; the stamp cannot be printed on it"
+                    ).format(path=source)
+                )
             page = writer.root["/Pages"]["/Kids"][0].get_object()
             height = float(page["/MediaBox"][3])
-            stamp = TextStamp(writer, style, box=BoxConstraints(
-                width=round(WIDTH_MM * MM), height=round(HEIGHT_MM * MM)))
+            stamp = TextStamp(
+                writer,
+                style,
+                box=BoxConstraints(width=round(WIDTH_MM * MM), height=round(HEIGHT_MM * MM)),
+            )
             stamp.apply(0, round(LEFT_MM * MM), round(height - (TOP_MM + HEIGHT_MM) * MM))
             buffer = io.BytesIO()
             writer.write(buffer)
     except ReadError:
         raise
     except Exception as error:  # pyHanko's parser refuses damaged files in many ways
-        raise ReadError(_("{path} is not a PDF file or is damaged ({error})").format(
-            path=source, error=type(error).__name__)) from error
+        raise ReadError(
+            _("{path} is not a PDF file or is damaged ({error})").format(
+                path=source, error=type(error).__name__
+            )
+        ) from error
     write_bytes_atomic(Path(output), buffer.getvalue())

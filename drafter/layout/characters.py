@@ -42,8 +42,13 @@ def printable(text: str) -> str:
 def print_characters(document: Document) -> None:
     """Give every run of *document* its printed characters, in place."""
     for section in document.sections:
-        for blocks in (section.blocks, section.header, section.first_header, section.footer,
-                       section.first_footer):
+        for blocks in (
+            section.blocks,
+            section.header,
+            section.first_header,
+            section.footer,
+            section.first_footer,
+        ):
             _blocks(blocks)
 
 

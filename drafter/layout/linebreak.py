@@ -61,24 +61,86 @@ SAFETY = pt(0.5)
 MAX_WORDS = 80  # beyond this, the first-fit breaks with the same forbidden places
 
 # Words that begin a phrase: a break before them reads naturally.
-PHRASE_WORDS = frozenset([
-    "về", "của", "cho", "tại", "trên", "và", "với", "theo", "đối", "để", "trong", "thuộc",
-    "từ", "đến", "do", "nhằm", "giữa", "hoặc", "nhưng", "sau", "trước", "khi", "như", "thì",
-    "là",
-])
+PHRASE_WORDS = frozenset(
+    [
+        "về",
+        "của",
+        "cho",
+        "tại",
+        "trên",
+        "và",
+        "với",
+        "theo",
+        "đối",
+        "để",
+        "trong",
+        "thuộc",
+        "từ",
+        "đến",
+        "do",
+        "nhằm",
+        "giữa",
+        "hoặc",
+        "nhưng",
+        "sau",
+        "trước",
+        "khi",
+        "như",
+        "thì",
+        "là",
+    ]
+)
 # The first word of an organisation's name, in capitals: "CỤC TRƯỞNG / CỤC VĂN THƯ…".
-ORGANISATION_HEADS = frozenset([
-    "BỘ", "SỞ", "CỤC", "VỤ", "VIỆN", "PHÒNG", "BAN", "TỈNH", "HUYỆN", "QUẬN", "XÃ",
-    "PHƯỜNG", "TRƯỜNG", "UBND", "HĐND", "ĐẢNG", "ĐOÀN",
-])
-ORGANISATION_PAIRS = frozenset({
-    "ỦY BAN", "VĂN PHÒNG", "THÀNH PHỐ", "TRUNG TÂM", "CÔNG TY", "TỔNG CỤC", "HỘI ĐỒNG",
-    "ĐẠI HỌC", "BỆNH VIỆN", "CHI CỤC", "THỊ XÃ", "THỊ TRẤN", "TẬP ĐOÀN", "NGÂN HÀNG",
-    "KHO BẠC", "THANH TRA", "TÒA ÁN", "CÔNG AN", "CHI NHÁNH", "HỌC VIỆN", "BAN QUẢN",
-})
+ORGANISATION_HEADS = frozenset(
+    [
+        "BỘ",
+        "SỞ",
+        "CỤC",
+        "VỤ",
+        "VIỆN",
+        "PHÒNG",
+        "BAN",
+        "TỈNH",
+        "HUYỆN",
+        "QUẬN",
+        "XÃ",
+        "PHƯỜNG",
+        "TRƯỜNG",
+        "UBND",
+        "HĐND",
+        "ĐẢNG",
+        "ĐOÀN",
+    ]
+)
+ORGANISATION_PAIRS = frozenset(
+    {
+        "ỦY BAN",
+        "VĂN PHÒNG",
+        "THÀNH PHỐ",
+        "TRUNG TÂM",
+        "CÔNG TY",
+        "TỔNG CỤC",
+        "HỘI ĐỒNG",
+        "ĐẠI HỌC",
+        "BỆNH VIỆN",
+        "CHI CỤC",
+        "THỊ XÃ",
+        "THỊ TRẤN",
+        "TẬP ĐOÀN",
+        "NGÂN HÀNG",
+        "KHO BẠC",
+        "THANH TRA",
+        "TÒA ÁN",
+        "CÔNG AN",
+        "CHI NHÁNH",
+        "HỌC VIỆN",
+        "BAN QUẢN",
+    }
+)
 # Common two-syllable words of administrative text, folded to lower case: a break
 # inside one splits a word.
-COMPOUNDS = frozenset("""
+COMPOUNDS = frozenset(
+    """
 ủy ban|nhân dân|thành phố|văn phòng|trung tâm|công ty|tổng cục|hội đồng|đại học|bệnh viện
 chi cục|thị xã|thị trấn|tập đoàn|ngân hàng|kho bạc|thanh tra|tòa án|công an|cơ quan|đơn vị
 tổ chức|địa phương|văn bản|quy định|kế hoạch|tài chính|giáo dục|đào tạo|văn thư|lưu trữ
@@ -95,10 +157,22 @@ sinh viên|giáo viên|trưởng ban|phó giám|cục trưởng|vụ trưởng|b
 chánh văn|văn phòng|tổng hợp|ý kiến|góp ý|dự thảo|nghị định|thông tư|quyết định|nghị quyết
 công văn|tờ trình|giấy mời|chỉ thị|hội nghị|hội thảo|tập huấn|bồi dưỡng|tuyển dụng
 thi đua|khen thưởng|kỷ luật|biên chế|tiền lương|bảo hiểm|phối hợp|chỉ đạo|điều hành
-""".replace("\n", "|").split("|")) - {""}
-NUMBER_WORDS = frozenset([
-    "số", "ngày", "tháng", "năm", "điều", "khoản", "điểm", "mục", "chương", "phần",
-])
+""".replace("\n", "|").split("|")
+) - {""}
+NUMBER_WORDS = frozenset(
+    [
+        "số",
+        "ngày",
+        "tháng",
+        "năm",
+        "điều",
+        "khoản",
+        "điểm",
+        "mục",
+        "chương",
+        "phần",
+    ]
+)
 
 
 def _bare(word: str) -> str:
@@ -121,9 +195,9 @@ def break_penalty(words: list[str], i: int, *, capitals: bool) -> float:
         return NEVER
     if before.endswith((",", ";", ":")):
         return AFTER_PUNCTUATION
-    if (_bare(before).casefold() in PHRASE_WORDS and not _capitalised(after)) or \
-            (capitals and (_fold_upper(before) == "VÀ" or
-                          _fold_upper(before) in ORGANISATION_HEADS)):
+    if (_bare(before).casefold() in PHRASE_WORDS and not _capitalised(after)) or (
+        capitals and (_fold_upper(before) == "VÀ" or _fold_upper(before) in ORGANISATION_HEADS)
+    ):
         return AFTER_CONNECTOR  # a line ending "… của", "… VÀ" leaves its phrase open
     pair = f"{_bare(before)} {_bare(after)}".casefold()
     if pair in COMPOUNDS:
@@ -165,8 +239,15 @@ class _Measure:
         return self.face.width_units(word)
 
 
-def break_lines(text: str, size: Length, width: Length, *, bold: bool = False,
-                italic: bool = False, balanced: bool = True) -> list[str]:
+def break_lines(
+    text: str,
+    size: Length,
+    width: Length,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    balanced: bool = True,
+) -> list[str]:
     """The display lines of *text* in a column *width* wide.
 
     *balanced* lines are as even as the breaks allow (centred headings); otherwise they
@@ -182,13 +263,18 @@ def break_lines(text: str, size: Length, width: Length, *, bold: bool = False,
         if not words:
             lines.append("")
             continue
-        lines += _break_words(tuple(words), measure, balanced,
-                              unicodedata.normalize("NFC", paragraph.upper()) == paragraph)
+        lines += _break_words(
+            tuple(words),
+            measure,
+            balanced,
+            unicodedata.normalize("NFC", paragraph.upper()) == paragraph,
+        )
     return lines
 
 
-def _break_words(words: tuple[str, ...], measure: _Measure, balanced: bool,
-                 capitals: bool) -> list[str]:
+def _break_words(
+    words: tuple[str, ...], measure: _Measure, balanced: bool, capitals: bool
+) -> list[str]:
     widths = [measure.word(w) for w in words]
     key = (words, tuple(widths), measure.limit, measure.space, balanced, capitals)
     return list(_cached_breaks(key))
@@ -223,8 +309,14 @@ def _cached_breaks(key: tuple) -> tuple[str, ...]:  # type: ignore[type-arg]
     return tuple(best_lines)
 
 
-def _optimal(words: list[str], penalties: list[float], span, limit: float,  # type: ignore
-             count: int, balanced: bool) -> tuple[list[str] | None, float]:
+def _optimal(
+    words: list[str],
+    penalties: list[float],
+    span,
+    limit: float,  # type: ignore
+    count: int,
+    balanced: bool,
+) -> tuple[list[str] | None, float]:
     """The cheapest way to set *words* on exactly *count* lines."""
     n = len(words)
     total = span(0, n)
@@ -238,7 +330,7 @@ def _optimal(words: list[str], penalties: list[float], span, limit: float,  # ty
             return RAGGEDNESS * ((width - target) / limit) ** 2
         if j == n:
             short = max(0.0, SHORT_LAST_LINE * limit - width) / limit
-            return RAGGEDNESS * 4 * short ** 2
+            return RAGGEDNESS * 4 * short**2
         return RAGGEDNESS * ((limit - width) / limit) ** 2
 
     best = [[NEVER] * (n + 1) for _ in range(count + 1)]
@@ -278,7 +370,11 @@ def _first_fit_breaks(penalties: list[float], span, limit: float) -> list[int]: 
     return breaks
 
 
-def _first_fit(words: list[str], penalties: list[float], span, limit: float  # type: ignore
-               ) -> list[str]:
+def _first_fit(
+    words: list[str],
+    penalties: list[float],
+    span,
+    limit: float,  # type: ignore
+) -> list[str]:
     breaks = [*_first_fit_breaks(penalties, span, limit), len(words)]
     return [" ".join(words[a:b]) for a, b in itertools.pairwise(breaks)]

@@ -64,8 +64,9 @@ class FaceMetrics:
 
     def line_height_at(self, size: Length) -> Length:
         """Word's single line height: ascent + descent + line gap of the hhea table."""
-        return Length(round((self.ascent + self.descent + self.line_gap) * size /
-                            self.units_per_em))
+        return Length(
+            round((self.ascent + self.descent + self.line_gap) * size / self.units_per_em)
+        )
 
 
 def _read_face(path: Path) -> FaceMetrics:
@@ -93,8 +94,9 @@ def _read_face(path: Path) -> FaceMetrics:
 
 def _cached_face(path: Path) -> FaceMetrics:
     stat = path.stat()
-    key = hashlib.sha1(f"{_CACHE_VERSION}|{path}|{stat.st_size}|{stat.st_mtime_ns}".encode()
-                       ).hexdigest()[:16]
+    key = hashlib.sha1(
+        f"{_CACHE_VERSION}|{path}|{stat.st_size}|{stat.st_mtime_ns}".encode()
+    ).hexdigest()[:16]
     cache_file = user_cache_dir() / "metrics" / f"{path.stem}-{key}.json"
     try:
         data = json.loads(cache_file.read_text(encoding="utf-8"))
@@ -130,8 +132,9 @@ def text_width(text: str, size: Length, *, bold: bool = False, italic: bool = Fa
     return face(bold, italic).width(text, size)
 
 
-def wrap(text: str, size: Length, width: Length, *, bold: bool = False,
-         italic: bool = False) -> list[str]:
+def wrap(
+    text: str, size: Length, width: Length, *, bold: bool = False, italic: bool = False
+) -> list[str]:
     """Break *text* into lines no wider than *width*, at spaces, as a word processor does."""
     metrics = face(bold, italic)
     limit = width * metrics.units_per_em / size
@@ -153,8 +156,9 @@ def wrap(text: str, size: Length, width: Length, *, bold: bool = False,
     return lines
 
 
-def balanced_wrap(text: str, size: Length, width: Length, *, bold: bool = False,
-                  italic: bool = False) -> list[str]:
+def balanced_wrap(
+    text: str, size: Length, width: Length, *, bold: bool = False, italic: bool = False
+) -> list[str]:
     """Break *text* into as few lines as :func:`wrap` does, but as even as possible.
 
     Header names that do not fit one line are broken where a văn thư would break them:

@@ -60,16 +60,17 @@ class SettingSpec:
     def problem(self, value: float) -> str | None:
         """Why *value* is not allowed, or None."""
         if not self.low - 1e-9 <= value <= self.high + 1e-9:
-            return _("must be between {low:g} and {high:g}").format(low=self.low,
-                                                                      high=self.high)
+            return _("must be between {low:g} and {high:g}").format(low=self.low, high=self.high)
         if self.choices and not any(abs(value - c) < 1e-9 for c in self.choices):
             return _("must be one of: {choices}").format(
-                choices=", ".join(f"{c:g}" for c in self.choices))
+                choices=", ".join(f"{c:g}" for c in self.choices)
+            )
         return None
 
 
-def _setting(default: float, low: float, high: float, unit: Unit, label: str,
-             choices: tuple[float, ...] = ()) -> float:
+def _setting(
+    default: float, low: float, high: float, unit: Unit, label: str, choices: tuple[float, ...] = ()
+) -> float:
     """A field of :class:`LayoutSettings` with its declaration (the name is filled in
     from the field)."""
     spec = SettingSpec("", default, low, high, unit, label, choices)
@@ -93,8 +94,9 @@ class LayoutSettings:
     body_size: float = _setting(14.0, 13, 14, Unit.PT, N_("Body size"))
     signature_size: float = _setting(14.0, 13, 14, Unit.PT, N_("Signature size"))
     # Body paragraphs: indent 1 or 1.27 cm, at least 6 pt apart, single to 1.5 lines
-    first_line_indent_cm: float = _setting(1.27, 1.0, 1.27, Unit.CM, N_("First-line indent"),
-                                           choices=(1.0, 1.27))
+    first_line_indent_cm: float = _setting(
+        1.27, 1.0, 1.27, Unit.CM, N_("First-line indent"), choices=(1.0, 1.27)
+    )
     paragraph_space_pt: float = _setting(6.0, 6, 24, Unit.PT, N_("Space between paragraphs"))
     line_spacing: float = _setting(1.0, 1.0, 1.5, Unit.LINES, N_("Line spacing"))
     # Header columns: the left holds the issuer, the right the Quốc hiệu (not normative;
@@ -109,8 +111,15 @@ def _specs() -> dict[str, SettingSpec]:
     out = {}
     for spec in fields(LayoutSettings):
         declared: SettingSpec = spec.metadata["spec"]
-        out[spec.name] = SettingSpec(spec.name, declared.default, declared.low, declared.high,
-                                     declared.unit, declared.label, declared.choices)
+        out[spec.name] = SettingSpec(
+            spec.name,
+            declared.default,
+            declared.low,
+            declared.high,
+            declared.unit,
+            declared.label,
+            declared.choices,
+        )
     return out
 
 

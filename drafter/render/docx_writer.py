@@ -74,8 +74,9 @@ def _run_properties(run: Run, style: ParagraphStyle) -> str:
 
 
 @functools.cache
-def _run_properties_of(size: Length, bold: bool, italic: bool, underline: bool,
-                       style: ParagraphStyle, color: str = "") -> str:
+def _run_properties_of(
+    size: Length, bold: bool, italic: bool, underline: bool, style: ParagraphStyle, color: str = ""
+) -> str:
     parts = []
     if bold != style.bold:
         parts.append(toggle("b", bold))
@@ -110,12 +111,14 @@ def _xml_attribute(text: str) -> str:
 
 def _text_runs(run: Run, properties: str) -> str:
     if run.field is not None:
-        return (f'<w:r>{properties}<w:fldChar w:fldCharType="begin"/></w:r>'
-                f'<w:r>{properties}<w:instrText xml:space="preserve"> {run.field.value} '
-                f'</w:instrText></w:r>'
-                f'<w:r>{properties}<w:fldChar w:fldCharType="separate"/></w:r>'
-                f'<w:r>{properties}<w:t>2</w:t></w:r>'
-                f'<w:r>{properties}<w:fldChar w:fldCharType="end"/></w:r>')
+        return (
+            f'<w:r>{properties}<w:fldChar w:fldCharType="begin"/></w:r>'
+            f'<w:r>{properties}<w:instrText xml:space="preserve"> {run.field.value} '
+            f"</w:instrText></w:r>"
+            f'<w:r>{properties}<w:fldChar w:fldCharType="separate"/></w:r>'
+            f"<w:r>{properties}<w:t>2</w:t></w:r>"
+            f'<w:r>{properties}<w:fldChar w:fldCharType="end"/></w:r>'
+        )
     pieces = []
     for i, line in enumerate(run.text.split("\n")):
         if i:
@@ -133,29 +136,50 @@ def _text_runs(run: Run, properties: str) -> str:
 
 
 def _border(side: str, border: Border) -> str:
-    return (f'<w:{side} w:val="single" w:sz="{max(2, border.width.eighth_points)}" '
-            f'w:space="{round(border.space.pt)}" w:color="000000"/>')
+    return (
+        f'<w:{side} w:val="single" w:sz="{max(2, border.width.eighth_points)}" '
+        f'w:space="{round(border.space.pt)}" w:color="000000"/>'
+    )
 
 
 def _paragraph(paragraph: Paragraph, font: str) -> str:
     style = style_of(paragraph.role)
     mark = paragraph.runs[0] if paragraph.runs else None
     props = _paragraph_properties(
-        paragraph.keep_with_next, paragraph.keep_lines, paragraph.border_top,
-        paragraph.border_bottom, paragraph.line_spacing, int(paragraph.space_before),
-        int(paragraph.space_after), int(paragraph.indent_left), int(paragraph.indent_right),
-        int(paragraph.first_line), paragraph.align,
-        _run_properties(mark, style) if mark is not None else "", style)
+        paragraph.keep_with_next,
+        paragraph.keep_lines,
+        paragraph.border_top,
+        paragraph.border_bottom,
+        paragraph.line_spacing,
+        int(paragraph.space_before),
+        int(paragraph.space_after),
+        int(paragraph.indent_left),
+        int(paragraph.indent_right),
+        int(paragraph.first_line),
+        paragraph.align,
+        _run_properties(mark, style) if mark is not None else "",
+        style,
+    )
     runs = "".join(_text_runs(run, _run_properties(run, style)) for run in paragraph.runs)
     return f"<w:p><w:pPr>{props}</w:pPr>{runs}</w:p>"
 
 
 @functools.lru_cache(maxsize=1024)
-def _paragraph_properties(keep_with_next: bool, keep_lines: bool, border_top: Border | None,
-                          border_bottom: Border | None, spacing: LineSpacing,
-                          space_before: int, space_after: int, indent_left: int,
-                          indent_right: int, first_line: int, align: Align,
-                          mark_properties: str, style: ParagraphStyle) -> str:
+def _paragraph_properties(
+    keep_with_next: bool,
+    keep_lines: bool,
+    border_top: Border | None,
+    border_bottom: Border | None,
+    spacing: LineSpacing,
+    space_before: int,
+    space_after: int,
+    indent_left: int,
+    indent_right: int,
+    first_line: int,
+    align: Align,
+    mark_properties: str,
+    style: ParagraphStyle,
+) -> str:
     """The pPr content, in schema order: the paragraph's named style, then only what
     differs from it.  A letter has few distinct ones, so they are built once and reused."""
     props = [f'<w:pStyle w:val="{style.style_id}"/>']
@@ -172,7 +196,10 @@ def _paragraph_properties(keep_with_next: bool, keep_lines: bool, border_top: Bo
         props.append(f"<w:pBdr>{borders}</w:pBdr>")
     before, after = Length(space_before), Length(space_after)
     if (before.twips, after.twips, spacing) != (
-            style.space_before.twips, style.space_after.twips, style.line_spacing):
+        style.space_before.twips,
+        style.space_after.twips,
+        style.line_spacing,
+    ):
         props.append(spacing_xml(before, after, spacing))
     left, right, first = Length(indent_left), Length(indent_right), Length(first_line)
     if (left.twips, right.twips, first.twips) != (0, 0, style.first_line.twips):
@@ -198,8 +225,7 @@ def _table_borders(border: Border | None) -> str:
 def _cell(cell: Cell, width: int, font: str) -> str:
     props = f'<w:tcW w:w="{width}" w:type="dxa"/>'
     if cell.borders is not None:
-        sides = "".join(_border(side, cell.borders) for side in ("top", "left", "bottom",
-                                                                 "right"))
+        sides = "".join(_border(side, cell.borders) for side in ("top", "left", "bottom", "right"))
         props += f"<w:tcBorders>{sides}</w:tcBorders>"
     props += f'<w:vAlign w:val="{_VALIGN[cell.v_align]}"/>'
     content = _blocks(cell.blocks, font)
@@ -218,11 +244,15 @@ def _table(table: Table, font: str) -> str:
         props.append(f'<w:tblInd w:w="{table.indent.twips}" w:type="dxa"/>')
     props.append(_table_borders(table.borders))
     props.append('<w:tblLayout w:type="fixed"/>')
-    props.append(f'<w:tblCellMar><w:top w:w="0" w:type="dxa"/>'
-                 f'<w:left w:w="{margin}" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/>'
-                 f'<w:right w:w="{margin}" w:type="dxa"/></w:tblCellMar>')
-    props.append('<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
-                 'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>')
+    props.append(
+        f'<w:tblCellMar><w:top w:w="0" w:type="dxa"/>'
+        f'<w:left w:w="{margin}" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/>'
+        f'<w:right w:w="{margin}" w:type="dxa"/></w:tblCellMar>'
+    )
+    props.append(
+        '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
+        'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
+    )
     if table.role is not Role.NONE:
         # What the table is, as its title for assistive technology.
         props.append(f'<w:tblCaption w:val="{table.role.value}"/>')
@@ -237,18 +267,23 @@ def _table(table: Table, font: str) -> str:
             row_props += "<w:tblHeader/>"  # repeated at the top of every page
         cells = "".join(_cell(cell, widths[i], font) for i, cell in enumerate(row.cells))
         rows.append(f"<w:tr><w:trPr>{row_props}</w:trPr>{cells}</w:tr>")
-    return (f"<w:tbl><w:tblPr>{''.join(props)}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
-            f"{''.join(rows)}</w:tbl>")
+    return (
+        f"<w:tbl><w:tblPr>{''.join(props)}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
+        f"{''.join(rows)}</w:tbl>"
+    )
 
 
 # A cell or a section must end with a paragraph: the thinnest one, 1 pt high.
-_EMPTY_PARAGRAPH = (f'<w:p><w:pPr><w:pStyle w:val="{STYLES[Role.SPACER].style_id}"/>'
-                    '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>')
+_EMPTY_PARAGRAPH = (
+    f'<w:p><w:pPr><w:pStyle w:val="{STYLES[Role.SPACER].style_id}"/>'
+    '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>'
+)
 
 
 def _blocks(blocks: list[Block], font: str) -> str:
-    return "".join(_paragraph(b, font) if isinstance(b, Paragraph) else _table(b, font)
-                   for b in blocks)
+    return "".join(
+        _paragraph(b, font) if isinstance(b, Paragraph) else _table(b, font) for b in blocks
+    )
 
 
 # --- sections and the package --------------------------------------------------------------
@@ -266,22 +301,28 @@ class _References:
 
 def _section_properties(section: Section, refs: _References) -> str:
     page = section.page
-    references = (f'<w:headerReference w:type="default" r:id="{refs.header}"/>'
-                  f'<w:headerReference w:type="first" r:id="{refs.first_header}"/>'
-                  f'<w:footerReference w:type="default" r:id="{refs.footer}"/>'
-                  f'<w:footerReference w:type="first" r:id="{refs.first_footer}"/>')
+    references = (
+        f'<w:headerReference w:type="default" r:id="{refs.header}"/>'
+        f'<w:headerReference w:type="first" r:id="{refs.first_header}"/>'
+        f'<w:footerReference w:type="default" r:id="{refs.footer}"/>'
+        f'<w:footerReference w:type="first" r:id="{refs.first_footer}"/>'
+    )
     numbering = '<w:pgNumType w:start="1"/>' if section.restart_numbering else ""
     title_page = "<w:titlePg/>" if section.different_first_page else ""
-    return (f'<w:sectPr>{references}<w:type w:val="nextPage"/>'
-            f'<w:pgSz w:w="{page.width.twips}" w:h="{page.height.twips}"/>'
-            f'<w:pgMar w:top="{page.margin_top.twips}" w:right="{page.margin_right.twips}" '
-            f'w:bottom="{page.margin_bottom.twips}" w:left="{page.margin_left.twips}" '
-            f'w:header="{page.header_distance.twips}" w:footer="{page.footer_distance.twips}" '
-            f'w:gutter="0"/>{numbering}<w:cols w:space="720"/>{title_page}</w:sectPr>')
+    return (
+        f'<w:sectPr>{references}<w:type w:val="nextPage"/>'
+        f'<w:pgSz w:w="{page.width.twips}" w:h="{page.height.twips}"/>'
+        f'<w:pgMar w:top="{page.margin_top.twips}" w:right="{page.margin_right.twips}" '
+        f'w:bottom="{page.margin_bottom.twips}" w:left="{page.margin_left.twips}" '
+        f'w:header="{page.header_distance.twips}" w:footer="{page.footer_distance.twips}" '
+        f'w:gutter="0"/>{numbering}<w:cols w:space="720"/>{title_page}</w:sectPr>'
+    )
 
 
-_DOCUMENT_OPEN = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-                  f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>')
+_DOCUMENT_OPEN = (
+    f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>'
+)
 
 
 @dataclass
@@ -315,8 +356,10 @@ class _HeadersAndFooters:
 
 def _headers_and_footers(document: Document) -> _HeadersAndFooters:
     font = document.font_name
-    parts: dict[str, dict[str, str]] = {"hdr": {_part("hdr", [], font): _HEADER_EMPTY},
-                                        "ftr": {_part("ftr", [], font): _FOOTER_EMPTY}}
+    parts: dict[str, dict[str, str]] = {
+        "hdr": {_part("hdr", [], font): _HEADER_EMPTY},
+        "ftr": {_part("ftr", [], font): _FOOTER_EMPTY},
+    }
 
     def reference(kind: str, blocks: list[Block], preferred: str = "") -> str:
         xml = _part(kind, blocks, font)
@@ -330,9 +373,15 @@ def _headers_and_footers(document: Document) -> _HeadersAndFooters:
     first = document.sections[0]
     reference("hdr", first.header, _HEADER_PAGE)
     reference("ftr", first.first_footer, _FOOTER_FIRST)
-    sections = [_References(reference("hdr", s.header), reference("hdr", s.first_header),
-                            reference("ftr", s.footer), reference("ftr", s.first_footer))
-                for s in document.sections]
+    sections = [
+        _References(
+            reference("hdr", s.header),
+            reference("hdr", s.first_header),
+            reference("ftr", s.footer),
+            reference("ftr", s.first_footer),
+        )
+        for s in document.sections
+    ]
     return _HeadersAndFooters(sections, parts)
 
 
@@ -357,25 +406,31 @@ def document_xml(document: Document, parts: _HeadersAndFooters | None = None) ->
 
 def _part(root: str, blocks: list[Block], font: str) -> str:
     content = _blocks(blocks, font) or _EMPTY_PARAGRAPH
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<w:{root} xmlns:w="{W_NS}" xmlns:r="{R_NS}">{content}</w:{root}>')
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<w:{root} xmlns:w="{W_NS}" xmlns:r="{R_NS}">{content}</w:{root}>'
+    )
 
 
 def _core_properties(document: Document, created: dt.date | None) -> str:
     stamp = ""
     if created is not None:
         iso = f"{created.isoformat()}T00:00:00Z"
-        stamp = (f'<dcterms:created xsi:type="dcterms:W3CDTF">{iso}</dcterms:created>'
-                 f'<dcterms:modified xsi:type="dcterms:W3CDTF">{iso}</dcterms:modified>')
-    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
-            'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
-            'xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/'
-            'XMLSchema-instance">'
-            f"<dc:title>{_xml_text(document.title)}</dc:title>"
-            f"<dc:subject>{_xml_text(document.subject)}</dc:subject>"
-            f"<dc:creator>{_xml_text(document.author)}</dc:creator>"
-            f"<dc:language>vi-VN</dc:language>{stamp}</cp:coreProperties>")
+        stamp = (
+            f'<dcterms:created xsi:type="dcterms:W3CDTF">{iso}</dcterms:created>'
+            f'<dcterms:modified xsi:type="dcterms:W3CDTF">{iso}</dcterms:modified>'
+        )
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
+        'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/'
+        'XMLSchema-instance">'
+        f"<dc:title>{_xml_text(document.title)}</dc:title>"
+        f"<dc:subject>{_xml_text(document.subject)}</dc:subject>"
+        f"<dc:creator>{_xml_text(document.author)}</dc:creator>"
+        f"<dc:language>vi-VN</dc:language>{stamp}</cp:coreProperties>"
+    )
 
 
 _CONTENT_TYPES = (
@@ -395,12 +450,18 @@ _CONTENT_TYPES = (
     + "".join(
         f'<Override PartName="/word/{name}.xml" ContentType="application/vnd.openxmlformats-'
         f'officedocument.wordprocessingml.{kind}+xml"/>'
-        for name, kind in (("header1", "header"), ("header2", "header"),
-                           ("footer1", "footer"), ("footer2", "footer")))
+        for name, kind in (
+            ("header1", "header"),
+            ("header2", "header"),
+            ("footer1", "footer"),
+            ("footer2", "footer"),
+        )
+    )
     + '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-'
     'package.core-properties+xml"/>'
     '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-'
-    'officedocument.extended-properties+xml"/></Types>')
+    'officedocument.extended-properties+xml"/></Types>'
+)
 
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 _PACKAGE_RELS = (
@@ -410,7 +471,8 @@ _PACKAGE_RELS = (
     '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/'
     'relationships/metadata/core-properties" Target="docProps/core.xml"/>'
     f'<Relationship Id="rId3" Type="{_REL}extended-properties" Target="docProps/app.xml"/>'
-    '</Relationships>')
+    "</Relationships>"
+)
 
 _DOCUMENT_RELS = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -422,7 +484,9 @@ _DOCUMENT_RELS = (
     f'<Relationship Id="{_HEADER_EMPTY}" Type="{_REL}header" Target="header2.xml"/>'
     f'<Relationship Id="{_FOOTER_FIRST}" Type="{_REL}footer" Target="footer1.xml"/>'
     f'<Relationship Id="{_FOOTER_EMPTY}" Type="{_REL}footer" Target="footer2.xml"/>'
-    '</Relationships>')
+    "</Relationships>"
+)
+
 
 def _styles(font: str) -> str:
     return styles_xml(_fonts(font))
@@ -434,23 +498,33 @@ _SETTINGS = (
     '<w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/>'
     '<w:compat><w:compatSetting w:name="compatibilityMode" '
     'w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>'
-    '<w:themeFontLang w:val="vi-VN"/></w:settings>')
+    '<w:themeFontLang w:val="vi-VN"/></w:settings>'
+)
+
 
 @functools.cache
 def _font_table(font: str) -> str:
     # Word matches a missing font by these; they are known for Times New Roman only.
-    known = ('<w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/>'
-             '<w:family w:val="roman"/>') if font == FONT else ""
-    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<w:fonts xmlns:w="{W_NS}"><w:font w:name="{_xml_attribute(font)}">'
-            f'{known}<w:pitch w:val="variable"/></w:font></w:fonts>')
+    known = (
+        (
+            '<w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/>'
+            '<w:family w:val="roman"/>'
+        )
+        if font == FONT
+        else ""
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<w:fonts xmlns:w="{W_NS}"><w:font w:name="{_xml_attribute(font)}">'
+        f'{known}<w:pitch w:val="variable"/></w:font></w:fonts>'
+    )
 
 
 _APP = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
-    f'extended-properties"><Application>Drafter {__version__}</Application></Properties>')
-
+    f'extended-properties"><Application>Drafter {__version__}</Application></Properties>'
+)
 
 
 @functools.cache
@@ -489,8 +563,9 @@ class _Entry:
 def _compress(name: str, text: str) -> _Entry:
     raw = text.encode("utf-8")
     deflate = zlib.compressobj(6, zlib.DEFLATED, -15)
-    return _Entry(name.encode("ascii"), deflate.compress(raw) + deflate.flush(),
-                  zlib.crc32(raw), len(raw))
+    return _Entry(
+        name.encode("ascii"), deflate.compress(raw) + deflate.flush(), zlib.crc32(raw), len(raw)
+    )
 
 
 @functools.lru_cache(maxsize=64)
@@ -503,12 +578,42 @@ def _zip(entries: list[_Entry]) -> bytes:
     central: list[bytes] = []
     offset = 0
     for entry in entries:
-        header = _LOCAL.pack(0x04034B50, 20, 0, zlib.DEFLATED, _DOS_TIME, _DOS_DATE, entry.crc,
-                             len(entry.data), entry.size, len(entry.name), 0)
+        header = _LOCAL.pack(
+            0x04034B50,
+            20,
+            0,
+            zlib.DEFLATED,
+            _DOS_TIME,
+            _DOS_DATE,
+            entry.crc,
+            len(entry.data),
+            entry.size,
+            len(entry.name),
+            0,
+        )
         out += (header, entry.name, entry.data)
-        central += (_CENTRAL.pack(0x02014B50, 20, 20, 0, zlib.DEFLATED, _DOS_TIME, _DOS_DATE,
-                                  entry.crc, len(entry.data), entry.size, len(entry.name),
-                                  0, 0, 0, 0, 0, offset), entry.name)
+        central += (
+            _CENTRAL.pack(
+                0x02014B50,
+                20,
+                20,
+                0,
+                zlib.DEFLATED,
+                _DOS_TIME,
+                _DOS_DATE,
+                entry.crc,
+                len(entry.data),
+                entry.size,
+                len(entry.name),
+                0,
+                0,
+                0,
+                0,
+                0,
+                offset,
+            ),
+            entry.name,
+        )
         offset += len(header) + len(entry.name) + len(entry.data)
     directory = b"".join(central)
     end = _END.pack(0x06054B50, 0, 0, len(entries), len(entries), len(directory), offset, 0)
@@ -522,13 +627,20 @@ def _extra_parts(extra: list[tuple[str, str, str, str]]) -> list[_Entry]:
     overrides, relations = "", ""
     for rel_id, name, kind, xml in extra:
         entries.append(_compress(f"word/{name}", xml))
-        overrides += (f'<Override PartName="/word/{name}" ContentType="application/'
-                      f'vnd.openxmlformats-officedocument.wordprocessingml.{kind}+xml"/>')
+        overrides += (
+            f'<Override PartName="/word/{name}" ContentType="application/'
+            f'vnd.openxmlformats-officedocument.wordprocessingml.{kind}+xml"/>'
+        )
         relations += f'<Relationship Id="{rel_id}" Type="{_REL}{kind}" Target="{name}"/>'
-    entries.append(_compress("[Content_Types].xml",
-                             _CONTENT_TYPES.replace("</Types>", overrides + "</Types>")))
-    entries.append(_compress("word/_rels/document.xml.rels", _DOCUMENT_RELS.replace(
-        "</Relationships>", relations + "</Relationships>")))
+    entries.append(
+        _compress("[Content_Types].xml", _CONTENT_TYPES.replace("</Types>", overrides + "</Types>"))
+    )
+    entries.append(
+        _compress(
+            "word/_rels/document.xml.rels",
+            _DOCUMENT_RELS.replace("</Relationships>", relations + "</Relationships>"),
+        )
+    )
     return entries
 
 
@@ -538,8 +650,11 @@ def to_bytes(document: Document, created: dt.date | None = None) -> bytes:
     extra = parts.extra()
     fixed = _fixed_parts(document.font_name)
     if extra:
-        fixed = {k: v for k, v in fixed.items()
-                 if k not in ("[Content_Types].xml", "word/_rels/document.xml.rels")}
+        fixed = {
+            k: v
+            for k, v in fixed.items()
+            if k not in ("[Content_Types].xml", "word/_rels/document.xml.rels")
+        }
     entries = [_repeated(name, text) for name, text in fixed.items()]
     if extra:
         entries += _extra_parts(extra)

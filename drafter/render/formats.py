@@ -70,9 +70,16 @@ LIST = "list"
 
 def add_format_option(parser: argparse.ArgumentParser) -> None:
     """``--format NAME`` for a command that writes documents; alone, it lists them."""
-    parser.add_argument("--format", nargs="?", const=LIST, metavar=_("FORMAT"), help=_(
-        "the output format (docx, pdf…; default: the suffix of -o, else docx); alone or "
-        "as 'list': list the formats"))
+    parser.add_argument(
+        "--format",
+        nargs="?",
+        const=LIST,
+        metavar=_("FORMAT"),
+        help=_(
+            "the output format (docx, pdf…; default: the suffix of -o, else docx); alone or "
+            "as 'list': list the formats"
+        ),
+    )
 
 
 class UnknownFormat(ValueError):
@@ -88,8 +95,11 @@ def by_name(name: str) -> Format:
     for candidate in FORMATS:
         if candidate.name == wanted:
             return candidate
-    raise UnknownFormat(_("unknown format '{name}'; the formats are: {formats}").format(
-        name=name, formats=", ".join(names())))
+    raise UnknownFormat(
+        _("unknown format '{name}'; the formats are: {formats}").format(
+            name=name, formats=", ".join(names())
+        )
+    )
 
 
 def for_suffix(suffix: str) -> Format | None:
@@ -103,10 +113,12 @@ def for_path(path: Path) -> Format:
     found = for_suffix(Path(path).suffix)
     if found is None:
         ending = Path(path).suffix or _("(no suffix)")
-        raise UnknownFormat(_(
-            "cannot write {path}: no format writes files ending in {suffix}; name the "
-            "file with one of {suffixes}").format(
-                path=path, suffix=ending, suffixes=", ".join(f.suffix for f in FORMATS)))
+        raise UnknownFormat(
+            _(
+                "cannot write {path}: no format writes files ending in {suffix}; name the "
+                "file with one of {suffixes}"
+            ).format(path=path, suffix=ending, suffixes=", ".join(f.suffix for f in FORMATS))
+        )
     return found
 
 
@@ -116,8 +128,9 @@ def listing() -> str:
     return "\n".join(f"{f.name:<{width}}  {f.suffix:<6} {f.label}" for f in FORMATS)
 
 
-def write(document: Document, path: Path, created: dt.date | None = None,
-          fmt: Format | None = None) -> None:
+def write(
+    document: Document, path: Path, created: dt.date | None = None, fmt: Format | None = None
+) -> None:
     """Write *document* to *path* in *fmt* (by default the format of its suffix),
     atomically; raise :class:`~drafter.core.atomic.WriteError` or :class:`UnknownFormat`."""
     from drafter.core.atomic import write_bytes_atomic

@@ -49,13 +49,16 @@ def pdf_bytes(document: Document, title: str = "") -> bytes:
     writer.setTitle(title or document.title)
     writer.setAuthor(document.author)
     # QPdfWriter has no subject of its own: the subject goes in the XMP metadata.
-    writer.setDocumentXmpMetadata(_xmp(title or document.title, document.author,
-                                       document.subject))
+    writer.setDocumentXmpMetadata(_xmp(title or document.title, document.author, document.subject))
     first = pages[0] if pages else None
-    size = QPageSize(QSizeF(first.width / DPI * 25.4, first.height / DPI * 25.4),
-                     QPageSize.Unit.Millimeter) if first else QPageSize(QPageSize.PageSizeId.A4)
-    writer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait,
-                                     QMarginsF(0, 0, 0, 0)))
+    size = (
+        QPageSize(
+            QSizeF(first.width / DPI * 25.4, first.height / DPI * 25.4), QPageSize.Unit.Millimeter
+        )
+        if first
+        else QPageSize(QPageSize.PageSizeId.A4)
+    )
+    writer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
     painter = QPainter(writer)
     paint_pages(pages, painter, writer.newPage)
     painter.end()
@@ -81,7 +84,8 @@ def _xmp(title: str, author: str, subject: str) -> QByteArray:
         f"<dc:description>{alternative(subject)}</dc:description>"
         "<xmp:CreatorTool>Drafter</xmp:CreatorTool>"
         "</rdf:Description></rdf:RDF></x:xmpmeta>"
-        '<?xpacket end="w"?>')
+        '<?xpacket end="w"?>'
+    )
     return QByteArray(packet.encode("utf-8"))
 
 

@@ -60,8 +60,12 @@ FONT_FAMILY = "Times New Roman"  # NĐ 30's typeface: drawn from the files fonts
 PRIVATE_FAMILY_PREFIX = "Drafter "
 DEFAULT_TAB_STOP = 720.0  # dots: Word's default tab stop, half an inch (defaultTabStop 720)
 
-_ALIGN = {Align.LEFT: Qt.AlignmentFlag.AlignLeft, Align.CENTER: Qt.AlignmentFlag.AlignHCenter,
-          Align.RIGHT: Qt.AlignmentFlag.AlignRight, Align.JUSTIFY: Qt.AlignmentFlag.AlignJustify}
+_ALIGN = {
+    Align.LEFT: Qt.AlignmentFlag.AlignLeft,
+    Align.CENTER: Qt.AlignmentFlag.AlignHCenter,
+    Align.RIGHT: Qt.AlignmentFlag.AlignRight,
+    Align.JUSTIFY: Qt.AlignmentFlag.AlignJustify,
+}
 
 
 def dots(length: int) -> float:
@@ -103,15 +107,18 @@ def registered_families() -> dict[fonts.Face, str]:
     families = _register(paths)
     if _astray(families, paths):
         try:
-            paths = {face: fonts.private_copy(chosen.path,
-                                              PRIVATE_FAMILY_PREFIX + chosen.family)
-                     for face, chosen in choice.faces.items()}
+            paths = {
+                face: fonts.private_copy(chosen.path, PRIVATE_FAMILY_PREFIX + chosen.family)
+                for face, chosen in choice.faces.items()
+            }
             families = _register(paths)
         except (OSError, WriteError):
             pass  # no cache folder to write the copies in: said below, face by face
     for face in _astray(families, paths):
-        message = _("The preview and the PDF cannot draw with {path}; they may use another "
-                    "typeface than the .docx.").format(path=choice.faces[face].path)
+        message = _(
+            "The preview and the PDF cannot draw with {path}; they may use another "
+            "typeface than the .docx."
+        ).format(path=choice.faces[face].path)
         _font_problems.append(message)
         warnings.warn(message, RuntimeWarning, stacklevel=2)
     return families
@@ -141,16 +148,19 @@ def _register(paths: dict[fonts.Face, Path]) -> dict[fonts.Face, str]:
     return families
 
 
-def _astray(families: dict[fonts.Face, str], paths: dict[fonts.Face, Path]
-            ) -> list[fonts.Face]:
+def _astray(families: dict[fonts.Face, str], paths: dict[fonts.Face, Path]) -> list[fonts.Face]:
     """The faces Qt would not draw from their file: compared by the file's head table."""
     astray = []
     for face, path in paths.items():
         family = families.get(face)
         drawn = QRawFont.fromFont(_face_font(family, *face)) if family else None
         expected = fonts.table_bytes(path, "head")
-        if drawn is None or not drawn.isValid() or expected is None or \
-                bytes(drawn.fontTable("head").data()) != expected:
+        if (
+            drawn is None
+            or not drawn.isValid()
+            or expected is None
+            or bytes(drawn.fontTable("head").data()) != expected
+        ):
             astray.append(face)
     return astray
 
@@ -163,8 +173,9 @@ def _face_font(family: str, bold: bool, italic: bool) -> QFont:
 
 
 @cache
-def qfont(size_half_points: int, bold: bool, italic: bool, underline: bool,
-          family: str = FONT_FAMILY) -> QFont:
+def qfont(
+    size_half_points: int, bold: bool, italic: bool, underline: bool, family: str = FONT_FAMILY
+) -> QFont:
     """The font of a run.  Times New Roman is drawn from the very files the layout
     measured (or Qt's own choice when none is installed); another family the model
     names is asked of Qt by its name."""
@@ -206,8 +217,10 @@ def ascent(run: Run) -> float:
     """Top of the line to the baseline: LibreOffice puts the font's line gap above the
     ascent (measured: without it every baseline sat 0.2 mm high)."""
     face = metrics.face(run.bold, run.italic)
-    return dots(face.ascent_at(run.size)) + run.size.pt * DOTS_PER_POINT * face.line_gap / \
-        face.units_per_em
+    return (
+        dots(face.ascent_at(run.size))
+        + run.size.pt * DOTS_PER_POINT * face.line_gap / face.units_per_em
+    )
 
 
 # --- what gets drawn ---------------------------------------------------------------------
@@ -223,8 +236,9 @@ class TextLine:
 
     def draw(self, painter: QPainter, dx: float, dy: float) -> None:
         line = self.layout.lineAt(self.index)
-        line.draw(painter, QPointF(self.x + dx - line.x(), self.baseline + dy - line.ascent()
-                                   - line.y()))
+        line.draw(
+            painter, QPointF(self.x + dx - line.x(), self.baseline + dy - line.ascent() - line.y())
+        )
 
 
 @dataclass
@@ -288,7 +302,10 @@ def _shifted(piece: _Piece, dx: float, dy: float) -> _Piece:
         [TextLine(t.layout, t.index, t.x + dx, t.baseline + dy, t.text) for t in piece.lines],
         [Rule(r.x1 + dx, r.y1 + dy, r.x2 + dx, r.y2 + dy, r.width) for r in piece.rules],
         [(role, text, box.translated(dx, dy)) for role, text, box in piece.roles],
-        piece.keep_with_next, piece.space_before, piece.keep_with_previous)
+        piece.keep_with_next,
+        piece.space_before,
+        piece.keep_with_previous,
+    )
 
 
 class BlockLayout:
@@ -305,8 +322,12 @@ class BlockLayout:
         runs = paragraph.runs or [Run("", Length(0))]
         # A no-break hyphen is a hyphen and a word joiner: the fonts have no glyph for
         # U+2011, and the joiner keeps the line from breaking after it, as Word does.
-        texts = [str(self.page_number) if run.field is not None else
-                 run.text.replace("\u2011", "-\u2060") for run in runs]
+        texts = [
+            str(self.page_number)
+            if run.field is not None
+            else run.text.replace("\u2011", "-\u2060")
+            for run in runs
+        ]
         text = "".join(texts).replace("\n", "\u2028")
         layout = QTextLayout(text, _font_of(runs[0], self.font_name), measuring_device())
         formats = []
@@ -360,8 +381,9 @@ class BlockLayout:
         pieces: list[_Piece] = []
         for n, (index, x) in enumerate(lines):
             line = layout.lineAt(index)
-            line_text = text[line.textStart():line.textStart() + line.textLength()
-                             ].replace("\u2060", "")
+            line_text = text[line.textStart() : line.textStart() + line.textLength()].replace(
+                "\u2060", ""
+            )
             rules: list[Rule] = []
             offset = 0.0
             if n == 0 and top_border is not None:
@@ -378,10 +400,10 @@ class BlockLayout:
             # Widow and orphan control, as LibreOffice applies it to our .docx: never
             # one line of a paragraph alone at the foot or the head of a page.  A
             # keep-with-next paragraph moves whole with what follows (LibreOffice does).
-            tied = n > 0 and (paragraph.keep_lines or paragraph.keep_with_next or n == 1 or
-                              n == len(lines) - 1)
-            pieces.append(_Piece(piece_height, [text_line], rules, roles,
-                                 keep_with_previous=tied))
+            tied = n > 0 and (
+                paragraph.keep_lines or paragraph.keep_with_next or n == 1 or n == len(lines) - 1
+            )
+            pieces.append(_Piece(piece_height, [text_line], rules, roles, keep_with_previous=tied))
         if paragraph.border_bottom is not None:
             thickness = dots(paragraph.border_bottom.width)
             gap = dots(paragraph.border_bottom.space)
@@ -429,8 +451,11 @@ class BlockLayout:
             # An exact height grows by one line width (measured), its text centred in it.
             if row.exact_height:
                 top_line = bottom_line = border / 2
-            height = minimum + 2 * top_line if row.exact_height else \
-                max(natural + top_line + bottom_line, minimum)
+            height = (
+                minimum + 2 * top_line
+                if row.exact_height
+                else max(natural + top_line + bottom_line, minimum)
+            )
             piece = _Piece(height, [], [], [])
             for cell, cx, cell_width, inner in contents:
                 used = sum(p.height for p in inner)
@@ -457,7 +482,7 @@ class BlockLayout:
         # Header rows stay with the first row under them (LibreOffice does not leave a
         # header alone at the foot of a page) and are repeated above every row that
         # starts a later page.
-        heading = pieces[:table.header_rows]
+        heading = pieces[: table.header_rows]
         for index, piece in enumerate(pieces):
             if 0 < index <= len(heading):
                 piece.keep_with_previous = True
@@ -477,24 +502,30 @@ class BlockLayout:
 
 
 def _box(x: float, y: float, w: float, h: float, width: float) -> list[Rule]:
-    return [Rule(x, y, x + w, y, width), Rule(x, y + h, x + w, y + h, width),
-            Rule(x, y, x, y + h, width), Rule(x + w, y, x + w, y + h, width)]
+    return [
+        Rule(x, y, x + w, y, width),
+        Rule(x, y + h, x + w, y + h, width),
+        Rule(x, y, x, y + h, width),
+        Rule(x + w, y, x + w, y + h, width),
+    ]
 
 
 # --- pagination ------------------------------------------------------------------------------
 
 
 def _block_pieces(engine: BlockLayout, block: Block, width: float) -> list[_Piece]:
-    return engine.paragraph(block, width) if isinstance(block, Paragraph) \
+    return (
+        engine.paragraph(block, width)
+        if isinstance(block, Paragraph)
         else engine.table(block, width)
+    )
 
 
 def _chain_end(pieces: list[_Piece], start: int) -> int:
     """The index after the pieces that must go on the same page as ``pieces[start]``:
     a keep-with-next paragraph takes the first line of what follows it."""
     end = start + 1
-    while end < len(pieces) and (pieces[end - 1].keep_with_next or
-                                 pieces[end].keep_with_previous):
+    while end < len(pieces) and (pieces[end - 1].keep_with_next or pieces[end].keep_with_previous):
         end += 1
     return end
 
@@ -509,8 +540,9 @@ def paginate(document: Document) -> list[Page]:
     return pages
 
 
-def _paginate_section(section: Section, first_number: int = 1,
-                      font_name: str = FONT_FAMILY) -> list[Page]:
+def _paginate_section(
+    section: Section, first_number: int = 1, font_name: str = FONT_FAMILY
+) -> list[Page]:
     setup = section.page
     page_w, page_h = dots(setup.width), dots(setup.height)
     left = dots(setup.margin_left)
@@ -520,8 +552,12 @@ def _paginate_section(section: Section, first_number: int = 1,
     pieces: list[_Piece] = []
     for block in section.blocks:
         new = _block_pieces(engine, block, width)
-        if isinstance(block, Table) and not block.header_rows and pieces and \
-                pieces[-1].keep_with_next:
+        if (
+            isinstance(block, Table)
+            and not block.header_rows
+            and pieces
+            and pieces[-1].keep_with_next
+        ):
             # LibreOffice keeps a keep-with-next paragraph with the whole of a table
             # like the closing's (measured on every type's sample).  A table with a
             # header row goes on under it: the paragraph keeps with the header and the
@@ -572,8 +608,9 @@ def _place(page: Page, piece: _Piece, x: float, y: float) -> None:
     page.roles += moved.roles
 
 
-def _decorate(page: Page, section: Section, engine: BlockLayout, left: float,
-              width: float, *, first: bool) -> None:
+def _decorate(
+    page: Page, section: Section, engine: BlockLayout, left: float, width: float, *, first: bool
+) -> None:
     """Header (page number) and footer (ô 13) of one page; *first* is the section's
     first page."""
     first = first and section.different_first_page

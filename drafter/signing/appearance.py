@@ -41,14 +41,23 @@ def load_image(path: Path, role: str) -> Any:
         image.load()
     except OSError as error:
         if isinstance(error, UnidentifiedImageError):
-            raise SigningError(_("{path} is not an image (the {role} must be a PNG with a "
-                                 "transparent background)").format(path=path, role=role)
-                               ) from None
-        raise SigningError(_("cannot read the image {path}: {reason}").format(
-            path=path, reason=error.strerror or error)) from None
+            raise SigningError(
+                _(
+                    "{path} is not an image (the {role} must be a PNG with a "
+                    "transparent background)"
+                ).format(path=path, role=role)
+            ) from None
+        raise SigningError(
+            _("cannot read the image {path}: {reason}").format(
+                path=path, reason=error.strerror or error
+            )
+        ) from None
     if image.format != "PNG":
-        raise SigningError(_("{path} is not a PNG (the {role} must be a PNG with a transparent "
-                             "background)").format(path=path, role=role))
+        raise SigningError(
+            _(
+                "{path} is not a PNG (the {role} must be a PNG with a transparent background)"
+            ).format(path=path, role=role)
+        )
     return image.convert("RGBA")
 
 
@@ -60,15 +69,23 @@ def signature_rect(space: SignatureSpace, ratio: float) -> Rect:
     if width > MAX_SIGNATURE_WIDTH:
         width, height = MAX_SIGNATURE_WIDTH, MAX_SIGNATURE_WIDTH / ratio
     middle = space.middle
-    return (space.centre_x - width / 2, middle - height / 2,
-            space.centre_x + width / 2, middle + height / 2)
+    return (
+        space.centre_x - width / 2,
+        middle - height / 2,
+        space.centre_x + width / 2,
+        middle + height / 2,
+    )
 
 
 def _outward(x0: float, y0: float, x1: float, y1: float) -> Rect:
     # Whole points: pyHanko may give the appearance a box of whole points, and a field of
     # another size would stretch what is drawn in it.
-    return (float(math.floor(max(0.0, x0))), float(math.floor(max(0.0, y0))),
-            float(math.ceil(x1)), float(math.ceil(y1)))
+    return (
+        float(math.floor(max(0.0, x0))),
+        float(math.floor(max(0.0, y0))),
+        float(math.ceil(x1)),
+        float(math.ceil(y1)),
+    )
 
 
 def signature_box(space: SignatureSpace) -> Rect:
@@ -117,9 +134,12 @@ def seal_box(space: SignatureSpace) -> Rect:
     most a widest image's left plus the largest seal.
     """
     largest = SEAL_RANGE_MM[1] * MM + 1
-    return _outward(space.centre_x - MAX_SIGNATURE_WIDTH / 2 - largest,
-                    space.middle - largest / 2, space.centre_x + 1,
-                    space.middle + largest / 2)
+    return _outward(
+        space.centre_x - MAX_SIGNATURE_WIDTH / 2 - largest,
+        space.middle - largest / 2,
+        space.centre_x + 1,
+        space.middle + largest / 2,
+    )
 
 
 def placed_image_style(image: Any, box: Rect, at: Rect) -> Any:
@@ -136,14 +156,23 @@ def placed_image_style(image: Any, box: Rect, at: Rect) -> Any:
     from pyhanko.stamp import StaticStampStyle
 
     width, height = at[2] - at[0], at[3] - at[1]
-    margins = Margins(left=at[0] - box[0], right=box[2] - at[2],  # type: ignore[arg-type]
-                      top=box[3] - at[3], bottom=at[1] - box[1])  # type: ignore[arg-type]
+    margins = Margins(
+        left=at[0] - box[0],
+        right=box[2] - at[2],  # type: ignore[arg-type]
+        top=box[3] - at[3],
+        bottom=at[1] - box[1],
+    )  # type: ignore[arg-type]
     return StaticStampStyle(
         background=PdfImage(image, box=BoxConstraints(width=width, height=height)),
-        border_width=0, background_opacity=1.0,
+        border_width=0,
+        background_opacity=1.0,
         background_layout=SimpleBoxLayoutRule(
-            x_align=AxisAlignment.ALIGN_MIN, y_align=AxisAlignment.ALIGN_MIN,
-            margins=margins, inner_content_scaling=InnerScaling.NO_SCALING))
+            x_align=AxisAlignment.ALIGN_MIN,
+            y_align=AxisAlignment.ALIGN_MIN,
+            margins=margins,
+            inner_content_scaling=InnerScaling.NO_SCALING,
+        ),
+    )
 
 
 def signing_time() -> dt.datetime:
@@ -185,18 +214,26 @@ def text_style(lines: list[str], font_file: Path) -> Any:
 
     from drafter.signing.font import font_factory
 
-    no_scaling = SimpleBoxLayoutRule(x_align=AxisAlignment.ALIGN_MAX,
-                                     y_align=AxisAlignment.ALIGN_MAX,
-                                     margins=Margins.uniform(1),
-                                     inner_content_scaling=InnerScaling.NO_SCALING)
+    no_scaling = SimpleBoxLayoutRule(
+        x_align=AxisAlignment.ALIGN_MAX,
+        y_align=AxisAlignment.ALIGN_MAX,
+        margins=Margins.uniform(1),
+        inner_content_scaling=InnerScaling.NO_SCALING,
+    )
     box_style = TextBoxStyle(
         font=font_factory(font_file, STAMP_SIZE),
-        font_size=int(STAMP_SIZE), leading=int(STAMP_LEADING), text_color=(0, 0, 0),
-        box_layout_rule=SimpleBoxLayoutRule(x_align=AxisAlignment.ALIGN_MIN,
-                                            y_align=AxisAlignment.ALIGN_MAX,
-                                            margins=Margins.uniform(0),
-                                            inner_content_scaling=InnerScaling.NO_SCALING))
+        font_size=int(STAMP_SIZE),
+        leading=int(STAMP_LEADING),
+        text_color=(0, 0, 0),
+        box_layout_rule=SimpleBoxLayoutRule(
+            x_align=AxisAlignment.ALIGN_MIN,
+            y_align=AxisAlignment.ALIGN_MAX,
+            margins=Margins.uniform(0),
+            inner_content_scaling=InnerScaling.NO_SCALING,
+        ),
+    )
     # "%" would start a parameter of the stamp's template.
     text = "\n".join(line.replace("%", "%%") for line in lines)
-    return TextStampStyle(stamp_text=text, text_box_style=box_style, border_width=0,
-                          inner_content_layout=no_scaling)
+    return TextStampStyle(
+        stamp_text=text, text_box_style=box_style, border_width=0, inner_content_layout=no_scaling
+    )

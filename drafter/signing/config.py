@@ -63,8 +63,11 @@ def save(settings: SigningSettings) -> None:
 def trusted_certificate_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
-    return sorted(path for path in folder.iterdir()
-                  if path.suffix.lower() in CERTIFICATE_SUFFIXES and path.is_file())
+    return sorted(
+        path
+        for path in folder.iterdir()
+        if path.suffix.lower() in CERTIFICATE_SUFFIXES and path.is_file()
+    )
 
 
 def images_dir() -> Path:

@@ -42,8 +42,11 @@ def _empty_appearance(writer: Any, rect: Rect) -> Any:
     from pyhanko.pdf_utils.layout import BoxConstraints
 
     box = BoxConstraints(width=rect[2] - rect[0], height=rect[3] - rect[1])
-    return writer.add_object(_exact_bbox(RawContent(b"", box=box).as_form_xobject(),
-                                         rect[2] - rect[0], rect[3] - rect[1]))
+    return writer.add_object(
+        _exact_bbox(
+            RawContent(b"", box=box).as_form_xobject(), rect[2] - rect[0], rect[3] - rect[1]
+        )
+    )
 
 
 def _exact_bbox(xobject: Any, width: float, height: float) -> Any:
@@ -52,7 +55,8 @@ def _exact_bbox(xobject: Any, width: float, height: float) -> Any:
     from pyhanko.pdf_utils import generic
 
     xobject[generic.pdf_name("/BBox")] = generic.ArrayObject(
-        generic.FloatObject(round(v, 3)) for v in (0, 0, width, height))
+        generic.FloatObject(round(v, 3)) for v in (0, 0, width, height)
+    )
     return xobject
 
 
@@ -67,20 +71,22 @@ def add_blank_fields(writer: Any, blanks: list[Blank]) -> None:
     for blank in blanks:
         page_ref = writer.find_page_for_modification(blank.page)[0]
         rect = generic.ArrayObject(generic.FloatObject(round(v, 2)) for v in blank.rect)
-        field = generic.DictionaryObject({
-            generic.pdf_name("/FT"): generic.pdf_name("/Tx"),
-            generic.pdf_name("/T"): generic.pdf_string(field_name(blank.name)),
-            generic.pdf_name("/Type"): generic.pdf_name("/Annot"),
-            generic.pdf_name("/Subtype"): generic.pdf_name("/Widget"),
-            generic.pdf_name("/F"): generic.NumberObject(4),  # printed
-            generic.pdf_name("/Rect"): rect,
-            generic.pdf_name("/P"): page_ref,
-            generic.pdf_name("/Q"): generic.NumberObject(1),  # centred
-            generic.pdf_name("/DA"): generic.pdf_string(
-                f"/Helv {blank.font_size:g} Tf 0 g"),
-            generic.pdf_name("/AP"): generic.DictionaryObject({
-                generic.pdf_name("/N"): _empty_appearance(writer, blank.rect)}),
-        })
+        field = generic.DictionaryObject(
+            {
+                generic.pdf_name("/FT"): generic.pdf_name("/Tx"),
+                generic.pdf_name("/T"): generic.pdf_string(field_name(blank.name)),
+                generic.pdf_name("/Type"): generic.pdf_name("/Annot"),
+                generic.pdf_name("/Subtype"): generic.pdf_name("/Widget"),
+                generic.pdf_name("/F"): generic.NumberObject(4),  # printed
+                generic.pdf_name("/Rect"): rect,
+                generic.pdf_name("/P"): page_ref,
+                generic.pdf_name("/Q"): generic.NumberObject(1),  # centred
+                generic.pdf_name("/DA"): generic.pdf_string(f"/Helv {blank.font_size:g} Tf 0 g"),
+                generic.pdf_name("/AP"): generic.DictionaryObject(
+                    {generic.pdf_name("/N"): _empty_appearance(writer, blank.rect)}
+                ),
+            }
+        )
         reference = writer.add_object(field)
         fields.append(reference)
         page = page_ref.get_object()
@@ -90,19 +96,27 @@ def add_blank_fields(writer: Any, blanks: list[Blank]) -> None:
             writer.update_container(page)
         else:
             annotations.get_object().append(reference)
-            writer.update_container(annotations if isinstance(
-                annotations, generic.IndirectObject) else page)
-    writer.update_container(form["/Fields"] if isinstance(
-        form.raw_get("/Fields"), generic.IndirectObject) else form)
+            writer.update_container(
+                annotations if isinstance(annotations, generic.IndirectObject) else page
+            )
+    writer.update_container(
+        form["/Fields"] if isinstance(form.raw_get("/Fields"), generic.IndirectObject) else form
+    )
     if "/DR" not in form:
-        helvetica = generic.DictionaryObject({
-            generic.pdf_name("/Type"): generic.pdf_name("/Font"),
-            generic.pdf_name("/Subtype"): generic.pdf_name("/Type1"),
-            generic.pdf_name("/BaseFont"): generic.pdf_name("/Helvetica"),
-        })
-        form[generic.pdf_name("/DR")] = generic.DictionaryObject({
-            generic.pdf_name("/Font"): generic.DictionaryObject({
-                generic.pdf_name("/Helv"): writer.add_object(helvetica)})})
+        helvetica = generic.DictionaryObject(
+            {
+                generic.pdf_name("/Type"): generic.pdf_name("/Font"),
+                generic.pdf_name("/Subtype"): generic.pdf_name("/Type1"),
+                generic.pdf_name("/BaseFont"): generic.pdf_name("/Helvetica"),
+            }
+        )
+        form[generic.pdf_name("/DR")] = generic.DictionaryObject(
+            {
+                generic.pdf_name("/Font"): generic.DictionaryObject(
+                    {generic.pdf_name("/Helv"): writer.add_object(helvetica)}
+                )
+            }
+        )
         form[generic.pdf_name("/DA")] = generic.pdf_string("/Helv 0 Tf 0 g")
         writer.update_container(form)
 
@@ -117,13 +131,15 @@ def text_fields(reader: Any) -> dict[str, Any]:
         field = reference.get_object()
         name = str(field.get("/T", ""))
         if field.get("/FT") == "/Tx" and name.startswith(PREFIX):
-            out[name[len(PREFIX):]] = reference
+            out[name[len(PREFIX) :]] = reference
     return out
 
 
 def field_values(reader: Any) -> dict[str, str]:
-    return {name: str(reference.get_object().get("/V", ""))
-            for name, reference in text_fields(reader).items()}
+    return {
+        name: str(reference.get_object().get("/V", ""))
+        for name, reference in text_fields(reader).items()
+    }
 
 
 def fill(writer: Any, values: dict[str, str], font_file: Path, italic_font_file: Path) -> None:
@@ -137,17 +153,32 @@ def fill(writer: Any, values: dict[str, str], font_file: Path, italic_font_file:
         rect = [float(v) for v in field["/Rect"]]
         size = float(str(field["/DA"]).split()[1])
         italic = name in ("day", "month", "year")
-        appearance = _text_appearance(writer, value, rect, size,
-                                      italic_font_file if italic else font_file,
-                                      align=ALIGN.get(name, "centre"), cover=name == "year")
+        appearance = _text_appearance(
+            writer,
+            value,
+            rect,
+            size,
+            italic_font_file if italic else font_file,
+            align=ALIGN.get(name, "centre"),
+            cover=name == "year",
+        )
         field[generic.pdf_name("/V")] = generic.pdf_string(value)
-        field[generic.pdf_name("/AP")] = generic.DictionaryObject({
-            generic.pdf_name("/N"): writer.add_object(appearance)})
+        field[generic.pdf_name("/AP")] = generic.DictionaryObject(
+            {generic.pdf_name("/N"): writer.add_object(appearance)}
+        )
         writer.update_container(field)
 
 
-def _text_appearance(writer: Any, text: str, rect: list[float], size: float,
-                     font_file: Path, *, align: str, cover: bool) -> Any:
+def _text_appearance(
+    writer: Any,
+    text: str,
+    rect: list[float],
+    size: float,
+    font_file: Path,
+    *,
+    align: str,
+    cover: bool,
+) -> Any:
     from pyhanko.pdf_utils.content import PdfResources, RawContent, ResourceType
     from pyhanko.pdf_utils.generic import pdf_name
     from pyhanko.pdf_utils.layout import BoxConstraints
@@ -158,15 +189,18 @@ def _text_appearance(writer: Any, text: str, rect: list[float], size: float,
     engine = font_factory(font_file, size).create_font_engine(writer)
     shaped = engine.shape(text)
     text_width = shaped.x_advance * size
-    x = {"right": width - text_width, "left": 0.25 * size}.get(align,
-                                                             (width - text_width) / 2)
+    x = {"right": width - text_width, "left": 0.25 * size}.get(align, (width - text_width) / 2)
     x = max(0.0, x)
     descent = 0.216 * size  # Times New Roman and Liberation Serif: the box starts there
     background = f"1 g 0 0 {width:.2f} {height:.2f} re f ".encode() if cover else b""
-    data = (b"q " + background + f"BT /F1 {size:g} Tf 0 g {x:.2f} {descent:.2f} Td ".encode()
-            + shaped.graphics_ops + b" ET Q")
+    data = (
+        b"q "
+        + background
+        + f"BT /F1 {size:g} Tf 0 g {x:.2f} {descent:.2f} Td ".encode()
+        + shaped.graphics_ops
+        + b" ET Q"
+    )
     resources = PdfResources()
     resources[ResourceType.FONT][pdf_name("/F1")] = engine.as_resource()
-    content = RawContent(data, box=BoxConstraints(width=width, height=height),
-                         resources=resources)
+    content = RawContent(data, box=BoxConstraints(width=width, height=height), resources=resources)
     return _exact_bbox(content.as_form_xobject(), width, height)

@@ -55,10 +55,14 @@ class FontFactory(GlyphAccumulatorFactory):
     def create_font_engine(self, writer: Any, obj_stream: Any = None) -> GlyphAccumulator:
         # fontTools reads tables lazily, long after this: keep the bytes, not a file handle.
         handle = BytesIO(Path(self.font_file).read_bytes())
-        return ThousandthsGlyphAccumulator(writer=writer, font_handle=handle,
-                                           font_size=self.font_size, obj_stream=obj_stream)
+        return ThousandthsGlyphAccumulator(
+            writer=writer, font_handle=handle, font_size=self.font_size, obj_stream=obj_stream
+        )
 
 
 def font_factory(path: Path, size: float) -> FontFactory:
-    return FontFactory(str(path), font_size=size,  # type: ignore[arg-type]
-                       create_objstream_if_needed=False)
+    return FontFactory(
+        str(path),
+        font_size=size,  # type: ignore[arg-type]
+        create_objstream_if_needed=False,
+    )

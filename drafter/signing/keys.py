@@ -42,11 +42,17 @@ def check_validity(certificate: Any, now: dt.datetime | None = None) -> None:
     start, end = validity["not_before"].native, validity["not_after"].native
     name = subject_name(certificate)
     if now > end:
-        raise SigningError(_("the certificate of {name} expired on {date}; sign with a valid "
-                             "certificate").format(name=name, date=end.date().isoformat()))
+        raise SigningError(
+            _("the certificate of {name} expired on {date}; sign with a valid certificate").format(
+                name=name, date=end.date().isoformat()
+            )
+        )
     if now < start:
-        raise SigningError(_("the certificate of {name} is valid only from {date}").format(
-            name=name, date=start.date().isoformat()))
+        raise SigningError(
+            _("the certificate of {name} is valid only from {date}").format(
+                name=name, date=start.date().isoformat()
+            )
+        )
 
 
 def subject_name(certificate: Any) -> str:
@@ -71,8 +77,7 @@ def open_signer(source: KeySource, secret: str) -> Iterator[Any]:
         yield signer
         return
     if source.pkcs11_library is None:
-        raise SigningError(_("say which key signs: --p12 FILE or --pkcs11 LIBRARY --token "
-                             "LABEL"))
+        raise SigningError(_("say which key signs: --p12 FILE or --pkcs11 LIBRARY --token LABEL"))
     with _pkcs11_signer(source, secret) as signer:
         check_validity(signer.signing_cert)
         yield signer
@@ -85,23 +90,30 @@ def _pkcs12_signer(path: Path, password: str) -> Any:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise SigningError(_("cannot read the key file {path}: {reason}").format(
-            path=path, reason=explain_read_error(error))) from None
+        raise SigningError(
+            _("cannot read the key file {path}: {reason}").format(
+                path=path, reason=explain_read_error(error)
+            )
+        ) from None
     try:
-        signer = SimpleSigner.load_pkcs12_data(data, other_certs=(),
-                                               passphrase=password.encode() or None)
+        signer = SimpleSigner.load_pkcs12_data(
+            data, other_certs=(), passphrase=password.encode() or None
+        )
     except (ValueError, TypeError):
         # Tell a wrong password from a file that is no key file at all.
         try:
             pkcs12.load_key_and_certificates(data, None)
         except ValueError as error:
             if "password" in str(error).lower() or "mac" in str(error).lower():
-                raise SigningError(_("wrong password for the key file {path}").format(
-                    path=path)) from None
-            raise SigningError(_("{path} is not a PKCS#12 key file (.p12, .pfx)").format(
-                path=path)) from None
-        raise SigningError(_("the key file {path} holds no key with its certificate").format(
-            path=path)) from None
+                raise SigningError(
+                    _("wrong password for the key file {path}").format(path=path)
+                ) from None
+            raise SigningError(
+                _("{path} is not a PKCS#12 key file (.p12, .pfx)").format(path=path)
+            ) from None
+        raise SigningError(
+            _("the key file {path} holds no key with its certificate").format(path=path)
+        ) from None
     return signer
 
 
@@ -113,52 +125,69 @@ def _pkcs11_signer(source: KeySource, pin: str) -> Iterator[Any]:
         from pyhanko.config.pkcs11 import TokenCriteria
         from pyhanko.sign.pkcs11 import PKCS11Signer, open_pkcs11_session
     except ImportError as error:
-        raise SigningError(_("signing with a token needs python-pkcs11 ({error})").format(
-            error=error), EXIT_FAILED) from None
+        raise SigningError(
+            _("signing with a token needs python-pkcs11 ({error})").format(error=error), EXIT_FAILED
+        ) from None
     library = str(source.pkcs11_library)
     if not Path(library).is_file():
-        raise SigningError(_("the PKCS#11 library {path} does not exist; install the token's "
-                             "driver or give its path").format(path=library))
+        raise SigningError(
+            _(
+                "the PKCS#11 library {path} does not exist; install the token's "
+                "driver or give its path"
+            ).format(path=library)
+        )
     try:
-        session = open_pkcs11_session(library, token_criteria=TokenCriteria(label=source.token),
-                                      user_pin=pin)
+        session = open_pkcs11_session(
+            library, token_criteria=TokenCriteria(label=source.token), user_pin=pin
+        )
     except (p11.PinIncorrect, p11.PinInvalid, p11.PinLenRange):
-        raise SigningError(_("wrong PIN for the token '{token}'").format(
-            token=source.token)) from None
+        raise SigningError(
+            _("wrong PIN for the token '{token}'").format(token=source.token)
+        ) from None
     except p11.PinLocked:
-        raise SigningError(_("the token '{token}' is locked after too many wrong PINs").format(
-            token=source.token)) from None
+        raise SigningError(
+            _("the token '{token}' is locked after too many wrong PINs").format(token=source.token)
+        ) from None
     except (p11.PKCS11Error, RuntimeError, OSError) as error:
         if "No token" in str(error) or isinstance(error, p11.TokenNotPresent):
-            raise SigningError(_("no token labelled '{token}' is plugged in").format(
-                token=source.token)) from None
-        raise SigningError(_("the token '{token}' cannot be opened: {error}").format(
-            token=source.token, error=error), EXIT_FAILED) from None
+            raise SigningError(
+                _("no token labelled '{token}' is plugged in").format(token=source.token)
+            ) from None
+        raise SigningError(
+            _("the token '{token}' cannot be opened: {error}").format(
+                token=source.token, error=error
+            ),
+            EXIT_FAILED,
+        ) from None
     except Exception as error:  # pyHanko wraps "no token found" in its own PKCS11Error
         if "No token" in str(error):
-            raise SigningError(_("no token labelled '{token}' is plugged in").format(
-                token=source.token)) from None
+            raise SigningError(
+                _("no token labelled '{token}' is plugged in").format(token=source.token)
+            ) from None
         raise
     try:
         key_id = _key_with_certificate(session, source.key_label, Attribute, ObjectClass)
         if key_id is None:
-            raise SigningError(_("the token '{token}' holds no key with a certificate").format(
-                token=source.token))
+            raise SigningError(
+                _("the token '{token}' holds no key with a certificate").format(token=source.token)
+            )
         signer = PKCS11Signer(session, key_id=key_id, cert_id=key_id)
         yield signer
     finally:
         session.close()
 
 
-def _key_with_certificate(session: Any, label: str, attribute: Any,
-                          object_class: Any) -> bytes | None:
+def _key_with_certificate(
+    session: Any, label: str, attribute: Any, object_class: Any
+) -> bytes | None:
     """The id shared by a private key and its certificate (the one labelled *label*)."""
     certificates = {}
     for certificate in session.get_objects({attribute.CLASS: object_class.CERTIFICATE}):
         certificates[bytes(certificate[attribute.ID])] = str(certificate[attribute.LABEL])
     for key in session.get_objects({attribute.CLASS: object_class.PRIVATE_KEY}):
         key_id = bytes(key[attribute.ID])
-        if key_id in certificates and (not label or label in (certificates[key_id],
-                                                                str(key[attribute.LABEL]))):
+        if key_id in certificates and (
+            not label or label in (certificates[key_id], str(key[attribute.LABEL]))
+        ):
             return key_id
     return None

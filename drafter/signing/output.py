@@ -36,10 +36,10 @@ class StagedOutput:
             raise SigningError(_("cannot write {path}: it is a folder").format(path=path))
         mode = self.path.stat().st_mode & 0o777 if self.path.is_file() else 0o644
         self.temporary: Path | None = folder / (
-            f".{self.path.name}.{os.getpid()}.{next(_counter)}.tmp")
+            f".{self.path.name}.{os.getpid()}.{next(_counter)}.tmp"
+        )
         try:
-            fd = os.open(self.temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_BINARY,
-                         mode)
+            fd = os.open(self.temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_BINARY, mode)
         except OSError as error:
             self.temporary = None
             raise self._error(error) from None
@@ -54,8 +54,12 @@ class StagedOutput:
             raise self._error(error) from None
 
     def _error(self, error: OSError) -> SigningError:
-        return SigningError(_("cannot write {path}: {reason}").format(
-            path=self.path, reason=explain_os_error(error)), EXIT_FAILED)
+        return SigningError(
+            _("cannot write {path}: {reason}").format(
+                path=self.path, reason=explain_os_error(error)
+            ),
+            EXIT_FAILED,
+        )
 
     def commit(self) -> None:
         """Move the file into place."""
@@ -63,12 +67,14 @@ class StagedOutput:
         try:
             os.replace(self.temporary, self.path)
         except OSError as error:
-            raise SigningError(_("the number is in the register, but the signed PDF could "
-                                 "not be moved to {path} ({reason}); it was left at "
-                                 "{temporary}").format(path=self.path,
-                                                       reason=explain_os_error(error),
-                                                       temporary=self.temporary),
-                               EXIT_FAILED) from None
+            raise SigningError(
+                _(
+                    "the number is in the register, but the signed PDF could "
+                    "not be moved to {path} ({reason}); it was left at "
+                    "{temporary}"
+                ).format(path=self.path, reason=explain_os_error(error), temporary=self.temporary),
+                EXIT_FAILED,
+            ) from None
         self.temporary = None
 
     def discard(self) -> None:

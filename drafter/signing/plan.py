@@ -140,8 +140,17 @@ def _char_device(resources: Any) -> Any:
             super().__init__(resources)
             self.chars: list[_Char] = []
 
-        def render_char(self, matrix: Any, font: Any, fontsize: float, scaling: float,
-                        rise: float, cid: int, ncs: Any, graphicstate: Any) -> float:
+        def render_char(
+            self,
+            matrix: Any,
+            font: Any,
+            fontsize: float,
+            scaling: float,
+            rise: float,
+            cid: int,
+            ncs: Any,
+            graphicstate: Any,
+        ) -> float:
             # What pdfminer's LTChar computes, for upright text only, without the object:
             # a third of the time of reading the page.
             advance = float(font.char_width(cid)) * fontsize * scaling
@@ -160,8 +169,18 @@ def _char_device(resources: Any) -> Any:
             text = text.replace("\t", " ")
             step = a * advance / max(1, len(text))
             for index, letter in enumerate(text):
-                self.chars.append(_Char(letter, e + index * step, e + (index + 1) * step,
-                                        bottom, top, baseline, em, font.fontname))
+                self.chars.append(
+                    _Char(
+                        letter,
+                        e + index * step,
+                        e + (index + 1) * step,
+                        bottom,
+                        top,
+                        baseline,
+                        em,
+                        font.fontname,
+                    )
+                )
             return advance
 
     return CharDevice()
@@ -245,7 +264,7 @@ def _number_blank(line: _Line, result: PagePlan) -> None:
     if not text.startswith("Số:") or "/" not in text:
         return
     slash = text.index("/")
-    result.symbol = text[slash + 1:].strip()
+    result.symbol = text[slash + 1 :].strip()
     number = text[3:slash].replace(NBSP, "").strip()
     if number:
         result.number = number
@@ -253,9 +272,16 @@ def _number_blank(line: _Line, result: PagePlan) -> None:
     blank = [ch for ch in line.chars[3:slash] if ch.c in (NBSP, " ")]
     if not blank:
         return
-    result.blanks.append(Blank("number", line.page, _rect(blank[0].x0, line.chars[slash].x0,
-                                                          line),
-                               line.size, line.italic, line.baseline))
+    result.blanks.append(
+        Blank(
+            "number",
+            line.page,
+            _rect(blank[0].x0, line.chars[slash].x0, line),
+            line.size,
+            line.italic,
+            line.baseline,
+        )
+    )
 
 
 def _date_blanks(line: _Line, result: PagePlan) -> None:
@@ -263,22 +289,31 @@ def _date_blanks(line: _Line, result: PagePlan) -> None:
     day_at, month_at, year_at = text.find("ngày "), text.find(" tháng "), text.find(" năm ")
     if min(day_at, month_at, year_at) < 0 or not day_at < month_at < year_at:
         return
-    spans = {"day": (day_at + len("ngày"), month_at), "month": (month_at + len(" tháng"),
-                                                                year_at)}
+    spans = {"day": (day_at + len("ngày"), month_at), "month": (month_at + len(" tháng"), year_at)}
     for name, (start, end) in spans.items():
         if text[start:end].strip():
             return  # a dated letter: nothing to fill
         x0, x1 = line.chars[start].x0, line.chars[end].x1
-        result.blanks.append(Blank(name, line.page, _rect(x0, x1, line), line.size,
-                                   line.italic, line.baseline))
+        result.blanks.append(
+            Blank(name, line.page, _rect(x0, x1, line), line.size, line.italic, line.baseline)
+        )
     year_start = year_at + len(" năm ")
     result.year = text[year_start:].strip().strip("….")
     if result.year:
         return
     x0 = line.chars[year_start - 1].x1
     x1 = max(line.chars[-1].x1, x0 + 3 * line.size)
-    result.blanks.append(Blank("year", line.page, _rect(x0, x1, line), line.size,
-                               line.italic, line.baseline, cover=True))
+    result.blanks.append(
+        Blank(
+            "year",
+            line.page,
+            _rect(x0, x1, line),
+            line.size,
+            line.italic,
+            line.baseline,
+            cover=True,
+        )
+    )
 
 
 def _signature_spaces(lines: list[_Line]) -> list[SignatureSpace]:
@@ -292,14 +327,20 @@ def _signature_spaces(lines: list[_Line]) -> list[SignatureSpace]:
         if not lower.bold or not any(ch.c.islower() for ch in lower.chars):
             continue
         centre = (lower.x0 + lower.x1) / 2
-        above = [line for line in ordered if line.bottom >= lower.top - 1
-                 and line.x0 - 2 <= centre <= line.x1 + 2]
+        above = [
+            line
+            for line in ordered
+            if line.bottom >= lower.top - 1 and line.x0 - 2 <= centre <= line.x1 + 2
+        ]
         if not above:
             continue
         upper = min(above, key=lambda line: line.bottom)
         gap = upper.bottom - lower.top
         if MIN_SIGNATURE_GAP <= gap <= MAX_SIGNATURE_GAP and (upper.bold or upper.italic):
             width = max(upper.x1 - upper.x0, lower.x1 - lower.x0)
-            spaces.append(SignatureSpace(lower.page, centre, upper.bottom, lower.top, width,
-                                         lower.text.strip()))
+            spaces.append(
+                SignatureSpace(
+                    lower.page, centre, upper.bottom, lower.top, width, lower.text.strip()
+                )
+            )
     return sorted(spaces, key=lambda space: (-round(space.bottom), space.centre_x))

@@ -79,9 +79,13 @@ def check_made_by_drafter(reader: Any) -> None:
     info = reader.trailer_view.get("/Info")
     creator = str(info.get_object().get("/Creator", "")) if info is not None else ""
     if creator != CREATOR:
-        raise SigningError(_("this PDF was not made by Drafter; Drafter signs only the PDFs "
-                             "it exports (the number, date and signature places must be "
-                             "known)"))
+        raise SigningError(
+            _(
+                "this PDF was not made by Drafter; Drafter signs only the PDFs "
+                "it exports (the number, date and signature places must be "
+                "known)"
+            )
+        )
 
 
 def signature_fields(reader: Any) -> dict[str, Any]:
@@ -95,37 +99,58 @@ def _timestamper(url: str) -> Any:
     try:
         from pyhanko.sign.timestamps import HTTPTimeStamper
     except ImportError as error:
-        raise SigningError(_("time-stamping needs the 'requests' package ({error})").format(
-            error=error), EXIT_FAILED) from None
+        raise SigningError(
+            _("time-stamping needs the 'requests' package ({error})").format(error=error),
+            EXIT_FAILED,
+        ) from None
     return HTTPTimeStamper(url)
 
 
-def _sign(writer: Any, signer: Any, field_name: str, style: Any, request: Request, *,
-          certify: bool, text_params: dict[str, str] | None = None) -> bytes:
+def _sign(
+    writer: Any,
+    signer: Any,
+    field_name: str,
+    style: Any,
+    request: Request,
+    *,
+    certify: bool,
+    text_params: dict[str, str] | None = None,
+) -> bytes:
     from pyhanko.sign import fields as pdf_fields
     from pyhanko.sign import signers
     from pyhanko.sign.general import SigningError as PyHankoSigningError
 
     metadata = signers.PdfSignatureMetadata(
-        field_name=field_name, md_algorithm="sha256",
-        subfilter=pdf_fields.SigSeedSubFilter.PADES, certify=certify,
+        field_name=field_name,
+        md_algorithm="sha256",
+        subfilter=pdf_fields.SigSeedSubFilter.PADES,
+        certify=certify,
         docmdp_permissions=pdf_fields.MDPPerm.FILL_FORMS,
-        name=subject_name(signer.signing_cert), reason=request.reason or None)
-    pdf_signer = signers.PdfSigner(metadata, signer=signer, stamp_style=style,
-                                   timestamper=_timestamper(request.tsa_url))
+        name=subject_name(signer.signing_cert),
+        reason=request.reason or None,
+    )
+    pdf_signer = signers.PdfSigner(
+        metadata, signer=signer, stamp_style=style, timestamper=_timestamper(request.tsa_url)
+    )
     output = BytesIO()
     try:
         # Without a time stamp the size is known: reserving it spares pyHanko a trial
         # signature made only to measure one (a third of the time of signing).
         reserved = None if request.tsa_url else SIGNATURE_BYTES
-        pdf_signer.sign_pdf(writer, output=output, appearance_text_params=text_params,
-                            bytes_reserved=reserved)
+        pdf_signer.sign_pdf(
+            writer, output=output, appearance_text_params=text_params, bytes_reserved=reserved
+        )
     except PyHankoSigningError as error:
-        raise SigningError(_("the signature could not be made: {error}").format(error=error),
-                           EXIT_FAILED) from None
+        raise SigningError(
+            _("the signature could not be made: {error}").format(error=error), EXIT_FAILED
+        ) from None
     except OSError as error:  # the time-stamping server cannot be reached
-        raise SigningError(_("the time-stamping server {url} did not answer: {error}").format(
-            url=request.tsa_url, error=error), EXIT_FAILED) from None
+        raise SigningError(
+            _("the time-stamping server {url} did not answer: {error}").format(
+                url=request.tsa_url, error=error
+            ),
+            EXIT_FAILED,
+        ) from None
     return output.getvalue()
 
 
@@ -146,8 +171,11 @@ def agency_field(block: int) -> str:
 def _check_block(block: int, layout: PagePlan) -> None:
     count = len(layout.signatures)
     if not 1 <= block <= count:
-        raise SigningError(_("this PDF has {count} signature block(s): --block must be "
-                             "between 1 and {count}").format(count=count))
+        raise SigningError(
+            _(
+                "this PDF has {count} signature block(s): --block must be between 1 and {count}"
+            ).format(count=count)
+        )
 
 
 def _signer_block(request: Request, layout: PagePlan, signed: set[str]) -> int:
@@ -155,8 +183,11 @@ def _signer_block(request: Request, layout: PagePlan, signed: set[str]) -> int:
     if request.block is not None:
         _check_block(request.block, layout)
         if signer_field(request.block) in signed:
-            raise SigningError(_("signature block {block} is already signed by its signer"
-                                 ).format(block=request.block))
+            raise SigningError(
+                _("signature block {block} is already signed by its signer").format(
+                    block=request.block
+                )
+            )
         return request.block
     for block in range(1, len(layout.signatures) + 1):
         if signer_field(block) not in signed:
@@ -181,12 +212,14 @@ def sign_as_signer(data: bytes, signer: Any, request: Request) -> Result:
     if signed and not prepared:
         raise SigningError(_("this PDF is already signed; the signer signs first"))
     if request.image is None:
-        raise SigningError(_("the signer's signature needs the image of the handwritten "
-                             "signature (--image)"))
+        raise SigningError(
+            _("the signer's signature needs the image of the handwritten signature (--image)")
+        )
     layout: PagePlan = plan(data)
     if not layout.signatures:
-        raise SigningError(_("no signature block found in this PDF (the space between the "
-                             "title and the name)"))
+        raise SigningError(
+            _("no signature block found in this PDF (the space between the title and the name)")
+        )
     block = _signer_block(request, layout, signed)
     image = appearance.load_image(request.image, _("signature image"))
     space = layout.signatures[block - 1]
@@ -195,12 +228,23 @@ def sign_as_signer(data: bytes, signer: Any, request: Request) -> Result:
         _prepare_fields(writer, layout, block)
     box = _field_rect(writer, signer_field(block)) or appearance.signature_box(space)
     drawn = appearance.signature_rect(space, image.width / image.height)
-    signed_data = _sign(writer, signer, signer_field(block),
-                        appearance.placed_image_style(image, box, drawn), request,
-                        certify=not prepared)
+    signed_data = _sign(
+        writer,
+        signer,
+        signer_field(block),
+        appearance.placed_image_style(image, box, drawn),
+        request,
+        certify=not prepared,
+    )
     certificate = signer.signing_cert
-    return Result(signed_data, subject_name(certificate), subject_organisation(certificate),
-                  title=_title(reader), block=block, block_name=space.name)
+    return Result(
+        signed_data,
+        subject_name(certificate),
+        subject_organisation(certificate),
+        title=_title(reader),
+        block=block,
+        block_name=space.name,
+    )
 
 
 def block_to_sign(data: bytes, role: Role, block: int | None) -> tuple[int, PagePlan]:
@@ -210,8 +254,9 @@ def block_to_sign(data: bytes, role: Role, block: int | None) -> tuple[int, Page
     check_made_by_drafter(reader)
     layout = plan(data)
     if not layout.signatures:
-        raise SigningError(_("no signature block found in this PDF (the space between the "
-                             "title and the name)"))
+        raise SigningError(
+            _("no signature block found in this PDF (the space between the title and the name)")
+        )
     signed = set(signature_fields(reader))
     request = Request(role, block=block)
     if role is Role.SIGNER:
@@ -229,21 +274,31 @@ def _prepare_fields(writer: Any, layout: PagePlan, certifying_block: int) -> Non
         names += [signer_field(block), agency_field(block)]
     # Every field is locked but those the văn thư fills and the signatures still to come.
     open_fields = [fields.field_name(blank.name) for blank in layout.blanks] + [
-        name for name in names if name != signer_field(certifying_block)]
+        name for name in names if name != signer_field(certifying_block)
+    ]
     lock = pdf_fields.FieldMDPSpec(pdf_fields.FieldMDPAction.EXCLUDE, open_fields)
     for block, space in enumerate(layout.signatures, start=1):
         certifying = block == certifying_block
-        pdf_fields.append_signature_field(writer, pdf_fields.SigFieldSpec(
-            signer_field(block), on_page=space.page, box=appearance.signature_box(space),
-            field_mdp_spec=lock if certifying else None,
-            doc_mdp_update_value=pdf_fields.MDPPerm.FILL_FORMS if certifying else None))
+        pdf_fields.append_signature_field(
+            writer,
+            pdf_fields.SigFieldSpec(
+                signer_field(block),
+                on_page=space.page,
+                box=appearance.signature_box(space),
+                field_mdp_spec=lock if certifying else None,
+                doc_mdp_update_value=pdf_fields.MDPPerm.FILL_FORMS if certifying else None,
+            ),
+        )
         # The agency's field comes after its signer's, so the seal is drawn over the image.
-        pdf_fields.append_signature_field(writer, pdf_fields.SigFieldSpec(
-            agency_field(block), on_page=space.page, box=appearance.seal_box(space)))
+        pdf_fields.append_signature_field(
+            writer,
+            pdf_fields.SigFieldSpec(
+                agency_field(block), on_page=space.page, box=appearance.seal_box(space)
+            ),
+        )
 
 
-def _number_and_date(layout: PagePlan, values: dict[str, str], request: Request
-                     ) -> dict[str, str]:
+def _number_and_date(layout: PagePlan, values: dict[str, str], request: Request) -> dict[str, str]:
     """The field values to write; checks the number and date against the document."""
     from drafter.core.vietnamese import pad_number
 
@@ -254,18 +309,21 @@ def _number_and_date(layout: PagePlan, values: dict[str, str], request: Request
             raise SigningError(_("the document has no number yet: give it with --number"))
         wanted["number"] = pad_number(request.number)
     elif request.number is not None:
-        raise SigningError(_("the document already has its number ({number})").format(
-            number=values.get("number") or layout.number))
+        raise SigningError(
+            _("the document already has its number ({number})").format(
+                number=values.get("number") or layout.number
+            )
+        )
     date_blank = blank & {"day", "month", "year"}
     if date_blank:
         if request.date is None:
-            raise SigningError(_("the document has no date yet: give it with --date "
-                                 "YYYY-MM-DD"))
+            raise SigningError(_("the document has no date yet: give it with --date YYYY-MM-DD"))
         date = request.date
         year_field = "year" in values
         if not year_field and layout.page_sizes and not _year_matches(layout, date):
-            raise SigningError(_("the date line gives another year than {year}").format(
-                year=date.year))
+            raise SigningError(
+                _("the date line gives another year than {year}").format(year=date.year)
+            )
         wanted["day"] = f"{date.day:02d}"
         wanted["month"] = f"{date.month:02d}" if date.month <= 2 else str(date.month)
         if year_field:
@@ -279,8 +337,9 @@ def _year_matches(layout: PagePlan, date: dt.date) -> bool:
     return layout.year in ("", str(date.year))
 
 
-def sign_as_agency(data: bytes, signer: Any, request: Request, font_file: Path,
-                   italic_font_file: Path) -> Result:
+def sign_as_agency(
+    data: bytes, signer: Any, request: Request, font_file: Path, italic_font_file: Path
+) -> Result:
     """The agency's signature: the seal over the signer's (ô 8), or text for ô 14."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields as pdf_fields
@@ -294,21 +353,35 @@ def sign_as_agency(data: bytes, signer: Any, request: Request, font_file: Path,
     separate = bool(request.attachment_of or request.copy_form)
     if separate:
         if existing:
-            raise SigningError(_("this PDF is already signed by the agency")
-                               if AGENCY_FIELD in existing else
-                               _("this PDF is already signed; an attachment or a copy is "
-                                 "signed only by the agency"))
+            raise SigningError(
+                _("this PDF is already signed by the agency")
+                if AGENCY_FIELD in existing
+                else _(
+                    "this PDF is already signed; an attachment or a copy is "
+                    "signed only by the agency"
+                )
+            )
         writer = IncrementalPdfFileWriter(BytesIO(data), strict=False)
         moment = appearance.signing_time()
-        lines = ([request.copy_form, organisation or name] if request.copy_form else
-                 [organisation or name, f"Số: {request.attachment_of}"])
+        lines = (
+            [request.copy_form, organisation or name]
+            if request.copy_form
+            else [organisation or name, f"Số: {request.attachment_of}"]
+        )
         lines.append(appearance.iso_time(moment))
         page_size = _page_size(reader, 0)
         rect = appearance.text_rect(lines, page_size)
-        pdf_fields.append_signature_field(writer, pdf_fields.SigFieldSpec(
-            AGENCY_FIELD, on_page=0, box=_rounded(rect)))
-        result.data = _sign(writer, signer, AGENCY_FIELD,
-                            appearance.text_style(lines, font_file), request, certify=False)
+        pdf_fields.append_signature_field(
+            writer, pdf_fields.SigFieldSpec(AGENCY_FIELD, on_page=0, box=_rounded(rect))
+        )
+        result.data = _sign(
+            writer,
+            signer,
+            AGENCY_FIELD,
+            appearance.text_style(lines, font_file),
+            request,
+            certify=False,
+        )
         return result
     layout = plan(data)
     block = _agency_block(request, layout, set(existing))
@@ -317,8 +390,12 @@ def sign_as_agency(data: bytes, signer: Any, request: Request, font_file: Path,
     image = appearance.load_image(request.image, _("seal image"))
     wanted = _number_and_date(layout, fields.field_values(reader), request)
     if agency_field(block) not in _signature_field_names(reader):
-        raise SigningError(_("this PDF has no place for the agency's signature; it was not "
-                             "signed by its signer with Drafter"))
+        raise SigningError(
+            _(
+                "this PDF has no place for the agency's signature; it was not "
+                "signed by its signer with Drafter"
+            )
+        )
     if wanted:
         writer = IncrementalPdfFileWriter(BytesIO(data), strict=False)
         fields.fill(writer, wanted, font_file, italic_font_file)
@@ -328,16 +405,22 @@ def sign_as_agency(data: bytes, signer: Any, request: Request, font_file: Path,
         result.filled = wanted
     writer = IncrementalPdfFileWriter(BytesIO(data), strict=False)
     space = layout.signatures[block - 1]
-    ratio = _signer_image_ratio(writer, signer_field(block)) or \
-        appearance.MAX_SIGNATURE_WIDTH / (space.top - space.bottom)
-    drawn = appearance.seal_rect(appearance.signature_rect(space, ratio),
-                                 appearance.seal_size(image))
+    ratio = _signer_image_ratio(writer, signer_field(block)) or appearance.MAX_SIGNATURE_WIDTH / (
+        space.top - space.bottom
+    )
+    drawn = appearance.seal_rect(
+        appearance.signature_rect(space, ratio), appearance.seal_size(image)
+    )
     box = _field_rect(writer, agency_field(block)) or appearance.seal_box(space)
-    result.data = _sign(writer, signer, agency_field(block),
-                        appearance.placed_image_style(image, box, drawn), request,
-                        certify=False)
-    number = wanted.get("number") or layout.number or fields.field_values(reader).get(
-        "number", "")
+    result.data = _sign(
+        writer,
+        signer,
+        agency_field(block),
+        appearance.placed_image_style(image, box, drawn),
+        request,
+        certify=False,
+    )
+    number = wanted.get("number") or layout.number or fields.field_values(reader).get("number", "")
     if number:
         result.number_symbol = f"{number}/{layout.symbol}" if layout.symbol else number
     result.date = request.date
@@ -358,8 +441,12 @@ def _agency_block(request: Request, layout: PagePlan, signed: set[str]) -> int:
         raise SigningError(_("this PDF is already signed by the agency"))
     ready = [b for b in waiting if signer_field(b) in signed]
     if not ready:
-        raise SigningError(_("the agency signs only a document already signed by its signer; "
-                             "have the signer sign it first"))
+        raise SigningError(
+            _(
+                "the agency signs only a document already signed by its signer; "
+                "have the signer sign it first"
+            )
+        )
     return ready[0]
 
 

@@ -42,8 +42,11 @@ def parse_key_choice(text: str) -> KeySource | None:
 
 
 def _choice(owner: str, image: str, certificate: str) -> StoredChoice:
-    return StoredChoice(owner, Path(image) if image else None,
-                        parse_key_choice(certificate) if certificate else None)
+    return StoredChoice(
+        owner,
+        Path(image) if image else None,
+        parse_key_choice(certificate) if certificate else None,
+    )
 
 
 def find_signer(store: Any, name: str) -> Any:
@@ -59,9 +62,12 @@ def find_signer(store: Any, name: str) -> Any:
 def for_signer(store: Any, name: str) -> StoredChoice:
     signer = find_signer(store, name)
     if signer is None:
-        raise SigningError(_("no signer named '{name}' in the office data; give the "
-                             "signature image with --image, or add the signer").format(
-                                 name=name))
+        raise SigningError(
+            _(
+                "no signer named '{name}' in the office data; give the "
+                "signature image with --image, or add the signer"
+            ).format(name=name)
+        )
     return _choice(signer.name, signer.signature_image or "", signer.certificate or "")
 
 
@@ -80,11 +86,13 @@ def for_agency(store: Any, symbol: str, signer_name: str = "") -> StoredChoice:
     if not found and len(profiles) == 1:
         found = profiles
     if not found:
-        raise SigningError(_("no organisation profile found for this document; give the "
-                             "seal image with --image"))
+        raise SigningError(
+            _("no organisation profile found for this document; give the seal image with --image")
+        )
     profile = found[0]
-    return _choice(profile.label or profile.name, profile.seal_image or "",
-                   profile.certificate or "")
+    return _choice(
+        profile.label or profile.name, profile.seal_image or "", profile.certificate or ""
+    )
 
 
 def load(db: str | None, role: str, *, symbol: str = "", name: str = "") -> StoredChoice:

@@ -69,19 +69,28 @@ class Report:
             return _("The document carries no digital signature.")
         if not self.passes:
             broken = [s.signer for s in self.signatures if not s.passes]
-            return _("NOT VALID: the document was changed after it was signed by {names}."
-                     ).format(names=", ".join(broken))
+            return _("NOT VALID: the document was changed after it was signed by {names}.").format(
+                names=", ".join(broken)
+            )
         if not self.trusted:
-            return _("Intact: no signature was broken and only the allowed changes were made "
-                     "(number, date, further signatures); but the certificates could not "
-                     "be checked against a trusted CA.")
-        return _("Valid: every signature is intact, the document was changed only as "
-                 "allowed, and every certificate comes from a trusted CA.")
+            return _(
+                "Intact: no signature was broken and only the allowed changes were made "
+                "(number, date, further signatures); but the certificates could not "
+                "be checked against a trusted CA."
+            )
+        return _(
+            "Valid: every signature is intact, the document was changed only as "
+            "allowed, and every certificate comes from a trusted CA."
+        )
 
     def as_json(self) -> dict[str, Any]:
-        return {"passes": self.passes, "trusted": self.trusted, "verdict": self.verdict(),
-                "trust_anchors": self.trust_anchors,
-                "signatures": [asdict(s) | {"passes": s.passes} for s in self.signatures]}
+        return {
+            "passes": self.passes,
+            "trusted": self.trusted,
+            "verdict": self.verdict(),
+            "trust_anchors": self.trust_anchors,
+            "signatures": [asdict(s) | {"passes": s.passes} for s in self.signatures],
+        }
 
 
 def load_trust_roots(folder: Path) -> list[Any]:
@@ -94,8 +103,11 @@ def load_trust_roots(folder: Path) -> list[Any]:
             data = path.read_bytes()
         except OSError:
             continue
-        blobs = [der for _kind, _headers, der in pem.unarmor(data, multiple=True)] \
-            if pem.detect(data) else [data]
+        blobs = (
+            [der for _kind, _headers, der in pem.unarmor(data, multiple=True)]
+            if pem.detect(data)
+            else [data]
+        )
         for der in blobs:
             try:
                 certificate = x509.Certificate.load(der)
@@ -106,8 +118,13 @@ def load_trust_roots(folder: Path) -> list[Any]:
     return roots
 
 
-_LEVELS = {"NONE": "none", "LTA_UPDATES": "none", "FORM_FILLING": "form_filling",
-           "ANNOTATIONS": "other", "OTHER": "other"}
+_LEVELS = {
+    "NONE": "none",
+    "LTA_UPDATES": "none",
+    "FORM_FILLING": "form_filling",
+    "ANNOTATIONS": "other",
+    "OTHER": "other",
+}
 
 
 def verify_bytes(data: bytes, trust_folder: Path) -> Report:
@@ -124,44 +141,61 @@ def verify_bytes(data: bytes, trust_folder: Path) -> Report:
     roots = load_trust_roots(trust_folder)
     reports = []
     for index, embedded in enumerate(signatures):
-        context = ValidationContext(trust_roots=roots, allow_fetching=False,
-                                    revocation_mode="soft-fail")
+        context = ValidationContext(
+            trust_roots=roots, allow_fetching=False, revocation_mode="soft-fail"
+        )
         try:
-            status = validate_pdf_signature(embedded, signer_validation_context=context,
-                                            ts_validation_context=context)
+            status = validate_pdf_signature(
+                embedded, signer_validation_context=context, ts_validation_context=context
+            )
         except Exception as error:  # a damaged signature container: report, don't crash
             reports.append(_broken(embedded, str(error)))
             continue
-        reports.append(_report(embedded, status, certification=index == 0
-                               and embedded.docmdp_level is not None))
+        reports.append(
+            _report(
+                embedded, status, certification=index == 0 and embedded.docmdp_level is not None
+            )
+        )
     return Report(reports, len(roots))
 
 
 def _broken(embedded: Any, reason: str) -> SignatureReport:
-    return SignatureReport(field=str(embedded.field_name), signer="?", organisation="",
-                           time="", time_source="", intact=False, changed_after="other",
-                           allowed=False, trusted=False, certificate_valid_at_signing=False,
-                           certification=False,
-                           problems=[_("the signature cannot be read: {reason}").format(
-                               reason=reason)])
+    return SignatureReport(
+        field=str(embedded.field_name),
+        signer="?",
+        organisation="",
+        time="",
+        time_source="",
+        intact=False,
+        changed_after="other",
+        allowed=False,
+        trusted=False,
+        certificate_valid_at_signing=False,
+        certification=False,
+        problems=[_("the signature cannot be read: {reason}").format(reason=reason)],
+    )
 
 
 def _report(embedded: Any, status: Any, *, certification: bool) -> SignatureReport:
     certificate = status.signing_cert
     timestamp = status.timestamp_validity
-    moment: dt.datetime | None = timestamp.timestamp if timestamp is not None else \
-        status.signer_reported_dt
+    moment: dt.datetime | None = (
+        timestamp.timestamp if timestamp is not None else status.signer_reported_dt
+    )
     level = status.modification_level
     changed = _LEVELS.get(level.name, "other") if level is not None else "other"
     intact = bool(status.intact and status.valid)
     allowed = bool(status.docmdp_ok) and status.coverage is not None
     problems = []
     if not intact:
-        problems.append(_("the signed content does not match the signature: the document "
-                          "was changed after signing"))
+        problems.append(
+            _(
+                "the signed content does not match the signature: the document "
+                "was changed after signing"
+            )
+        )
     elif not allowed:
-        problems.append(_("the document was changed after this signature beyond what it "
-                          "allowed"))
+        problems.append(_("the document was changed after this signature beyond what it allowed"))
     start = certificate["tbs_certificate"]["validity"]["not_before"].native
     end = certificate["tbs_certificate"]["validity"]["not_after"].native
     valid_then = moment is not None and start <= moment <= end
@@ -170,35 +204,46 @@ def _report(embedded: Any, status: Any, *, certification: bool) -> SignatureRepo
     if not status.trusted:
         problems.append(_("the certificate does not chain up to a CA of the trust folder"))
     return SignatureReport(
-        field=str(embedded.field_name), signer=subject_name(certificate),
+        field=str(embedded.field_name),
+        signer=subject_name(certificate),
         organisation=subject_organisation(certificate),
         time=iso_time(moment) if moment is not None else "",
         time_source="timestamp" if timestamp is not None else "signer",
-        intact=intact, changed_after=changed, allowed=allowed, trusted=bool(status.trusted),
-        certificate_valid_at_signing=valid_then, certification=certification,
-        problems=problems)
+        intact=intact,
+        changed_after=changed,
+        allowed=allowed,
+        trusted=bool(status.trusted),
+        certificate_valid_at_signing=valid_then,
+        certification=certification,
+        problems=problems,
+    )
 
 
 def describe(report: SignatureReport) -> list[str]:
     """The lines the command line and the GUI show for one signature."""
     changed = {
         "none": _("not changed after this signature"),
-        "form_filling": _("changed after it only by filling in form fields (number, date) "
-                          "and adding signatures, as allowed"),
+        "form_filling": _(
+            "changed after it only by filling in form fields (number, date) "
+            "and adding signatures, as allowed"
+        ),
         "other": _("changed after it beyond what it allowed"),
     }[report.changed_after]
     if report.changed_after == "other" and report.allowed:
         changed = _("changed after it, within what it allowed")
-    source = _("time-stamping server") if report.time_source == "timestamp" else \
-        _("the signer's clock")
+    source = (
+        _("time-stamping server") if report.time_source == "timestamp" else _("the signer's clock")
+    )
     lines = [
         _("Signer: {name}").format(name=report.signer),
         _("Organisation: {name}").format(name=report.organisation or "—"),
         _("Signed at: {time} ({source})").format(time=report.time or "—", source=source),
         _("Intact: {answer}").format(answer=_("yes") if report.intact else _("NO")),
         changed[:1].upper() + changed[1:],
-        _("Certificate: {state}").format(state=_("trusted") if report.trusted else
-                                         _("not verified (its CA is not in the trust "
-                                           "folder)")),
+        _("Certificate: {state}").format(
+            state=_("trusted")
+            if report.trusted
+            else _("not verified (its CA is not in the trust folder)")
+        ),
     ]
     return lines + [f"! {problem}" for problem in report.problems]

@@ -20,15 +20,18 @@ BUSY_TIMEOUT_S = 30.0
 
 
 def full_disk_message(where: object) -> str:
-    return _("the disk holding the database {where} is full. Nothing was changed; free some "
-             "space and try again.").format(where=where)
+    return _(
+        "the disk holding the database {where} is full. Nothing was changed; free some "
+        "space and try again."
+    ).format(where=where)
 
 
 def damaged_message(where: object, problem: str) -> str:
-    return _("the database {where} is damaged ({problem}). Nothing was changed. Restore your "
-             "last backup (Drafter keeps one beside it before every upgrade), or move the "
-             "damaged file away to start a new database.").format(where=where,
-                                                                    problem=problem)
+    return _(
+        "the database {where} is damaged ({problem}). Nothing was changed. Restore your "
+        "last backup (Drafter keeps one beside it before every upgrade), or move the "
+        "damaged file away to start a new database."
+    ).format(where=where, problem=problem)
 
 
 def is_damage(text: str) -> bool:
@@ -63,8 +66,9 @@ def connect_read_only(path: Path, timeout: float) -> sqlite3.Connection:
     no WAL file holds committed changes that the main file lacks.
     """
     base = path.resolve().as_uri()
-    connection = sqlite3.connect(f"{base}?mode=ro", uri=True, timeout=timeout,
-                                 check_same_thread=False)
+    connection = sqlite3.connect(
+        f"{base}?mode=ro", uri=True, timeout=timeout, check_same_thread=False
+    )
     try:
         # SQLite opens the file at the first statement: make it happen here.
         connection.execute("PRAGMA schema_version").fetchall()
@@ -74,8 +78,9 @@ def connect_read_only(path: Path, timeout: float) -> sqlite3.Connection:
         wal = path.with_name(path.name + "-wal")
         if "unable to open" not in str(error) or (wal.exists() and wal.stat().st_size > 0):
             raise
-    return sqlite3.connect(f"{base}?immutable=1", uri=True, timeout=timeout,
-                           check_same_thread=False)
+    return sqlite3.connect(
+        f"{base}?immutable=1", uri=True, timeout=timeout, check_same_thread=False
+    )
 
 
 def backup_file(path: Path, reason: str, *, timeout: float = BUSY_TIMEOUT_S) -> Path:
@@ -109,8 +114,11 @@ def backup_file(path: Path, reason: str, *, timeout: float = BUSY_TIMEOUT_S) -> 
             if wal.exists():
                 shutil.copy2(wal, target.with_name(target.name + "-wal"))
     except BaseException:
-        for leftover in (target, target.with_name(target.name + "-wal"),
-                         target.with_name(target.name + "-journal")):
+        for leftover in (
+            target,
+            target.with_name(target.name + "-wal"),
+            target.with_name(target.name + "-journal"),
+        ):
             with contextlib.suppress(OSError):
                 leftover.unlink()
         raise

@@ -53,8 +53,9 @@ def prepare(contact: Contact) -> Contact:
     contact.note = clean_text(contact.note or "").strip()
     if not contact.full_name:
         raise ValueError(_("a recipient needs a full name"))
-    contact.search_text = search_text(contact.full_name, contact.short_name, contact.title,
-                                      contact.organisation, contact.email)
+    contact.search_text = search_text(
+        contact.full_name, contact.short_name, contact.title, contact.organisation, contact.email
+    )
     contact.sort_bytes = sort_bytes(contact.full_name)
     return contact
 
@@ -75,12 +76,14 @@ def delete_contact(store: Store, contact_id: int) -> None:
 
 
 def _matching(query: str) -> list[ColumnElement[bool]]:
-    return [Contact.search_text.like(like_pattern(word), escape="\\")
-            for word in query_words(query)]
+    return [
+        Contact.search_text.like(like_pattern(word), escape="\\") for word in query_words(query)
+    ]
 
 
-def search_contacts(store: Store, query: str = "", *, kind: str = "", limit: int = 50,
-                    offset: int = 0) -> list[Contact]:
+def search_contacts(
+    store: Store, query: str = "", *, kind: str = "", limit: int = 50, offset: int = 0
+) -> list[Contact]:
     """Contacts whose names contain every word typed, in Vietnamese order.
 
     "so tai chinh", "sở tài chính" and "Tài chính Sở" all find "Sở Tài chính".
@@ -115,11 +118,17 @@ def _load_group(session: Session, group_id: int) -> ContactGroup | None:
 
 
 def list_groups(store: Store, query: str = "") -> list[ContactGroup]:
-    statement = (select(ContactGroup)
-                 .options(_with_members())
-                 .where(*[ContactGroup.search_text.like(like_pattern(w), escape="\\")
-                          for w in query_words(query)])
-                 .order_by(ContactGroup.sort_bytes))
+    statement = (
+        select(ContactGroup)
+        .options(_with_members())
+        .where(
+            *[
+                ContactGroup.search_text.like(like_pattern(w), escape="\\")
+                for w in query_words(query)
+            ]
+        )
+        .order_by(ContactGroup.sort_bytes)
+    )
     with store.read() as session:
         return list(session.scalars(statement))
 
@@ -129,8 +138,9 @@ def get_group(store: Store, group_id: int) -> ContactGroup | None:
         return _load_group(session, group_id)
 
 
-def save_group(store: Store, name: str, contact_ids: list[int], *, note: str = "",
-               group_id: int | None = None) -> ContactGroup:
+def save_group(
+    store: Store, name: str, contact_ids: list[int], *, note: str = "", group_id: int | None = None
+) -> ContactGroup:
     """Create or replace a group with its members in the given order."""
     name = clean_line(name)
     if not name:
@@ -149,8 +159,9 @@ def save_group(store: Store, name: str, contact_ids: list[int], *, note: str = "
         for position, contact_id in enumerate(contact_ids):
             if contact_id not in seen:
                 seen.add(contact_id)
-                session.add(GroupMember(group_id=group.id, contact_id=contact_id,
-                                        position=position))
+                session.add(
+                    GroupMember(group_id=group.id, contact_id=contact_id, position=position)
+                )
         saved_id = group.id
     result = get_group(store, saved_id)
     assert result is not None
@@ -161,16 +172,28 @@ def add_to_group(session: Session, group_name: str, contact: Contact) -> None:
     """Append *contact* to the group named *group_name*, creating the group if needed."""
     group = session.scalars(select(ContactGroup).where(ContactGroup.name == group_name)).first()
     if group is None:
-        group = ContactGroup(name=group_name, note="", search_text=search_text(group_name),
-                             sort_bytes=sort_bytes(group_name))
+        group = ContactGroup(
+            name=group_name,
+            note="",
+            search_text=search_text(group_name),
+            sort_bytes=sort_bytes(group_name),
+        )
         session.add(group)
         session.flush()
     exists = session.get(GroupMember, (group.id, contact.id))
     if exists is None:
-        last = session.scalars(select(GroupMember.position).where(
-            GroupMember.group_id == group.id).order_by(GroupMember.position.desc())).first()
-        session.add(GroupMember(group_id=group.id, contact_id=contact.id,
-                                position=(last + 1) if last is not None else 0))
+        last = session.scalars(
+            select(GroupMember.position)
+            .where(GroupMember.group_id == group.id)
+            .order_by(GroupMember.position.desc())
+        ).first()
+        session.add(
+            GroupMember(
+                group_id=group.id,
+                contact_id=contact.id,
+                position=(last + 1) if last is not None else 0,
+            )
+        )
 
 
 def delete_group(store: Store, group_id: int) -> None:
@@ -181,5 +204,8 @@ def delete_group(store: Store, group_id: int) -> None:
 
 def group_by_name(store: Store, name: str) -> ContactGroup | None:
     with store.read() as session:
-        return session.scalars(select(ContactGroup).options(_with_members()).where(
-            ContactGroup.name == clean_line(name))).first()
+        return session.scalars(
+            select(ContactGroup)
+            .options(_with_members())
+            .where(ContactGroup.name == clean_line(name))
+        ).first()

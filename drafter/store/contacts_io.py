@@ -27,10 +27,25 @@ from drafter.store.models import Contact, GroupMember
 # Column id → header printed on export (Vietnamese) and the other names accepted.
 COLUMNS: dict[str, tuple[str, ...]] = {
     "kind": ("Loại", "kind", "type", "loai doi tuong"),
-    "full_name": ("Tên đầy đủ (Kính gửi)", "Tên đầy đủ", "full_name", "full name", "kinh gui",
-                  "ten", "name", "ho va ten", "ten co quan"),
-    "short_name": ("Tên ngắn (Nơi nhận)", "Tên ngắn", "short_name", "short name", "noi nhan",
-                   "ten viet tat"),
+    "full_name": (
+        "Tên đầy đủ (Kính gửi)",
+        "Tên đầy đủ",
+        "full_name",
+        "full name",
+        "kinh gui",
+        "ten",
+        "name",
+        "ho va ten",
+        "ten co quan",
+    ),
+    "short_name": (
+        "Tên ngắn (Nơi nhận)",
+        "Tên ngắn",
+        "short_name",
+        "short name",
+        "noi nhan",
+        "ten viet tat",
+    ),
     "title": ("Chức vụ", "title", "position"),
     "organisation": ("Cơ quan", "organisation", "organization", "don vi"),
     "email": ("Thư điện tử", "email", "e-mail", "thu dien tu"),
@@ -39,15 +54,20 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "note": ("Ghi chú", "note", "notes"),
     "groups": ("Nhóm", "groups", "group"),
 }
-_HEADER_INDEX = {fold(name).strip(): column for column, names in COLUMNS.items()
-                 for name in names}
-_KINDS = {"agency": AGENCY, "co quan": AGENCY, "to chuc": AGENCY, "don vi": AGENCY,
-          "person": PERSON, "ca nhan": PERSON, "nguoi": PERSON, "": AGENCY}
+_HEADER_INDEX = {fold(name).strip(): column for column, names in COLUMNS.items() for name in names}
+_KINDS = {
+    "agency": AGENCY,
+    "co quan": AGENCY,
+    "to chuc": AGENCY,
+    "don vi": AGENCY,
+    "person": PERSON,
+    "ca nhan": PERSON,
+    "nguoi": PERSON,
+    "": AGENCY,
+}
 KIND_LABELS = {AGENCY: "Cơ quan", PERSON: "Cá nhân"}
 MAX_LENGTH = 500
 GROUP_SEPARATOR = ";"
-
-
 
 
 @dataclass
@@ -81,13 +101,22 @@ def decode_csv(raw: bytes) -> tuple[str, list[str]]:
     except UnicodeDecodeError:
         pass
     text = unicodedata.normalize("NFC", raw.decode("cp1258", errors="replace"))
-    vietnamese = sum(1 for c in text if c in "ăâđêôơưĂÂĐÊÔƠƯ" or
-                     unicodedata.normalize("NFD", c) != c)
+    vietnamese = sum(
+        1 for c in text if c in "ăâđêôơưĂÂĐÊÔƠƯ" or unicodedata.normalize("NFD", c) != c
+    )
     if vietnamese and "\ufffd" not in text:
-        return text, [_("the file is not UTF-8; it was read as Windows-1258 (Vietnamese "
-                        "Windows). Check the names, and save it as \"CSV UTF-8\" next time.")]
-    raise ImportFileError(_("the file is not UTF-8 text; in Excel save it as \"CSV UTF-8 "
-                            "(Comma delimited)\" and import it again"))
+        return text, [
+            _(
+                "the file is not UTF-8; it was read as Windows-1258 (Vietnamese "
+                'Windows). Check the names, and save it as "CSV UTF-8" next time.'
+            )
+        ]
+    raise ImportFileError(
+        _(
+            'the file is not UTF-8 text; in Excel save it as "CSV UTF-8 '
+            '(Comma delimited)" and import it again'
+        )
+    )
 
 
 def _csv_rows(text: str) -> list[list[str]]:
@@ -105,12 +134,16 @@ def _xlsx_rows(path: Path) -> list[list[str]]:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a file that is not .xlsx
-        raise ImportFileError(_("cannot read this Excel file ({reason}); save it as .xlsx "
-                                "and try again").format(reason=error)) from error
+        raise ImportFileError(
+            _("cannot read this Excel file ({reason}); save it as .xlsx and try again").format(
+                reason=error
+            )
+        ) from error
     try:
         sheet = workbook.worksheets[0]
-        return [["" if v is None else str(v) for v in row]
-                for row in sheet.iter_rows(values_only=True)]
+        return [
+            ["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)
+        ]
     finally:
         workbook.close()
 
@@ -122,8 +155,9 @@ def read_rows(path: Path) -> tuple[list[list[str]], list[str]]:
             return _xlsx_rows(path), []
         raw = path.read_bytes()
     except OSError as error:
-        raise ImportFileError(_("cannot read {path}: {reason}").format(
-            path=path, reason=error.strerror)) from error
+        raise ImportFileError(
+            _("cannot read {path}: {reason}").format(path=path, reason=error.strerror)
+        ) from error
     if path.suffix.lower() == ".xls":
         raise ImportFileError(_("old .xls files are not supported; save it as .xlsx or CSV"))
     text, notices = decode_csv(raw)
@@ -142,25 +176,46 @@ def _contact_from_row(values: dict[str, str]) -> tuple[Contact | None, list[str]
     for column, value in values.items():
         encoding = legacy_encoding(value)
         if encoding:
-            return None, [], _("'{value}' looks typed in the old {encoding} encoding; convert "
-                               "it to Unicode first").format(value=value[:40], encoding=encoding)
+            return (
+                None,
+                [],
+                _(
+                    "'{value}' looks typed in the old {encoding} encoding; convert "
+                    "it to Unicode first"
+                ).format(value=value[:40], encoding=encoding),
+            )
         if len(value) > MAX_LENGTH and column not in ("note", "address"):
-            return None, [], _("{column} is longer than {max} characters").format(
-                column=COLUMNS[column][0], max=MAX_LENGTH)
+            return (
+                None,
+                [],
+                _("{column} is longer than {max} characters").format(
+                    column=COLUMNS[column][0], max=MAX_LENGTH
+                ),
+            )
     full_name = clean_line(values.get("full_name", ""))
     if not full_name:
         return None, [], _("the full name is empty")
     kind = _KINDS.get(fold(clean_line(values.get("kind", ""))))
     if kind is None:
-        return None, [], _("unknown kind '{kind}'; use 'Cơ quan' or 'Cá nhân'").format(
-            kind=values.get("kind", ""))
+        return (
+            None,
+            [],
+            _("unknown kind '{kind}'; use 'Cơ quan' or 'Cá nhân'").format(
+                kind=values.get("kind", "")
+            ),
+        )
     email = clean_line(values.get("email", ""))
     if email and ("@" not in email or " " in email):
         return None, [], _("'{email}' is not an e-mail address").format(email=email)
-    contact = Contact(kind=kind, full_name=full_name,
-                      **{c: values.get(c, "") for c in ("short_name", "title", "organisation",
-                                                        "phone", "address", "note")},
-                      email=email)
+    contact = Contact(
+        kind=kind,
+        full_name=full_name,
+        **{
+            c: values.get(c, "")
+            for c in ("short_name", "title", "organisation", "phone", "address", "note")
+        },
+        email=email,
+    )
     groups = [clean_line(g) for g in values.get("groups", "").split(GROUP_SEPARATOR)]
     return prepare(contact), [g for g in groups if g], ""
 
@@ -169,27 +224,44 @@ def import_contacts(store: Store, path: Path) -> ImportReport:
     """Add or update (same full name) the contacts of a CSV or XLSX file."""
     rows, notices = read_rows(path)
     report = ImportReport(notices=notices)
-    rows_with_lines = [(i + 1, row) for i, row in enumerate(rows)
-                       if any(cell.strip() for cell in row)]
+    rows_with_lines = [
+        (i + 1, row) for i, row in enumerate(rows) if any(cell.strip() for cell in row)
+    ]
     if not rows_with_lines:
         raise ImportFileError(_("the file has no rows"))
     header_line, header = rows_with_lines[0]
     columns = _header_columns(header)
     if "full_name" not in columns:
-        raise ImportFileError(_("row {line} must name the columns, with at least '{column}'"
-                                ).format(line=header_line, column=COLUMNS["full_name"][0]))
+        raise ImportFileError(
+            _("row {line} must name the columns, with at least '{column}'").format(
+                line=header_line, column=COLUMNS["full_name"][0]
+            )
+        )
     with store.write() as session:
         for line, row in rows_with_lines[1:]:
-            values = {column: clean_line(cell) if column != "note" else cell.strip()
-                      for column, cell in zip(columns, row, strict=False) if column}
+            values = {
+                column: clean_line(cell) if column != "note" else cell.strip()
+                for column, cell in zip(columns, row, strict=False)
+                if column
+            }
             contact, groups, problem = _contact_from_row(values)
             if contact is None:
                 report.problems.append(RowProblem(line, problem))
                 continue
             existing = find_by_full_name(session, contact.full_name)
             if existing is not None:
-                for column in ("kind", "short_name", "title", "organisation", "email", "phone",
-                               "address", "note", "search_text", "sort_bytes"):
+                for column in (
+                    "kind",
+                    "short_name",
+                    "title",
+                    "organisation",
+                    "email",
+                    "phone",
+                    "address",
+                    "note",
+                    "search_text",
+                    "sort_bytes",
+                ):
                     new = getattr(contact, column)
                     if new or column in ("kind", "search_text", "sort_bytes"):
                         setattr(existing, column, new)
@@ -214,17 +286,30 @@ def _export_rows(store: Store) -> list[list[str]]:
     with store.read() as session:
         contacts = list(session.scalars(select(Contact).order_by(Contact.sort_bytes)))
         groups: dict[int, list[str]] = {}
-        members = session.scalars(select(GroupMember).options(
-            selectinload(GroupMember.group)).order_by(GroupMember.group_id,
-                                                      GroupMember.position))
+        members = session.scalars(
+            select(GroupMember)
+            .options(selectinload(GroupMember.group))
+            .order_by(GroupMember.group_id, GroupMember.position)
+        )
         for member in members:
             groups.setdefault(member.contact_id, []).append(member.group.name)
     header = [names[0] for names in COLUMNS.values()]
     rows = [header]
     for c in contacts:
-        rows.append([KIND_LABELS.get(c.kind, c.kind), c.full_name, c.short_name, c.title,
-                     c.organisation, c.email, c.phone, c.address, c.note,
-                     f"{GROUP_SEPARATOR} ".join(groups.get(c.id, []))])
+        rows.append(
+            [
+                KIND_LABELS.get(c.kind, c.kind),
+                c.full_name,
+                c.short_name,
+                c.title,
+                c.organisation,
+                c.email,
+                c.phone,
+                c.address,
+                c.note,
+                f"{GROUP_SEPARATOR} ".join(groups.get(c.id, [])),
+            ]
+        )
     return rows
 
 

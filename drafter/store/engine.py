@@ -99,16 +99,16 @@ def parse_target(target: str | Path | URL) -> Target:
     if isinstance(target, Path) or "://" not in str(target):
         path = Path(str(target))
         return Target(SQLITE, sqlite_url(path), path=path)
-    text = target if isinstance(target, str) else \
-        target.render_as_string(hide_password=False)  # str() of a URL hides its password
+    text = (
+        target if isinstance(target, str) else target.render_as_string(hide_password=False)
+    )  # str() of a URL hides its password
     found = _SQLITE_FILE_URL.fullmatch(text)
     if found and unquote(found["database"]) not in ("", ":memory:"):
         return Target(SQLITE, text, path=Path(unquote(found["database"])))
     found = _POSTGRESQL_URL.fullmatch(text)
     if found:
         rest = found["rest"]
-        return Target(POSTGRESQL, "postgresql+psycopg://" + rest,
-                      conninfo="postgresql://" + rest)
+        return Target(POSTGRESQL, "postgresql+psycopg://" + rest, conninfo="postgresql://" + rest)
     url = _as_url(text)
     return Target(url.get_backend_name(), text, path=_sqlite_path(url))
 
@@ -144,8 +144,13 @@ class Store:
     by one transaction at a time.
     """
 
-    def __init__(self, engine: Engine | None = None, *, target: str | Path | None = None,
-                 read_only: bool = False) -> None:
+    def __init__(
+        self,
+        engine: Engine | None = None,
+        *,
+        target: str | Path | None = None,
+        read_only: bool = False,
+    ) -> None:
         if engine is None and target is None:
             raise ValueError("a store needs an engine or a target")
         self._engine = engine
@@ -198,8 +203,11 @@ class Store:
             raise StoreError(read_only_message(self.where))
         from sqlalchemy.orm import Session
 
-        with translated_errors(self), Session(self._write_engine,
-                                              expire_on_commit=False) as session, session.begin():
+        with (
+            translated_errors(self),
+            Session(self._write_engine, expire_on_commit=False) as session,
+            session.begin(),
+        ):
             yield session
 
     @contextlib.contextmanager
@@ -314,15 +322,15 @@ def connect_driver(store: Store) -> DriverConnection:
         import psycopg
 
         # A row lock held by another secretary makes the issue wait, but not for ever.
-        return psycopg.connect(target.conninfo, autocommit=True, connect_timeout=10,
-                               options=_postgresql_options())
+        return psycopg.connect(
+            target.conninfo, autocommit=True, connect_timeout=10, options=_postgresql_options()
+        )
     if target.dialect != SQLITE or target.path is None:
         return store.engine.raw_connection()  # type: ignore[return-value]
     if store.read_only:
         connection = connect_read_only(target.path, BUSY_TIMEOUT_S)
     else:
-        connection = sqlite3.connect(target.path, timeout=BUSY_TIMEOUT_S,
-                                     check_same_thread=False)
+        connection = sqlite3.connect(target.path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
     prepare_sqlite_connection(connection, read_only=store.read_only)
     return connection
 
@@ -352,8 +360,12 @@ def _reason(error: DBAPIError | BaseException) -> str:
 
 
 def _is_lock(text: str) -> bool:
-    return ("locked" in text or "busy" in text or "lock timeout" in text
-            or "could not obtain lock" in text)
+    return (
+        "locked" in text
+        or "busy" in text
+        or "lock timeout" in text
+        or "could not obtain lock" in text
+    )
 
 
 def _is_full(text: str, path: Path | None) -> bool:
@@ -370,9 +382,19 @@ def _is_read_only(text: str, path: Path | None) -> bool:
 
 
 def _is_disconnection(text: str) -> bool:
-    return any(sign in text for sign in (
-        "connection", "could not", "timeout", "server closed", "terminating",
-        "shutting down", "shut down", "the database system is"))
+    return any(
+        sign in text
+        for sign in (
+            "connection",
+            "could not",
+            "timeout",
+            "server closed",
+            "terminating",
+            "shutting down",
+            "shut down",
+            "the database system is",
+        )
+    )
 
 
 def _free_bytes(folder: Path) -> int:
@@ -410,27 +432,34 @@ def explain_driver_error(error: BaseException, store: Store) -> str:
             return message + (_kept_copy(path, "damaged") if path is not None else "")
     if not store.is_sqlite and _is_disconnection(text):
         return server_lost_message(where, _reason(error))
-    return _("the database {where} refused the operation: {reason}. Nothing was "
-             "changed.").format(where=where, reason=_reason(error))
+    return _("the database {where} refused the operation: {reason}. Nothing was changed.").format(
+        where=where, reason=_reason(error)
+    )
 
 
 def busy_message(where: object) -> str:
-    return _("the database {where} is busy: another program has been writing to it for "
-             "{seconds} seconds. Nothing was changed; wait a moment and try again, or close "
-             "other copies of Drafter.").format(where=where, seconds=int(BUSY_TIMEOUT_S))
+    return _(
+        "the database {where} is busy: another program has been writing to it for "
+        "{seconds} seconds. Nothing was changed; wait a moment and try again, or close "
+        "other copies of Drafter."
+    ).format(where=where, seconds=int(BUSY_TIMEOUT_S))
 
 
 def read_only_message(where: object) -> str:
-    return _("the database {where} is in a folder that cannot be written (read-only, or "
-             "shared read-only): it can be viewed but nothing can be recorded in it. "
-             "Nothing was changed; use a copy in a folder you can write, or ask for write "
-             "access.").format(where=where)
+    return _(
+        "the database {where} is in a folder that cannot be written (read-only, or "
+        "shared read-only): it can be viewed but nothing can be recorded in it. "
+        "Nothing was changed; use a copy in a folder you can write, or ask for write "
+        "access."
+    ).format(where=where)
 
 
 def server_lost_message(where: object, reason: str) -> str:
-    return _("cannot reach the database server {where}: {reason}. If this happened while "
-             "issuing a number, look at the register ('drafter register list') before "
-             "issuing the letter again.").format(where=where, reason=reason)
+    return _(
+        "cannot reach the database server {where}: {reason}. If this happened while "
+        "issuing a number, look at the register ('drafter register list') before "
+        "issuing the letter again."
+    ).format(where=where, reason=reason)
 
 
 def _kept_copy(path: Path, reason: str) -> str:
@@ -466,23 +495,30 @@ def check_sqlite_file(path: Path) -> None:
     """
     try:
         if path.is_dir():
-            raise StoreError(_("the database {where} is a folder, not a file").format(
-                where=path))
+            raise StoreError(_("the database {where} is a folder, not a file").format(where=path))
         with path.open("rb") as stream:
             header = stream.read(100)
     except OSError as error:
-        raise StoreError(_("cannot read the database {where}: {reason}").format(
-            where=path, reason=_os_reason(error))) from error
+        raise StoreError(
+            _("cannot read the database {where}: {reason}").format(
+                where=path, reason=_os_reason(error)
+            )
+        ) from error
     if not header:
-        raise StoreError(_(
-            "the database {where} is an empty file (0 bytes). It may be a register that lost "
-            "its contents, so Drafter will not start a new one over it: numbering would "
-            "begin again at 01 and give numbers twice. Restore the register from a backup, "
-            "or delete the empty file if you really want a new, empty database.").format(
-                where=path))
+        raise StoreError(
+            _(
+                "the database {where} is an empty file (0 bytes). It may be a register that lost "
+                "its contents, so Drafter will not start a new one over it: numbering would "
+                "begin again at 01 and give numbers twice. Restore the register from a backup, "
+                "or delete the empty file if you really want a new, empty database."
+            ).format(where=path)
+        )
     if not header.startswith(_SQLITE_MAGIC) or len(header) < 100:
-        problem = _("not a database") if not header.startswith(_SQLITE_MAGIC) else \
-            _("the file is cut short")
+        problem = (
+            _("not a database")
+            if not header.startswith(_SQLITE_MAGIC)
+            else _("the file is cut short")
+        )
         raise StoreError(damaged_message(path, problem) + _kept_copy(path, "damaged"))
 
 
@@ -537,17 +573,24 @@ def create_store_engine(target: str | Path | URL, *, read_only: bool = False) ->
         _install_sqlite_hooks(engine, read_only=read_only)
         return engine
     if not url.drivername.startswith("postgresql"):
-        raise StoreError(_("unsupported database {url}: use a SQLite file or a postgresql:// "
-                           "URL").format(url=url.render_as_string(hide_password=True)))
-    return create_engine(url, pool_pre_ping=True,
-                         connect_args={"connect_timeout": 10, "options": _postgresql_options()})
+        raise StoreError(
+            _("unsupported database {url}: use a SQLite file or a postgresql:// URL").format(
+                url=url.render_as_string(hide_password=True)
+            )
+        )
+    return create_engine(
+        url,
+        pool_pre_ping=True,
+        connect_args={"connect_timeout": 10, "options": _postgresql_options()},
+    )
 
 
 # --- opening -----------------------------------------------------------------------------------
 
 
-def open_store(target: str | Path | None = None, *, migrate: bool = True,
-               read_only: bool = False) -> Store:
+def open_store(
+    target: str | Path | None = None, *, migrate: bool = True, read_only: bool = False
+) -> Store:
     """Open (and create or upgrade) the database at *target*, or the default one.
 
     With *read_only* the caller only reads: a SQLite file in a folder that cannot be
@@ -562,9 +605,12 @@ def open_store(target: str | Path | None = None, *, migrate: bool = True,
         if not path.exists() and read_only:
             # A command that only reads never creates a register: a mistyped --db path
             # would otherwise show an empty register and leave a new database behind.
-            raise StoreError(_("there is no database at {path}: nothing has been recorded "
-                               "there yet; check the path given with --db or DRAFTER_DB"
-                               ).format(path=path))
+            raise StoreError(
+                _(
+                    "there is no database at {path}: nothing has been recorded "
+                    "there yet; check the path given with --db or DRAFTER_DB"
+                ).format(path=path)
+            )
         if not path.exists() and migrate:
             _create_sqlite_database(path)
         elif path.exists():
@@ -590,7 +636,9 @@ def schema_revision(store: Store) -> str | None:
     """
     exists = store.query(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
-        if store.is_sqlite else "SELECT to_regclass('alembic_version') IS NOT NULL")
+        if store.is_sqlite
+        else "SELECT to_regclass('alembic_version') IS NOT NULL"
+    )
     if not exists:
         return None
     revision = store.query("SELECT version_num FROM alembic_version")
@@ -601,9 +649,13 @@ def _bring_to_current_schema(store: Store) -> None:
     if schema_revision(store) == shipped_head():
         return
     if store.read_only:
-        raise StoreError(_("the database {where} must be upgraded for this version of "
-                           "Drafter, but its folder cannot be written; open it once where "
-                           "it can be written").format(where=store.where))
+        raise StoreError(
+            _(
+                "the database {where} must be upgraded for this version of "
+                "Drafter, but its folder cannot be written; open it once where "
+                "it can be written"
+            ).format(where=store.where)
+        )
     from drafter.store.migrate import upgrade
 
     with translated_errors(store):
@@ -621,11 +673,17 @@ def _create_sqlite_database(path: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise StoreError(_("cannot create the folder {folder}: {reason}").format(
-            folder=folder, reason=_os_reason(error))) from error
+        raise StoreError(
+            _("cannot create the folder {folder}: {reason}").format(
+                folder=folder, reason=_os_reason(error)
+            )
+        ) from error
     if not location_writable(path):
-        raise StoreError(_("cannot create the database {where}: {reason}").format(
-            where=path, reason=_os_reason(OSError(errno.EACCES, "read-only"))))
+        raise StoreError(
+            _("cannot create the database {where}: {reason}").format(
+                where=path, reason=_os_reason(OSError(errno.EACCES, "read-only"))
+            )
+        )
     building = path.with_name(f".{path.name}.new-{os.getpid()}.tmp")
     try:
         store = Store(create_store_engine(building))
@@ -638,12 +696,18 @@ def _create_sqlite_database(path: Path) -> None:
             store.close()  # the last connection folds the WAL into the file
         _link_into_place(building, path)
     except OSError as error:
-        raise StoreError(_("cannot create the database {where}: {reason}").format(
-            where=path, reason=_os_reason(error))) from error
+        raise StoreError(
+            _("cannot create the database {where}: {reason}").format(
+                where=path, reason=_os_reason(error)
+            )
+        ) from error
     finally:
-        for leftover in (building, building.with_name(building.name + "-wal"),
-                         building.with_name(building.name + "-shm"),
-                         building.with_name(building.name + "-journal")):
+        for leftover in (
+            building,
+            building.with_name(building.name + "-wal"),
+            building.with_name(building.name + "-shm"),
+            building.with_name(building.name + "-journal"),
+        ):
             with contextlib.suppress(OSError):
                 leftover.unlink()
 

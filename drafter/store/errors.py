@@ -28,15 +28,17 @@ class ImportFileError(Exception):
 class AlreadyIssued(NumberingError):
     """The document was numbered before: the register's entry, its number and its date."""
 
-    def __init__(self, entry_id: int, number_symbol: str,
-                 doc_date: dt.date | None = None) -> None:
+    def __init__(self, entry_id: int, number_symbol: str, doc_date: dt.date | None = None) -> None:
         from drafter.i18n import _
 
         self.entry_id = entry_id
         self.number_symbol = number_symbol
         self.doc_date = doc_date
         date = doc_date.strftime("%d/%m/%Y") if doc_date is not None else ""
-        super().__init__(_("this document was already issued as number {number} on {date} "
-                           "(register entry {id}); to correct it, issue it again with "
-                           "--reissue, which cancels that number").format(
-                               number=number_symbol, date=date, id=entry_id))
+        super().__init__(
+            _(
+                "this document was already issued as number {number} on {date} "
+                "(register entry {id}); to correct it, issue it again with "
+                "--reissue, which cancels that number"
+            ).format(number=number_symbol, date=date, id=entry_id)
+        )

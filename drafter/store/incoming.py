@@ -35,20 +35,44 @@ from drafter.store.text import like_pattern, query_words, search_text
 ANSWERED = "Đã trả lời"
 _REFERENCE_RE = re.compile(r"^\s*(\d{1,7})\s*/\s*(\d{4})\s*$")
 
-_COLUMNS = ("id", "year", "number", "received_date", "author", "number_symbol", "doc_date",
-            "type_name", "subject", "recipient_unit", "transfer_date", "receipt", "note",
-            "due_date", "progress", "answer_symbol", "answer_entry_id", "content_hash",
-            "file_name", "stored_path", "record", "created_at")
+_COLUMNS = (
+    "id",
+    "year",
+    "number",
+    "received_date",
+    "author",
+    "number_symbol",
+    "doc_date",
+    "type_name",
+    "subject",
+    "recipient_unit",
+    "transfer_date",
+    "receipt",
+    "note",
+    "due_date",
+    "progress",
+    "answer_symbol",
+    "answer_entry_id",
+    "content_hash",
+    "file_name",
+    "stored_path",
+    "record",
+    "created_at",
+)
 
 
 class DuplicateIncoming(NumberingError):
     """The same file was registered before; *entry* is the line it has."""
 
     def __init__(self, entry: IncomingEntry) -> None:
-        super().__init__(_("this file is already in the incoming register: arrival number "
-                           "{number} of {year}, received {date}").format(
-                               number=entry.arrival, year=entry.year,
-                               date=entry.received_date.strftime("%d/%m/%Y")))
+        super().__init__(
+            _(
+                "this file is already in the incoming register: arrival number "
+                "{number} of {year}, received {date}"
+            ).format(
+                number=entry.arrival, year=entry.year, date=entry.received_date.strftime("%d/%m/%Y")
+            )
+        )
         self.entry = entry
 
 
@@ -151,8 +175,10 @@ def next_arrival_number(sql: Statements, year: int) -> int:
     """Increment the year's arrival counter and return the new number (see the module)."""
     number = sql.value(_INCREMENT, (year,))
     if number is None:
-        sql.execute("INSERT INTO incoming_counter (year, last) VALUES (?, 0) "
-                    "ON CONFLICT DO NOTHING", (year,))
+        sql.execute(
+            "INSERT INTO incoming_counter (year, last) VALUES (?, 0) ON CONFLICT DO NOTHING",
+            (year,),
+        )
         number = sql.value(_INCREMENT, (year,))
     if int(number) > NUMBER_LIMIT:
         raise NumberingError(_("the incoming register of {year} is full").format(year=year))
@@ -176,20 +202,42 @@ class Arrival:
     file: Path | None = None
 
 
-_WRITTEN = ("received_date", "author", "number_symbol", "doc_date", "type_name", "subject",
-            "recipient_unit", "note", "due_date", "content_hash", "file_name", "stored_path",
-            "record", "search_text")
+_WRITTEN = (
+    "received_date",
+    "author",
+    "number_symbol",
+    "doc_date",
+    "type_name",
+    "subject",
+    "recipient_unit",
+    "note",
+    "due_date",
+    "content_hash",
+    "file_name",
+    "stored_path",
+    "record",
+    "search_text",
+)
 
 
 def _search_text(values: dict[str, Any]) -> str:
-    return search_text(str(values.get("author") or ""), str(values.get("number_symbol") or ""),
-                       str(values.get("type_name") or ""), str(values.get("subject") or ""),
-                       str(values.get("recipient_unit") or ""), str(values.get("note") or ""),
-                       str(values.get("answer_symbol") or ""))
+    return search_text(
+        str(values.get("author") or ""),
+        str(values.get("number_symbol") or ""),
+        str(values.get("type_name") or ""),
+        str(values.get("subject") or ""),
+        str(values.get("recipient_unit") or ""),
+        str(values.get("note") or ""),
+        str(values.get("answer_symbol") or ""),
+    )
 
 
-def register_arrival(store: Store, arrival: Arrival, *, actor: str | None = None,
-                     ) -> IncomingEntry:
+def register_arrival(
+    store: Store,
+    arrival: Arrival,
+    *,
+    actor: str | None = None,
+) -> IncomingEntry:
     """Give *arrival* the next arrival number of its year and record it."""
     received = arrival.received_date
     if not 1 <= received.year <= 9999:
@@ -204,11 +252,17 @@ def register_arrival(store: Store, arrival: Arrival, *, actor: str | None = None
         stored = str(keep_original(arrival.file, content_hash))
         file_name = Path(arrival.file).name
     values: dict[str, Any] = {
-        "received_date": received, "author": clean_line(arrival.author),
-        "number_symbol": clean_line(arrival.number_symbol), "doc_date": arrival.doc_date,
-        "type_name": clean_line(arrival.type_name), "subject": clean_line(arrival.subject),
-        "recipient_unit": clean_line(arrival.recipient_unit), "note": clean_line(arrival.note),
-        "due_date": arrival.due_date, "content_hash": content_hash, "file_name": file_name,
+        "received_date": received,
+        "author": clean_line(arrival.author),
+        "number_symbol": clean_line(arrival.number_symbol),
+        "doc_date": arrival.doc_date,
+        "type_name": clean_line(arrival.type_name),
+        "subject": clean_line(arrival.subject),
+        "recipient_unit": clean_line(arrival.recipient_unit),
+        "note": clean_line(arrival.note),
+        "due_date": arrival.due_date,
+        "content_hash": content_hash,
+        "file_name": file_name,
         "stored_path": stored or "",
         "record": json.dumps(arrival.record or {}, ensure_ascii=False),
     }
@@ -227,15 +281,18 @@ def register_arrival(store: Store, arrival: Arrival, *, actor: str | None = None
             f"INSERT INTO incoming_entry (year, number, progress, answer_symbol, receipt, "
             f"created_at, {', '.join(_WRITTEN)}) VALUES (?, ?, '', '', '', ?, "
             f"{', '.join('?' for _ in _WRITTEN)}) RETURNING id",
-            (received.year, number, utcnow(), *written))
+            (received.year, number, utcnow(), *written),
+        )
         _event(sql, int(entry_id), "register", actor, f"{number:02d}/{received.year}")
         row = sql.rows(_select("WHERE id = ?"), (entry_id,))
     return _entry(row[0])
 
 
 def _event(sql: Statements, entry_id: int, action: str, actor: str, detail: str) -> None:
-    sql.execute("INSERT INTO incoming_event (entry_id, at, action, actor, detail) "
-                "VALUES (?, ?, ?, ?, ?)", (entry_id, utcnow(), action, actor, detail))
+    sql.execute(
+        "INSERT INTO incoming_event (entry_id, at, action, actor, detail) VALUES (?, ?, ?, ?, ?)",
+        (entry_id, utcnow(), action, actor, detail),
+    )
 
 
 def _select(where: str) -> str:
@@ -271,8 +328,9 @@ def get_entry(store: Store, entry_id: int) -> IncomingEntry | None:
     return found[0] if found else None
 
 
-def search_arrivals(store: Store, *, year: int | None = None, text: str = "",
-                    limit: int | None = None) -> list[IncomingEntry]:
+def search_arrivals(
+    store: Store, *, year: int | None = None, text: str = "", limit: int | None = None
+) -> list[IncomingEntry]:
     """Entries in register order; every word of *text* must appear, diacritics or not."""
     clauses: list[str] = []
     params: dict[str, object] = {}
@@ -291,12 +349,20 @@ def search_arrivals(store: Store, *, year: int | None = None, text: str = "",
 
 # --- tracking ------------------------------------------------------------------------------------
 
-TRACKED = ("recipient_unit", "transfer_date", "receipt", "note", "due_date", "progress",
-           "answer_symbol")
+TRACKED = (
+    "recipient_unit",
+    "transfer_date",
+    "receipt",
+    "note",
+    "due_date",
+    "progress",
+    "answer_symbol",
+)
 
 
-def update_arrival(store: Store, entry_id: int, *, actor: str | None = None,
-                   **values: object) -> IncomingEntry:
+def update_arrival(
+    store: Store, entry_id: int, *, actor: str | None = None, **values: object
+) -> IncomingEntry:
     """Fill the columns written after arrival: transfer, receipt, due date, progress…"""
     unknown = set(values) - set(TRACKED)
     if unknown:
@@ -310,11 +376,18 @@ def update_arrival(store: Store, entry_id: int, *, actor: str | None = None,
         changes = {k: v for k, v in values.items() if getattr(entry, k) != v}
         if changes:
             merged = {**{c: getattr(entry, c) for c in _COLUMNS}, **changes}
-            sql.execute(f"UPDATE incoming_entry SET {', '.join(f'{k} = ?' for k in changes)}, "
-                        "search_text = ? WHERE id = ?",
-                        (*changes.values(), _search_text(merged), entry_id))
-            _event(sql, entry_id, "edit", actor,
-                   "; ".join(f"{k}: {getattr(entry, k)!s} → {v!s}" for k, v in changes.items()))
+            sql.execute(
+                f"UPDATE incoming_entry SET {', '.join(f'{k} = ?' for k in changes)}, "
+                "search_text = ? WHERE id = ?",
+                (*changes.values(), _search_text(merged), entry_id),
+            )
+            _event(
+                sql,
+                entry_id,
+                "edit",
+                actor,
+                "; ".join(f"{k}: {getattr(entry, k)!s} → {v!s}" for k, v in changes.items()),
+            )
         row = sql.rows(_select("WHERE id = ?"), (entry_id,))
     return _entry(row[0])
 
@@ -336,15 +409,19 @@ def record_answer(sql: Statements, reference: str, issued: IssuedEntry, actor: s
     if parsed is None:
         return False
     number, year = parsed
-    found = sql.rows("SELECT id, answer_symbol FROM incoming_entry WHERE number = ? AND year = ?",
-                     (number, year))
+    found = sql.rows(
+        "SELECT id, answer_symbol FROM incoming_entry WHERE number = ? AND year = ?", (number, year)
+    )
     if not found:
         return False
     entry_id, previous = found[0]
     symbol = issued.number_symbol
     if previous and symbol not in previous.split("; "):
         symbol = f"{previous}; {symbol}"
-    sql.execute("UPDATE incoming_entry SET answer_symbol = ?, answer_entry_id = ?, "
-                "progress = ? WHERE id = ?", (symbol, issued.id, ANSWERED, entry_id))
+    sql.execute(
+        "UPDATE incoming_entry SET answer_symbol = ?, answer_entry_id = ?, "
+        "progress = ? WHERE id = ?",
+        (symbol, issued.id, ANSWERED, entry_id),
+    )
     _event(sql, int(entry_id), "answer", actor, issued.number_symbol)
     return True

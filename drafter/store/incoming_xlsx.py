@@ -14,14 +14,24 @@ from drafter.store.engine import Store
 from drafter.store.incoming import IncomingEntry, search_arrivals
 
 REGISTER_COLUMNS: tuple[tuple[str, int], ...] = (
-    ("Ngày đến", 12), ("Số đến", 8), ("Tác giả", 30), ("Số, ký hiệu", 18),
-    ("Ngày tháng", 12), ("Tên loại và trích yếu nội dung", 50),
-    ("Đơn vị hoặc người nhận", 22), ("Ngày chuyển", 12), ("Ký nhận", 12), ("Ghi chú", 20),
+    ("Ngày đến", 12),
+    ("Số đến", 8),
+    ("Tác giả", 30),
+    ("Số, ký hiệu", 18),
+    ("Ngày tháng", 12),
+    ("Tên loại và trích yếu nội dung", 50),
+    ("Đơn vị hoặc người nhận", 22),
+    ("Ngày chuyển", 12),
+    ("Ký nhận", 12),
+    ("Ghi chú", 20),
 )
 TRACKING_COLUMNS: tuple[tuple[str, int], ...] = (
-    ("Số đến", 8), ("Ngày đến", 12),
-    ("Tác giả, số, ký hiệu, ngày tháng và trích yếu", 60), ("Đơn vị hoặc người nhận", 22),
-    ("Thời hạn giải quyết", 14), ("Tiến độ giải quyết", 20),
+    ("Số đến", 8),
+    ("Ngày đến", 12),
+    ("Tác giả, số, ký hiệu, ngày tháng và trích yếu", 60),
+    ("Đơn vị hoặc người nhận", 22),
+    ("Thời hạn giải quyết", 14),
+    ("Tiến độ giải quyết", 20),
     ("Số, ký hiệu văn bản trả lời", 20),
 )
 
@@ -32,17 +42,40 @@ def _date(value: object) -> str:
 
 def register_row(entry: IncomingEntry) -> list[object]:
     title = " ".join(part for part in (entry.type_name, entry.subject) if part)
-    return [_date(entry.received_date), entry.arrival, entry.author, entry.number_symbol,
-            _date(entry.doc_date), title, entry.recipient_unit, _date(entry.transfer_date),
-            entry.receipt, entry.note]
+    return [
+        _date(entry.received_date),
+        entry.arrival,
+        entry.author,
+        entry.number_symbol,
+        _date(entry.doc_date),
+        title,
+        entry.recipient_unit,
+        _date(entry.transfer_date),
+        entry.receipt,
+        entry.note,
+    ]
 
 
 def tracking_row(entry: IncomingEntry) -> list[object]:
-    described = ", ".join(part for part in (
-        entry.author, entry.number_symbol, _date(entry.doc_date),
-        " ".join(p for p in (entry.type_name, entry.subject) if p)) if part)
-    return [entry.arrival, _date(entry.received_date), described, entry.recipient_unit,
-            _date(entry.due_date), entry.progress, entry.answer_symbol]
+    described = ", ".join(
+        part
+        for part in (
+            entry.author,
+            entry.number_symbol,
+            _date(entry.doc_date),
+            " ".join(p for p in (entry.type_name, entry.subject) if p),
+        )
+        if part
+    )
+    return [
+        entry.arrival,
+        _date(entry.received_date),
+        described,
+        entry.recipient_unit,
+        _date(entry.due_date),
+        entry.progress,
+        entry.answer_symbol,
+    ]
 
 
 def export_incoming(store: Store, path: Path, *, year: int | None = None) -> int:
@@ -52,10 +85,22 @@ def export_incoming(store: Store, path: Path, *, year: int | None = None) -> int
 
     entries = search_arrivals(store, year=year)
     book = Workbook()
-    sheets = ((book.active, "Sổ đăng ký văn bản đến", "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN",
-               REGISTER_COLUMNS, register_row),
-              (book.create_sheet(), "Sổ theo dõi giải quyết", "SỔ THEO DÕI GIẢI QUYẾT VĂN BẢN ĐẾN",
-               TRACKING_COLUMNS, tracking_row))
+    sheets = (
+        (
+            book.active,
+            "Sổ đăng ký văn bản đến",
+            "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN",
+            REGISTER_COLUMNS,
+            register_row,
+        ),
+        (
+            book.create_sheet(),
+            "Sổ theo dõi giải quyết",
+            "SỔ THEO DÕI GIẢI QUYẾT VĂN BẢN ĐẾN",
+            TRACKING_COLUMNS,
+            tracking_row,
+        ),
+    )
     for sheet, name, heading, columns, row_of in sheets:
         sheet.title = name
         sheet.append([heading])
@@ -67,8 +112,9 @@ def export_incoming(store: Store, path: Path, *, year: int | None = None) -> int
             letter = sheet.cell(row=3, column=index).column_letter
             sheet.column_dimensions[letter].width = width
             sheet.cell(row=3, column=index).font = Font(bold=True)
-            sheet.cell(row=3, column=index).alignment = Alignment(wrap_text=True,
-                                                                  horizontal="center")
+            sheet.cell(row=3, column=index).alignment = Alignment(
+                wrap_text=True, horizontal="center"
+            )
         for entry in entries:
             sheet.append(row_of(entry))
         for row in sheet.iter_rows(min_row=5):

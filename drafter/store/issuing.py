@@ -140,8 +140,11 @@ def current_actor() -> str:
 
 def register_columns(letter: Letter, doctype: DocType) -> dict[str, object]:
     """The Appendix IV columns (3)–(7) of *letter* as register-entry values."""
-    subject = f"V/v {letter.subject}" if doctype.summary is SummaryStyle.VV and letter.subject \
+    subject = (
+        f"V/v {letter.subject}"
+        if doctype.summary is SummaryStyle.VV and letter.subject
         else letter.subject
+    )
     recipients: list[str] = []
     for line in letter.noi_nhan:
         # "Như trên" stands for the Kính gửi list: the register names them.
@@ -172,20 +175,27 @@ def check_numbers(letter: Letter) -> None:
     The values are never printed: a number of thousands of digits cannot even be
     turned into text.
     """
-    if letter.number is not None and not (isinstance(letter.number, int)
-                                           and 1 <= letter.number <= NUMBER_LIMIT):
-        raise NumberingError(_("the letter's number must be a whole number from 1 to "
-                               "{limit}").format(limit=spaced(NUMBER_LIMIT)))
-    if letter.copies is not None and not (isinstance(letter.copies, int)
-                                          and 0 <= letter.copies <= COPIES_LIMIT):
-        raise NumberingError(_("the number of copies must be a whole number from 0 to "
-                               "{limit}").format(limit=spaced(COPIES_LIMIT)))
+    if letter.number is not None and not (
+        isinstance(letter.number, int) and 1 <= letter.number <= NUMBER_LIMIT
+    ):
+        raise NumberingError(
+            _("the letter's number must be a whole number from 1 to {limit}").format(
+                limit=spaced(NUMBER_LIMIT)
+            )
+        )
+    if letter.copies is not None and not (
+        isinstance(letter.copies, int) and 0 <= letter.copies <= COPIES_LIMIT
+    ):
+        raise NumberingError(
+            _("the number of copies must be a whole number from 0 to {limit}").format(
+                limit=spaced(COPIES_LIMIT)
+            )
+        )
 
 
 def check_entry_id(entry_id: object) -> int:
     """A register entry id that can exist; anything else is "no such entry"."""
-    if isinstance(entry_id, bool) or not isinstance(entry_id, int) or \
-            not 1 <= entry_id <= ID_LIMIT:
+    if isinstance(entry_id, bool) or not isinstance(entry_id, int) or not 1 <= entry_id <= ID_LIMIT:
         raise NumberingError(_("there is no such register entry"))
     return entry_id
 
@@ -196,8 +206,7 @@ def check_entry_id(entry_id: object) -> int:
 def pick_profile(candidates: list[ProfileRow], issuer: Issuer) -> ProfileRow | None:
     """Among the profiles of the issuer's abbreviation, the one of the same name, or the first."""
     name = join_lines(upper(line) for line in issuer.name)
-    return next((p for p in candidates if p.name == name),
-                candidates[0] if candidates else None)
+    return next((p for p in candidates if p.name == name), candidates[0] if candidates else None)
 
 
 S = TypeVar("S", bound=SequenceLike)
@@ -223,25 +232,32 @@ def choose_sequence(sequences: Iterable[S], letter: Letter, profile: ProfileLike
             found = next((s for s in pool if s.secret), None)
             if found:
                 return found
-        raise NumberingError(_("there is no sequence for secret documents; add one in the "
-                               "register's sequences"))
+        raise NumberingError(
+            _("there is no sequence for secret documents; add one in the register's sequences")
+        )
     if profile is not None and profile.advisory:
         found = next((s for s in mine if not s.secret), None)
         if found is None:
-            raise NumberingError(_("the advisory body '{name}' numbers on its own sequence; "
-                                   "add one for it in the register's sequences").format(
-                                       name=profile.label))
+            raise NumberingError(
+                _(
+                    "the advisory body '{name}' numbers on its own sequence; "
+                    "add one for it in the register's sequences"
+                ).format(name=profile.label)
+            )
     for pool in (mine, common):
-        found = next((s for s in pool if not s.secret and letter.type_id in type_ids_of(s)),
-                     None)
+        found = next((s for s in pool if not s.secret and letter.type_id in type_ids_of(s)), None)
         if found:
             return found
     for pool in (mine, common):
         found = next((s for s in pool if not s.secret and not type_ids_of(s)), None)
         if found:
             return found
-    raise NumberingError(_("no sequence numbers documents of type '{type}'; add a shared "
-                           "sequence in the register's sequences").format(type=letter.type_id))
+    raise NumberingError(
+        _(
+            "no sequence numbers documents of type '{type}'; add a shared "
+            "sequence in the register's sequences"
+        ).format(type=letter.type_id)
+    )
 
 
 # --- the statements ------------------------------------------------------------------------
@@ -250,21 +266,31 @@ def choose_sequence(sequences: Iterable[S], letter: Letter, profile: ProfileLike
 def _profile_of(sql: Statements, issuer: Issuer) -> ProfileRow | None:
     if not issuer.abbreviation:
         return None
-    rows = sql.rows("SELECT id, label, name, advisory FROM profile WHERE abbreviation = ? "
-                    "ORDER BY id", (issuer.abbreviation,))
-    return pick_profile([ProfileRow(id_, label, name, bool(advisory))
-                         for id_, label, name, advisory in rows], issuer)
+    rows = sql.rows(
+        "SELECT id, label, name, advisory FROM profile WHERE abbreviation = ? ORDER BY id",
+        (issuer.abbreviation,),
+    )
+    return pick_profile(
+        [ProfileRow(id_, label, name, bool(advisory)) for id_, label, name, advisory in rows],
+        issuer,
+    )
 
 
 def _sequence_for(sql: Statements, letter: Letter, profile: ProfileLike | None) -> SequenceRow:
-    rows = sql.rows("SELECT id, key, profile_id, type_ids, secret FROM number_sequence "
-                    "ORDER BY id")
-    return choose_sequence((SequenceRow(id_, key, owner, type_ids or "", bool(secret))
-                            for id_, key, owner, type_ids, secret in rows), letter, profile)
+    rows = sql.rows("SELECT id, key, profile_id, type_ids, secret FROM number_sequence ORDER BY id")
+    return choose_sequence(
+        (
+            SequenceRow(id_, key, owner, type_ids or "", bool(secret))
+            for id_, key, owner, type_ids, secret in rows
+        ),
+        letter,
+        profile,
+    )
 
 
-_INCREMENT = ("UPDATE sequence_counter SET last = last + 1 "
-              "WHERE sequence_id = ? AND year = ? RETURNING last")
+_INCREMENT = (
+    "UPDATE sequence_counter SET last = last + 1 WHERE sequence_id = ? AND year = ? RETURNING last"
+)
 
 
 def next_number(sql: Statements, sequence_id: int, year: int) -> int:
@@ -277,8 +303,11 @@ def next_number(sql: Statements, sequence_id: int, year: int) -> int:
     if number is None:
         # The first number of the year: create the counter (another process may do the
         # same at this moment; the conflict clause lets both go on to the increment).
-        sql.execute("INSERT INTO sequence_counter (sequence_id, year, last) VALUES (?, ?, 0) "
-                    "ON CONFLICT DO NOTHING", (sequence_id, year))
+        sql.execute(
+            "INSERT INTO sequence_counter (sequence_id, year, last) VALUES (?, ?, 0) "
+            "ON CONFLICT DO NOTHING",
+            (sequence_id, year),
+        )
         number = sql.value(_INCREMENT, (sequence_id, year))
     return int(number)
 
@@ -291,31 +320,60 @@ def _as_datetime(value: object) -> dt.datetime:
     return dt.datetime.fromisoformat(value) if isinstance(value, str) else value  # type: ignore[return-value]
 
 
-_WRITTEN = ("status", "number_symbol", "doc_date", "type_name", "subject", "signer",
-            "recipients", "archive", "copies", "type_id", "profile_id", "snapshot",
-            "search_text", "document_id")
+_WRITTEN = (
+    "status",
+    "number_symbol",
+    "doc_date",
+    "type_name",
+    "subject",
+    "signer",
+    "recipients",
+    "archive",
+    "copies",
+    "type_id",
+    "profile_id",
+    "snapshot",
+    "search_text",
+    "document_id",
+)
 
 
-def _record(sql: Statements, letter: Letter, doctype: DocType, profile: ProfileLike | None,
-            reserved_entry_id: int | None) -> tuple[IssuedEntry, str]:
+def _record(
+    sql: Statements,
+    letter: Letter,
+    doctype: DocType,
+    profile: ProfileLike | None,
+    reserved_entry_id: int | None,
+) -> tuple[IssuedEntry, str]:
     """Write the register line of *letter* (numbered here); returns it and the event's action."""
     date = letter.date
     assert date is not None
     if reserved_entry_id is not None:
-        found = sql.rows("SELECT id, sequence_id, year, number, status, note, transfer_date, "
-                         "receipt, created_at FROM register_entry WHERE id = ?"
-                         + (" FOR UPDATE" if sql.is_postgresql else ""), (reserved_entry_id,))
+        found = sql.rows(
+            "SELECT id, sequence_id, year, number, status, note, transfer_date, "
+            "receipt, created_at FROM register_entry WHERE id = ?"
+            + (" FOR UPDATE" if sql.is_postgresql else ""),
+            (reserved_entry_id,),
+        )
         if not found or found[0][4] != RESERVED:
             raise NumberingError(_("that number is not reserved any more"))
-        (entry_id, sequence_id, year, number, _status, note, transfer_date, receipt,
-         created_at) = found[0]
+        (entry_id, sequence_id, year, number, _status, note, transfer_date, receipt, created_at) = (
+            found[0]
+        )
         if year != date.year:
-            raise NumberingError(_("the reserved number belongs to {year}; the letter is "
-                                   "dated {date}").format(year=year, date=date.isoformat()))
+            raise NumberingError(
+                _("the reserved number belongs to {year}; the letter is dated {date}").format(
+                    year=year, date=date.isoformat()
+                )
+            )
         if _sequence_for(sql, letter, profile).id != sequence_id:
-            raise NumberingError(_("the reserved number belongs to another sequence "
-                                   "than this letter's (secret, per type or advisory "
-                                   "body)"))
+            raise NumberingError(
+                _(
+                    "the reserved number belongs to another sequence "
+                    "than this letter's (secret, per type or advisory "
+                    "body)"
+                )
+            )
         action = "issue_reserved"
     else:
         sequence_id = _sequence_for(sql, letter, profile).id
@@ -327,13 +385,21 @@ def _record(sql: Statements, letter: Letter, doctype: DocType, profile: ProfileL
     number_symbol = f"{number_text(number)}/{symbol}" if symbol else number_text(number)
     columns = register_columns(letter, doctype)
     values: dict[str, object] = {
-        "status": ISSUED, "number_symbol": number_symbol, "doc_date": date, **columns,
+        "status": ISSUED,
+        "number_symbol": number_symbol,
+        "doc_date": date,
+        **columns,
         "profile_id": profile.id if profile is not None else None,
         "document_id": letter.document_id,
         "snapshot": letterfile.dumps(letter),
-        "search_text": search_text(number_symbol, str(columns["type_name"]),
-                                   str(columns["subject"]), str(columns["signer"]),
-                                   str(columns["recipients"]), note),
+        "search_text": search_text(
+            number_symbol,
+            str(columns["type_name"]),
+            str(columns["subject"]),
+            str(columns["signer"]),
+            str(columns["recipients"]),
+            note,
+        ),
     }
     written = [values[column] for column in _WRITTEN]
     if entry_id is None:
@@ -341,14 +407,24 @@ def _record(sql: Statements, letter: Letter, doctype: DocType, profile: ProfileL
             "INSERT INTO register_entry (sequence_id, year, number, transfer_date, receipt, "
             f"note, created_at, {', '.join(_WRITTEN)}) VALUES (?, ?, ?, ?, ?, ?, ?, "
             f"{', '.join('?' for _ in _WRITTEN)}) RETURNING id",
-            (sequence_id, year, number, None, "", "", created_at, *written))
+            (sequence_id, year, number, None, "", "", created_at, *written),
+        )
     else:
-        sql.execute(f"UPDATE register_entry SET {', '.join(f'{c} = ?' for c in _WRITTEN)} "
-                    "WHERE id = ?", (*written, entry_id))
+        sql.execute(
+            f"UPDATE register_entry SET {', '.join(f'{c} = ?' for c in _WRITTEN)} WHERE id = ?",
+            (*written, entry_id),
+        )
     entry = IssuedEntry(
-        id=int(entry_id), sequence_id=sequence_id, year=year, number=number, note=note,
-        transfer_date=_as_date(transfer_date), receipt=receipt,
-        created_at=_as_datetime(created_at), **values)  # type: ignore[arg-type]
+        id=int(entry_id),
+        sequence_id=sequence_id,
+        year=year,
+        number=number,
+        note=note,
+        transfer_date=_as_date(transfer_date),
+        receipt=receipt,
+        created_at=_as_datetime(created_at),
+        **values,  # type: ignore[arg-type]
+    )
     return entry, action
 
 
@@ -362,8 +438,11 @@ def _issued_to(sql: Statements, document_id: str) -> tuple[int, str, dt.date | N
     """The issued entry of the document *document_id*: its id, number and date."""
     if not document_id:
         return None
-    row = sql.rows("SELECT id, number_symbol, doc_date FROM register_entry "
-                   "WHERE document_id = ? AND status = ? ORDER BY id DESC", (document_id, ISSUED))
+    row = sql.rows(
+        "SELECT id, number_symbol, doc_date FROM register_entry "
+        "WHERE document_id = ? AND status = ? ORDER BY id DESC",
+        (document_id, ISSUED),
+    )
     return (int(row[0][0]), str(row[0][1]), _as_date(row[0][2])) if row else None
 
 
@@ -376,10 +455,17 @@ def issued_to(store: Store, document_id: str) -> AlreadyIssued | None:
     return AlreadyIssued(*found) if found else None
 
 
-def issue(store: Store, letter: Letter, *, profile: ProfileLike | None = None,
-          registry: Registry | None = None, today: dt.date | None = None,
-          reserved_entry_id: int | None = None, actor: str | None = None,
-          reissue: bool = False) -> Issued:
+def issue(
+    store: Store,
+    letter: Letter,
+    *,
+    profile: ProfileLike | None = None,
+    registry: Registry | None = None,
+    today: dt.date | None = None,
+    reserved_entry_id: int | None = None,
+    actor: str | None = None,
+    reissue: bool = False,
+) -> Issued:
     """Number *letter*, record it and return the numbered copy (the original is unchanged).
 
     The letter keeps its date when it has one; otherwise it is dated *today*.  With
@@ -398,12 +484,16 @@ def issue(store: Store, letter: Letter, *, profile: ProfileLike | None = None,
     if reserved_entry_id is not None:
         check_entry_id(reserved_entry_id)
     if not doctype.has_number:
-        raise NumberingError(_("documents of type '{type}' carry no number").format(
-            type=doctype.name))
+        raise NumberingError(
+            _("documents of type '{type}' carry no number").format(type=doctype.name)
+        )
     numbered_before = letter.number is not None and reserved_entry_id is None and not reissue
     actor = current_actor() if actor is None else actor
-    numbered = replace(letter, date=letter.date or today or dt.date.today(),
-                       document_id=letter.document_id or new_document_id())
+    numbered = replace(
+        letter,
+        date=letter.date or today or dt.date.today(),
+        document_id=letter.document_id or new_document_id(),
+    )
     if reissue:  # cấp lại: a new number of today
         numbered.number, numbered.date = None, today or dt.date.today()
     with store.transaction() as sql:
@@ -411,28 +501,44 @@ def issue(store: Store, letter: Letter, *, profile: ProfileLike | None = None,
         if earlier is not None and not reissue:
             raise AlreadyIssued(*earlier)
         if numbered_before:
-            raise NumberingError(_("this letter already has number {number}; clear it to "
-                                   "issue the letter again").format(
-                                       number=number_text(letter.number)))  # type: ignore[arg-type]
+            raise NumberingError(
+                _(
+                    "this letter already has number {number}; clear it to issue the letter again"
+                ).format(number=number_text(letter.number))
+            )  # type: ignore[arg-type]
         if profile is None:
             profile = _profile_of(sql, letter.issuer)
         entry, action = _record(sql, numbered, doctype, profile, reserved_entry_id)
         if earlier is not None:  # cấp lại: the old number is cancelled, both events kept
             reason = _("reissued as {number}").format(number=entry.number_symbol)
             note = sql.value("SELECT note FROM register_entry WHERE id = ?", (earlier[0],))
-            sql.execute("UPDATE register_entry SET status = ?, note = ? WHERE id = ?",
-                        (CANCELLED, f"{note}; {reason}" if note else reason, earlier[0]))
-            sql.execute("INSERT INTO register_event (entry_id, at, action, actor, detail) "
-                        "VALUES (?, ?, ?, ?, ?)", (earlier[0], utcnow(), "cancel", actor,
-                                                   reason))
+            sql.execute(
+                "UPDATE register_entry SET status = ?, note = ? WHERE id = ?",
+                (CANCELLED, f"{note}; {reason}" if note else reason, earlier[0]),
+            )
+            sql.execute(
+                "INSERT INTO register_event (entry_id, at, action, actor, detail) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (earlier[0], utcnow(), "cancel", actor, reason),
+            )
             action = "reissue"
         if numbered.answers:  # an answer: its number goes into the incoming tracking register
             from drafter.store.incoming import record_answer
 
             record_answer(sql, numbered.answers, entry, actor)
-        sql.execute("INSERT INTO register_event (entry_id, at, action, actor, detail) "
-                    "VALUES (?, ?, ?, ?, ?)",
-                    (entry.id, utcnow(), action, actor, entry.number_symbol if earlier is None
-                     else _("{number}, replacing {old}").format(number=entry.number_symbol,
-                                                                old=earlier[1])))
+        sql.execute(
+            "INSERT INTO register_event (entry_id, at, action, actor, detail) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (
+                entry.id,
+                utcnow(),
+                action,
+                actor,
+                entry.number_symbol
+                if earlier is None
+                else _("{number}, replacing {old}").format(
+                    number=entry.number_symbol, old=earlier[1]
+                ),
+            ),
+        )
     return Issued(numbered, entry)

@@ -72,8 +72,9 @@ def upgrade(store: Database) -> None:
         return
     known = {script.revision for script in ScriptDirectory.from_config(_config()).walk_revisions()}
     if current is not None and current not in known:
-        raise StoreError(_("the database was made by a newer version of Drafter; update "
-                           "Drafter to use it"))
+        raise StoreError(
+            _("the database was made by a newer version of Drafter; update Drafter to use it")
+        )
     if store.is_sqlite and current is not None and store.path is not None:
         _check_and_back_up(store.path)
     with store.engine.execution_options(drafter_write=True).begin() as connection:
@@ -92,11 +93,17 @@ def _check_and_back_up(path: Path) -> None:
     try:
         backup_file(path, "before-upgrade")
     except (OSError, sqlite3.Error) as error:
-        full = (isinstance(error, OSError) and error.errno == errno.ENOSPC) or \
-            "full" in str(error).lower()
-        raise StoreError(full_disk_message(path) if full else _(
-            "cannot keep a copy of the database {where} before upgrading it ({reason}); "
-            "nothing was changed").format(where=path, reason=error)) from error
+        full = (isinstance(error, OSError) and error.errno == errno.ENOSPC) or "full" in str(
+            error
+        ).lower()
+        raise StoreError(
+            full_disk_message(path)
+            if full
+            else _(
+                "cannot keep a copy of the database {where} before upgrading it ({reason}); "
+                "nothing was changed"
+            ).format(where=path, reason=error)
+        ) from error
 
 
 def _new_revision(message: str) -> None:
@@ -111,6 +118,7 @@ def _new_revision(message: str) -> None:
             command.upgrade(_config(connection), "head")
             command.revision(_config(connection), message=message, autogenerate=True)
         engine.dispose()
+
 
 if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "revision":

@@ -65,7 +65,8 @@ class Profile(Base):
     # The profile every new letter starts from (one at most; else the first by label).
     is_default: Mapped[bool] = mapped_column(Boolean, default=False)
     units: Mapped[list[Unit]] = relationship(
-        back_populates="profile", cascade="all, delete-orphan", order_by="Unit.position")
+        back_populates="profile", cascade="all, delete-orphan", order_by="Unit.position"
+    )
 
 
 class Unit(Base):
@@ -89,7 +90,8 @@ class Signer(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     profile_id: Mapped[int | None] = mapped_column(
-        ForeignKey("profile.id", ondelete="SET NULL"), nullable=True)
+        ForeignKey("profile.id", ondelete="SET NULL"), nullable=True
+    )
     name: Mapped[str] = mapped_column(String(200))
     title: Mapped[str] = mapped_column(String(200), default="")  # chức vụ, e.g. PHÓ CHỦ TỊCH
     position: Mapped[int] = mapped_column(Integer, default=0)
@@ -103,8 +105,8 @@ class Signer(Base):
     default_types: Mapped[str] = mapped_column(Text, default="")
     is_default: Mapped[bool] = mapped_column(Boolean, default=False)
     patterns: Mapped[list[SigningPattern]] = relationship(
-        back_populates="signer", cascade="all, delete-orphan",
-        order_by="SigningPattern.position")
+        back_populates="signer", cascade="all, delete-orphan", order_by="SigningPattern.position"
+    )
 
 
 class SigningPattern(Base):
@@ -156,16 +158,19 @@ class ContactGroup(Base):
     search_text: Mapped[str] = mapped_column(Text, default="")
     sort_bytes: Mapped[bytes] = mapped_column(LargeBinary, default=b"")
     members: Mapped[list[GroupMember]] = relationship(
-        back_populates="group", cascade="all, delete-orphan", order_by="GroupMember.position")
+        back_populates="group", cascade="all, delete-orphan", order_by="GroupMember.position"
+    )
 
 
 class GroupMember(Base):
     __tablename__ = "group_member"
 
     group_id: Mapped[int] = mapped_column(
-        ForeignKey("contact_group.id", ondelete="CASCADE"), primary_key=True)
+        ForeignKey("contact_group.id", ondelete="CASCADE"), primary_key=True
+    )
     contact_id: Mapped[int] = mapped_column(
-        ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True)
+        ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True
+    )
     position: Mapped[int] = mapped_column(Integer, default=0)
     group: Mapped[ContactGroup] = relationship(back_populates="members")
     contact: Mapped[Contact] = relationship()
@@ -184,7 +189,8 @@ class NumberSequence(Base):
     label: Mapped[str] = mapped_column(String(200), default="")
     # None: every profile; otherwise only documents of that issuer.
     profile_id: Mapped[int | None] = mapped_column(
-        ForeignKey("profile.id", ondelete="CASCADE"), nullable=True)
+        ForeignKey("profile.id", ondelete="CASCADE"), nullable=True
+    )
     type_ids: Mapped[str] = mapped_column(Text, default="")  # comma-separated; "" = any type
     secret: Mapped[bool] = mapped_column(Boolean, default=False)
 
@@ -195,7 +201,8 @@ class SequenceCounter(Base):
     __tablename__ = "sequence_counter"
 
     sequence_id: Mapped[int] = mapped_column(
-        ForeignKey("number_sequence.id", ondelete="CASCADE"), primary_key=True)
+        ForeignKey("number_sequence.id", ondelete="CASCADE"), primary_key=True
+    )
     year: Mapped[int] = mapped_column(Integer, primary_key=True)
     last: Mapped[int] = mapped_column(Integer, default=0)
 
@@ -225,7 +232,8 @@ class RegisterEntry(Base):
     # What Drafter adds.
     type_id: Mapped[str] = mapped_column(String(100), default="")
     profile_id: Mapped[int | None] = mapped_column(
-        ForeignKey("profile.id", ondelete="SET NULL"), nullable=True)
+        ForeignKey("profile.id", ondelete="SET NULL"), nullable=True
+    )
     # The letter file's document_id: the same document is never numbered twice.
     document_id: Mapped[str] = mapped_column(String(64), default="")
     snapshot: Mapped[str] = mapped_column(Text, default="")  # the .letter file text
@@ -233,7 +241,8 @@ class RegisterEntry(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     # Written through, never loaded with the entry: read them with register.events_of().
     events: WriteOnlyMapped[RegisterEvent] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True, order_by="RegisterEvent.id")
+        cascade="all, delete-orphan", passive_deletes=True, order_by="RegisterEvent.id"
+    )
 
     __table_args__ = (
         UniqueConstraint("sequence_id", "year", "number", name="uq_register_number"),
@@ -250,8 +259,9 @@ class RegisterEvent(Base):
     __tablename__ = "register_event"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    entry_id: Mapped[int] = mapped_column(ForeignKey("register_entry.id", ondelete="CASCADE"),
-                                          index=True)
+    entry_id: Mapped[int] = mapped_column(
+        ForeignKey("register_entry.id", ondelete="CASCADE"), index=True
+    )
     at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     action: Mapped[str] = mapped_column(String(20))
     actor: Mapped[str] = mapped_column(String(200), default="")

@@ -29,10 +29,28 @@ from drafter.store.signers import authority_problems
 from drafter.store.text import join_lines, search_text, sort_bytes, split_lines
 
 FORMAT_KEY, FORMAT_VERSION = "drafter_office", 1
-PROFILE_TEXT = ("label", "prose_name", "abbreviation", "place", "address", "phone", "fax",
-                "email", "website")
-CONTACT_TEXT = ("kind", "full_name", "short_name", "title", "organisation", "email",
-                "phone", "address", "note")
+PROFILE_TEXT = (
+    "label",
+    "prose_name",
+    "abbreviation",
+    "place",
+    "address",
+    "phone",
+    "fax",
+    "email",
+    "website",
+)
+CONTACT_TEXT = (
+    "kind",
+    "full_name",
+    "short_name",
+    "title",
+    "organisation",
+    "email",
+    "phone",
+    "address",
+    "note",
+)
 
 
 @dataclass(frozen=True)
@@ -61,20 +79,40 @@ def office_data(store: Store) -> dict[str, Any]:
     from sqlalchemy.orm import selectinload
 
     with store.read() as session:
-        profiles = list(session.scalars(select(Profile).options(
-            selectinload(Profile.units)).order_by(Profile.label)))
-        signers = list(session.scalars(select(Signer).options(
-            selectinload(Signer.patterns)).order_by(Signer.position, Signer.sort_bytes)))
+        profiles = list(
+            session.scalars(
+                select(Profile).options(selectinload(Profile.units)).order_by(Profile.label)
+            )
+        )
+        signers = list(
+            session.scalars(
+                select(Signer)
+                .options(selectinload(Signer.patterns))
+                .order_by(Signer.position, Signer.sort_bytes)
+            )
+        )
         contacts = list(session.scalars(select(Contact).order_by(Contact.sort_bytes)))
-        groups = list(session.scalars(select(ContactGroup).options(
-            selectinload(ContactGroup.members).selectinload(GroupMember.contact)).order_by(
-                ContactGroup.sort_bytes)))
+        groups = list(
+            session.scalars(
+                select(ContactGroup)
+                .options(selectinload(ContactGroup.members).selectinload(GroupMember.contact))
+                .order_by(ContactGroup.sort_bytes)
+            )
+        )
     labels = {p.id: p.label for p in profiles}
-    data: dict[str, Any] = {FORMAT_KEY: FORMAT_VERSION, "profiles": [], "signers": [],
-                            "contacts": [], "groups": []}
+    data: dict[str, Any] = {
+        FORMAT_KEY: FORMAT_VERSION,
+        "profiles": [],
+        "signers": [],
+        "contacts": [],
+        "groups": [],
+    }
     for p in profiles:
-        item: dict[str, Any] = {"label": p.label, "parent": _lines(p.parent),
-                                "name": _lines(p.name)}
+        item: dict[str, Any] = {
+            "label": p.label,
+            "parent": _lines(p.parent),
+            "name": _lines(p.name),
+        }
         item.update({k: getattr(p, k) for k in PROFILE_TEXT if k != "label"})
         if p.units:
             item["unit"] = p.units[0].abbreviation
@@ -168,20 +206,24 @@ def _known(record: object, keys: set[str]) -> dict[str, Any]:
 
 
 def _import_profile(session: Any, record: dict[str, Any]) -> Profile:
-    record = _known(record, {*PROFILE_TEXT, "parent", "name", "unit", "units", "advisory",
-                             "default"})
+    record = _known(
+        record, {*PROFILE_TEXT, "parent", "name", "unit", "units", "advisory", "default"}
+    )
     name = join_lines(upper(line) for line in _text_lines(record, "name", required=True))
     values = {k: _text(record, k) for k in PROFILE_TEXT}
     units = record.get("units", [])
     if not isinstance(units, list) or not all(isinstance(u, dict) for u in units):
         raise _Bad(_("'units' must be a list of tables"))
-    unit_pairs = [(_text(u, "name") or _text(u, "abbreviation"),
-                   upper(_text(u, "abbreviation"))) for u in units]
+    unit_pairs = [
+        (_text(u, "name") or _text(u, "abbreviation"), upper(_text(u, "abbreviation")))
+        for u in units
+    ]
     unit = upper(_text(record, "unit"))
     if unit and unit not in {a for _n, a in unit_pairs}:
         unit_pairs.insert(0, (unit, unit))
-    stored = session.scalars(select(Profile).where(
-        Profile.abbreviation == values["abbreviation"], Profile.name == name)).first()
+    stored = session.scalars(
+        select(Profile).where(Profile.abbreviation == values["abbreviation"], Profile.name == name)
+    ).first()
     profile = stored or Profile(units=[])
     if stored is None:
         session.add(profile)
@@ -198,8 +240,9 @@ def _import_profile(session: Any, record: dict[str, Any]) -> Profile:
     known_units = {u.abbreviation for u in profile.units}
     for unit_name, abbreviation in unit_pairs:
         if abbreviation not in known_units:
-            profile.units.append(Unit(name=unit_name, abbreviation=abbreviation,
-                                      position=len(profile.units)))
+            profile.units.append(
+                Unit(name=unit_name, abbreviation=abbreviation, position=len(profile.units))
+            )
             known_units.add(abbreviation)
     session.flush()
     return profile
@@ -208,8 +251,9 @@ def _import_profile(session: Any, record: dict[str, Any]) -> Profile:
 def _import_signer(session: Any, record: dict[str, Any], type_ids: set[str]) -> Signer:
     from drafter.store.signers import new_pattern
 
-    record = _known(record, {"name", "title", "authority", "authority_title", "profile",
-                             "types", "default"})
+    record = _known(
+        record, {"name", "title", "authority", "authority_title", "profile", "types", "default"}
+    )
     name = _text(record, "name", required=True)
     authority = [upper(line) for line in _text_lines(record, "authority")]
     problems = authority_problems(authority)
@@ -222,8 +266,11 @@ def _import_signer(session: Any, record: dict[str, Any], type_ids: set[str]) -> 
     profile_id = None
     if record.get("profile"):
         wanted = _text(record, "profile").casefold()
-        found = [p for p in session.scalars(select(Profile)) if wanted in
-                 (p.label.casefold(), p.abbreviation.casefold())]
+        found = [
+            p
+            for p in session.scalars(select(Profile))
+            if wanted in (p.label.casefold(), p.abbreviation.casefold())
+        ]
         if not found:
             raise _Bad(_("no profile named '{name}'").format(name=record["profile"]))
         profile_id = found[0].id
@@ -252,8 +299,7 @@ def _import_signer(session: Any, record: dict[str, Any], type_ids: set[str]) -> 
 def _import_contact(session: Any, record: dict[str, Any]) -> Contact:
     record = _known(record, set(CONTACT_TEXT))
     values = {k: _text(record, k) for k in CONTACT_TEXT}
-    values["note"] = str(record.get("note", "")) if isinstance(record.get("note", ""), str) \
-        else ""
+    values["note"] = str(record.get("note", "")) if isinstance(record.get("note", ""), str) else ""
     if values["kind"] and values["kind"] not in (AGENCY, PERSON):
         raise _Bad(_("'kind' must be 'agency' or 'person'"))
     contact = Contact(**values)
@@ -296,8 +342,7 @@ def _import_group(session: Any, record: dict[str, Any]) -> ContactGroup:
     for position, contact in enumerate(contacts):
         if contact.id not in seen:
             seen.add(contact.id)
-            session.add(GroupMember(group_id=group.id, contact_id=contact.id,
-                                    position=position))
+            session.add(GroupMember(group_id=group.id, contact_id=contact.id, position=position))
     return group
 
 
@@ -311,16 +356,18 @@ def read_office_file(path: Path) -> tuple[dict[str, Any], str]:
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
-        raise ImportFileError(_("{path} cannot be read: {reason}").format(
-            path=path, reason=getattr(error, "strerror", None) or error)) from error
+        raise ImportFileError(
+            _("{path} cannot be read: {reason}").format(
+                path=path, reason=getattr(error, "strerror", None) or error
+            )
+        ) from error
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ImportFileError(f"{path}: {syntax_error_message(error)}") from error
     version = data.get(FORMAT_KEY, FORMAT_VERSION)
     if version != FORMAT_VERSION:
-        raise ImportFileError(_("{path} was made by a newer version of Drafter").format(
-            path=path))
+        raise ImportFileError(_("{path} was made by a newer version of Drafter").format(path=path))
     return data, text
 
 
@@ -331,9 +378,12 @@ def import_office(store: Store, path: Path) -> OfficeImport:
     data, text = read_office_file(path)
     report = OfficeImport()
     type_ids = set(default_registry().ids())
-    steps = (("profiles", _import_profile), ("signers",
-             lambda s, r: _import_signer(s, r, type_ids)),
-             ("contacts", _import_contact), ("groups", _import_group))
+    steps = (
+        ("profiles", _import_profile),
+        ("signers", lambda s, r: _import_signer(s, r, type_ids)),
+        ("contacts", _import_contact),
+        ("groups", _import_group),
+    )
     unknown = sorted(set(data) - {FORMAT_KEY, *(name for name, _step in steps)})
     for key in unknown:
         report.problems.append(RecordProblem(key, _("unknown key")))
@@ -345,8 +395,7 @@ def import_office(store: Store, path: Path) -> OfficeImport:
         starts = _header_lines(text, table)
         for index, record in enumerate(records, start=1):
             line = starts[index - 1] if index <= len(starts) else None
-            where = f"[[{table}]] {index}" + (
-                _(" (line {line})").format(line=line) if line else "")
+            where = f"[[{table}]] {index}" + (_(" (line {line})").format(line=line) if line else "")
             try:
                 with store.write() as session:  # one record, one transaction
                     step(session, record)  # type: ignore[operator]

@@ -55,8 +55,9 @@ def delete_profile(store: Store, profile_id: int) -> None:
 
 def unit_named(profile: Profile, abbreviation_or_name: str) -> Unit | None:
     wanted = clean_line(abbreviation_or_name).casefold()
-    return next((u for u in profile.units
-                 if wanted in (u.abbreviation.casefold(), u.name.casefold())), None)
+    return next(
+        (u for u in profile.units if wanted in (u.abbreviation.casefold(), u.name.casefold())), None
+    )
 
 
 def issuer_of(profile: Profile, unit: Unit | None = None) -> Issuer:
@@ -91,11 +92,13 @@ def profile_matching(session: Session, issuer: Issuer) -> Profile | None:
     """The profile that issued a letter: same abbreviation, and the same name if several."""
     if not issuer.abbreviation:
         return None
-    candidates = list(session.scalars(select(Profile).where(
-        Profile.abbreviation == issuer.abbreviation).order_by(Profile.id)))
+    candidates = list(
+        session.scalars(
+            select(Profile).where(Profile.abbreviation == issuer.abbreviation).order_by(Profile.id)
+        )
+    )
     name = join_lines(upper(line) for line in issuer.name)
-    return next((p for p in candidates if p.name == name),
-                candidates[0] if candidates else None)
+    return next((p for p in candidates if p.name == name), candidates[0] if candidates else None)
 
 
 def find_profile_for(store: Store, issuer: Issuer) -> Profile | None:

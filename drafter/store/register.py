@@ -41,31 +41,51 @@ from drafter.store.text import search_text
 
 
 def _search_text(entry: RegisterEntry) -> str:
-    return search_text(entry.number_symbol, entry.type_name, entry.subject, entry.signer,
-                       entry.recipients, entry.note)
+    return search_text(
+        entry.number_symbol,
+        entry.type_name,
+        entry.subject,
+        entry.signer,
+        entry.recipients,
+        entry.note,
+    )
 
 
-def _event(session: object, entry: RegisterEntry, action: str, actor: str,
-           detail: str = "") -> None:
-    session.add(RegisterEvent(entry_id=entry.id, action=action,  # type: ignore[attr-defined]
-                              actor=actor, detail=detail))
+def _event(
+    session: object, entry: RegisterEntry, action: str, actor: str, detail: str = ""
+) -> None:
+    session.add(  # type: ignore[attr-defined]
+        RegisterEvent(
+            entry_id=entry.id,
+            action=action,
+            actor=actor,
+            detail=detail,
+        )
+    )
 
 
-def reserve(store: Store, sequence_key: str, year: int, *, note: str = "",
-            actor: str | None = None) -> RegisterEntry:
+def reserve(
+    store: Store, sequence_key: str, year: int, *, note: str = "", actor: str | None = None
+) -> RegisterEntry:
     """Take the next number of a sequence and hold it for a document signed later."""
     if isinstance(year, bool) or not isinstance(year, int) or not 1 <= year <= 9999:
         raise NumberingError(_("the year must be a whole number from 1 to 9999"))
     actor = current_actor() if actor is None else actor
     with store.write() as session:
-        sequence = session.scalars(select(NumberSequence).where(
-            NumberSequence.key == sequence_key)).one_or_none()
+        sequence = session.scalars(
+            select(NumberSequence).where(NumberSequence.key == sequence_key)
+        ).one_or_none()
         if sequence is None:
             raise NumberingError(_("there is no sequence '{key}'").format(key=sequence_key))
         number = take_next_number(session, sequence.id, year)
-        entry = RegisterEntry(sequence_id=sequence.id, year=year, number=number,
-                              status=RESERVED, number_symbol=number_text(number),
-                              note=clean_line(note))
+        entry = RegisterEntry(
+            sequence_id=sequence.id,
+            year=year,
+            number=number,
+            status=RESERVED,
+            number_symbol=number_text(number),
+            note=clean_line(note),
+        )
         entry.search_text = _search_text(entry)
         session.add(entry)
         session.flush()
@@ -73,8 +93,13 @@ def reserve(store: Store, sequence_key: str, year: int, *, note: str = "",
     return entry
 
 
-def cancel(store: Store, entry_id: int, reason: str, *, actor: str | None = None,
-           ) -> RegisterEntry:
+def cancel(
+    store: Store,
+    entry_id: int,
+    reason: str,
+    *,
+    actor: str | None = None,
+) -> RegisterEntry:
     """Mark a number as cancelled; it stays in the register and is never given again."""
     reason = clean_line(reason)
     if not reason:
@@ -86,8 +111,9 @@ def cancel(store: Store, entry_id: int, reason: str, *, actor: str | None = None
         if entry is None:
             raise NumberingError(_("there is no such register entry"))
         if entry.status == CANCELLED:
-            raise NumberingError(_("number {number} is already cancelled").format(
-                number=entry.number_symbol))
+            raise NumberingError(
+                _("number {number} is already cancelled").format(number=entry.number_symbol)
+            )
         entry.status = CANCELLED
         entry.note = f"{entry.note}; {reason}" if entry.note else reason
         entry.search_text = _search_text(entry)
@@ -98,17 +124,22 @@ def cancel(store: Store, entry_id: int, reason: str, *, actor: str | None = None
 EDITABLE = ("transfer_date", "receipt", "note", "copies", "archive")
 
 
-def update_entry(store: Store, entry_id: int, *, actor: str | None = None,
-                 **values: object) -> RegisterEntry:
+def update_entry(
+    store: Store, entry_id: int, *, actor: str | None = None, **values: object
+) -> RegisterEntry:
     """Fill in the columns written after issue: (8) ngày chuyển, (9) ký nhận, (10) ghi chú."""
     unknown = set(values) - set(EDITABLE)
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
     copies = values.get("copies")
-    if copies is not None and (isinstance(copies, bool) or not isinstance(copies, int)
-                               or not 0 <= copies <= COPIES_LIMIT):
-        raise NumberingError(_("the number of copies must be a whole number from 0 to "
-                               "{limit}").format(limit=_spaced(COPIES_LIMIT)))
+    if copies is not None and (
+        isinstance(copies, bool) or not isinstance(copies, int) or not 0 <= copies <= COPIES_LIMIT
+    ):
+        raise NumberingError(
+            _("the number of copies must be a whole number from 0 to {limit}").format(
+                limit=_spaced(COPIES_LIMIT)
+            )
+        )
     check_entry_id(entry_id)
     actor = current_actor() if actor is None else actor
     with store.write() as session:
@@ -129,14 +160,20 @@ def update_entry(store: Store, entry_id: int, *, actor: str | None = None,
 def events_of(store: Store, entry_id: int) -> list[RegisterEvent]:
     check_entry_id(entry_id)
     with store.read() as session:
-        return list(session.scalars(select(RegisterEvent).where(
-            RegisterEvent.entry_id == entry_id).order_by(RegisterEvent.id)))
+        return list(
+            session.scalars(
+                select(RegisterEvent)
+                .where(RegisterEvent.entry_id == entry_id)
+                .order_by(RegisterEvent.id)
+            )
+        )
 
 
 def letter_of(entry: RegisterEntry | IssuedEntry, registry: Registry | None = None) -> Letter:
     """The letter as it was issued, from the snapshot, to export it again."""
     if not entry.snapshot:
-        raise NumberingError(_("number {number} has no issued letter").format(
-            number=entry.number_symbol))
+        raise NumberingError(
+            _("number {number} has no issued letter").format(number=entry.number_symbol)
+        )
     letter, _problems = letterfile.loads(entry.snapshot, registry)
     return letter

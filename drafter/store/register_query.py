@@ -44,17 +44,22 @@ def _index_hits(session: Session, words: list[str]) -> list[int] | None:
     if not indexed:
         return None
     if session.get_bind().dialect.name == "sqlite":
-        probe = select(_FTS.c.rowid).where(text("register_fts MATCH :words").bindparams(
-            words=_fts_match(indexed)))
+        probe = select(_FTS.c.rowid).where(
+            text("register_fts MATCH :words").bindparams(words=_fts_match(indexed))
+        )
     else:  # the pg_trgm index serves LIKE directly
-        probe = select(RegisterEntry.id).where(*[
-            RegisterEntry.search_text.like(like_pattern(w), escape="\\") for w in indexed])
+        probe = select(RegisterEntry.id).where(
+            *[RegisterEntry.search_text.like(like_pattern(w), escape="\\") for w in indexed]
+        )
     ids = list(session.scalars(probe.limit(_SELECTIVE + 1)))
     return ids if len(ids) <= _SELECTIVE else None
 
 
-def _words(query: Select, words: list[str],  # type: ignore[type-arg]
-           session: Session) -> Select:  # type: ignore[type-arg]
+def _words(
+    query: Select,
+    words: list[str],  # type: ignore[type-arg]
+    session: Session,
+) -> Select:  # type: ignore[type-arg]
     """Every word must occur in the entry's folded text (a substring, as typed)."""
     ids = _index_hits(session, words)
     if ids is not None:
@@ -65,8 +70,11 @@ def _words(query: Select, words: list[str],  # type: ignore[type-arg]
     return query
 
 
-def _filtered(query: Select, where: RegisterFilter,  # type: ignore[type-arg]
-              session: Session) -> Select:  # type: ignore[type-arg]
+def _filtered(
+    query: Select,
+    where: RegisterFilter,  # type: ignore[type-arg]
+    session: Session,
+) -> Select:  # type: ignore[type-arg]
     if where.year is not None:
         query = query.where(RegisterEntry.year == where.year)
     if where.type_id:
@@ -82,12 +90,21 @@ def _filtered(query: Select, where: RegisterFilter,  # type: ignore[type-arg]
     return _words(query, query_words(where.text), session)
 
 
-def search(store: Store, where: RegisterFilter = RegisterFilter(), *, limit: int = 200,
-           offset: int = 0, newest_first: bool = True) -> list[RegisterEntry]:
+def search(
+    store: Store,
+    where: RegisterFilter = RegisterFilter(),
+    *,
+    limit: int = 200,
+    offset: int = 0,
+    newest_first: bool = True,
+) -> list[RegisterEntry]:
     """One page of matching entries, newest numbers first (the order of the printed book
     with ``newest_first=False``)."""
-    order = (RegisterEntry.year.desc(), RegisterEntry.number.desc()) if newest_first else (
-        RegisterEntry.year, RegisterEntry.sequence_id, RegisterEntry.number)
+    order = (
+        (RegisterEntry.year.desc(), RegisterEntry.number.desc())
+        if newest_first
+        else (RegisterEntry.year, RegisterEntry.sequence_id, RegisterEntry.number)
+    )
     with store.read() as session:
         query = _filtered(select(RegisterEntry), where, session).order_by(*order)
         if limit:
@@ -103,5 +120,9 @@ def count(store: Store, where: RegisterFilter = RegisterFilter()) -> int:
 
 def years(store: Store) -> list[int]:
     with store.read() as session:
-        return [y for (y,) in session.execute(
-            select(RegisterEntry.year).distinct().order_by(RegisterEntry.year.desc()))]
+        return [
+            y
+            for (y,) in session.execute(
+                select(RegisterEntry.year).distinct().order_by(RegisterEntry.year.desc())
+            )
+        ]

@@ -52,7 +52,7 @@ def register_title(type_name: str | None, subject: str | None) -> str:
         return subject
     about = _ABOUT.match(subject)
     if about:
-        subject = "về việc " + subject[about.end():]
+        subject = "về việc " + subject[about.end() :]
     elif subject and _starts_a_phrase(subject):
         subject = subject[0].lower() + subject[1:]
     return f"{type_name} {subject}".strip()
@@ -63,8 +63,11 @@ def _starts_a_phrase(text: str) -> bool:
     word is not an abbreviation and the next word is in lower case."""
     words = text.split()
     first = words[0]
-    if (first.isupper() and len(first) > 1) or not first[0].isupper() or \
-            any(ch.isupper() or ch.isdigit() for ch in first[1:]):
+    if (
+        (first.isupper() and len(first) > 1)
+        or not first[0].isupper()
+        or any(ch.isupper() or ch.isdigit() for ch in first[1:])
+    ):
         return False
     return len(words) == 1 or words[1][0].islower()
 
@@ -77,14 +80,23 @@ def entry_row(entry: RegisterEntry) -> list[object]:
         note = f"Đã hủy: {note}" if note else "Đã hủy"
     elif entry.status == RESERVED:
         note = f"Giữ số: {note}" if note else "Giữ số"
-    return [entry.number_symbol, _date(entry.doc_date), title, entry.signer,
-            "\n".join(split_lines(entry.recipients)), entry.archive,
-            entry.copies if entry.copies is not None else "", _date(entry.transfer_date),
-            entry.receipt, note]
+    return [
+        entry.number_symbol,
+        _date(entry.doc_date),
+        title,
+        entry.signer,
+        "\n".join(split_lines(entry.recipients)),
+        entry.archive,
+        entry.copies if entry.copies is not None else "",
+        _date(entry.transfer_date),
+        entry.receipt,
+        note,
+    ]
 
 
-def export_register(store: Store, path: Path, where: RegisterFilter | None = None,
-                    profile: Profile | None = None) -> int:
+def export_register(
+    store: Store, path: Path, where: RegisterFilter | None = None, profile: Profile | None = None
+) -> int:
     """Write the matching entries in book order to *path* (.xlsx); return how many."""
     where = where or RegisterFilter()
     from openpyxl import Workbook
@@ -97,12 +109,14 @@ def export_register(store: Store, path: Path, where: RegisterFilter | None = Non
     for index, (_title, width) in enumerate(COLUMNS):
         sheet.column_dimensions[chr(ord("A") + index)].width = width
 
-    def styled(value: object, *, bold: bool = False, italic: bool = False,
-               center: bool = False) -> WriteOnlyCell:
+    def styled(
+        value: object, *, bold: bool = False, italic: bool = False, center: bool = False
+    ) -> WriteOnlyCell:
         cell = WriteOnlyCell(sheet, value=value)
         cell.font = Font(name="Times New Roman", size=12, bold=bold, italic=italic)
-        cell.alignment = Alignment(wrap_text=True, vertical="top",
-                                   horizontal="center" if center else None)
+        cell.alignment = Alignment(
+            wrap_text=True, vertical="top", horizontal="center" if center else None
+        )
         return cell
 
     if profile is not None:
@@ -115,12 +129,12 @@ def export_register(store: Store, path: Path, where: RegisterFilter | None = Non
         sheet.append([styled(f"Năm: {where.year}")])
     numbers = [e.number for e in entries]
     if numbers:
-        sheet.append([styled(f"Từ số {pad_number(min(numbers))} đến số "
-                             f"{pad_number(max(numbers))}")])
+        sheet.append(
+            [styled(f"Từ số {pad_number(min(numbers))} đến số {pad_number(max(numbers))}")]
+        )
     sheet.append([])
     sheet.append([styled(title, bold=True, center=True) for title, _width in COLUMNS])
-    sheet.append([styled(f"({i})", italic=True, center=True)
-                  for i in range(1, len(COLUMNS) + 1)])
+    sheet.append([styled(f"({i})", italic=True, center=True) for i in range(1, len(COLUMNS) + 1)])
     for entry in entries:
         sheet.append(entry_row(entry))
     buffer = io.BytesIO()

@@ -36,8 +36,9 @@ def save_sequence(store: Store, sequence: NumberSequence) -> NumberSequence:
     with store.write() as session:
         if sequence.id is None:
             # The key names the sequence: saving a known key changes that sequence.
-            existing = session.scalars(select(NumberSequence.id).where(
-                NumberSequence.key == sequence.key)).first()
+            existing = session.scalars(
+                select(NumberSequence.id).where(NumberSequence.key == sequence.key)
+            ).first()
             sequence.id = existing
         stored = session.merge(sequence)
         session.flush()
@@ -45,8 +46,7 @@ def save_sequence(store: Store, sequence: NumberSequence) -> NumberSequence:
         return stored
 
 
-def resolve_sequence(session: Session, letter: Letter,
-                     profile: Profile | None) -> NumberSequence:
+def resolve_sequence(session: Session, letter: Letter, profile: Profile | None) -> NumberSequence:
     """The sequence that numbers *letter* (see :func:`drafter.store.issuing.choose_sequence`)."""
     sequences = session.scalars(select(NumberSequence).order_by(NumberSequence.id))
     return choose_sequence(sequences, letter, profile)
@@ -61,11 +61,12 @@ def take_next_number(session: Session, sequence_id: int, year: int) -> int:
     lock (BEGIN IMMEDIATE), so two secretaries can never get the same number, and a
     rolled-back issue gives its number back, leaving no gap.
     """
-    increment = (update(SequenceCounter)
-                 .where(SequenceCounter.sequence_id == sequence_id,
-                        SequenceCounter.year == year)
-                 .values(last=SequenceCounter.last + 1)
-                 .returning(SequenceCounter.last))
+    increment = (
+        update(SequenceCounter)
+        .where(SequenceCounter.sequence_id == sequence_id, SequenceCounter.year == year)
+        .values(last=SequenceCounter.last + 1)
+        .returning(SequenceCounter.last)
+    )
     number = session.execute(increment).scalar_one_or_none()
     if number is not None:
         return number
@@ -76,13 +77,11 @@ def take_next_number(session: Session, sequence_id: int, year: int) -> int:
     if session.get_bind().dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 
-        session.execute(postgresql_insert(SequenceCounter).values(**first)
-                        .on_conflict_do_nothing())
+        session.execute(postgresql_insert(SequenceCounter).values(**first).on_conflict_do_nothing())
     else:
         from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-        session.execute(sqlite_insert(SequenceCounter).values(**first)
-                        .on_conflict_do_nothing())
+        session.execute(sqlite_insert(SequenceCounter).values(**first).on_conflict_do_nothing())
     return session.execute(increment).scalar_one()
 
 

@@ -27,15 +27,29 @@ from drafter.store.text import search_text
 ISSUED, RESERVED = "issued", "reserved"
 
 
-def record_signed_issue(store: Store, *, number: int, number_symbol: str, date: dt.date,
-                        type_name: str = "", signer: str = "", sequence_key: str = SHARED_KEY,
-                        actor: str = "") -> RegisterEntry:
+def record_signed_issue(
+    store: Store,
+    *,
+    number: int,
+    number_symbol: str,
+    date: dt.date,
+    type_name: str = "",
+    signer: str = "",
+    sequence_key: str = SHARED_KEY,
+    actor: str = "",
+) -> RegisterEntry:
     """Record that the document numbered *number_symbol* was issued signed on *date*."""
     with store.write() as session:
-        entries = list(session.scalars(select(RegisterEntry).where(
-            RegisterEntry.year == date.year, RegisterEntry.number == number)))
-        same = next((e for e in entries if e.status == ISSUED
-                     and e.number_symbol == number_symbol), None)
+        entries = list(
+            session.scalars(
+                select(RegisterEntry).where(
+                    RegisterEntry.year == date.year, RegisterEntry.number == number
+                )
+            )
+        )
+        same = next(
+            (e for e in entries if e.status == ISSUED and e.number_symbol == number_symbol), None
+        )
         reserved = next((e for e in entries if e.status == RESERVED), None)
         if same is not None:
             entry, action = same, "sign_pdf"
@@ -44,14 +58,18 @@ def record_signed_issue(store: Store, *, number: int, number_symbol: str, date: 
         elif reserved is not None:
             entry, action = reserved, "issue_signed"
         else:
-            sequence = session.scalars(select(NumberSequence).where(
-                NumberSequence.key == sequence_key)).one_or_none()
+            sequence = session.scalars(
+                select(NumberSequence).where(NumberSequence.key == sequence_key)
+            ).one_or_none()
             if sequence is None:
                 raise NumberingError(_("there is no sequence '{key}'").format(key=sequence_key))
             if any(e.sequence_id == sequence.id for e in entries):
-                raise NumberingError(_("number {number} of {year} is already given in the "
-                                       "register to another document").format(
-                                           number=number_symbol, year=date.year))
+                raise NumberingError(
+                    _(
+                        "number {number} of {year} is already given in the "
+                        "register to another document"
+                    ).format(number=number_symbol, year=date.year)
+                )
             entry = RegisterEntry(sequence_id=sequence.id, year=date.year, number=number)
             session.add(entry)
             _move_counter_past(session, sequence.id, date.year, number)
@@ -61,11 +79,23 @@ def record_signed_issue(store: Store, *, number: int, number_symbol: str, date: 
         entry.doc_date = entry.doc_date or date
         entry.type_name = entry.type_name or type_name
         entry.signer = entry.signer or signer
-        entry.search_text = search_text(entry.number_symbol, entry.type_name, entry.subject,
-                                        entry.signer, entry.recipients, entry.note)
+        entry.search_text = search_text(
+            entry.number_symbol,
+            entry.type_name,
+            entry.subject,
+            entry.signer,
+            entry.recipients,
+            entry.note,
+        )
         session.flush()
-        session.add(RegisterEvent(entry_id=entry.id, action=action, actor=actor,
-                                  detail=f"{number_symbol} {date.isoformat()}"))
+        session.add(
+            RegisterEvent(
+                entry_id=entry.id,
+                action=action,
+                actor=actor,
+                detail=f"{number_symbol} {date.isoformat()}",
+            )
+        )
         session.flush()
     return entry
 
@@ -73,7 +103,12 @@ def record_signed_issue(store: Store, *, number: int, number_symbol: str, date: 
 def _move_counter_past(session: object, sequence_id: int, year: int, number: int) -> None:
     counter = session.get(SequenceCounter, (sequence_id, year))  # type: ignore[attr-defined]
     if counter is None:
-        session.add(SequenceCounter(sequence_id=sequence_id, year=year,  # type: ignore[attr-defined]
-                                    last=number))
+        session.add(  # type: ignore[attr-defined]
+            SequenceCounter(
+                sequence_id=sequence_id,
+                year=year,
+                last=number,
+            )
+        )
     elif counter.last < number:
         counter.last = number

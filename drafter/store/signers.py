@@ -38,8 +38,11 @@ def authority_problems(lines: list[str]) -> list[str]:
     for line in lines:
         prefix = line.split(" ", 1)[0]
         if prefix not in PREFIXES:
-            problems.append(_("'{line}' must start with one of {prefixes}").format(
-                line=line, prefixes=", ".join(PREFIXES)))
+            problems.append(
+                _("'{line}' must start with one of {prefixes}").format(
+                    line=line, prefixes=", ".join(PREFIXES)
+                )
+            )
         elif line != upper(line):
             problems.append(_("'{line}' must be in capitals").format(line=line))
     prefixes = [line.split(" ", 1)[0] for line in lines]
@@ -58,8 +61,9 @@ def compose_signature(signer: Signer, pattern: SigningPattern | None = None) -> 
     return Signature(authority=split_lines(pattern.authority), title=title, name=signer.name)
 
 
-def apply_to(signer: Signer, letter: Letter, pattern: SigningPattern | None = None,
-             block: int = 0) -> Letter:
+def apply_to(
+    signer: Signer, letter: Letter, pattern: SigningPattern | None = None, block: int = 0
+) -> Letter:
     """Put the signature of *signer* (signing as *pattern*) in block *block* of *letter*."""
     signature = compose_signature(signer, pattern)
     while len(letter.signatures) <= block:
@@ -75,8 +79,11 @@ def pattern_label(signer: Signer, pattern: SigningPattern | None) -> str:
 
 def list_signers(store: Store, profile_id: int | None = None) -> list[Signer]:
     with store.read() as session:
-        query = select(Signer).options(selectinload(Signer.patterns)).order_by(
-            Signer.position, Signer.sort_bytes)
+        query = (
+            select(Signer)
+            .options(selectinload(Signer.patterns))
+            .order_by(Signer.position, Signer.sort_bytes)
+        )
         if profile_id is not None:
             query = query.where((Signer.profile_id == profile_id) | Signer.profile_id.is_(None))
         return list(session.scalars(query))

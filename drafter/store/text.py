@@ -42,6 +42,5 @@ def sort_bytes(text: str) -> bytes:
     # A space ends a word, so it sorts before every letter ("Ôn Văn" before "Ông"):
     # 0 ends the text, 1 is a space, letters count from 2.
     space = sort_key(" ")[0][0]
-    encoded = b"".join((1 if rank == space else rank + 2).to_bytes(3, "big")
-                       for rank in letters)
+    encoded = b"".join((1 if rank == space else rank + 2).to_bytes(3, "big") for rank in letters)
     return encoded + b"\x00\x00\x00" + bytes(tones) + b"\x00" + original.encode("utf-8")

@@ -47,7 +47,8 @@ def text_size(value: object, cap: int) -> int:
         elif isinstance(item, range):
             total += SMALL
         elif isinstance(item, list | tuple | set | frozenset | dict | Namespace) or (
-                isinstance(item, Mapping | Iterable) and hasattr(item, "__len__")):
+            isinstance(item, Mapping | Iterable) and hasattr(item, "__len__")
+        ):
             if id(item) in seen:
                 total += SMALL
                 continue
@@ -105,8 +106,13 @@ def check_percent(template: str, args: object, current: Budget) -> None:
     cap = current.limits.max_chars
     conversions = [m for m in _PERCENT.finditer(template) if m.group(3) != "%"]
     widths = [int(n) for m in conversions for n in m.group(1, 2) if n and n != "*"]
-    values = list(args.values()) if isinstance(args, Mapping) else \
-        list(args) if isinstance(args, tuple) else [args]
+    values = (
+        list(args.values())
+        if isinstance(args, Mapping)
+        else list(args)
+        if isinstance(args, tuple)
+        else [args]
+    )
     widths += [_width(v) for v in values]
     widest = max(widths, default=0)
     current.allow(widest)
@@ -114,8 +120,9 @@ def check_percent(template: str, args: object, current: Budget) -> None:
     current.charge(len(template) + len(conversions) * (largest + widest))
 
 
-def check_format(template: str, args: tuple[Any, ...], kwargs: Mapping[str, Any],
-                 current: Budget) -> None:
+def check_format(
+    template: str, args: tuple[Any, ...], kwargs: Mapping[str, Any], current: Budget
+) -> None:
     """``template.format(...)``: each field may print the largest argument, padded."""
     cap = current.limits.max_chars
     try:
@@ -137,8 +144,10 @@ def check_format(template: str, args: tuple[Any, ...], kwargs: Mapping[str, Any]
 
 # -- string methods called from a template --------------------------------------------
 
-def _check_str_method(text: str, name: str, args: tuple[Any, ...],
-                      kwargs: Mapping[str, Any], current: Budget) -> None:
+
+def _check_str_method(
+    text: str, name: str, args: tuple[Any, ...], kwargs: Mapping[str, Any], current: Budget
+) -> None:
     cap = current.limits.max_chars
     if name in ("center", "ljust", "rjust", "zfill"):
         width = _width(args[0] if args else kwargs.get("width", 0))
@@ -164,8 +173,9 @@ def _check_replace(text: str, old: str, new: str, count: object, current: Budget
     current.charge(len(text) + found * max(len(new) - len(old), 0))
 
 
-def check_call(function: Any, args: tuple[Any, ...], kwargs: Mapping[str, Any],
-               current: Budget) -> None:
+def check_call(
+    function: Any, args: tuple[Any, ...], kwargs: Mapping[str, Any], current: Budget
+) -> None:
     """Before a call from a template: the string methods that multiply text."""
     owner = getattr(function, "__self__", None)
     if isinstance(owner, str):
@@ -190,8 +200,9 @@ Arguments = tuple[Any, ...]
 _COUNTING_FILTERS = frozenset({"center", "indent", "wordwrap", "truncate", "batch", "slice"})
 
 
-def _argument(own: Arguments, kwargs: Mapping[str, Any], index: int, name: str,
-              default: Any) -> Any:
+def _argument(
+    own: Arguments, kwargs: Mapping[str, Any], index: int, name: str, default: Any
+) -> Any:
     return kwargs.get(name, own[index] if len(own) > index else default)
 
 
@@ -203,8 +214,7 @@ def _precheck_indent(own: Arguments, kwargs: Mapping[str, Any], current: Budget)
     return own
 
 
-def _precheck_wordwrap(own: Arguments, kwargs: Mapping[str, Any],
-                       current: Budget) -> Arguments:
+def _precheck_wordwrap(own: Arguments, kwargs: Mapping[str, Any], current: Budget) -> Arguments:
     text = str(own[0])
     width = max(_width(_argument(own, kwargs, 1, "width", 79)), 1)
     wrapstring = _argument(own, kwargs, 3, "wrapstring", None)
@@ -243,11 +253,11 @@ def _precheck_format(own: Arguments, kwargs: Mapping[str, Any], current: Budget)
     return own
 
 
-def _precheck_replace(own: Arguments, kwargs: Mapping[str, Any],
-                      current: Budget) -> Arguments:
+def _precheck_replace(own: Arguments, kwargs: Mapping[str, Any], current: Budget) -> Arguments:
     old, new = _argument(own, kwargs, 1, "old", ""), _argument(own, kwargs, 2, "new", "")
-    _check_replace(str(own[0]), str(old), str(new), _argument(own, kwargs, 3, "count", None),
-                   current)
+    _check_replace(
+        str(own[0]), str(old), str(new), _argument(own, kwargs, 3, "count", None), current
+    )
     return own
 
 
@@ -284,13 +294,17 @@ def _guarded(name: str, original: Filter) -> Filter:
         if isinstance(result, str | list | tuple):
             current.charge(len(result))
         return result
+
     return guarded
 
 
 def bounded_filters(environment: jinja2.Environment) -> dict[str, Filter]:
     """Every filter of *environment*, guarded; the HTML and JSON ones left out."""
-    return {name: _guarded(name, original) for name, original in environment.filters.items()
-            if name not in UNAVAILABLE_FILTERS}
+    return {
+        name: _guarded(name, original)
+        for name, original in environment.filters.items()
+        if name not in UNAVAILABLE_FILTERS
+    }
 
 
 def bounded_range(*args: int) -> range:
@@ -303,6 +317,7 @@ def bounded_range(*args: int) -> range:
 
 
 # -- loops and output, inserted into the template when it is compiled -----------------
+
 
 class Counted:
     """An iterable whose every step counts against the budget's loop limit."""

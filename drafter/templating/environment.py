@@ -42,8 +42,9 @@ from drafter.templating.bounded import (
 from drafter.templating.limits import TemplateLimitError, TemplateLimits, budget, running
 
 # Names every body template may use besides its type's own fields.
-BUILTIN_NAMES = frozenset({"body", "subject", "place", "date", "issuer", "issuer_name",
-                           "kinh_gui", "number"})
+BUILTIN_NAMES = frozenset(
+    {"body", "subject", "place", "date", "issuer", "issuer_name", "kinh_gui", "number"}
+)
 MAX_OUTPUT_CHARS = 1_000_000  # far beyond any real letter; stops runaway templates
 
 
@@ -71,8 +72,11 @@ class _Sandbox(SandboxedEnvironment):
     def call_binop(self, context: Any, operator_name: str, left: Any, right: Any) -> Any:
         current = budget()
         current.tick()
-        if operator_name == "**" and isinstance(right, int) and (
-                abs(right) > 64 or _bits(left) * abs(right) > MAX_POWER_BITS):
+        if (
+            operator_name == "**"
+            and isinstance(right, int)
+            and (abs(right) > 64 or _bits(left) * abs(right) > MAX_POWER_BITS)
+        ):
             # Jinja's ** is left-associative: (10**64)**64**64 grows through the base.
             raise jinja2.sandbox.SecurityError(_("exponent too large"))
         if operator_name == "*":
@@ -122,6 +126,7 @@ class _Sandbox(SandboxedEnvironment):
             mapping = args[0] if is_map and args and isinstance(args[0], dict) else kwargs
             check_format(template, () if is_map else args, mapping, budget())
             return sandboxed(*args, **kwargs)
+
         return measured
 
 
@@ -184,8 +189,9 @@ def _make_environment(loader: jinja2.BaseLoader | None = None) -> _Sandbox:
     env.filters["date"] = _filter_date
     env.filters = bounded_filters(env)
     # Inserted by _Bounded when a template is compiled; see there.
-    env.filters.update({OUTPUT_FILTER: output_filter, LOOP_FILTER: loop_filter,
-                        CONCAT_FILTER: concat_filter})
+    env.filters.update(
+        {OUTPUT_FILTER: output_filter, LOOP_FILTER: loop_filter, CONCAT_FILTER: concat_filter}
+    )
     # lipsum(n) builds n paragraphs of filler text in one go, beyond any output check.
     env.globals.pop("lipsum", None)
     env.globals["range"] = bounded_range
@@ -254,8 +260,9 @@ class BodyTemplate:
         except Exception as error:
             # Whatever a user's template does wrong (a range too big, text plus a
             # number…) is its fault, to be reported with its line, never a crash.
-            raise TemplateProblem(self.doctype.template_path, _error_line(error),
-                                  _describe(error)) from error
+            raise TemplateProblem(
+                self.doctype.template_path, _error_line(error), _describe(error)
+            ) from error
         return "".join(chunks)
 
 
@@ -267,8 +274,9 @@ def template_context(letter: Letter, doctype: DocType) -> dict[str, Any]:
         "place": escape_markdown(letter.place),
         "date": letter.date,
         "issuer": {k: _escape_value(v) for k, v in vars(letter.issuer).items()},
-        "issuer_name": escape_markdown(letter.issuer.name_in_sentence or
-                                       " ".join(letter.issuer.name)),
+        "issuer_name": escape_markdown(
+            letter.issuer.name_in_sentence or " ".join(letter.issuer.name)
+        ),
         "kinh_gui": _escape_value(letter.kinh_gui),
         "number": letter.number,
     }
@@ -286,8 +294,10 @@ def _error_line(error: Exception) -> int | None:
     tb = error.__traceback__
     found = None
     while tb is not None:
-        if tb.tb_frame.f_code.co_filename == "<template>" or \
-                tb.tb_frame.f_globals.get("__jinja_template__") is not None:
+        if (
+            tb.tb_frame.f_code.co_filename == "<template>"
+            or tb.tb_frame.f_globals.get("__jinja_template__") is not None
+        ):
             found = tb.tb_lineno
         tb = tb.tb_next
     return found
@@ -340,14 +350,21 @@ def _read_template(path: Path, status: os.stat_result) -> str:
     with path.open("rb") as stream:
         raw = stream.read(MAX_TEMPLATE_BYTES + 1)
     if len(raw) > MAX_TEMPLATE_BYTES:
-        raise TemplateProblem(path, None, _(
-            "the template file is too large (more than {size} MB)").format(
-                size=MAX_TEMPLATE_BYTES // 1_000_000))
+        raise TemplateProblem(
+            path,
+            None,
+            _("the template file is too large (more than {size} MB)").format(
+                size=MAX_TEMPLATE_BYTES // 1_000_000
+            ),
+        )
     return raw.decode("utf-8")
 
 
-def compile_template(source: str, doctype: DocType, path: Path | str = "<template>",
-                     ) -> BodyTemplate:
+def compile_template(
+    source: str,
+    doctype: DocType,
+    path: Path | str = "<template>",
+) -> BodyTemplate:
     try:
         tree = _ENV.parse(source, filename=str(path))
     except jinja2.TemplateSyntaxError as error:
@@ -386,20 +403,32 @@ def check_template(tree: nodes.Template, doctype: DocType, path: Path | str) -> 
     if unknown:
         name = unknown[0]
         line = next((n.lineno for n in tree.find_all(nodes.Name) if n.name == name), None)
-        raise TemplateProblem(path, line, _(
-            "uses '{name}', which is not a field of this type; declare it in type.toml or "
-            "use one of: {names}").format(name=name,
-                                          names=", ".join(sorted(declared | BUILTIN_NAMES))))
-    if any(isinstance(n, nodes.Extends | nodes.Include | nodes.Import | nodes.FromImport)
-           for n in tree.find_all((nodes.Extends, nodes.Include, nodes.Import,
-                                   nodes.FromImport))):
+        raise TemplateProblem(
+            path,
+            line,
+            _(
+                "uses '{name}', which is not a field of this type; declare it in type.toml or "
+                "use one of: {names}"
+            ).format(name=name, names=", ".join(sorted(declared | BUILTIN_NAMES))),
+        )
+    if any(
+        isinstance(n, nodes.Extends | nodes.Include | nodes.Import | nodes.FromImport)
+        for n in tree.find_all((nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport))
+    ):
         raise TemplateProblem(path, None, _("may not include or import other templates"))
     for loop in tree.find_all(nodes.For):
         if not _is_data(loop.iter):
-            raise TemplateProblem(path, loop.lineno, _(
-                "a loop may only go over a field, such as 'for line in can_cu'"))
+            raise TemplateProblem(
+                path,
+                loop.lineno,
+                _("a loop may only go over a field, such as 'for line in can_cu'"),
+            )
     unused = sorted(declared - used)
     if unused:
-        raise TemplateProblem(path, None, _(
-            "does not use the declared field '{name}'; use it or remove it from type.toml"
-        ).format(name=unused[0]))
+        raise TemplateProblem(
+            path,
+            None,
+            _(
+                "does not use the declared field '{name}'; use it or remove it from type.toml"
+            ).format(name=unused[0]),
+        )

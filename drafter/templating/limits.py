@@ -81,14 +81,18 @@ class Budget:
     def tick(self) -> None:
         """Called by every hook: the template stops once its time is up."""
         if time.monotonic() > self.deadline:
-            raise TemplateLimitError(_(
-                "the template takes too long (more than {seconds:g} seconds)").format(
-                    seconds=self.limits.seconds))
+            raise TemplateLimitError(
+                _("the template takes too long (more than {seconds:g} seconds)").format(
+                    seconds=self.limits.seconds
+                )
+            )
 
     def too_much_text(self) -> TemplateLimitError:
-        return TemplateLimitError(_(
-            "the template makes too much text (more than {count} characters)").format(
-                count=self.limits.max_chars))
+        return TemplateLimitError(
+            _("the template makes too much text (more than {count} characters)").format(
+                count=self.limits.max_chars
+            )
+        )
 
     def allow(self, size: int) -> None:
         """Refuse, before it is built, a single value of *size* characters or items."""
@@ -107,9 +111,11 @@ class Budget:
         self.tick()
         self.depth += 1
         if self.depth > self.limits.max_depth:
-            raise TemplateLimitError(_(
-                "the template nests calls too deeply (more than {depth} levels)").format(
-                    depth=self.limits.max_depth))
+            raise TemplateLimitError(
+                _("the template nests calls too deeply (more than {depth} levels)").format(
+                    depth=self.limits.max_depth
+                )
+            )
 
     def leave(self) -> None:
         self.depth -= 1
@@ -121,9 +127,11 @@ class Budget:
             raise self.too_many_loops()
 
     def too_many_loops(self) -> TemplateLimitError:
-        return TemplateLimitError(_(
-            "the template repeats its loops too often (more than {count} times)").format(
-                count=self.limits.max_loops))
+        return TemplateLimitError(
+            _("the template repeats its loops too often (more than {count} times)").format(
+                count=self.limits.max_loops
+            )
+        )
 
 
 _running: ContextVar[Budget | None] = ContextVar("drafter_template_budget", default=None)

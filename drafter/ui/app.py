@@ -24,8 +24,11 @@ def start(argv: list[str]) -> tuple[QApplication, object]:
     preferences = preferences_store.load()
     set_language(preferences.language)
     running = QApplication.instance()
-    app = running if isinstance(running, QApplication) else \
-        QApplication([sys.argv[0] if sys.argv else "drafter"])
+    app = (
+        running
+        if isinstance(running, QApplication)
+        else QApplication([sys.argv[0] if sys.argv else "drafter"])
+    )
     app.setApplicationName("Drafter")
     app.setOrganizationName("Drafter")
     qt_translations.follow_language()  # Qt's dialogs and buttons in the same language

@@ -85,6 +85,13 @@ def orphans() -> list[Entry]:
             continue
         if not isinstance(meta, dict) or _alive(meta.get("pid")):
             continue
-        found.append(Entry(meta_path.stem, text, str(meta.get("source", "")),
-                           str(meta.get("title", "")), float(meta.get("saved_at", 0))))
+        found.append(
+            Entry(
+                meta_path.stem,
+                text,
+                str(meta.get("source", "")),
+                str(meta.get("title", "")),
+                float(meta.get("saved_at", 0)),
+            )
+        )
     return sorted(found, key=lambda e: e.saved_at)

@@ -34,8 +34,8 @@ def _inline(block, header: bool = False) -> str:  # type: ignore[no-untyped-def]
             core = text.strip()
             if core and (bold or italic):
                 mark = ("**" if bold else "") + ("*" if italic else "")
-                lead = text[:len(text) - len(text.lstrip())]
-                trail = text[len(text.rstrip()):]
+                lead = text[: len(text) - len(text.lstrip())]
+                trail = text[len(text.rstrip()) :]
                 text = f"{lead}{mark}{core}{mark[::-1]}{trail}"
             out.append(text)
         iterator += 1
@@ -116,8 +116,9 @@ class BodyEditor(QWidget):
         self.bold_action.setShortcut(QKeySequence.StandardKey.Bold)
         self.italic_action = self.toolbar.addAction(_("Italic"), self.toggle_italic)
         self.italic_action.setShortcut(QKeySequence.StandardKey.Italic)
-        self.toolbar.addAction(_("Numbered list"), lambda: self.make_list(
-            ListFormat.Style.ListDecimal))
+        self.toolbar.addAction(
+            _("Numbered list"), lambda: self.make_list(ListFormat.Style.ListDecimal)
+        )
         self.toolbar.addAction(_("Dash list"), lambda: self.make_list(ListFormat.Style.ListDisc))
         self.toolbar.addAction(_("Table"), self.insert_table)
         layout = QVBoxLayout(self)
@@ -136,7 +137,8 @@ class BodyEditor(QWidget):
     def set_markdown(self, body: str) -> None:
         self.editor.blockSignals(True)
         self.editor.document().setMarkdown(
-            _as_commonmark(body), QTextDocument.MarkdownFeature.MarkdownDialectGitHub)
+            _as_commonmark(body), QTextDocument.MarkdownFeature.MarkdownDialectGitHub
+        )
         self.editor.blockSignals(False)
 
     def toggle_bold(self) -> None:

@@ -37,8 +37,14 @@ class DraftEditor(QWidget):
 
     state_changed = Signal()  # title, dirty flag, problems or warnings changed
 
-    def __init__(self, doctype: DocType, registry: Registry, settings: LayoutSettings,
-                 office_hook: object = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        doctype: DocType,
+        registry: Registry,
+        settings: LayoutSettings,
+        office_hook: object = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.doctype = doctype
         self.registry = registry
@@ -81,8 +87,11 @@ class DraftEditor(QWidget):
 
     def _build_form(self, appendix_count: int) -> None:
         """(Re)build the form; the number of appendix blocks is part of its shape."""
-        self.form = LetterForm(self.doctype, office_hook=self.office_hook,  # type: ignore
-                               appendix_count=appendix_count)
+        self.form = LetterForm(
+            self.doctype,
+            office_hook=self.office_hook,  # type: ignore
+            appendix_count=appendix_count,
+        )
         self.form.changed.connect(self._edited)
         self.form.appendices_requested.connect(self.set_appendix_count)
         old = self.form_scroll.takeWidget()
@@ -143,21 +152,27 @@ class DraftEditor(QWidget):
         letter, problems = self.form.letter()
         found = check(letter, self.registry, problems)
         self.problems = [p for p in found if not p.is_warning]
-        self.warnings = list(dict.fromkeys(
-            [p for p in found if p.is_warning] + advise(letter, self.registry)))
+        self.warnings = list(
+            dict.fromkeys([p for p in found if p.is_warning] + advise(letter, self.registry))
+        )
         self.form.show_problems(self.problems)
         show_warnings(self.form, self.warnings)
         self.preview_document = self._export_document = self._shown_letter = None
         try:
-            self.preview_document = compose(letter, self.registry, self.settings,
-                                            check=False, placeholders=True)
+            self.preview_document = compose(
+                letter, self.registry, self.settings, check=False, placeholders=True
+            )
             self._shown_letter = letter
         except InvalidInput as error:
-            self.preview.show_message(_("The preview cannot be drawn: {reason}").format(
-                reason="; ".join(p.message for p in error.problems)))
+            self.preview.show_message(
+                _("The preview cannot be drawn: {reason}").format(
+                    reason="; ".join(p.message for p in error.problems)
+                )
+            )
         except Exception as error:
-            self.preview.show_message(_("The preview cannot be drawn: {reason}").format(
-                reason=error))
+            self.preview.show_message(
+                _("The preview cannot be drawn: {reason}").format(reason=error)
+            )
         else:
             self.preview.show_message("")
             self.preview.show_document(self.preview_document)
@@ -168,8 +183,9 @@ class DraftEditor(QWidget):
         """The page model to export or print: the letter the preview shows, composed
         without the preview's placeholders (None when it cannot be drawn)."""
         if self._export_document is None and self._shown_letter is not None:
-            self._export_document = compose(self._shown_letter, self.registry,
-                                            self.settings, check=False)
+            self._export_document = compose(
+                self._shown_letter, self.registry, self.settings, check=False
+            )
         return self._export_document
 
     def export_blockers(self) -> list[Problem]:
@@ -197,8 +213,12 @@ class DraftEditor(QWidget):
             return
         # A failed autosave must not interrupt typing; the next edit retries.
         with contextlib.suppress(OSError, WriteError, ValueError):
-            autosave.write(self.autosave_id, letterfile.dumps(self.letter()),
-                           str(self.path or ""), self.title().lstrip("● "))
+            autosave.write(
+                self.autosave_id,
+                letterfile.dumps(self.letter()),
+                str(self.path or ""),
+                self.title().lstrip("● "),
+            )
 
     def discard_autosave(self) -> None:
         self.autosave_timer.stop()

@@ -34,8 +34,9 @@ def default_stem(letter: Letter, doctype: DocType) -> str:
     return _UNSAFE.sub("-", head).strip("-.") or "van-ban"
 
 
-def write(document: Document, letter: Letter, path: Path,
-          fmt: formats.Format | None = None) -> None:
+def write(
+    document: Document, letter: Letter, path: Path, fmt: formats.Format | None = None
+) -> None:
     """Write *document* in *fmt* (by default the format of *path*'s suffix)."""
     formats.write(document, path, letter.date, fmt)
 
@@ -52,8 +53,13 @@ def print_document(document: Document, printer: object) -> None:
     assert isinstance(printer, QPrinter)
     pages = paginate(document)
     printer.setFullPage(True)
-    printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
-                                      QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+    printer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(0, 0, 0, 0),
+        )
+    )
     painter = QPainter(printer)
     scale = printer.resolution() / DPI
     painter.scale(scale, scale)

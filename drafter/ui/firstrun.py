@@ -68,16 +68,21 @@ class Answers:
     load_samples: bool = False
 
     def issuer(self) -> Issuer:
-        return Issuer(name=[upper(line) for line in self.name],
-                      parent=[upper(line) for line in self.parent],
-                      abbreviation=upper(clean_line(self.abbreviation)),
-                      address=clean_line(self.address), phone=clean_line(self.phone),
-                      email=clean_line(self.email))
+        return Issuer(
+            name=[upper(line) for line in self.name],
+            parent=[upper(line) for line in self.parent],
+            abbreviation=upper(clean_line(self.abbreviation)),
+            address=clean_line(self.address),
+            phone=clean_line(self.phone),
+            email=clean_line(self.email),
+        )
 
     def signature(self) -> Signature:
-        return Signature(title=upper(clean_line(self.signer_title)),
-                         name=clean_line(self.signer_name),
-                         authority=[upper(line) for line in self.authority])
+        return Signature(
+            title=upper(clean_line(self.signer_title)),
+            name=clean_line(self.signer_name),
+            authority=[upper(line) for line in self.authority],
+        )
 
 
 @dataclass
@@ -192,18 +197,36 @@ def _save_to_store(answers: Answers, outcome: Outcome) -> None:
 
     issuer = outcome.issuer
     with open_store() as store:
-        profile = save_profile(store, Profile(
-            label="", parent="\n".join(issuer.parent), name="\n".join(issuer.name),
-            abbreviation=issuer.abbreviation, place=outcome.place, address=issuer.address,
-            phone=issuer.phone, email=issuer.email, units=[]))
+        profile = save_profile(
+            store,
+            Profile(
+                label="",
+                parent="\n".join(issuer.parent),
+                name="\n".join(issuer.name),
+                abbreviation=issuer.abbreviation,
+                place=outcome.place,
+                address=issuer.address,
+                phone=issuer.phone,
+                email=issuer.email,
+                units=[],
+            ),
+        )
         outcome.issuer = issuer_of(profile)
         signature = outcome.signature
         if signature.name:
             patterns = [new_pattern(signature.authority)] if signature.authority else []
-            signer = save_signer(store, Signer(profile_id=profile.id, name=signature.name,
-                                               title=signature.title, patterns=patterns))
-            outcome.signature = compose_signature(signer, signer.patterns[0]
-                                                  if signer.patterns else None)
+            signer = save_signer(
+                store,
+                Signer(
+                    profile_id=profile.id,
+                    name=signature.name,
+                    title=signature.title,
+                    patterns=patterns,
+                ),
+            )
+            outcome.signature = compose_signature(
+                signer, signer.patterns[0] if signer.patterns else None
+            )
         if answers.load_samples:
             outcome.recipients_loaded = _load_samples(store, outcome)
 
@@ -239,8 +262,9 @@ def fill(letter: Letter, outcome: Outcome) -> Letter:
 
 
 def _lines(editor: QPlainTextEdit) -> list[str]:
-    return [line for line in (clean_line(text) for text in editor.toPlainText().splitlines())
-            if line]
+    return [
+        line for line in (clean_line(text) for text in editor.toPlainText().splitlines()) if line
+    ]
 
 
 def _line_edit(page: QWidget, name: str, placeholder: str) -> QLineEdit:
@@ -270,8 +294,12 @@ class OrganisationPage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(_("Your organisation"))
-        self.setSubTitle(_("The issuing body printed at the top left of every document "
-                           "(ô 2). Type it as it should print; capitals are made for you."))
+        self.setSubTitle(
+            _(
+                "The issuing body printed at the top left of every document "
+                "(ô 2). Type it as it should print; capitals are made for you."
+            )
+        )
         self.parent_lines = _lines_edit(self, "parent", _("e.g. ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH"))
         self.name_lines = _lines_edit(self, "name", _("e.g. SỞ NỘI VỤ"))
         self.abbreviation = _line_edit(self, "abbreviation", _("e.g. SNV"))
@@ -296,12 +324,17 @@ class SignerPage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(_("The first signer"))
-        self.setSubTitle(_("Who signs most documents (ô 7). You can add more signers later "
-                           "in the Data menu, or leave this empty."))
+        self.setSubTitle(
+            _(
+                "Who signs most documents (ô 7). You can add more signers later "
+                "in the Data menu, or leave this empty."
+            )
+        )
         self.signer_name = _line_edit(self, "signer_name", _("e.g. Nguyễn Văn An"))
         self.signer_title = _line_edit(self, "signer_title", _("e.g. GIÁM ĐỐC"))
-        self.authority = _lines_edit(self, "authority", _("e.g. KT. GIÁM ĐỐC (empty when the "
-                                                         "head signs)"))
+        self.authority = _lines_edit(
+            self, "authority", _("e.g. KT. GIÁM ĐỐC (empty when the head signs)")
+        )
         form = QFormLayout(self)
         form.addRow(_("Full name:"), self.signer_name)
         form.addRow(_("Position:"), self.signer_title)
@@ -337,11 +370,17 @@ class PlacePage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(_("Place and recipients"))
-        self.setSubTitle(_("The place printed before the date (ô 4), and a few recipients "
-                           "to start with."))
+        self.setSubTitle(
+            _("The place printed before the date (ô 4), and a few recipients to start with.")
+        )
         self.place = _line_edit(self, "place", _("e.g. Bắc Ninh"))
-        self.load_samples = QCheckBox(_("Load sample recipients (ministries, provincial "
-                                        "departments) to try Kính gửi and Nơi nhận"), self)
+        self.load_samples = QCheckBox(
+            _(
+                "Load sample recipients (ministries, provincial "
+                "departments) to try Kính gửi and Nơi nhận"
+            ),
+            self,
+        )
         self.load_samples.setObjectName("firstrun.load_samples")
         self.load_samples.setEnabled(_store_available())
         form = QFormLayout(self)
@@ -363,10 +402,12 @@ class FirstRunWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         # Qt has no Vietnamese catalog for its own buttons: name them here.
-        for button, text in ((QWizard.WizardButton.NextButton, _("&Next >")),
-                             (QWizard.WizardButton.BackButton, _("< &Back")),
-                             (QWizard.WizardButton.CancelButton, _("Cancel")),
-                             (QWizard.WizardButton.FinishButton, _("Start a công văn"))):
+        for button, text in (
+            (QWizard.WizardButton.NextButton, _("&Next >")),
+            (QWizard.WizardButton.BackButton, _("< &Back")),
+            (QWizard.WizardButton.CancelButton, _("Cancel")),
+            (QWizard.WizardButton.FinishButton, _("Start a công văn")),
+        ):
             self.setButtonText(button, text)
         self.organisation = OrganisationPage(self)
         self.signer = SignerPage(self)
@@ -382,12 +423,18 @@ class FirstRunWizard(QWizard):
     def answers(self) -> Answers:
         org, signer, place = self.organisation, self.signer, self.place_page
         return Answers(
-            parent=_lines(org.parent_lines), name=_lines(org.name_lines),
-            abbreviation=org.abbreviation.text(), address=org.address.text(),
-            phone=org.phone.text(), email=org.email.text(),
-            signer_name=signer.signer_name.text(), signer_title=signer.signer_title.text(),
-            authority=_lines(signer.authority), place=place.place.text(),
-            load_samples=place.load_samples.isChecked() and place.load_samples.isEnabled())
+            parent=_lines(org.parent_lines),
+            name=_lines(org.name_lines),
+            abbreviation=org.abbreviation.text(),
+            address=org.address.text(),
+            phone=org.phone.text(),
+            email=org.email.text(),
+            signer_name=signer.signer_name.text(),
+            signer_title=signer.signer_title.text(),
+            authority=_lines(signer.authority),
+            place=place.place.text(),
+            load_samples=place.load_samples.isChecked() and place.load_samples.isEnabled(),
+        )
 
 
 def offer(window: Any) -> FirstRunWizard | None:

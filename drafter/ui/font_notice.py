@@ -43,8 +43,10 @@ def with_banner(content: QWidget) -> QWidget:
     from PySide6.QtCore import Qt  # only here: Qt's enums cost every start some 12 ms
 
     banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    banner.setStyleSheet("QLabel { background: #fff3cd; color: #664d03; padding: 8px; "
-                         "border-bottom: 1px solid #ffda6a; }")
+    banner.setStyleSheet(
+        "QLabel { background: #fff3cd; color: #664d03; padding: 8px; "
+        "border-bottom: 1px solid #ffda6a; }"
+    )
     layout.addWidget(banner)
     layout.addWidget(content, 1)
     retranslate(holder)

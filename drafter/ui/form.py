@@ -58,8 +58,11 @@ class Binding:
 
 def _lines_of(editor: QPlainTextEdit) -> list[str]:
     # A ⏎ in a line is a break inside its item; the item's part decides if it stays.
-    return [line for line in (clean_line(x, keep_breaks=True)
-                              for x in editor.toPlainText().split("\n")) if line]
+    return [
+        line
+        for line in (clean_line(x, keep_breaks=True) for x in editor.toPlainText().split("\n"))
+        if line
+    ]
 
 
 class LinesEdit(QPlainTextEdit):
@@ -78,9 +81,13 @@ class LetterForm(QWidget):
     changed = Signal()
     appendices_requested = Signal(int)  # the number of appendices the user wants
 
-    def __init__(self, doctype: DocType, parent: QWidget | None = None,
-                 office_hook: Callable[[str, LetterForm], None] | None = None,
-                 appendix_count: int = 0) -> None:
+    def __init__(
+        self,
+        doctype: DocType,
+        parent: QWidget | None = None,
+        office_hook: Callable[[str, LetterForm], None] | None = None,
+        appendix_count: int = 0,
+    ) -> None:
         super().__init__(parent)
         self.doctype = doctype
         self.appendix_count = appendix_count
@@ -102,9 +109,17 @@ class LetterForm(QWidget):
 
     # --- building blocks -------------------------------------------------------------
 
-    def _row(self, form: QFormLayout, path: str, label: str, widget: QWidget,
-             get: Callable[[], object], set_: Callable[[object], None],
-             help_text: str = "", picker: str = "") -> None:
+    def _row(
+        self,
+        form: QFormLayout,
+        path: str,
+        label: str,
+        widget: QWidget,
+        get: Callable[[], object],
+        set_: Callable[[object], None],
+        help_text: str = "",
+        picker: str = "",
+    ) -> None:
         widget.setObjectName(path)
         accessible = label.rstrip(":")
         target = widget.editor if isinstance(widget, BodyEditor) else widget
@@ -134,8 +149,9 @@ class LetterForm(QWidget):
         label_widget = QLabel(label, self)
         label_widget.setBuddy(target)
         form.addRow(label_widget, column)
-        self.bindings[path] = Binding(path, widget, get, set_, problem,
-                                      self._context(path) + accessible.rstrip(" *"))
+        self.bindings[path] = Binding(
+            path, widget, get, set_, problem, self._context(path) + accessible.rstrip(" *")
+        )
         self._connect(widget)
 
     def _row_buttons(self, path: str, picker: str) -> list[QPushButton]:
@@ -168,45 +184,96 @@ class LetterForm(QWidget):
         if signal is not None:
             signal.connect(self.changed)
 
-    def _text(self, form: QFormLayout, path: str, label: str, help_text: str = "",
-              placeholder: str = "", picker: str = "") -> QLineEdit:
+    def _text(
+        self,
+        form: QFormLayout,
+        path: str,
+        label: str,
+        help_text: str = "",
+        placeholder: str = "",
+        picker: str = "",
+    ) -> QLineEdit:
         edit = QLineEdit(self)
         edit.setPlaceholderText(placeholder)
         # A one-line editor shows a line break the user asked for as ⏎ (U+23CE).
-        self._row(form, path, label, edit, lambda: clean_line(edit.text(), keep_breaks=True),
-                  lambda v: edit.setText(str(v or "").replace("\n", "\u23ce")), help_text,
-                  picker)
+        self._row(
+            form,
+            path,
+            label,
+            edit,
+            lambda: clean_line(edit.text(), keep_breaks=True),
+            lambda v: edit.setText(str(v or "").replace("\n", "\u23ce")),
+            help_text,
+            picker,
+        )
         return edit
 
-    def _lines(self, form: QFormLayout, path: str, label: str, rows: int = 3,
-               help_text: str = "", picker: str = "") -> LinesEdit:
+    def _lines(
+        self,
+        form: QFormLayout,
+        path: str,
+        label: str,
+        rows: int = 3,
+        help_text: str = "",
+        picker: str = "",
+    ) -> LinesEdit:
         edit = LinesEdit(rows, self)
-        self._row(form, path, label, edit, lambda: _lines_of(edit),
-                  lambda v: edit.setPlainText("\n".join(s.replace("\n", "\u23ce")
-                                                         for s in _strings(v))),
-                  help_text, picker)
+        self._row(
+            form,
+            path,
+            label,
+            edit,
+            lambda: _lines_of(edit),
+            lambda v: edit.setPlainText("\n".join(s.replace("\n", "\u23ce") for s in _strings(v))),
+            help_text,
+            picker,
+        )
         return edit
 
     def _date(self, form: QFormLayout, path: str, label: str, help_text: str = "") -> None:
         edit = QLineEdit(self)
         edit.setPlaceholderText("dd/mm/yyyy")
-        self._row(form, path, label, edit, lambda: edit.text().strip(),
-                  lambda v: edit.setText(v.strftime("%d/%m/%Y") if isinstance(v, dt.date)
-                                         else str(v if v is not None else "")), help_text)
+        self._row(
+            form,
+            path,
+            label,
+            edit,
+            lambda: edit.text().strip(),
+            lambda v: edit.setText(
+                v.strftime("%d/%m/%Y")
+                if isinstance(v, dt.date)
+                else str(v if v is not None else "")
+            ),
+            help_text,
+        )
 
-    def _markdown(self, form: QFormLayout, path: str, label: str,
-                  help_text: str = "") -> BodyEditor:
+    def _markdown(
+        self, form: QFormLayout, path: str, label: str, help_text: str = ""
+    ) -> BodyEditor:
         editor = BodyEditor(self)
         if path == "body":
             self.body_editor = editor  # the letter's content takes the room left
         else:
             editor.editor.setMinimumHeight(100)
-        self._row(form, path, label, editor, editor.markdown,
-                  lambda v: editor.set_markdown(str(v or "")), help_text)
+        self._row(
+            form,
+            path,
+            label,
+            editor,
+            editor.markdown,
+            lambda v: editor.set_markdown(str(v or "")),
+            help_text,
+        )
         return editor
 
-    def _combo(self, form: QFormLayout, path: str, label: str,
-               choices: list[tuple[str, str]], help_text: str = "") -> QComboBox:
+    def _combo(
+        self,
+        form: QFormLayout,
+        path: str,
+        label: str,
+        choices: list[tuple[str, str]],
+        help_text: str = "",
+    ) -> QComboBox:
         combo = QComboBox(self)
         for value, text in choices:
             combo.addItem(text, value)
@@ -217,16 +284,28 @@ class LetterForm(QWidget):
         self._row(form, path, label, combo, combo.currentData, set_value, help_text)
         return combo
 
-    def _spin(self, form: QFormLayout, path: str, label: str, bounds: tuple[int, int],
-              blank: str, help_text: str = "") -> QSpinBox:
+    def _spin(
+        self,
+        form: QFormLayout,
+        path: str,
+        label: str,
+        bounds: tuple[int, int],
+        blank: str,
+        help_text: str = "",
+    ) -> QSpinBox:
         """A whole number in *bounds*; the value below them stands for none (*blank*)."""
         spin = QSpinBox(self)
         spin.setRange(bounds[0] - 1, bounds[1])
         spin.setSpecialValueText(blank)
-        self._row(form, path, label, spin,
-                  lambda: spin.value() if spin.value() >= bounds[0] else None,
-                  lambda v: spin.setValue(int(v) if isinstance(v, int) else spin.minimum()),
-                  help_text)
+        self._row(
+            form,
+            path,
+            label,
+            spin,
+            lambda: spin.value() if spin.value() >= bounds[0] else None,
+            lambda v: spin.setValue(int(v) if isinstance(v, int) else spin.minimum()),
+            help_text,
+        )
         return spin
 
     def _group(self, title: str, name: str) -> tuple[QGroupBox, QFormLayout]:
@@ -245,8 +324,11 @@ class LetterForm(QWidget):
                 self._field(form, spec)
             return box
         box, form = self._group(_(group.title), f"group.{group.name}")
-        parts = [(table, part) for table, part in schema.group_parts(group.name)
-                 if part.shown is None or part.shown(self.doctype)]
+        parts = [
+            (table, part)
+            for table, part in schema.group_parts(group.name)
+            if part.shown is None or part.shown(self.doctype)
+        ]
         repeated = next((table for table, _part in parts if table.repeated), None)
         if repeated is None:
             for table, part in parts:
@@ -275,12 +357,12 @@ class LetterForm(QWidget):
         # One appendix is not numbered (Mẫu 2.1): its number shows from the second on.
         return not (part is _APPENDIX_NUMBER and self.appendix_count < 2)
 
-    def _part(self, form: QFormLayout, table: schema.Table, part: schema.Part, prefix: str,
-              n: int = 0) -> None:
+    def _part(
+        self, form: QFormLayout, table: schema.Table, part: schema.Part, prefix: str, n: int = 0
+    ) -> None:
         """The row of one standard part: its widget chosen by its kind."""
         path = schema.form_path(prefix + part.key)
-        required = part.required_in_new(table.blank(Letter(type_id=self.doctype.id)),
-                                        self.doctype)
+        required = part.required_in_new(table.blank(Letter(type_id=self.doctype.id)), self.doctype)
         label = _marked(_(part.label_in(self.doctype)), required)
         help_text = _(part.help) if part.help else ""
         picker = part.picker.format(n=n)
@@ -292,16 +374,32 @@ class LetterForm(QWidget):
         elif kind is FieldKind.DATE:
             self._date(form, path, label, help_text)
         elif kind is FieldKind.INTEGER:
-            self._spin(form, path, label, part.bounds or (1, 999_999),
-                       _(part.placeholder) if part.placeholder.strip() else part.placeholder,
-                       help_text)
+            self._spin(
+                form,
+                path,
+                label,
+                part.bounds or (1, 999_999),
+                _(part.placeholder) if part.placeholder.strip() else part.placeholder,
+                help_text,
+            )
         elif kind is FieldKind.CHOICE and part.choices is not None:
             none = _("(none)")
-            self._combo(form, path, label, [(c.value, getattr(c, "label", "") or none)
-                                            for c in part.choices], help_text)
+            self._combo(
+                form,
+                path,
+                label,
+                [(c.value, getattr(c, "label", "") or none) for c in part.choices],
+                help_text,
+            )
         else:
-            edit = self._text(form, path, label, help_text,
-                              _(part.placeholder) if part.placeholder else "", picker)
+            edit = self._text(
+                form,
+                path,
+                label,
+                help_text,
+                _(part.placeholder) if part.placeholder else "",
+                picker,
+            )
             if table is schema.SIGNATURES and part.key == "title":
                 captions = self.doctype.signature_captions
                 if n <= len(captions):  # a block named by its role: THƯ KÝ, CHỦ TỌA
@@ -310,25 +408,40 @@ class LetterForm(QWidget):
     def _field(self, form: QFormLayout, spec: FieldSpec) -> None:
         """The row of one of the type's own fields (its type.toml)."""
         path = f"fields.{spec.id}"
-        label = _marked((spec.label_en if current_language() == "en" and spec.label_en
-                         else spec.label) + ":", spec.required)
+        label = _marked(
+            (spec.label_en if current_language() == "en" and spec.label_en else spec.label) + ":",
+            spec.required,
+        )
         if spec.kind in (FieldKind.TEXT, FieldKind.INTEGER):
             line = QLineEdit(self)
-            self._row(form, path, label, line, line.text,
-                      lambda v: line.setText(str(v if v is not None else "")), spec.help)
+            self._row(
+                form,
+                path,
+                label,
+                line,
+                line.text,
+                lambda v: line.setText(str(v if v is not None else "")),
+                spec.help,
+            )
         elif spec.kind is FieldKind.DATE:
             self._date(form, path, label, spec.help)
         elif spec.kind is FieldKind.CHOICE:
-            self._combo(form, path, label, [("", ""), *((c, c) for c in spec.choices)],
-                        spec.help)
+            self._combo(form, path, label, [("", ""), *((c, c) for c in spec.choices)], spec.help)
         elif spec.kind is FieldKind.LINES:
             self._lines(form, path, label, 4, spec.help)
         elif spec.kind is FieldKind.MARKDOWN:
             self._markdown(form, path, label, spec.help)
         else:
             text = LinesEdit(4, self)
-            self._row(form, path, label, text, lambda: clean_text(text.toPlainText()),
-                      lambda v: text.setPlainText(str(v or "")), spec.help)
+            self._row(
+                form,
+                path,
+                label,
+                text,
+                lambda: clean_text(text.toPlainText()),
+                lambda v: text.setPlainText(str(v or "")),
+                spec.help,
+            )
 
     def _appendix_buttons(self) -> QHBoxLayout:
         """Mẫu 2.1: appendices printed after the letter, each with its own page numbers."""
@@ -340,8 +453,7 @@ class LetterForm(QWidget):
         if self.appendix_count:
             remove = QPushButton(_("Remove the last appendix"), self)
             remove.setObjectName("appendices.remove")
-            remove.clicked.connect(
-                lambda: self.appendices_requested.emit(self.appendix_count - 1))
+            remove.clicked.connect(lambda: self.appendices_requested.emit(self.appendix_count - 1))
             buttons.addWidget(remove)
         buttons.addStretch(1)
         return buttons
@@ -349,9 +461,9 @@ class LetterForm(QWidget):
     def _context(self, path: str) -> str:
         """What tells repeated labels apart in messages: which signature, which appendix."""
         if path.startswith("signatures[") and self.signature_count > 1:
-            return _("Signature block {n}").format(n=path[11:path.index("]")]) + " – "
+            return _("Signature block {n}").format(n=path[11 : path.index("]")]) + " – "
         if path.startswith("appendices["):
-            return _("Appendix {n}").format(n=path[11:path.index("]")]) + " – "
+            return _("Appendix {n}").format(n=path[11 : path.index("]")]) + " – "
         return ""
 
     def describe(self, problem: Problem) -> str:
@@ -404,12 +516,18 @@ class LetterForm(QWidget):
         letter.type_id = self.doctype.id
         for table in schema.TABLES:
             if not table.repeated:
-                owners = [(table.prefix(), getattr(letter, table.attribute)
-                           if table.attribute else letter)]
+                owners = [
+                    (
+                        table.prefix(),
+                        getattr(letter, table.attribute) if table.attribute else letter,
+                    )
+                ]
             elif self._shows(table):  # the form holds as many as it shows
                 kept = getattr(letter, table.attribute)
-                items = [kept[n - 1] if n <= len(kept) else table.blank(letter)
-                         for n in range(1, self._count(table) + 1)]
+                items = [
+                    kept[n - 1] if n <= len(kept) else table.blank(letter)
+                    for n in range(1, self._count(table) + 1)
+                ]
                 setattr(letter, table.attribute, items)
                 owners = [(table.prefix(n), item) for n, item in enumerate(items, start=1)]
             else:
@@ -418,16 +536,16 @@ class LetterForm(QWidget):
                 problems += self._take(table, prefix, owner)
         fields: dict[str, object] = {}
         for spec in self.doctype.fields:
-            value, field_problems = spec.coerce(self.value(f"fields.{spec.id}"),
-                                                f"fields.{spec.id}")
+            value, field_problems = spec.coerce(
+                self.value(f"fields.{spec.id}"), f"fields.{spec.id}"
+            )
             fields[spec.id] = value
             problems += field_problems
         letter.fields = fields
         return letter, problems
 
     def _shows(self, table: schema.Table) -> bool:
-        return any(group.name == table.group and group.shown(self.doctype)
-                   for group in schema.FORM)
+        return any(group.name == table.group and group.shown(self.doctype) for group in schema.FORM)
 
     def _take(self, table: schema.Table, prefix: str, owner: object) -> list[Problem]:
         """Set *owner*'s parts from their widgets, cleaned as the letter file's are; the
@@ -460,8 +578,9 @@ class LetterForm(QWidget):
         for path, binding in self.bindings.items():
             messages = by_path.get(path)
             label = binding.problem_label
-            target = binding.widget.editor if isinstance(binding.widget, BodyEditor) \
-                else binding.widget
+            target = (
+                binding.widget.editor if isinstance(binding.widget, BodyEditor) else binding.widget
+            )
             if messages:
                 text = "; ".join(dict.fromkeys(messages))
                 label.setText(text[:1].upper() + text[1:])
@@ -485,8 +604,13 @@ class LetterForm(QWidget):
             return "signatures[1].name" if "signatures[1].name" in self.bindings else None
         if field.endswith(".title") and field.startswith("signatures["):
             authority = field.replace(".title", ".authority")
-            return field if field in self.bindings else \
-                authority if authority in self.bindings else None
+            return (
+                field
+                if field in self.bindings
+                else authority
+                if authority in self.bindings
+                else None
+            )
         return None
 
     def problem_text(self, path: str) -> str:
@@ -523,4 +647,3 @@ class _Blocker:
         for widget in self.children:
             widget.blockSignals(False)
         self.form.blockSignals(self.previous)
-

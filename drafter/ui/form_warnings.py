@@ -39,8 +39,9 @@ def show_warnings(form: LetterForm, warnings: list[Problem]) -> None:
         label.setText("\n".join(lines))
         label.setVisible(bool(lines))
         if lines:
-            target = binding.widget.editor if isinstance(binding.widget, BodyEditor) \
-                else binding.widget
+            target = (
+                binding.widget.editor if isinstance(binding.widget, BodyEditor) else binding.widget
+            )
             problem = form.problem_text(path)
             target.setAccessibleDescription("\n".join(filter(None, [problem, *lines])))
     top = _other_label(form, create=bool(other))
@@ -59,7 +60,8 @@ def status_text(problems: list[Problem], warnings: list[Problem]) -> str:
     """The status bar's count: "2 lỗi, 1 cảnh báo", "Sẵn sàng xuất, 1 cảnh báo"…"""
     if problems and warnings:
         return _("{problems} to fix, {warnings} warning(s)").format(
-            problems=len(problems), warnings=len(warnings))
+            problems=len(problems), warnings=len(warnings)
+        )
     if problems:
         return _("{count} things to fix before export").format(count=len(problems))
     if warnings:

@@ -51,14 +51,16 @@ class ImagePicker(QWidget):
     def set_path(self, path: str) -> None:
         self.path_edit.setText(path)
         pixmap = QPixmap(path) if path else QPixmap()
-        self.thumbnail.setPixmap(pixmap.scaledToHeight(
-            THUMBNAIL_HEIGHT, Qt.TransformationMode.SmoothTransformation)
-            if not pixmap.isNull() else QPixmap())
+        self.thumbnail.setPixmap(
+            pixmap.scaledToHeight(THUMBNAIL_HEIGHT, Qt.TransformationMode.SmoothTransformation)
+            if not pixmap.isNull()
+            else QPixmap()
+        )
 
     def choose(self) -> None:
-        chosen, _filter = QFileDialog.getOpenFileName(self, _("Choose an image"), "",
-                                                      _("PNG images (*.png)"),
-                                                      options=file_dialog_options())
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, _("Choose an image"), "", _("PNG images (*.png)"), options=file_dialog_options()
+        )
         if chosen:
             self.take(Path(chosen))
 
@@ -68,7 +70,10 @@ class ImagePicker(QWidget):
         try:
             kept = keep_image(source, f"{self.kind}-{uuid.uuid4().hex[:12]}")
         except OSError as error:
-            QMessageBox.warning(self, _("Image"), _("cannot copy the image: {reason}").format(
-                reason=error.strerror or error))
+            QMessageBox.warning(
+                self,
+                _("Image"),
+                _("cannot copy the image: {reason}").format(reason=error.strerror or error),
+            )
             return
         self.set_path(str(kept))

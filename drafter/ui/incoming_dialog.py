@@ -44,13 +44,25 @@ UNCERTAIN = 0.7
 DATE_FORMAT = "%d/%m/%Y"
 FILE_FILTER = "*.docx *.pdf *.txt *.png *.jpg *.jpeg *.tif *.tiff"
 # The editable components: key, label (Vietnamese terms of NĐ 30, as the CLI prints them).
-FIELDS = (("type", "Tên loại"), ("number_symbol", "Số, ký hiệu"), ("date", "Ngày tháng"),
-          ("issuer", "Cơ quan ban hành"), ("subject", "Trích yếu"),
-          ("recipients", "Kính gửi"), ("signer", "Người ký"))
+FIELDS = (
+    ("type", "Tên loại"),
+    ("number_symbol", "Số, ký hiệu"),
+    ("date", "Ngày tháng"),
+    ("issuer", "Cơ quan ban hành"),
+    ("subject", "Trích yếu"),
+    ("recipients", "Kính gửi"),
+    ("signer", "Người ký"),
+)
 # Where each field takes its confidence from.
-CONFIDENCE_OF = {"type": ("type",), "number_symbol": ("number", "symbol"), "date": ("date",),
-                 "issuer": ("issuer",), "subject": ("subject",),
-                 "recipients": ("recipients",), "signer": ("signer",)}
+CONFIDENCE_OF = {
+    "type": ("type",),
+    "number_symbol": ("number", "symbol"),
+    "date": ("date",),
+    "issuer": ("issuer",),
+    "subject": ("subject",),
+    "recipients": ("recipients",),
+    "signer": ("signer",),
+}
 
 
 def _parse_date(text: str) -> dt.date | None:
@@ -138,8 +150,9 @@ class IncomingDialog(QDialog):
         self.search.textChanged.connect(self.refresh)
         self.table = QTableWidget(0, 6, self)
         self.table.setObjectName("incoming.table")
-        self.table.setHorizontalHeaderLabels(["Số đến", "Ngày đến", "Số, ký hiệu",
-                                              "Tác giả", "Trích yếu", "Đơn vị nhận"])
+        self.table.setHorizontalHeaderLabels(
+            ["Số đến", "Ngày đến", "Số, ký hiệu", "Tác giả", "Trích yếu", "Đơn vị nhận"]
+        )
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -177,9 +190,12 @@ class IncomingDialog(QDialog):
 
     def choose_file(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
-            self, _("Open an incoming letter"), str(Path.home()),
+            self,
+            _("Open an incoming letter"),
+            str(Path.home()),
             _("Letters ({patterns})").format(patterns=FILE_FILTER),
-            options=file_dialog_options())
+            options=file_dialog_options(),
+        )
         if name:
             self.read_file(Path(name))
 
@@ -205,17 +221,18 @@ class IncomingDialog(QDialog):
             from drafter.store.contacts import search_contacts
 
             store = common.current_store()
-            return [c.full_name for c in search_contacts(store, "", kind="agency",
-                                                         limit=5000)]
+            return [c.full_name for c in search_contacts(store, "", kind="agency", limit=5000)]
         except Exception:  # the address book only helps; reading works without it
             return []
 
     def show_record(self, record: ReadLetter) -> None:
         values = {
-            "type": record.type or "", "number_symbol": record.number_symbol,
+            "type": record.type or "",
+            "number_symbol": record.number_symbol,
             "date": _shown_date(record.date),
             "issuer": record.issuer_prose or " ".join(record.issuer),
-            "subject": record.subject or "", "recipients": "; ".join(record.recipients),
+            "subject": record.subject or "",
+            "recipients": "; ".join(record.recipients),
             "signer": record.signer or "",
         }
         for key, label in FIELDS:
@@ -232,7 +249,8 @@ class IncomingDialog(QDialog):
             self.labels[key].setText(f"{label} [{confidence:.2f}]{mark}")
             self.edits[key].setToolTip(record.source.get(CONFIDENCE_OF[key][0], ""))
             self.edits[key].setStyleSheet(
-                "background: #fff3cd;" if self.edits[key].property("uncertain") else "")
+                "background: #fff3cd;" if self.edits[key].property("uncertain") else ""
+            )
         notes = list(record.notes)
         if record.partial:
             notes.insert(0, _("Partial result: {why}").format(why=record.partial))
@@ -246,9 +264,13 @@ class IncomingDialog(QDialog):
         from drafter.incoming.register import arrival_from
 
         assert self.record is not None
-        arrival = arrival_from(self.record, received=_parse_date(self.received.text())
-                               or dt.date.today(), to_unit=self.to_unit.text().strip(),
-                               due=_parse_date(self.due.text()), file=self.path)
+        arrival = arrival_from(
+            self.record,
+            received=_parse_date(self.received.text()) or dt.date.today(),
+            to_unit=self.to_unit.text().strip(),
+            due=_parse_date(self.due.text()),
+            file=self.path,
+        )
         arrival.type_name = self.edits["type"].text().strip()
         arrival.number_symbol = self.edits["number_symbol"].text().strip()
         arrival.doc_date = _parse_date(self.edits["date"].text())
@@ -268,8 +290,9 @@ class IncomingDialog(QDialog):
         if entry is None:
             return None
         self.last_entry = entry
-        message = _("Arrival number {number} ({year})").format(number=entry.arrival,
-                                                               year=entry.year)
+        message = _("Arrival number {number} ({year})").format(
+            number=entry.arrival, year=entry.year
+        )
         self.arrival.setText(message)
         self.register_button.setEnabled(False)  # a file is registered once
         self.refresh()
@@ -291,10 +314,14 @@ class IncomingDialog(QDialog):
             self.notice.setText(str(error))
         self.table.setRowCount(len(self.entries))
         for row, entry in enumerate(self.entries):
-            cells = [f"{entry.arrival}/{entry.year}", _shown_date(entry.received_date),
-                     entry.number_symbol, entry.author,
-                     " ".join(p for p in (entry.type_name, entry.subject) if p),
-                     entry.recipient_unit]
+            cells = [
+                f"{entry.arrival}/{entry.year}",
+                _shown_date(entry.received_date),
+                entry.number_symbol,
+                entry.author,
+                " ".join(p for p in (entry.type_name, entry.subject) if p),
+                entry.recipient_unit,
+            ]
             for column, value in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(value))
 
@@ -327,21 +354,23 @@ class IncomingDialog(QDialog):
         recipients = self.ask_recipients()
         if recipients is None:
             return None
-        editor = self._open_draft(lambda store, chosen: forward_draft(store, chosen,
-                                                                      recipients))
+        editor = self._open_draft(lambda store, chosen: forward_draft(store, chosen, recipients))
         if editor is not None and entry.stored_path:
-            common.show_info(self, _("Send the original with it: {path}").format(
-                path=entry.stored_path))
+            common.show_info(
+                self, _("Send the original with it: {path}").format(path=entry.stored_path)
+            )
         return editor
 
     def ask_recipients(self) -> list[str] | None:
         """Whom the letter is forwarded to, one per line or separated by ";"."""
         text, ok = QInputDialog.getMultiLineText(
-            self, _("Forward (Chuyển)"), _("Forward to (one recipient per line):"))
+            self, _("Forward (Chuyển)"), _("Forward to (one recipient per line):")
+        )
         if not ok:
             return None
-        return [part.strip() for line in text.splitlines() for part in line.split(";")
-                if part.strip()]
+        return [
+            part.strip() for line in text.splitlines() for part in line.split(";") if part.strip()
+        ]
 
     def _open_draft(self, make: Any) -> Any:
         from drafter.core import letterfile

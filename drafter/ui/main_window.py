@@ -56,8 +56,9 @@ _EXPORT_SHORTCUTS = {"docx": "Ctrl+E", "pdf": "Ctrl+Shift+E"}
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, preferences: Preferences | None = None,
-                 registry: Registry | None = None) -> None:
+    def __init__(
+        self, preferences: Preferences | None = None, registry: Registry | None = None
+    ) -> None:
         super().__init__()
         self.setObjectName("main_window")
         self.preferences = preferences or preferences_store.load()
@@ -119,34 +120,55 @@ class MainWindow(QMainWindow):
 
         file_menu = self.menuBar().addMenu(_("&File"))
         file_menu.addAction(action("new", _("&New…"), self.new_draft, QKeySequence.StandardKey.New))
-        file_menu.addAction(action("open", _("&Open…"), self.open_dialog,
-                                   QKeySequence.StandardKey.Open))
+        file_menu.addAction(
+            action("open", _("&Open…"), self.open_dialog, QKeySequence.StandardKey.Open)
+        )
         self.recent_menu = file_menu.addMenu(_("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addAction(action("save", _("&Save"), self.save, QKeySequence.StandardKey.Save))
-        file_menu.addAction(action("save_as", _("Save &as…"), self.save_as,
-                                   QKeySequence.StandardKey.SaveAs))
+        file_menu.addAction(
+            action("save_as", _("Save &as…"), self.save_as, QKeySequence.StandardKey.SaveAs)
+        )
         file_menu.addSeparator()
         for fmt in formats.FORMATS:  # one entry per registered format
             text = _EXPORT_TEXTS.get(fmt.name) or _("Export to {label} ({suffix})…").format(
-                label=fmt.label, suffix=fmt.suffix)
+                label=fmt.label, suffix=fmt.suffix
+            )
             shortcut = _EXPORT_SHORTCUTS.get(fmt.name)
-            file_menu.addAction(action(f"export_{fmt.name}", text,
-                                       lambda _checked=False, f=fmt: self.export(f),
-                                       QKeySequence(shortcut) if shortcut else None))
-        file_menu.addAction(action("print", _("&Print…"), self.print_draft,
-                                   QKeySequence.StandardKey.Print))
-        file_menu.addAction(action("open_export", _("Open the e&xported file"),
-                                   self.open_exported))
+            file_menu.addAction(
+                action(
+                    f"export_{fmt.name}",
+                    text,
+                    lambda _checked=False, f=fmt: self.export(f),
+                    QKeySequence(shortcut) if shortcut else None,
+                )
+            )
+        file_menu.addAction(
+            action("print", _("&Print…"), self.print_draft, QKeySequence.StandardKey.Print)
+        )
+        file_menu.addAction(action("open_export", _("Open the e&xported file"), self.open_exported))
         file_menu.addSeparator()
-        file_menu.addAction(action("close", _("&Close"), lambda: self.close_draft(
-            self.current_editor()), QKeySequence.StandardKey.Close))
+        file_menu.addAction(
+            action(
+                "close",
+                _("&Close"),
+                lambda: self.close_draft(self.current_editor()),
+                QKeySequence.StandardKey.Close,
+            )
+        )
         file_menu.addAction(action("quit", _("&Quit"), self.close, QKeySequence.StandardKey.Quit))
         # Between open drafts, as in browsers and editors.
-        self.addAction(action("next_draft", _("Next draft"), lambda: self._cycle(1),
-                              QKeySequence("Ctrl+Tab")))
-        self.addAction(action("previous_draft", _("Previous draft"), lambda: self._cycle(-1),
-                              QKeySequence("Ctrl+Shift+Tab")))
+        self.addAction(
+            action("next_draft", _("Next draft"), lambda: self._cycle(1), QKeySequence("Ctrl+Tab"))
+        )
+        self.addAction(
+            action(
+                "previous_draft",
+                _("Previous draft"),
+                lambda: self._cycle(-1),
+                QKeySequence("Ctrl+Shift+Tab"),
+            )
+        )
 
         self.data_menu = self.menuBar().addMenu(_("&Data"))
         self.data_menu.setObjectName("menu.data")
@@ -156,10 +178,17 @@ class MainWindow(QMainWindow):
 
         tools = self.menuBar().addMenu(_("&Tools"))
         tools.addAction(action("sign", _("&Digital signature (Ký số)…"), self.sign_pdf))
-        tools.addAction(action("incoming", _("&Incoming letters (Văn bản đến)…"),
-                               self.open_incoming))
-        tools.addAction(action("preferences", _("&Preferences…"), self.edit_preferences,
-                               QKeySequence.StandardKey.Preferences))
+        tools.addAction(
+            action("incoming", _("&Incoming letters (Văn bản đến)…"), self.open_incoming)
+        )
+        tools.addAction(
+            action(
+                "preferences",
+                _("&Preferences…"),
+                self.edit_preferences,
+                QKeySequence.StandardKey.Preferences,
+            )
+        )
         language = tools.addMenu(_("&Language"))
         for code, name in (("vi", "Tiếng Việt"), ("en", "English")):
             act = action(f"language.{code}", name, lambda c=code: self.switch_language(c))
@@ -167,21 +196,29 @@ class MainWindow(QMainWindow):
             act.setChecked(self.preferences.language == code)
             language.addAction(act)
         help_menu = self.menuBar().addMenu(_("&Help"))
-        help_menu.addAction(action("user_guide", _("&User guide"), self.show_user_guide,
-                                   QKeySequence.StandardKey.HelpContents))
+        help_menu.addAction(
+            action(
+                "user_guide",
+                _("&User guide"),
+                self.show_user_guide,
+                QKeySequence.StandardKey.HelpContents,
+            )
+        )
         help_menu.addAction(action("about", _("&About Drafter"), self.about))
 
         toolbar = self.addToolBar(_("Main"))
         toolbar.setObjectName("main_toolbar")
         toolbar.setMovable(False)
         toolbar.setProperty("toolButtonStyle", "ToolButtonTextBesideIcon")  # idem
-        icons = {"new": QStyle.StandardPixmap.SP_FileIcon,
-                 "open": QStyle.StandardPixmap.SP_DialogOpenButton,
-                 "save": QStyle.StandardPixmap.SP_DialogSaveButton,
-                 "export_docx": QStyle.StandardPixmap.SP_ArrowRight,
-                 "export_pdf": QStyle.StandardPixmap.SP_ArrowRight,
-                 "print": QStyle.StandardPixmap.SP_FileDialogDetailedView,
-                 "incoming": QStyle.StandardPixmap.SP_FileDialogContentsView}
+        icons = {
+            "new": QStyle.StandardPixmap.SP_FileIcon,
+            "open": QStyle.StandardPixmap.SP_DialogOpenButton,
+            "save": QStyle.StandardPixmap.SP_DialogSaveButton,
+            "export_docx": QStyle.StandardPixmap.SP_ArrowRight,
+            "export_pdf": QStyle.StandardPixmap.SP_ArrowRight,
+            "print": QStyle.StandardPixmap.SP_FileDialogDetailedView,
+            "incoming": QStyle.StandardPixmap.SP_FileDialogContentsView,
+        }
         for name, icon in icons.items():
             self.actions_by_name[name].setIcon(self.style().standardIcon(icon))
             toolbar.addAction(self.actions_by_name[name])
@@ -196,10 +233,14 @@ class MainWindow(QMainWindow):
             item = layout.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
-        title = QLabel(_("<h2>Draft an administrative document</h2>"
-                         "<p>Choose a document type, fill in its form and see the page as "
-                         "it will print. The Word file follows Nghị định 30/2020/NĐ-CP.</p>"),
-                       self.welcome)
+        title = QLabel(
+            _(
+                "<h2>Draft an administrative document</h2>"
+                "<p>Choose a document type, fill in its form and see the page as "
+                "it will print. The Word file follows Nghị định 30/2020/NĐ-CP.</p>"
+            ),
+            self.welcome,
+        )
         title.setWordWrap(True)
         button = QPushButton(_("New document…"), self.welcome)
         button.setObjectName("welcome.new")
@@ -237,8 +278,9 @@ class MainWindow(QMainWindow):
             for act in office_actions(self):
                 self.data_menu.addAction(act)
         else:
-            placeholder = self.data_menu.addAction(_("Organisation, signers and recipients "
-                                                     "(not installed)"))
+            placeholder = self.data_menu.addAction(
+                _("Organisation, signers and recipients (not installed)")
+            )
             placeholder.setEnabled(False)
 
     def _fill_recent(self) -> None:
@@ -266,8 +308,9 @@ class MainWindow(QMainWindow):
         if callable(pick):
             pick(kind, form, self)
 
-    def add_editor(self, doctype_id: str, letter: Letter, path: Path | None = None, *,
-                   dirty: bool = False) -> DraftEditor:
+    def add_editor(
+        self, doctype_id: str, letter: Letter, path: Path | None = None, *, dirty: bool = False
+    ) -> DraftEditor:
         from drafter.ui.draft import DraftEditor
 
         doctype = self.registry.get(doctype_id)
@@ -291,11 +334,16 @@ class MainWindow(QMainWindow):
         if store is None:
             return letter
         try:
-            return new_letter(type_id, store=store, base=letter,
-                              remembered=self.preferences.last_by_type.get(type_id))
+            return new_letter(
+                type_id,
+                store=store,
+                base=letter,
+                remembered=self.preferences.last_by_type.get(type_id),
+            )
         except Exception as error:
-            self.statusBar().showMessage(_("The office data could not be read: {reason}")
-                                         .format(reason=error), 8000)
+            self.statusBar().showMessage(
+                _("The office data could not be read: {reason}").format(reason=error), 8000
+            )
             return blank(type_id, self.registry, place=self.preferences.default_place)
 
     def new_draft(self, type_id: str | None = None) -> DraftEditor | None:
@@ -319,13 +367,22 @@ class MainWindow(QMainWindow):
 
     def open_dialog(self) -> None:
         last = folders.last_folder(self.preferences, folders.LETTERS)
-        start = str(last) if last else str(Path(self.preferences.recent_files[0]).parent) \
-            if self.preferences.recent_files else str(Path.home())
+        start = (
+            str(last)
+            if last
+            else str(Path(self.preferences.recent_files[0]).parent)
+            if self.preferences.recent_files
+            else str(Path.home())
+        )
         from PySide6.QtWidgets import QFileDialog
 
-        name, _filter = QFileDialog.getOpenFileName(self, _("Open a draft"), start,
-                                                    LETTER_FILTER,
-                                                    options=qt_translations.file_dialog_options())
+        name, _filter = QFileDialog.getOpenFileName(
+            self,
+            _("Open a draft"),
+            start,
+            LETTER_FILTER,
+            options=qt_translations.file_dialog_options(),
+        )
         if name:
             folders.remember(self.preferences, folders.LETTERS, Path(name))
             self.open_file(Path(name))
@@ -349,8 +406,10 @@ class MainWindow(QMainWindow):
             return None
         editor = self.add_editor(letter.type_id, letter, path)
         if problems:
-            self.show_warning(_("Some values of this file were not understood and were left "
-                                "out"), _problem_lines(problems))
+            self.show_warning(
+                _("Some values of this file were not understood and were left out"),
+                _problem_lines(problems),
+            )
         self.preferences.remember_file(path)
         self._save_preferences()
         return editor
@@ -375,11 +434,17 @@ class MainWindow(QMainWindow):
         if editor is None:
             return False
         if path is None:
-            folder = editor.path.parent if editor.path else (
-                folders.last_folder(self.preferences, folders.LETTERS) or
-                Path(self.preferences.export_folder or Path.home()))
-            suggested = folder / (export.default_stem(editor.letter(), editor.doctype) +
-                                  letterfile.SUFFIX)
+            folder = (
+                editor.path.parent
+                if editor.path
+                else (
+                    folders.last_folder(self.preferences, folders.LETTERS)
+                    or Path(self.preferences.export_folder or Path.home())
+                )
+            )
+            suggested = folder / (
+                export.default_stem(editor.letter(), editor.doctype) + letterfile.SUFFIX
+            )
             path = self.choose_save_path(_("Save the draft"), suggested, LETTER_FILTER)
             if path is None:
                 return False
@@ -393,9 +458,11 @@ class MainWindow(QMainWindow):
         try:
             editor.save_to(Path(path).resolve())
         except WriteError as error:
-            self.show_error(_("The draft was not saved"),
-                            f"{error.path}\n{error.reason}\n\n" +
-                            _("Your text is still here; choose another folder or name."))
+            self.show_error(
+                _("The draft was not saved"),
+                f"{error.path}\n{error.reason}\n\n"
+                + _("Your text is still here; choose another folder or name."),
+            )
             return False
         self.preferences.remember_file(editor.path)  # type: ignore[arg-type]
         folders.remember(self.preferences, folders.LETTERS, Path(path))
@@ -442,11 +509,14 @@ class MainWindow(QMainWindow):
     def _export_ready(self, editor: DraftEditor) -> bool:
         blockers = editor.export_blockers()
         if blockers or editor.document is None:
-            lines = "\n".join(f"• {editor.form.describe(p)}" for p in blockers) or \
-                editor.preview.message.text()
-            self.show_error(_("The document cannot be exported yet"),
-                            _("Fix these first (they are marked beside their fields):") +
-                            "\n\n" + lines)
+            lines = (
+                "\n".join(f"• {editor.form.describe(p)}" for p in blockers)
+                or editor.preview.message.text()
+            )
+            self.show_error(
+                _("The document cannot be exported yet"),
+                _("Fix these first (they are marked beside their fields):") + "\n\n" + lines,
+            )
             if blockers:
                 editor.form.focus_problem(blockers[0])
             return False
@@ -459,9 +529,14 @@ class MainWindow(QMainWindow):
         failed = getattr(editor, "failed_export", None)
         if failed is not None:  # the name the user chose is kept after a failure
             return Path(failed).with_suffix(suffix)
-        folder = Path(self.preferences.export_folder) if self.preferences.export_folder else (
-            folders.last_folder(self.preferences, folders.EXPORTS) or
-            (editor.path.parent if editor.path else Path.home()))
+        folder = (
+            Path(self.preferences.export_folder)
+            if self.preferences.export_folder
+            else (
+                folders.last_folder(self.preferences, folders.EXPORTS)
+                or (editor.path.parent if editor.path else Path.home())
+            )
+        )
         return folder / (export.default_stem(editor.letter(), editor.doctype) + suffix)
 
     def export_docx(self, path: Path | None = None) -> Path | None:
@@ -477,8 +552,7 @@ class MainWindow(QMainWindow):
         if editor is None or not self._export_ready(editor):
             return None
         if path is None:
-            path = self.choose_save_path(_("Export"), self.export_path(editor, suffix),
-                                         file_filter)
+            path = self.choose_save_path(_("Export"), self.export_path(editor, suffix), file_filter)
             if path is None:
                 return None
             if path.suffix.lower() != suffix:
@@ -490,10 +564,14 @@ class MainWindow(QMainWindow):
             export.write(editor.document, editor.letter(), path, fmt)
         except WriteError as error:
             editor.failed_export = path  # type: ignore[attr-defined]
-            self.show_error(_("The file was not written"),
-                            f"{error.path}\n{error.reason}\n\n" +
-                            _("Nothing was lost: your draft is unchanged, and any earlier "
-                              "file of that name is intact."))
+            self.show_error(
+                _("The file was not written"),
+                f"{error.path}\n{error.reason}\n\n"
+                + _(
+                    "Nothing was lost: your draft is unchanged, and any earlier "
+                    "file of that name is intact."
+                ),
+            )
             return None
         self.last_export = path
         editor.failed_export = None  # type: ignore[attr-defined]
@@ -514,8 +592,9 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             assert editor.document is not None
             export.print_document(editor.document, printer)
-            notices.show_printed(self, len(editor.preview.pages),
-                                 printer.outputFileName() or printer.printerName())
+            notices.show_printed(
+                self, len(editor.preview.pages), printer.outputFileName() or printer.printerName()
+            )
 
     def open_exported(self) -> None:
         if self.last_export is not None:
@@ -664,39 +743,51 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QFileDialog
 
         name, _filter = QFileDialog.getSaveFileName(
-            self, title, str(suggested), file_filter,
-            options=qt_translations.file_dialog_options(
-                QFileDialog.Option.DontConfirmOverwrite))
+            self,
+            title,
+            str(suggested),
+            file_filter,
+            options=qt_translations.file_dialog_options(QFileDialog.Option.DontConfirmOverwrite),
+        )
         return Path(name) if name else None
 
     def confirm_overwrite(self, path: Path) -> bool:
         from PySide6.QtWidgets import QMessageBox
 
         answer = QMessageBox.question(
-            self, _("Replace the file?"),
+            self,
+            _("Replace the file?"),
             _("{name} already exists. Replace it?").format(name=path.name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
+            QMessageBox.StandardButton.No,
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     def ask_unsaved(self, name: str) -> QMessageBox.StandardButton:
         from PySide6.QtWidgets import QMessageBox
 
         return QMessageBox.question(
-            self, _("Unsaved changes"),
+            self,
+            _("Unsaved changes"),
             _("{name} has changes that are not saved. Save them?").format(name=name),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard |
-            QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
 
     def ask_restore(self, count: int, names: str) -> bool:
         from PySide6.QtWidgets import QMessageBox
 
         answer = QMessageBox.question(
-            self, _("Restore unsaved drafts?"),
-            _("Drafter was closed without saving {count} draft(s):").format(count=count) +
-            f"\n\n{names}\n\n" + _("Restore them?"),
+            self,
+            _("Restore unsaved drafts?"),
+            _("Drafter was closed without saving {count} draft(s):").format(count=count)
+            + f"\n\n{names}\n\n"
+            + _("Restore them?"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes)
+            QMessageBox.StandardButton.Yes,
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     def show_error(self, title: str, text: str) -> None:
@@ -719,9 +810,13 @@ class MainWindow(QMainWindow):
 
         from drafter import __version__
 
-        QMessageBox.about(self, _("About Drafter"), _(
-            "Drafter {version}: administrative documents that follow Nghị định "
-            "30/2020/NĐ-CP.").format(version=__version__))
+        QMessageBox.about(
+            self,
+            _("About Drafter"),
+            _(
+                "Drafter {version}: administrative documents that follow Nghị định 30/2020/NĐ-CP."
+            ).format(version=__version__),
+        )
 
 
 def _keep_none_alive() -> None:
@@ -732,4 +827,3 @@ def _keep_none_alive() -> None:
 
 def _problem_lines(problems: list[Problem]) -> str:
     return "\n".join(f"• {p.field}: {p.message}" for p in problems)
-

@@ -69,19 +69,21 @@ def _show(window: QMainWindow, notice: Notice) -> Notice:
 
 
 def show_exported(window: QMainWindow, path: Path) -> Notice:
-    """"Đã xuất <name>" with Mở tệp and Mở thư mục."""
-    notice = Notice(_("Exported {name} to {folder}").format(name=path.name,
-                                                            folder=path.parent), window)
+    """ "Đã xuất <name>" with Mở tệp and Mở thư mục."""
+    notice = Notice(
+        _("Exported {name} to {folder}").format(name=path.name, folder=path.parent), window
+    )
     notice.setToolTip(str(path))
     notice.add_button(_("Open file"), "notice.open_file", QUrl.fromLocalFile(str(path)))
-    notice.add_button(_("Open folder"), "notice.open_folder",
-                      QUrl.fromLocalFile(str(path.parent)))
+    notice.add_button(_("Open folder"), "notice.open_folder", QUrl.fromLocalFile(str(path.parent)))
     return _show(window, notice)
 
 
 def show_printed(window: QMainWindow, pages: int, printer: str) -> Notice:
     """What was sent to which printer."""
-    text = _("Sent {pages} page(s) to the printer {printer}.").format(
-        pages=pages, printer=printer) if printer else _(
-        "Sent {pages} page(s) to the printer.").format(pages=pages)
+    text = (
+        _("Sent {pages} page(s) to the printer {printer}.").format(pages=pages, printer=printer)
+        if printer
+        else _("Sent {pages} page(s) to the printer.").format(pages=pages)
+    )
     return _show(window, Notice(text, window))

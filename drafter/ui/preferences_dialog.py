@@ -74,8 +74,9 @@ class PreferencesDialog(QDialog):
             spin.setToolTip(_("From {low:g} to {high:g}").format(low=spec.low, high=spec.high))
             sizes_form.addRow(spec.display_label + ":", spin)
             self.spins[name] = spin
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
-                                   QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -85,17 +86,23 @@ class PreferencesDialog(QDialog):
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, _("Default export folder"), self.export_folder.text(),
-            options=file_dialog_options(QFileDialog.Option.ShowDirsOnly))
+            self,
+            _("Default export folder"),
+            self.export_folder.text(),
+            options=file_dialog_options(QFileDialog.Option.ShowDirsOnly),
+        )
         if folder:
             self.export_folder.setText(folder)
 
     def result_preferences(self) -> Preferences:
         values = {name: _nearest_allowed(name, spin.value()) for name, spin in self.spins.items()}
-        return replace(self.preferences, default_place=self.place.text().strip(),
-                       export_folder=self.export_folder.text().strip(),
-                       language=self.language.currentData(),
-                       layout=replace(self.preferences.layout, **values))
+        return replace(
+            self.preferences,
+            default_place=self.place.text().strip(),
+            export_folder=self.export_folder.text().strip(),
+            language=self.language.currentData(),
+            layout=replace(self.preferences.layout, **values),
+        )
 
 
 def _nearest_allowed(name: str, value: float) -> float:

@@ -124,16 +124,21 @@ class Preview(QWidget):
         self.document: Document | None = None
         self.pages_scroll.verticalScrollBar().valueChanged.connect(self._follow_scroll)
         self.pages_scroll.viewport().installEventFilter(self)
-        for keys, step in ((QKeySequence.StandardKey.ZoomIn, 1),
-                           (QKeySequence.StandardKey.ZoomOut, -1)):
+        for keys, step in (
+            (QKeySequence.StandardKey.ZoomIn, 1),
+            (QKeySequence.StandardKey.ZoomOut, -1),
+        ):
             shortcut = QShortcut(keys, self, context=Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(lambda s=step: self.step_zoom(s))
         self._show_zoom()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Ctrl + wheel over the pages zooms, as in word processors."""
-        if event.type() == QEvent.Type.Wheel and isinstance(event, QWheelEvent) and \
-                event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+        if (
+            event.type() == QEvent.Type.Wheel
+            and isinstance(event, QWheelEvent)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
             self.step_zoom(1 if event.angleDelta().y() > 0 else -1)
             return True
         return super().eventFilter(watched, event)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -33,6 +34,9 @@ from PySide6.QtWidgets import (
 
 from drafter.i18n import _
 from drafter.ui.qt_translations import file_dialog_options
+
+if TYPE_CHECKING:
+    from drafter.signing.sign import Request, Result
 
 
 def _python_date(day: QDate) -> dt.date:
@@ -62,8 +66,7 @@ class SignDialog(QDialog):
         self.role = QComboBox(self)
         self.role.addItem(_("Signer (ô 7c): the handwritten signature"), "signer")
         self.role.addItem(_("Agency (ô 8): the seal, at issuance"), "agency")
-        self.role.addItem(_("Agency: attachment in a separate file or electronic copy"),
-                          "separate")
+        self.role.addItem(_("Agency: attachment in a separate file or electronic copy"), "separate")
         self.role.currentIndexChanged.connect(self._role_changed)
         form.addRow(_("Sign as:"), self.role)
         self.block = QSpinBox(self)
@@ -77,16 +80,16 @@ class SignDialog(QDialog):
         self.key_kind.currentIndexChanged.connect(self._key_changed)
         form.addRow(_("Key:"), self.key_kind)
         self.key_path = QLineEdit(self)
-        form.addRow(_("Key file or token library:"),
-                    _path_row(self, self.key_path, self._choose_key))
+        form.addRow(
+            _("Key file or token library:"), _path_row(self, self.key_path, self._choose_key)
+        )
         self.token = QLineEdit(self)
         form.addRow(_("Token label:"), self.token)
         self.secret = QLineEdit(self)
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow(_("Password or PIN:"), self.secret)
         self.image = QLineEdit(self)
-        form.addRow(_("Signature or seal image:"),
-                    _path_row(self, self.image, self._choose_image))
+        form.addRow(_("Signature or seal image:"), _path_row(self, self.image, self._choose_image))
         self.number = QSpinBox(self)
         self.number.setRange(0, 999_999)
         self.number.setSpecialValueText(_("(already numbered)"))
@@ -163,24 +166,26 @@ class SignDialog(QDialog):
             name = symbol = ""
             if role != "separate":
                 chosen = self.block.value() or None
-                block, layout = block_to_sign(data, Role.SIGNER if role == "signer" else
-                                              Role.AGENCY, chosen)
+                block, layout = block_to_sign(
+                    data, Role.SIGNER if role == "signer" else Role.AGENCY, chosen
+                )
                 name, symbol = layout.signatures[block - 1].name, layout.symbol
             else:
                 symbol = self.separate.text().partition("/")[2]
-            choice = stored.load(None, "signer" if role == "signer" else "agency",
-                                 symbol=symbol, name=name)
+            choice = stored.load(
+                None, "signer" if role == "signer" else "agency", symbol=symbol, name=name
+            )
         except SigningError:
             return  # nothing stored, or not a PDF to sign: the user chooses
-        if role != "separate" and choice.image is not None and \
-                self._untouched(self.image, "image"):
+        if role != "separate" and choice.image is not None and self._untouched(self.image, "image"):
             self.image.setText(str(choice.image))
             self._filled["image"] = str(choice.image)
         key = choice.key
         if key is not None and self._untouched(self.key_path, "key"):
             library = key.p12 if key.p12 is not None else key.pkcs11_library
-            self.key_kind.setCurrentIndex(self.key_kind.findData(
-                "p12" if key.p12 is not None else "pkcs11"))
+            self.key_kind.setCurrentIndex(
+                self.key_kind.findData("p12" if key.p12 is not None else "pkcs11")
+            )
             self.key_path.setText(str(library))
             self.token.setText(key.token)
             self._filled["key"] = str(library)
@@ -189,9 +194,9 @@ class SignDialog(QDialog):
         self.token.setEnabled(self.key_kind.currentData() == "pkcs11")
 
     def _choose_pdf(self) -> None:
-        chosen, _filter = QFileDialog.getOpenFileName(self, _("Choose a PDF"), "",
-                                                      _("PDF files (*.pdf)"),
-                                                      options=file_dialog_options())
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, _("Choose a PDF"), "", _("PDF files (*.pdf)"), options=file_dialog_options()
+        )
         if chosen:
             self.pdf.setText(chosen)
             if not self.output.text():
@@ -200,31 +205,38 @@ class SignDialog(QDialog):
             self.prefill()
 
     def _choose_key(self) -> None:
-        pattern = _("Key files (*.p12 *.pfx)") if self.key_kind.currentData() == "p12" else \
-            _("PKCS#11 libraries (*.so *.dll *.dylib)")
-        chosen, _filter = QFileDialog.getOpenFileName(self, _("Choose the key"), "", pattern,
-                                                      options=file_dialog_options())
+        pattern = (
+            _("Key files (*.p12 *.pfx)")
+            if self.key_kind.currentData() == "p12"
+            else _("PKCS#11 libraries (*.so *.dll *.dylib)")
+        )
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, _("Choose the key"), "", pattern, options=file_dialog_options()
+        )
         if chosen:
             self.key_path.setText(chosen)
 
     def _choose_image(self) -> None:
-        chosen, _filter = QFileDialog.getOpenFileName(self, _("Choose an image"), "",
-                                                      _("PNG images (*.png)"),
-                                                      options=file_dialog_options())
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, _("Choose an image"), "", _("PNG images (*.png)"), options=file_dialog_options()
+        )
         if chosen:
             self.image.setText(chosen)
 
     def _choose_output(self) -> None:
-        chosen, _filter = QFileDialog.getSaveFileName(self, _("Save the signed PDF"),
-                                                      self.output.text(),
-                                                      _("PDF files (*.pdf)"),
-                                                      options=file_dialog_options())
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self,
+            _("Save the signed PDF"),
+            self.output.text(),
+            _("PDF files (*.pdf)"),
+            options=file_dialog_options(),
+        )
         if chosen:
             self.output.setText(chosen)
 
     # --- actions ---------------------------------------------------------------------
 
-    def request(self) -> object:
+    def request(self) -> Request:
         from drafter.signing import config
         from drafter.signing.sign import Request, Role
 
@@ -233,14 +245,16 @@ class SignDialog(QDialog):
         copy_form = separate if role == "separate" and "/" not in separate else ""
         return Request(
             Role.SIGNER if role == "signer" else Role.AGENCY,
-            image=Path(self.image.text()) if self.image.text() and role != "separate"
-            else None,
+            image=Path(self.image.text()) if self.image.text() and role != "separate" else None,
             number=self.number.value() or None if role == "agency" else None,
-            date=_python_date(self.date.date()) if role == "agency" and self.dated.isChecked()
+            date=_python_date(self.date.date())
+            if role == "agency" and self.dated.isChecked()
             else None,
             attachment_of=separate if role == "separate" and not copy_form else "",
-            copy_form=copy_form, tsa_url=config.load().tsa_url,
-            block=self.block.value() or None if role != "separate" else None)
+            copy_form=copy_form,
+            tsa_url=config.load().tsa_url,
+            block=self.block.value() or None if role != "separate" else None,
+        )
 
     def sign(self) -> bool:
         from drafter.signing import output
@@ -251,37 +265,43 @@ class SignDialog(QDialog):
         secret, pdf, target = self.secret.text(), Path(self.pdf.text()), Path(self.output.text())
         self.secret.clear()  # used once, never kept
         key = Path(self.key_path.text()) if self.key_path.text() else None
-        source = KeySource(p12=key) if self.key_kind.currentData() == "p12" else \
-            KeySource(pkcs11_library=key, token=self.token.text().strip())
+        source = (
+            KeySource(p12=key)
+            if self.key_kind.currentData() == "p12"
+            else KeySource(pkcs11_library=key, token=self.token.text().strip())
+        )
         try:
             if not self.output.text() or target.resolve() == pdf.resolve():
-                raise SigningError(_("write the signed PDF to another file (-o): the input "
-                                     "stays as it is"))
+                raise SigningError(
+                    _("write the signed PDF to another file (-o): the input stays as it is")
+                )
             data = pdf.read_bytes()
             request = self.request()
             result = sign_with(data, request, source, secret)
             # Written beside its place first, recorded, then moved into place: the register
             # never names a file that could not be written (see drafter.signing.output).
-            with output.staged(target, result.data):  # type: ignore[attr-defined]
-                if result.filled:  # type: ignore[attr-defined]
+            with output.staged(target, result.data):
+                if result.filled:
                     self._record(request, result)
         except (SigningError, OSError) as error:
             return self._failed(error, pdf)
-        self.report.setPlainText(_("signed by {name}: {path}").format(
-            name=result.signer_name, path=target))  # type: ignore[attr-defined]
+        self.report.setPlainText(
+            _("signed by {name}: {path}").format(name=result.signer_name, path=target)
+        )
         return True
 
     def _failed(self, error: Exception, path: Path) -> bool:
         """Show why signing or verifying *path* failed: a signing problem as it says, a
         file that could not be read with the system's reason.  ``False``, to return."""
         if isinstance(error, OSError):
-            self.report.setPlainText(_("cannot read {path}: {reason}").format(
-                path=path, reason=error.strerror or error))
+            self.report.setPlainText(
+                _("cannot read {path}: {reason}").format(path=path, reason=error.strerror or error)
+            )
         else:
             self.report.setPlainText(str(error))
         return False
 
-    def _record(self, request: object, result: object) -> None:
+    def _record(self, request: Request, result: Result) -> None:
         from drafter.signing.appearance import signing_time
         from drafter.signing.cli import leading_number
         from drafter.signing.errors import SigningError
@@ -290,20 +310,23 @@ class SignDialog(QDialog):
         from drafter.store.register import current_actor
         from drafter.store.signed_issue import record_signed_issue
 
-        number = request.number  # type: ignore[attr-defined]
+        number = request.number
         if number is None:
-            number = leading_number(result.number_symbol)  # type: ignore[attr-defined]
+            number = leading_number(result.number_symbol)
         if number is None:
             return
         try:
             with open_store() as store:
                 record_signed_issue(
-                    store, number=number,
-                    number_symbol=result.number_symbol,  # type: ignore[attr-defined]
+                    store,
+                    number=number,
+                    number_symbol=result.number_symbol,
                     # A document without a date line is issued on the day it is signed.
-                    date=request.date or signing_time().date(),  # type: ignore[attr-defined]
-                    type_name=result.title,  # type: ignore[attr-defined]
-                    signer=result.signer_name, actor=current_actor())  # type: ignore[attr-defined]
+                    date=request.date or signing_time().date(),
+                    type_name=result.title,
+                    signer=result.signer_name,
+                    actor=current_actor(),
+                )
         except (NumberingError, StoreError) as error:
             raise SigningError(str(error)) from None
 
@@ -319,8 +342,9 @@ class SignDialog(QDialog):
             return self._failed(error, path)
         lines = []
         for index, signature in enumerate(report.signatures, start=1):
-            lines.append(_("Signature {index} ({field}):").format(index=index,
-                                                                  field=signature.field))
+            lines.append(
+                _("Signature {index} ({field}):").format(index=index, field=signature.field)
+            )
             lines += [f"    {line}" for line in describe(signature)]
         lines.append(report.verdict())
         self.report.setPlainText("\n".join(lines))

@@ -35,8 +35,11 @@ def match_rank(doctype: DocType, query: str) -> int | None:
     name = fold(doctype.name)
     if name.startswith(" ".join(words)):
         return 0
-    fields = (name, fold(" ".join((doctype.abbreviation, doctype.name_en, doctype.id))),
-              fold(doctype.description))
+    fields = (
+        name,
+        fold(" ".join((doctype.abbreviation, doctype.name_en, doctype.id))),
+        fold(doctype.description),
+    )
     for rank, _field in enumerate(fields, start=1):
         haystack = " ".join(fields[:rank])
         if all(word in haystack for word in words):
@@ -49,8 +52,9 @@ def matches(doctype: DocType, query: str) -> bool:
 
 
 class TypePicker(QDialog):
-    def __init__(self, types: list[DocType], recent: list[str],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, types: list[DocType], recent: list[str], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("New document"))
         self.setObjectName("type_picker")
@@ -65,8 +69,9 @@ class TypePicker(QDialog):
         self.list.setAccessibleName(_("Document types"))
         self.description = QLabel(self)
         self.description.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
-                                   QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Create"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
         buttons.accepted.connect(self.accept)

@@ -35,8 +35,9 @@ class UserGuide(QDialog):
         try:
             self.browser.setMarkdown(path.read_text(encoding="utf-8"))
         except OSError:
-            self.browser.setPlainText(_("The user guide was not found at {path}.").format(
-                path=path))
+            self.browser.setPlainText(
+                _("The user guide was not found at {path}.").format(path=path)
+            )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Close"))
         buttons.rejected.connect(self.close)

@@ -48,7 +48,7 @@ def read_version(root: Path = ROOT) -> str:
     text = (root / "drafter" / "__init__.py").read_text(encoding="utf-8")
     match = _VERSION_LINE.search(text)
     if match is None:
-        raise ValueError("drafter/__init__.py has no __version__ = \"...\" line")
+        raise ValueError('drafter/__init__.py has no __version__ = "..." line')
     return match.group(1)
 
 
@@ -78,8 +78,9 @@ def render(version: str, executable: str) -> str:
         "ProductVersion": version,
         "Comments": COMMENTS,
     }
-    table = ",\n".join(f"          StringStruct({name!r}, {value!r})"
-                       for name, value in strings.items())
+    table = ",\n".join(
+        f"          StringStruct({name!r}, {value!r})" for name, value in strings.items()
+    )
     return f"""# -*- coding: utf-8 -*-
 # Made by installer/windows/version_info.py from drafter/__init__.py: do not edit.
 VSVersionInfo(
@@ -139,10 +140,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("output", nargs="?", type=Path, help="the version file to write")
     parser.add_argument("--executable", choices=sorted(DESCRIPTIONS), default="Drafter.exe")
-    parser.add_argument("--print-version", action="store_true",
-                        help="print the version (as in drafter/__init__.py) and stop")
-    parser.add_argument("--print-numeric", action="store_true",
-                        help="print the four-part numeric version and stop")
+    parser.add_argument(
+        "--print-version",
+        action="store_true",
+        help="print the version (as in drafter/__init__.py) and stop",
+    )
+    parser.add_argument(
+        "--print-numeric", action="store_true", help="print the four-part numeric version and stop"
+    )
     args = parser.parse_args(argv)
     if args.print_version:
         print(read_version())

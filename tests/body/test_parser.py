@@ -30,8 +30,12 @@ def test_each_line_is_a_paragraph() -> None:
 class TestArticles:
     def test_article_with_title(self) -> None:
         block = one("Điều 1. Phạm vi điều chỉnh")
-        assert (block.kind, block.label, block.text, block.titled) == \
-            (BlockKind.ARTICLE, "Điều 1.", "Phạm vi điều chỉnh", True)
+        assert (block.kind, block.label, block.text, block.titled) == (
+            BlockKind.ARTICLE,
+            "Điều 1.",
+            "Phạm vi điều chỉnh",
+            True,
+        )
 
     def test_article_with_content(self) -> None:
         block = one("Điều 3. Quyết định này có hiệu lực kể từ ngày ký.")
@@ -65,8 +69,11 @@ class TestClausesAndPoints:
     @pytest.mark.parametrize("letter", ["a", "b", "đ", "g"])
     def test_points_use_the_vietnamese_alphabet(self, letter: str) -> None:
         block = one(f"{letter}) Rà soát hồ sơ;")
-        assert (block.kind, block.label, block.text) == \
-            (BlockKind.POINT, f"{letter})", "Rà soát hồ sơ;")
+        assert (block.kind, block.label, block.text) == (
+            BlockKind.POINT,
+            f"{letter})",
+            "Rà soát hồ sơ;",
+        )
 
     def test_sub_point(self) -> None:
         assert one("a.1) Chi tiết").label == "a.1)"
@@ -76,30 +83,45 @@ class TestClausesAndPoints:
 
 
 class TestParts:
-    @pytest.mark.parametrize(("label", "title"), [("Chương I", "QUY ĐỊNH CHUNG"),
-                                                  ("Mục 2", "TỔ CHỨC THỰC HIỆN"),
-                                                  ("Phần II", "NHIỆM VỤ"),
-                                                  ("Tiểu mục 1", "GIẢI THÍCH")])
+    @pytest.mark.parametrize(
+        ("label", "title"),
+        [
+            ("Chương I", "QUY ĐỊNH CHUNG"),
+            ("Mục 2", "TỔ CHỨC THỰC HIỆN"),
+            ("Phần II", "NHIỆM VỤ"),
+            ("Tiểu mục 1", "GIẢI THÍCH"),
+        ],
+    )
     def test_label_then_title_line(self, label: str, title: str) -> None:
         blocks = parse_body(f"{label}\n{title.capitalize()}")
-        assert [(b.kind, b.text) for b in blocks] == [(BlockKind.PART_LABEL, label),
-                                                      (BlockKind.PART_TITLE, title)]
+        assert [(b.kind, b.text) for b in blocks] == [
+            (BlockKind.PART_LABEL, label),
+            (BlockKind.PART_TITLE, title),
+        ]
         assert all(b.titled for b in blocks)
 
     def test_label_and_title_on_one_line(self) -> None:
         blocks = parse_body("Chương II. Tổ chức thực hiện")
-        assert [(b.kind, b.text) for b in blocks] == [(BlockKind.PART_LABEL, "Chương II"),
-                                                      (BlockKind.PART_TITLE,
-                                                       "TỔ CHỨC THỰC HIỆN")]
+        assert [(b.kind, b.text) for b in blocks] == [
+            (BlockKind.PART_LABEL, "Chương II"),
+            (BlockKind.PART_TITLE, "TỔ CHỨC THỰC HIỆN"),
+        ]
 
     def test_chapter_then_article(self) -> None:
         assert kinds("Chương I\nQuy định chung\nĐiều 1. Phạm vi") == [
-            BlockKind.PART_LABEL, BlockKind.PART_TITLE, BlockKind.ARTICLE]
+            BlockKind.PART_LABEL,
+            BlockKind.PART_TITLE,
+            BlockKind.ARTICLE,
+        ]
 
     def test_report_section(self) -> None:
         block = one("II. kết quả thực hiện")
-        assert (block.kind, block.label, block.text, block.titled) == \
-            (BlockKind.SECTION, "II.", "KẾT QUẢ THỰC HIỆN", True)
+        assert (block.kind, block.label, block.text, block.titled) == (
+            BlockKind.SECTION,
+            "II.",
+            "KẾT QUẢ THỰC HIỆN",
+            True,
+        )
 
     def test_capitals_line_is_centred(self) -> None:
         block = one("QUYẾT ĐỊNH:")
@@ -115,7 +137,8 @@ class TestCanCu:
             "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015\n"
             "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ,\n"
             "Theo đề nghị của Chánh Văn phòng;\n"
-            "QUYẾT ĐỊNH:")
+            "QUYẾT ĐỊNH:"
+        )
         assert [b.kind for b in blocks] == [BlockKind.CAN_CU] * 3 + [BlockKind.CENTERED]
         # Each basis ends with ";", the last with "." (nd30 §3, Căn cứ).
         assert [b.text[-1] for b in blocks[:3]] == [";", ";", "."]
@@ -140,21 +163,29 @@ class TestCanCu:
 class TestInline:
     def test_bold_and_italic(self) -> None:
         block = one("Báo cáo **trước ngày 20** và *đúng hạn* nhé")
-        assert block.spans == [Span("Báo cáo "), Span("trước ngày 20", bold=True),
-                               Span(" và "), Span("đúng hạn", italic=True), Span(" nhé")]
+        assert block.spans == [
+            Span("Báo cáo "),
+            Span("trước ngày 20", bold=True),
+            Span(" và "),
+            Span("đúng hạn", italic=True),
+            Span(" nhé"),
+        ]
 
     def test_bold_italic(self) -> None:
         assert one("***Lưu ý***").spans == [Span("Lưu ý", bold=True, italic=True)]
 
-    @pytest.mark.parametrize(("source", "shown"), [
-        ("3 \\* 4 = 12", "3 * 4 = 12"),
-        ("a\\_b", "a_b"),
-        ("<b>không phải HTML</b>", "<b>không phải HTML</b>"),
-        ("Lương & phụ cấp < 10 > 5", "Lương & phụ cấp < 10 > 5"),
-        ("    thụt đầu dòng", "thụt đầu dòng"),
-        ("```", "```"),
-        ("[chữ](http://x)", "chữ"),
-    ])
+    @pytest.mark.parametrize(
+        ("source", "shown"),
+        [
+            ("3 \\* 4 = 12", "3 * 4 = 12"),
+            ("a\\_b", "a_b"),
+            ("<b>không phải HTML</b>", "<b>không phải HTML</b>"),
+            ("Lương & phụ cấp < 10 > 5", "Lương & phụ cấp < 10 > 5"),
+            ("    thụt đầu dòng", "thụt đầu dòng"),
+            ("```", "```"),
+            ("[chữ](http://x)", "chữ"),
+        ],
+    )
     def test_escaping_and_literal_text(self, source: str, shown: str) -> None:
         assert one(source).text == shown
 
@@ -169,14 +200,21 @@ class TestInline:
 
 class TestTables:
     def test_table_rows_and_header(self) -> None:
-        blocks = parse_body("Danh sách:\n| STT | Đơn vị |\n|---|---|\n| 1 | **Trường A** |\n"
-                            "| 2 | Trường B |\nHết.")
-        assert [b.kind for b in blocks] == [BlockKind.PARAGRAPH, BlockKind.TABLE,
-                                            BlockKind.PARAGRAPH]
+        blocks = parse_body(
+            "Danh sách:\n| STT | Đơn vị |\n|---|---|\n| 1 | **Trường A** |\n| 2 | Trường B |\nHết."
+        )
+        assert [b.kind for b in blocks] == [
+            BlockKind.PARAGRAPH,
+            BlockKind.TABLE,
+            BlockKind.PARAGRAPH,
+        ]
         table = blocks[1]
         assert table.header_rows == 1
-        assert [["".join(s.text for s in cell) for cell in row] for row in table.rows] == \
-            [["STT", "Đơn vị"], ["1", "Trường A"], ["2", "Trường B"]]
+        assert [["".join(s.text for s in cell) for cell in row] for row in table.rows] == [
+            ["STT", "Đơn vị"],
+            ["1", "Trường A"],
+            ["2", "Trường B"],
+        ]
         assert table.rows[1][1] == [Span("Trường A", bold=True)]
 
     def test_escaped_pipe_inside_a_cell(self) -> None:
@@ -185,8 +223,10 @@ class TestTables:
 
     def test_a_row_wider_than_the_header_keeps_its_cells(self) -> None:
         table = one("| STT | Đơn vị |\n|---|---|\n| 1 | Trường A | 30 học sinh |")
-        assert [["".join(s.text for s in cell) for cell in row] for row in table.rows] == \
-            [["STT", "Đơn vị", ""], ["1", "Trường A", "30 học sinh"]]
+        assert [["".join(s.text for s in cell) for cell in row] for row in table.rows] == [
+            ["STT", "Đơn vị", ""],
+            ["1", "Trường A", "30 học sinh"],
+        ]
 
 
 def test_backticks_print_as_typed_with_their_spaces() -> None:
@@ -207,8 +247,12 @@ class TestListMarkersAreText:
     def test_ten_dashes_on_one_line_keep_that_line_and_the_rest(self) -> None:
         # Past markdown-it's nesting limit the line and everything after it vanished.
         blocks = parse_body("Mở đầu.\n" + "- " * 10 + "mục sâu\nĐoạn sau.\nTrân trọng.")
-        assert [b.text for b in blocks] == ["Mở đầu.", "- " * 10 + "mục sâu", "Đoạn sau.",
-                                            "Trân trọng."]
+        assert [b.text for b in blocks] == [
+            "Mở đầu.",
+            "- " * 10 + "mục sâu",
+            "Đoạn sau.",
+            "Trân trọng.",
+        ]
 
     def test_indented_outline_of_twelve_levels_keeps_every_line(self) -> None:
         outline = "\n".join("  " * depth + f"- mức {depth}" for depth in range(12))
@@ -225,21 +269,27 @@ class TestListMarkersAreText:
         assert [b.text for b in blocks] == ["Trước.", marker, "Sau."]
         assert blocks[1].kind is BlockKind.PARAGRAPH
 
-    @pytest.mark.parametrize(("source", "shown"), [
-        ("+ Mục cộng", "+ Mục cộng"),
-        ("* Mục sao", "* Mục sao"),
-        ("1) Điểm một", "1) Điểm một"),
-        ("-   Nhiều khoảng trắng", "- Nhiều khoảng trắng"),
-        ("-5 độ C", "-5 độ C"),
-        ("- **Đậm** và *nghiêng*", "- Đậm và nghiêng"),
-    ])
+    @pytest.mark.parametrize(
+        ("source", "shown"),
+        [
+            ("+ Mục cộng", "+ Mục cộng"),
+            ("* Mục sao", "* Mục sao"),
+            ("1) Điểm một", "1) Điểm một"),
+            ("-   Nhiều khoảng trắng", "- Nhiều khoảng trắng"),
+            ("-5 độ C", "-5 độ C"),
+            ("- **Đậm** và *nghiêng*", "- Đậm và nghiêng"),
+        ],
+    )
     def test_markers_print_as_written(self, source: str, shown: str) -> None:
         assert one(source).text == shown
 
     def test_numbered_lines_are_still_khoan(self) -> None:
         clause = one("1. Phạm vi điều chỉnh")
         assert (clause.kind, clause.label, clause.text) == (
-            BlockKind.CLAUSE, "1.", "Phạm vi điều chỉnh")
+            BlockKind.CLAUSE,
+            "1.",
+            "Phạm vi điều chỉnh",
+        )
 
     def test_emphasis_inside_a_dash_item(self) -> None:
         assert one("- Hạn **20/3**").spans == [Span("- Hạn "), Span("20/3", bold=True)]

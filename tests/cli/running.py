@@ -13,17 +13,31 @@ from sample_letters import cong_van
 from drafter.core import letterfile
 
 
-def drafter(*args: str, home: Path, stdin: bytes | None = None, language: str = "en",
-            python_flags: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "DRAFTER_HOME": str(home), "DRAFTER_LANG": language,
-           "PYTHONIOENCODING": "utf-8"}
+def drafter(
+    *args: str,
+    home: Path,
+    stdin: bytes | None = None,
+    language: str = "en",
+    python_flags: tuple[str, ...] = (),
+) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "DRAFTER_HOME": str(home),
+        "DRAFTER_LANG": language,
+        "PYTHONIOENCODING": "utf-8",
+    }
     env.pop("DISPLAY", None)
     result = subprocess.run(
-        [sys.executable, *python_flags, "-m", "drafter", *args], input=stdin,
-        capture_output=True, env=env, timeout=120, check=False)
-    return subprocess.CompletedProcess(result.args, result.returncode,
-                                       result.stdout.decode("utf-8"),
-                                       result.stderr.decode("utf-8"))
+        [sys.executable, *python_flags, "-m", "drafter", *args],
+        input=stdin,
+        capture_output=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    return subprocess.CompletedProcess(
+        result.args, result.returncode, result.stdout.decode("utf-8"), result.stderr.decode("utf-8")
+    )
 
 
 def write_letter(path: Path, **changes: object) -> Path:

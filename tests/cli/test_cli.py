@@ -90,8 +90,9 @@ def test_render_beside_each_letter_by_default(shared_home: Path, tmp_path: Path)
 
 def test_render_from_stdin(shared_home: Path, tmp_path: Path) -> None:
     text = letterfile.dumps(cong_van()).encode("utf-8")
-    result = drafter("render", "-", "-o", str(tmp_path / "stdin.docx"), home=shared_home,
-                     stdin=text)
+    result = drafter(
+        "render", "-", "-o", str(tmp_path / "stdin.docx"), home=shared_home, stdin=text
+    )
     assert result.returncode == 0, result.stderr
     assert all_problems((tmp_path / "stdin.docx").read_bytes()) == []
 
@@ -104,8 +105,9 @@ def test_stdin_needs_an_output(shared_home: Path) -> None:
 
 def test_invalid_input_prints_every_problem(shared_home: Path, tmp_path: Path) -> None:
     bad = tmp_path / "bad.letter"
-    bad.write_text('drafter = 1\ntype = "cong_van"\nnumber = -1\ncolour = "red"\n',
-                   encoding="utf-8")
+    bad.write_text(
+        'drafter = 1\ntype = "cong_van"\nnumber = -1\ncolour = "red"\n', encoding="utf-8"
+    )
     good = write_letter(tmp_path / "good.letter")
     out = tmp_path / "out"
     result = drafter("render", str(bad), str(good), "-o", str(out), home=shared_home)
@@ -127,13 +129,17 @@ def test_incomplete_letter_lists_what_is_missing(shared_home: Path, tmp_path: Pa
     assert {"issuer.name", "place", "subject", "kinh_gui", "body", "signatures"} <= fields
 
 
-@pytest.mark.parametrize(("content", "words"), [
-    (b"drafter = 1\ntype = ", "not a valid letter file"),
-    ('drafter = 1\ntype = "cong_van"\nplace = "Hà Nam"\n'.encode("cp1258"), "UTF-8"),
-    (b'drafter = 9\ntype = "cong_van"\n', "newer version"),
-])
-def test_unreadable_letter_files(shared_home: Path, tmp_path: Path, content: bytes,
-                                 words: str) -> None:
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"drafter = 1\ntype = ", "not a valid letter file"),
+        ('drafter = 1\ntype = "cong_van"\nplace = "Hà Nam"\n'.encode("cp1258"), "UTF-8"),
+        (b'drafter = 9\ntype = "cong_van"\n', "newer version"),
+    ],
+)
+def test_unreadable_letter_files(
+    shared_home: Path, tmp_path: Path, content: bytes, words: str
+) -> None:
     path = tmp_path / "x.letter"
     path.write_bytes(content)
     result = drafter("render", str(path), home=shared_home)
@@ -148,8 +154,9 @@ def test_missing_file(shared_home: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not Path("/sys/kernel").is_dir(), reason="needs Linux's read-only /sys")
-def test_write_error_exits_1_and_keeps_nothing_half_written(shared_home: Path,
-                                                            tmp_path: Path) -> None:
+def test_write_error_exits_1_and_keeps_nothing_half_written(
+    shared_home: Path, tmp_path: Path
+) -> None:
     source = write_letter(tmp_path / "a.letter")
     result = drafter("render", str(source), "-o", "/sys/a.docx", home=shared_home)
     assert result.returncode == 1
@@ -157,12 +164,10 @@ def test_write_error_exits_1_and_keeps_nothing_half_written(shared_home: Path,
     assert "read-only" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_many_letters_into_an_existing_file_is_refused(shared_home: Path,
-                                                       tmp_path: Path) -> None:
+def test_many_letters_into_an_existing_file_is_refused(shared_home: Path, tmp_path: Path) -> None:
     a, b = write_letter(tmp_path / "a.letter"), write_letter(tmp_path / "b.letter")
     (tmp_path / "out.txt").write_text("x")
-    result = drafter("render", str(a), str(b), "-o", str(tmp_path / "out.txt"),
-                     home=shared_home)
+    result = drafter("render", str(a), str(b), "-o", str(tmp_path / "out.txt"), home=shared_home)
     assert result.returncode == 2 and "folder" in result.stderr
 
 
@@ -178,11 +183,20 @@ def test_headless_commands_never_import_qt(shared_home: Path, args: tuple[str, .
 
 def test_render_never_imports_qt(shared_home: Path, tmp_path: Path) -> None:
     sources = [str(write_letter(tmp_path / f"t{i}.letter", number=i)) for i in range(1, 4)]
-    result = drafter("render", *sources, "-o", str(tmp_path / "out"), home=shared_home,
-                     python_flags=("-X", "importtime"))
+    result = drafter(
+        "render",
+        *sources,
+        "-o",
+        str(tmp_path / "out"),
+        home=shared_home,
+        python_flags=("-X", "importtime"),
+    )
     assert result.returncode == 0
-    imported = [line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()
-                if line.startswith("import time:")]
+    imported = [
+        line.rsplit("|", 1)[-1].strip()
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:")
+    ]
     assert "drafter.render.docx_writer" in imported  # the check sees the real imports
     assert not [m for m in imported if m.startswith(("PySide6", "shiboken6"))]
 
@@ -190,28 +204,43 @@ def test_render_never_imports_qt(shared_home: Path, tmp_path: Path) -> None:
 def test_render_in_process_leaves_qt_out(tmp_path: Path) -> None:
     """The same check from inside: after ``cli.main`` no Qt module is loaded."""
     source = write_letter(tmp_path / "a.letter")
-    code = ("import sys; from drafter import cli; "
-            f"status = cli.main(['render', {str(source)!r}, '-o', {str(tmp_path / 'a.docx')!r}]);"
-            "print(status, sorted(m for m in sys.modules if m.startswith(('PySide6', "
-            "'shiboken6'))))")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            env={**os.environ, "DRAFTER_HOME": str(tmp_path / "home")},
-                            timeout=120, check=False)
+    code = (
+        "import sys; from drafter import cli; "
+        f"status = cli.main(['render', {str(source)!r}, '-o', {str(tmp_path / 'a.docx')!r}]);"
+        "print(status, sorted(m for m in sys.modules if m.startswith(('PySide6', "
+        "'shiboken6'))))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DRAFTER_HOME": str(tmp_path / "home")},
+        timeout=120,
+        check=False,
+    )
     assert result.stdout.strip() == "0 []", result.stderr
 
 
 def test_large_batch_with_one_bad_letter(shared_home: Path, tmp_path: Path) -> None:
     """A mail merge large enough to be shared among worker processes."""
-    sources = [str(write_letter(tmp_path / f"thu{i:03d}.letter", number=i,
-                                kinh_gui=[f"Trường số {i}"])) for i in range(1, 80)]
+    sources = [
+        str(write_letter(tmp_path / f"thu{i:03d}.letter", number=i, kinh_gui=[f"Trường số {i}"]))
+        for i in range(1, 80)
+    ]
     bad = tmp_path / "thu_hong.letter"
     bad.write_text('drafter = 1\ntype = "cong_van"\nnumber = "x"\n', encoding="utf-8")
     out = tmp_path / "out"
-    result = drafter("render", *sources, str(bad), "-o", str(out), home=shared_home,
-                     python_flags=("-X", "importtime"))
+    result = drafter(
+        "render",
+        *sources,
+        str(bad),
+        "-o",
+        str(out),
+        home=shared_home,
+        python_flags=("-X", "importtime"),
+    )
     assert result.returncode == 2
-    problems = [line for line in result.stderr.splitlines()
-                if not line.startswith("import time:")]
+    problems = [line for line in result.stderr.splitlines() if not line.startswith("import time:")]
     assert problems and all(line.startswith(f"{bad}: ") for line in problems)
     produced = sorted(out.iterdir())
     assert len(produced) == 79

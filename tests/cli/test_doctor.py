@@ -19,7 +19,8 @@ __all__ = ["no_fonts"]  # a fixture the tests below ask for by name
 
 
 def test_doctor_lists_fonts_libreoffice_database_and_folders(
-        english: None, drafter_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    english: None, drafter_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     choice = system_choice()
     assert cli.main(["doctor"]) == 0
     out = capsys.readouterr().out
@@ -37,8 +38,9 @@ def test_doctor_lists_fonts_libreoffice_database_and_folders(
     assert f"templates: {drafter_home / 'data' / 'templates'}" in out
 
 
-def test_doctor_hides_the_database_password(english: None, monkeypatch: pytest.MonkeyPatch,
-                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_doctor_hides_the_database_password(
+    english: None, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     system_choice()
     monkeypatch.setenv("DRAFTER_DB", "postgresql://clerk:s3cret@db.example/drafter")
     assert cli.main(["doctor"]) == 0
@@ -48,7 +50,8 @@ def test_doctor_hides_the_database_password(english: None, monkeypatch: pytest.M
 
 
 def test_doctor_fails_without_a_suitable_font(
-        no_fonts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    no_fonts: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert cli.main(["doctor"]) == 1
     captured = capsys.readouterr()
     assert "Phông chữ:" in captured.out
@@ -58,7 +61,8 @@ def test_doctor_fails_without_a_suitable_font(
 
 
 def test_render_warns_on_stderr_without_a_suitable_font(
-        no_fonts: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    no_fonts: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     source = tmp_path / "cong-van.letter"
     letterfile.save(cong_van(), source)
     assert cli.main(["render", str(source), "-o", str(tmp_path / "out.docx")]) == 0
@@ -69,7 +73,8 @@ def test_render_warns_on_stderr_without_a_suitable_font(
 
 
 def test_render_is_silent_about_fonts_when_they_are_installed(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     system_choice()
     source = tmp_path / "cong-van.letter"
     letterfile.save(cong_van(), source)
@@ -83,10 +88,13 @@ def test_doctor_runs_as_a_command(drafter_home: Path) -> None:
     env = {**os.environ, "DRAFTER_HOME": str(drafter_home), "PYTHONIOENCODING": "utf-8"}
     env.pop("DRAFTER_LANG", None)
     # Headless: the doctor, like every command but the GUI, runs without Qt.
-    script = ("import sys; from drafter.cli import main; status = main(['doctor']); "
-              "sys.exit(status or ('PySide6' in sys.modules and 3))")
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True,
-                            env=env, timeout=120, check=False)
+    script = (
+        "import sys; from drafter.cli import main; status = main(['doctor']); "
+        "sys.exit(status or ('PySide6' in sys.modules and 3))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, env=env, timeout=120, check=False
+    )
     out = result.stdout.decode("utf-8")
     assert result.returncode == 0, result.stderr.decode("utf-8")
     assert "Phông chữ:" in out and "tiếng Việt: có" in out

@@ -30,8 +30,7 @@ def document_text(path: Path) -> str:
     return docx_parts(path.read_bytes())["word/document.xml"].decode("utf-8")
 
 
-def test_one_bad_letter_does_not_stop_a_parallel_batch(tmp_path: Path,
-                                                       shared_home: Path) -> None:
+def test_one_bad_letter_does_not_stop_a_parallel_batch(tmp_path: Path, shared_home: Path) -> None:
     count = batch.PARALLEL_FROM + 6  # enough for worker processes
     letters = [write_letter(tmp_path / f"l{i:03d}.letter", number=i + 1) for i in range(count)]
     with_line(letters[33], "number = 34", "number = 9223372036854775808")
@@ -42,14 +41,16 @@ def test_one_bad_letter_does_not_stop_a_parallel_batch(tmp_path: Path,
     assert "Traceback" not in result.stderr
     assert sorted(result.stderr.splitlines()) == [
         f"{letters[i]}: number: must be a whole number from 1 to 9 999 999, "
-        "written in the digits 0-9" for i in (33, 50)]
+        "written in the digits 0-9"
+        for i in (33, 50)
+    ]
     written = sorted(p.name for p in out.iterdir())
     assert written == sorted(f"l{i:03d}.docx" for i in range(count) if i not in (33, 50))
 
 
 def test_a_letter_that_fails_unexpectedly_is_reported_and_the_rest_rendered(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     letters = [str(write_letter(tmp_path / f"{name}.letter")) for name in "abc"]
     real = batch.render_one
 
@@ -73,7 +74,8 @@ def test_read_only_target_is_refused_and_kept(tmp_path: Path, shared_home: Path)
     result = drafter("render", str(letter), "-o", str(target), home=shared_home)
     assert result.returncode == 1
     assert result.stderr.strip() == (
-        f"{target}: the file is read-only; make it writable or choose another name")
+        f"{target}: the file is read-only; make it writable or choose another name"
+    )
     assert target.read_bytes() == b"the signed copy"
 
 
@@ -82,8 +84,7 @@ def test_read_only_message_in_vietnamese(tmp_path: Path, shared_home: Path) -> N
     target = tmp_path / "a.docx"
     target.write_bytes(b"x")
     target.chmod(0o444)
-    result = drafter("render", str(letter), "-o", str(target), home=shared_home,
-                     language="vi")
+    result = drafter("render", str(letter), "-o", str(target), home=shared_home, language="vi")
     assert result.returncode == 1
     assert "chế độ chỉ đọc" in result.stderr
 
@@ -107,17 +108,21 @@ def test_endless_device_as_letter_file(tmp_path: Path, shared_home: Path) -> Non
 
 def test_oversized_standard_input(tmp_path: Path, shared_home: Path) -> None:
     data = b"drafter = 1\n#" + b"x" * letterfile.LETTER_FILE_BYTES
-    result = drafter("render", "-", "-o", str(tmp_path / "x.docx"), home=shared_home,
-                     stdin=data)
+    result = drafter("render", "-", "-o", str(tmp_path / "x.docx"), home=shared_home, stdin=data)
     assert result.returncode == 2
     assert result.stderr.strip() == "<stdin>: file: is too big for a letter file (more than 5 MB)"
 
 
-@pytest.mark.parametrize(("text", "words"), [
-    ('drafter = 1\ntype = "cong_van"\nx = ' + "[" * 3000 + "]" * 3000 + "\n",
-     "nested too deeply"),
-    ('drafter = 1\ntype = "cong_van"\nnumber = ' + "7" * 5000 + "\n", "number too long"),
-])
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            'drafter = 1\ntype = "cong_van"\nx = ' + "[" * 3000 + "]" * 3000 + "\n",
+            "nested too deeply",
+        ),
+        ('drafter = 1\ntype = "cong_van"\nnumber = ' + "7" * 5000 + "\n", "number too long"),
+    ],
+)
 def test_unreadable_toml(tmp_path: Path, shared_home: Path, text: str, words: str) -> None:
     path = tmp_path / "a.letter"
     path.write_text(text, encoding="utf-8")
@@ -131,13 +136,14 @@ def test_copies_out_of_range(tmp_path: Path, shared_home: Path, copies: str) -> 
     path = with_line(write_letter(tmp_path / "a.letter"), "copies = 35", f"copies = {copies}")
     result = drafter("render", str(path), home=shared_home)
     assert result.returncode == 2
-    assert result.stderr.strip() == (f"{path}: noi_nhan.copies: must be a whole number "
-                                     "from 1 to 10 000, written in the digits 0-9")
+    assert result.stderr.strip() == (
+        f"{path}: noi_nhan.copies: must be a whole number "
+        "from 1 to 10 000, written in the digits 0-9"
+    )
     assert not path.with_suffix(".docx").exists()
 
 
-def test_direction_override_is_reported_in_vietnamese(tmp_path: Path,
-                                                      shared_home: Path) -> None:
+def test_direction_override_is_reported_in_vietnamese(tmp_path: Path, shared_home: Path) -> None:
     path = write_letter(tmp_path / "a.letter", subject="hóa đơn\u202eFDP.exe")
     result = drafter("render", str(path), home=shared_home, language="vi")
     assert result.returncode == 2
@@ -145,8 +151,9 @@ def test_direction_override_is_reported_in_vietnamese(tmp_path: Path,
     assert "U+202E" in result.stderr
 
 
-def test_zero_width_characters_are_removed_from_the_document(tmp_path: Path,
-                                                             shared_home: Path) -> None:
+def test_zero_width_characters_are_removed_from_the_document(
+    tmp_path: Path, shared_home: Path
+) -> None:
     path = write_letter(tmp_path / "a.letter", body="Nội\u200d dung\u2060 số\ufeff một.")
     result = drafter("render", str(path), home=shared_home)
     assert result.returncode == 0, result.stderr
@@ -175,7 +182,8 @@ def test_body_over_the_size_limit(tmp_path: Path, shared_home: Path) -> None:
 
 
 def test_spanish_name_is_not_taken_for_legacy_text(tmp_path: Path, shared_home: Path) -> None:
-    path = write_letter(tmp_path / "a.letter",
-                       kinh_gui=["Ông Peña Muñoz", "Bà Doña Peña", "Ông Ñandú François"])
+    path = write_letter(
+        tmp_path / "a.letter", kinh_gui=["Ông Peña Muñoz", "Bà Doña Peña", "Ông Ñandú François"]
+    )
     result = drafter("render", str(path), home=shared_home)
     assert result.returncode == 0, result.stderr

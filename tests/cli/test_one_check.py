@@ -12,7 +12,7 @@ import pytest
 from drafter.core.doctypes import default_registry
 from drafter.render import formats
 
-FOUR_PROBLEMS = '''drafter = 1
+FOUR_PROBLEMS = """drafter = 1
 type = "cong_van"
 date = "31/02/2026"
 colour = "red"
@@ -24,15 +24,21 @@ abbreviation = "SNV"
 [[signatures]]
 title = "GIÁM ĐỐC"
 name = "Nguyễn Văn A"
-'''
+"""
 
 
 def _drafter(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
     import os
 
     env = {**os.environ, "DRAFTER_HOME": str(home), "DRAFTER_LANG": "vi"}
-    return subprocess.run([sys.executable, "-m", "drafter", *args], capture_output=True,
-                          text=True, encoding="utf-8", check=False, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "drafter", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        env=env,
+    )
 
 
 @pytest.fixture
@@ -55,18 +61,26 @@ def test_issue_prints_the_same_four_problems_and_takes_no_number(tmp_path: Path)
     letter = tmp_path / "cv.letter"
     letter.write_text(FOUR_PROBLEMS, encoding="utf-8")
     db = f"sqlite:///{tmp_path / 'r.sqlite3'}"
-    result = _drafter("issue", str(letter), "-o", str(tmp_path / "cv.pdf"), "--db", db,
-                      home=tmp_path)
+    result = _drafter(
+        "issue", str(letter), "-o", str(tmp_path / "cv.pdf"), "--db", db, home=tmp_path
+    )
     assert result.returncode == 2
-    assert sorted(line.split(": ")[1] for line in result.stderr.splitlines()) == \
-        ["colour", "date", "place", "subject"]
+    assert sorted(line.split(": ")[1] for line in result.stderr.splitlines()) == [
+        "colour",
+        "date",
+        "place",
+        "subject",
+    ]
 
 
 def test_tcvn3_in_a_type_field_is_flagged(tmp_path: Path, quyet_dinh_text: str) -> None:
     letter = tmp_path / "qd.letter"
-    letter.write_text(quyet_dinh_text.replace('theo_de_nghi = "Chánh Văn phòng Sở"',
-                                              'theo_de_nghi = "Ch¸nh V¨n phßng Së"'),
-                      encoding="utf-8")
+    letter.write_text(
+        quyet_dinh_text.replace(
+            'theo_de_nghi = "Chánh Văn phòng Sở"', 'theo_de_nghi = "Ch¸nh V¨n phßng Së"'
+        ),
+        encoding="utf-8",
+    )
     result = _drafter("render", str(letter), home=tmp_path)
     assert result.returncode == 2
     assert "fields.theo_de_nghi: " in result.stderr and "TCVN3" in result.stderr
@@ -105,16 +119,19 @@ def test_an_unknown_format_is_refused_clearly(tmp_path: Path, quyet_dinh_text: s
     assert "odt" in result.stderr and "docx, pdf" in result.stderr
 
 
-def test_issue_writes_a_real_pdf_or_refuses_before_numbering(tmp_path: Path,
-                                                            quyet_dinh_text: str) -> None:
+def test_issue_writes_a_real_pdf_or_refuses_before_numbering(
+    tmp_path: Path, quyet_dinh_text: str
+) -> None:
     letter = tmp_path / "qd.letter"
     letter.write_text(quyet_dinh_text, encoding="utf-8")
     db = f"sqlite:///{tmp_path / 'r.sqlite3'}"
-    refused = _drafter("issue", str(letter), "-o", str(tmp_path / "qd.odt"), "--db", db,
-                       home=tmp_path)
+    refused = _drafter(
+        "issue", str(letter), "-o", str(tmp_path / "qd.odt"), "--db", db, home=tmp_path
+    )
     assert refused.returncode == 2 and ".odt" in refused.stderr
-    issued = _drafter("issue", str(letter), "-o", str(tmp_path / "qd.pdf"), "--db", db,
-                      home=tmp_path)
+    issued = _drafter(
+        "issue", str(letter), "-o", str(tmp_path / "qd.pdf"), "--db", db, home=tmp_path
+    )
     assert issued.returncode == 0, issued.stderr
     assert (tmp_path / "qd.pdf").read_bytes().startswith(b"%PDF-")
     assert "01/QĐ-" in issued.stdout  # the refused request used no number

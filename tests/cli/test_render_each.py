@@ -10,8 +10,13 @@ from pathlib import Path
 
 
 def _drafter(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "drafter", *args], capture_output=True,
-                          text=True, encoding="utf-8", check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "drafter", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
 
 
 def _document_text(path: Path) -> str:
@@ -48,7 +53,6 @@ def test_one_combined_file(tmp_path: Path) -> None:
 def test_a_merge_takes_exactly_one_letter(tmp_path: Path) -> None:
     names = tmp_path / "names.txt"
     names.write_text("Nguyễn Văn An\n", encoding="utf-8")
-    result = _drafter("render", "a.letter", "b.letter", "--names", str(names), "-o",
-                      str(tmp_path))
+    result = _drafter("render", "a.letter", "b.letter", "--names", str(names), "-o", str(tmp_path))
     assert result.returncode == 2
     assert "-o" in result.stderr

@@ -18,8 +18,13 @@ from drafter.core import letterfile
 
 def _modules_after(code: str, home: Path) -> set[str]:
     script = f"import sys\n{code}\nprint('\\n'.join(sorted(sys.modules)))"
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            check=True, env={**os.environ, "DRAFTER_HOME": str(home)})
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "DRAFTER_HOME": str(home)},
+    )
     return set(result.stdout.split())
 
 
@@ -29,11 +34,15 @@ def test_render_loads_no_other_command_nor_database_nor_qt(tmp_path: Path) -> No
     modules = _modules_after(
         "from drafter.cli import main\n"
         f"assert main(['render', {str(letter)!r}, '-o', {str(tmp_path / 'a.docx')!r}]) == 0",
-        tmp_path)
+        tmp_path,
+    )
     assert "drafter.app.compose" in modules  # the render did run in this process
-    loaded = sorted(m for m in modules if m.split(".")[0] in
-                    {"sqlalchemy", "alembic", "openpyxl", "psycopg", "PySide6"}
-                    or m in {"drafter.office_cli", "drafter.doctor"})
+    loaded = sorted(
+        m
+        for m in modules
+        if m.split(".")[0] in {"sqlalchemy", "alembic", "openpyxl", "psycopg", "PySide6"}
+        or m in {"drafter.office_cli", "drafter.doctor"}
+    )
     assert loaded == []
 
 
@@ -42,5 +51,6 @@ def test_the_full_parser_still_has_every_command(tmp_path: Path) -> None:
         "from drafter.cli import build_parser\n"
         "text = build_parser().format_help()\n"
         "assert all(c in text for c in ('render', 'doctor', 'issue', 'contacts')), text",
-        tmp_path)
+        tmp_path,
+    )
     assert {"drafter.office_cli", "drafter.doctor"} <= modules

@@ -27,16 +27,28 @@ def data_without_types(tmp_path: Path) -> Path:
 
 
 def types(data: Path, home: Path, language: str, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "DRAFTER_DATA": str(data), "DRAFTER_HOME": str(home),
-           "DRAFTER_LANG": language, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run([sys.executable, "-m", "drafter", "types", *args], env=env,
-                          capture_output=True, text=True, encoding="utf-8", timeout=120,
-                          check=False)
+    env = {
+        **os.environ,
+        "DRAFTER_DATA": str(data),
+        "DRAFTER_HOME": str(home),
+        "DRAFTER_LANG": language,
+        "PYTHONIOENCODING": "utf-8",
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "drafter", "types", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
 
 
 @pytest.mark.parametrize("args", [(), ("--json",)], ids=["text", "json"])
-def test_no_type_found_fails_in_vietnamese(data_without_types: Path, tmp_path: Path,
-                                           args: tuple[str, ...]) -> None:
+def test_no_type_found_fails_in_vietnamese(
+    data_without_types: Path, tmp_path: Path, args: tuple[str, ...]
+) -> None:
     result = types(data_without_types, tmp_path / "home", "vi", *args)
     assert result.returncode == 1
     assert result.stdout == ""

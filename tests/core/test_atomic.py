@@ -46,8 +46,9 @@ def test_real_read_only_folder_gives_a_plain_message() -> None:
     assert str(caught.value).startswith("/sys/drafter-test.docx: ")
 
 
-def test_read_only_folder_keeps_the_old_file(tmp_path: Path,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_read_only_folder_keeps_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "thư.docx"
     path.write_bytes(b"old content")
     if os.geteuid() != 0:
@@ -61,8 +62,9 @@ def test_read_only_folder_keeps_the_old_file(tmp_path: Path,
             return real_open(name, flags, *args, **kwargs)  # type: ignore[arg-type]
 
         monkeypatch.setattr(os, "open", refuse_in_folder)
-        monkeypatch.setattr(tempfile, "mkstemp", lambda *a, **k: refuse_in_folder(
-            str(tmp_path / "x"), os.O_CREAT))
+        monkeypatch.setattr(
+            tempfile, "mkstemp", lambda *a, **k: refuse_in_folder(str(tmp_path / "x"), os.O_CREAT)
+        )
     try:
         with pytest.raises(WriteError) as caught:
             write_bytes_atomic(path, b"new content")
@@ -73,8 +75,9 @@ def test_read_only_folder_keeps_the_old_file(tmp_path: Path,
     assert path.read_bytes() == b"old content"
 
 
-def test_failure_while_writing_keeps_the_old_file(tmp_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failure_while_writing_keeps_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "thư.docx"
     path.write_bytes(b"old content")
 
@@ -103,10 +106,17 @@ def test_target_is_a_folder(tmp_path: Path) -> None:
     assert (tmp_path / "out.docx").is_dir()
 
 
-@pytest.mark.parametrize(("code", "words"), [
-    (errno.ENOSPC, "disk is full"), (errno.EACCES, "read-only"), (errno.EPERM, "read-only"),
-    (errno.EROFS, "read-only"), (errno.ENOENT, "does not exist"), (errno.EISDIR, "folder"),
-])
+@pytest.mark.parametrize(
+    ("code", "words"),
+    [
+        (errno.ENOSPC, "disk is full"),
+        (errno.EACCES, "read-only"),
+        (errno.EPERM, "read-only"),
+        (errno.EROFS, "read-only"),
+        (errno.ENOENT, "does not exist"),
+        (errno.EISDIR, "folder"),
+    ],
+)
 def test_explanations(code: int, words: str) -> None:
     assert words in atomic.explain_os_error(OSError(code, os.strerror(code)))
 

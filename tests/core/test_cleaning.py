@@ -17,8 +17,13 @@ from drafter.core.vietnamese import clean_line
 
 
 def test_subject_lead_is_not_doubled() -> None:
-    for typed in ("V/v họp giao ban", "v/v họp giao ban", "V/V: họp giao ban",
-                  "Về việc họp giao ban", "VỀ VIỆC họp giao ban"):
+    for typed in (
+        "V/v họp giao ban",
+        "v/v họp giao ban",
+        "V/V: họp giao ban",
+        "Về việc họp giao ban",
+        "VỀ VIỆC họp giao ban",
+    ):
         assert cleaning.subject_text(typed) == "họp giao ban", typed
     assert cleaning.subject_text("vận động quỹ") == "vận động quỹ"
 
@@ -39,9 +44,15 @@ def test_symbol_spaces_removed() -> None:
 
 
 def test_printed_page_uses_the_tidied_values() -> None:
-    letter = cong_van(subject="V/v họp giao ban", symbol="VP - KGVX",
-                      signatures=[Signature(authority=["kt chánh văn phòng"],
-                                            title="PHÓ CHÁNH VĂN PHÒNG", name="Lê Văn B")])
+    letter = cong_van(
+        subject="V/v họp giao ban",
+        symbol="VP - KGVX",
+        signatures=[
+            Signature(
+                authority=["kt chánh văn phòng"], title="PHÓ CHÁNH VĂN PHÒNG", name="Lê Văn B"
+            )
+        ],
+    )
     document = compose(letter)
     texts = [p.text for p in body_paragraphs(document)]
     assert "V/v họp giao ban" in texts
@@ -50,35 +61,46 @@ def test_printed_page_uses_the_tidied_values() -> None:
 
 
 def test_tidying_is_a_warning_that_does_not_block() -> None:
-    letter = cong_van(subject="V/v họp giao ban", symbol="VP - KGVX",
-                      signatures=[Signature(authority=["kt chánh văn phòng"],
-                                            title="PHÓ CHÁNH VĂN PHÒNG", name="Lê Văn B")])
+    letter = cong_van(
+        subject="V/v họp giao ban",
+        symbol="VP - KGVX",
+        signatures=[
+            Signature(
+                authority=["kt chánh văn phòng"], title="PHÓ CHÁNH VĂN PHÒNG", name="Lê Văn B"
+            )
+        ],
+    )
     assert check(letter) == []
     warnings = advise(letter)
-    assert {w.field for w in warnings} == {"subject", "symbol",
-                                          "signatures[1].authority[1]"}
+    assert {w.field for w in warnings} == {"subject", "symbol", "signatures[1].authority[1]"}
     assert all(w.severity is Severity.WARNING for w in warnings)
     assert "cảnh báo" in str(warnings[0]) or "warning" in str(warnings[0])
 
 
 def test_unknown_prefix_and_bad_symbol_are_problems() -> None:
-    letter = cong_van(symbol="VP/KG VX",
-                      signatures=[Signature(authority=["PGĐ. SỞ"], title="PHÓ GIÁM ĐỐC",
-                                            name="Lê Văn B")])
+    letter = cong_van(
+        symbol="VP/KG VX",
+        signatures=[Signature(authority=["PGĐ. SỞ"], title="PHÓ GIÁM ĐỐC", name="Lê Văn B")],
+    )
     fields = {p.field for p in check(letter)}
     assert {"symbol", "signatures[1].authority[1]"} <= fields
 
 
 def test_issuer_in_capitals_names_the_sentences() -> None:
-    letter = cong_van(type_id="giay_moi", subject="dự hội nghị",
-                      issuer=Issuer(name=["BỘ NỘI VỤ"], abbreviation="BNV"),
-                      fields={"nguoi_duoc_moi": "Ông Nguyễn Văn A"})
+    letter = cong_van(
+        type_id="giay_moi",
+        subject="dự hội nghị",
+        issuer=Issuer(name=["BỘ NỘI VỤ"], abbreviation="BNV"),
+        fields={"nguoi_duoc_moi": "Ông Nguyễn Văn A"},
+    )
     messages = [w.message for w in advise(letter) if w.field == "issuer.prose_name"]
     assert len(messages) == 1 and "BỘ NỘI VỤ trân trọng kính mời" in messages[0]
-    prose = cong_van(type_id="giay_moi", subject="dự hội nghị",
-                     issuer=Issuer(name=["BỘ NỘI VỤ"], prose_name="Bộ Nội vụ",
-                                   abbreviation="BNV"),
-                     fields={"nguoi_duoc_moi": "Ông Nguyễn Văn A"})
+    prose = cong_van(
+        type_id="giay_moi",
+        subject="dự hội nghị",
+        issuer=Issuer(name=["BỘ NỘI VỤ"], prose_name="Bộ Nội vụ", abbreviation="BNV"),
+        fields={"nguoi_duoc_moi": "Ông Nguyễn Văn A"},
+    )
     assert not [w for w in advise(prose) if w.field == "issuer.prose_name"]
 
 

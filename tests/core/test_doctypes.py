@@ -48,7 +48,10 @@ def test_every_shipped_type_loads_and_has_its_files() -> None:
 
 
 def test_fields_are_read(tmp_path: Path) -> None:
-    folder = make_type(tmp_path, "giay_moi", '''
+    folder = make_type(
+        tmp_path,
+        "giay_moi",
+        """
 name = "Giấy mời"
 abbreviation = "GM"
 sample = "1.7"
@@ -62,7 +65,8 @@ id = "buoi"
 label = "Buổi"
 kind = "choice"
 choices = ["sáng", "chiều"]
-''')
+""",
+    )
     doctype = load_doctype(folder)
     assert doctype.id == "giay_moi"
     assert doctype.printed_title == "GIẤY MỜI"
@@ -72,44 +76,66 @@ choices = ["sáng", "chiều"]
     assert doctype.field("nothing") is None
 
 
-@pytest.mark.parametrize(("toml", "expected"), [
-    ('name = "A"\n', "sample: is required"),
-    ('name = "A"\nsample = "1.4"\ncolour = 1\n', "unknown keys: colour"),
-    ('name = "A"\nsample = "1.4"\nsummary = "huge"\n', "summary: must be one of: title, vv"),
-    ('name = "A"\nsample = "1.4"\nsignatures = "two"\n', "signatures: must be a whole number"),
-    ('name = "A"\nsample = "1.4"\nsignatures = 1000000000\n', "from 0 to 4"),
-    ('name = "A"\nsample = "1.4"\nsignatures = true\n', "signatures: must be a whole number"),
-    ('name = "A"\nsample = "1.4"\nhas_number = "false"\n', "has_number: must be true or false"),
-    ('name = "A"\nsample = "1.4"\ntitle = 0\n', "title: must be true or false"),
-    ('name = "A"\nsample = "1.4"\nnoi_nhan = "Như trên"\n', "noi_nhan: must be a list of texts"),
-    ('name = "A"\nsample = "1.4"\nnoi_nhan = [1]\n', "noi_nhan: must be a list of texts"),
-    ('name = "A"\nsample = "1.4"\nsignature_captions = "CHỦ TỌA"\n',
-     "signature_captions: must be a list of texts"),
-    ('name = "A"\nsample = "1.4"\nluu = ["VT"]\n', "luu: must be text"),
-    ('name = "A"\nsample = "1.4"\nkinh_gui = true\n', "kinh_gui: must be one of: none"),
-    ('name = ["A"]\nsample = "1.4"\n', "name: is required"),
-    ('name = "A"\nsample = "1.4"\nfields = "x"\n', "fields: must be a list of tables"),
-    ('name = "A"\nsample = "1.4"\n[[fields]]\nid = "x"\nrequired = "no"\n',
-     "fields[0]: required: must be true or false"),
-    ('name = "A"\nsample = "1.4"\n[[fields]]\nid = "x"\nchoices = "ab"\n',
-     "fields[0]: choices: must be a list of texts"),
-    ('name = "A"\nsample = "1.4"\n[[fields]]\nid = "x"\nlabel = 3\n',
-     "fields[0]: label: must be text"),
-    ('name = "A"\nsample = "1.4"\n[[fields]]\nid = "x"\nkind = "lines"\ndefault = "a"\n',
-     "fields[0]: default: must be a value of the kind 'lines'"),
-    ('name = "A"\nsample = "1.4"\n[[fields]]\nid = "x"\nkind = "integer"\ndefault = true\n',
-     "fields[0]: default: must be a value of the kind 'integer'"),
-    ('name = "A"\nsample = "1.4"\nx = ' + "[" * 2000 + "]" * 2000 + "\n",
-     "nested too deeply"),
-    ('name = "A"\nsample = "1.4"\nx = ' + "{a=" * 2000 + "1" + "}" * 2000 + "\n",
-     "nested too deeply"),
-    ('name = "A"\nsample = "1.4"\n[[fields]]\nid = "1x"\n', "id: must be a name"),
-    ('name = "A"\nsample = "1.4"\n[[fields]]\nid = "x"\nkind = "colour"\n', "kind: must be one of"),
-    ('name = "A"\nsample = "1.4"\n[[fields]]\nid = "x"\nsize = 3\n', "unknown keys: size"),
-    ('name = "A"\nsample = "1.4"\n[[fields]]\nid = "x"\n[[fields]]\nid = "x"\n', "unique"),
-    ('name = "A"\nsample = "1.4"\nfields = [1]\n', "must be a table"),
-    ('name = \n', "is not valid TOML"),
-])
+@pytest.mark.parametrize(
+    ("toml", "expected"),
+    [
+        ('name = "A"\n', "sample: is required"),
+        ('name = "A"\nsample = "1.4"\ncolour = 1\n', "unknown keys: colour"),
+        ('name = "A"\nsample = "1.4"\nsummary = "huge"\n', "summary: must be one of: title, vv"),
+        ('name = "A"\nsample = "1.4"\nsignatures = "two"\n', "signatures: must be a whole number"),
+        ('name = "A"\nsample = "1.4"\nsignatures = 1000000000\n', "from 0 to 4"),
+        ('name = "A"\nsample = "1.4"\nsignatures = true\n', "signatures: must be a whole number"),
+        ('name = "A"\nsample = "1.4"\nhas_number = "false"\n', "has_number: must be true or false"),
+        ('name = "A"\nsample = "1.4"\ntitle = 0\n', "title: must be true or false"),
+        (
+            'name = "A"\nsample = "1.4"\nnoi_nhan = "Như trên"\n',
+            "noi_nhan: must be a list of texts",
+        ),
+        ('name = "A"\nsample = "1.4"\nnoi_nhan = [1]\n', "noi_nhan: must be a list of texts"),
+        (
+            'name = "A"\nsample = "1.4"\nsignature_captions = "CHỦ TỌA"\n',
+            "signature_captions: must be a list of texts",
+        ),
+        ('name = "A"\nsample = "1.4"\nluu = ["VT"]\n', "luu: must be text"),
+        ('name = "A"\nsample = "1.4"\nkinh_gui = true\n', "kinh_gui: must be one of: none"),
+        ('name = ["A"]\nsample = "1.4"\n', "name: is required"),
+        ('name = "A"\nsample = "1.4"\nfields = "x"\n', "fields: must be a list of tables"),
+        (
+            'name = "A"\nsample = "1.4"\n[[fields]]\nid = "x"\nrequired = "no"\n',
+            "fields[0]: required: must be true or false",
+        ),
+        (
+            'name = "A"\nsample = "1.4"\n[[fields]]\nid = "x"\nchoices = "ab"\n',
+            "fields[0]: choices: must be a list of texts",
+        ),
+        (
+            'name = "A"\nsample = "1.4"\n[[fields]]\nid = "x"\nlabel = 3\n',
+            "fields[0]: label: must be text",
+        ),
+        (
+            'name = "A"\nsample = "1.4"\n[[fields]]\nid = "x"\nkind = "lines"\ndefault = "a"\n',
+            "fields[0]: default: must be a value of the kind 'lines'",
+        ),
+        (
+            'name = "A"\nsample = "1.4"\n[[fields]]\nid = "x"\nkind = "integer"\ndefault = true\n',
+            "fields[0]: default: must be a value of the kind 'integer'",
+        ),
+        ('name = "A"\nsample = "1.4"\nx = ' + "[" * 2000 + "]" * 2000 + "\n", "nested too deeply"),
+        (
+            'name = "A"\nsample = "1.4"\nx = ' + "{a=" * 2000 + "1" + "}" * 2000 + "\n",
+            "nested too deeply",
+        ),
+        ('name = "A"\nsample = "1.4"\n[[fields]]\nid = "1x"\n', "id: must be a name"),
+        (
+            'name = "A"\nsample = "1.4"\n[[fields]]\nid = "x"\nkind = "colour"\n',
+            "kind: must be one of",
+        ),
+        ('name = "A"\nsample = "1.4"\n[[fields]]\nid = "x"\nsize = 3\n', "unknown keys: size"),
+        ('name = "A"\nsample = "1.4"\n[[fields]]\nid = "x"\n[[fields]]\nid = "x"\n', "unique"),
+        ('name = "A"\nsample = "1.4"\nfields = [1]\n', "must be a table"),
+        ("name = \n", "is not valid TOML"),
+    ],
+)
 def test_declaration_errors_name_the_file(tmp_path: Path, toml: str, expected: str) -> None:
     folder = make_type(tmp_path, "bad", toml)
     with pytest.raises(DocTypeError) as caught:
@@ -120,7 +146,10 @@ def test_declaration_errors_name_the_file(tmp_path: Path, toml: str, expected: s
 
 
 def test_declared_values_keep_their_kinds(tmp_path: Path) -> None:
-    folder = make_type(tmp_path, "to", '''
+    folder = make_type(
+        tmp_path,
+        "to",
+        """
 name = "Tờ"
 sample = "1.4"
 has_number = false
@@ -135,7 +164,8 @@ default = 2026-03-05
 id = "dong"
 kind = "lines"
 default = ["a", "b"]
-''')
+""",
+    )
     doctype = load_doctype(folder)
     assert doctype.has_number is False and doctype.title is False
     assert doctype.signatures == 2
@@ -151,7 +181,8 @@ def test_wrong_kind_message_in_vietnamese(tmp_path: Path) -> None:
     with pytest.raises(DocTypeError) as caught:
         load_doctype(folder)
     assert str(caught.value) == (
-        f"{folder / 'type.toml'}: has_number: phải là true hoặc false, không có ngoặc kép")
+        f"{folder / 'type.toml'}: has_number: phải là true hoặc false, không có ngoặc kép"
+    )
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are a POSIX feature")
@@ -195,8 +226,9 @@ def test_user_types_override_and_add(tmp_path: Path) -> None:
 def test_one_broken_user_type_leaves_the_others_working(tmp_path: Path) -> None:
     shipped, user = tmp_path / "shipped", tmp_path / "user"
     make_type(shipped, "cong_van", 'name = "Công văn"\nsample = "1.5"\n')
-    make_type(user, "sau", 'name = "A"\nsample = "1.4"\nx = ' + "{a=" * 3000 + "1" +
-              "}" * 3000 + "\n")
+    make_type(
+        user, "sau", 'name = "A"\nsample = "1.4"\nx = ' + "{a=" * 3000 + "1" + "}" * 3000 + "\n"
+    )
     (user / "ong").mkdir()
     os.mkfifo(user / "ong" / "type.toml")
     registry = Registry([shipped, user])
@@ -213,20 +245,28 @@ def test_cli_lists_the_types_beside_a_broken_one(drafter_home: Path) -> None:
     import subprocess
     import sys
 
-    make_type(drafter_home / "data" / "templates", "sau",
-              'name = "A"\nsample = "1.4"\nx = ' + "[" * 3000 + "]" * 3000 + "\n")
+    make_type(
+        drafter_home / "data" / "templates",
+        "sau",
+        'name = "A"\nsample = "1.4"\nx = ' + "[" * 3000 + "]" * 3000 + "\n",
+    )
     env = {**os.environ, "DRAFTER_HOME": str(drafter_home), "DRAFTER_LANG": "en"}
-    done = subprocess.run([sys.executable, "-m", "drafter", "types"], capture_output=True,
-                          text=True, env=env, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "drafter", "types"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     assert done.returncode == 0
     assert "cong_van" in done.stdout and "quyet_dinh" in done.stdout
     assert done.stderr.strip() == (
         f"{drafter_home / 'data' / 'templates' / 'sau' / 'type.toml'}: "
-        "is nested too deeply to be read")
+        "is nested too deeply to be read"
+    )
 
 
-def test_cli_renders_a_shipped_type_beside_a_broken_one(drafter_home: Path,
-                                                        tmp_path: Path) -> None:
+def test_cli_renders_a_shipped_type_beside_a_broken_one(drafter_home: Path, tmp_path: Path) -> None:
     import subprocess
     import sys
 
@@ -234,13 +274,20 @@ def test_cli_renders_a_shipped_type_beside_a_broken_one(drafter_home: Path,
 
     from drafter.core import letterfile
 
-    make_type(drafter_home / "data" / "templates", "sau",
-              'name = "A"\nsample = "1.4"\nx = ' + "{a=" * 3000 + "1" + "}" * 3000 + "\n")
+    make_type(
+        drafter_home / "data" / "templates",
+        "sau",
+        'name = "A"\nsample = "1.4"\nx = ' + "{a=" * 3000 + "1" + "}" * 3000 + "\n",
+    )
     letter = tmp_path / "thu.letter"
     letterfile.save(cong_van(), letter)
     env = {**os.environ, "DRAFTER_HOME": str(drafter_home), "DRAFTER_LANG": "en"}
-    done = subprocess.run([sys.executable, "-m", "drafter", "render", str(letter), "-o",
-                           str(tmp_path / "thu.docx")], capture_output=True, text=True,
-                          env=env, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "drafter", "render", str(letter), "-o", str(tmp_path / "thu.docx")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "thu.docx").stat().st_size > 0

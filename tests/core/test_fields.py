@@ -46,8 +46,10 @@ def test_markdown_keeps_markup() -> None:
 
 class TestLines:
     def test_list(self) -> None:
-        assert coerce(FieldKind.LINES, ["Căn cứ A", " ", "Căn cứ\x0bB"]) == \
-            (["Căn cứ A", "Căn cứ B"], [])
+        assert coerce(FieldKind.LINES, ["Căn cứ A", " ", "Căn cứ\x0bB"]) == (
+            ["Căn cứ A", "Căn cứ B"],
+            [],
+        )
 
     def test_text_is_split(self) -> None:
         assert coerce(FieldKind.LINES, "A\nB\n\n") == (["A", "B"], [])
@@ -60,8 +62,17 @@ class TestLines:
 
 
 class TestDate:
-    @pytest.mark.parametrize("value", ["2026-01-05", "05/01/2026", "05-01-2026", "05.01.2026",
-                                       dt.date(2026, 1, 5), dt.datetime(2026, 1, 5, 9, 30)])
+    @pytest.mark.parametrize(
+        "value",
+        [
+            "2026-01-05",
+            "05/01/2026",
+            "05-01-2026",
+            "05.01.2026",
+            dt.date(2026, 1, 5),
+            dt.datetime(2026, 1, 5, 9, 30),
+        ],
+    )
     def test_accepted_forms(self, value: object) -> None:
         assert coerce(FieldKind.DATE, value) == (dt.date(2026, 1, 5), [])
 
@@ -87,13 +98,29 @@ class TestInteger:
 
     # Superscript, Arabic-Indic and fullwidth digits pass int() and str.isdigit() but
     # print oddly; thousands of digits make int() itself raise.
-    @pytest.mark.parametrize("value", ["ba", True, 1.5, ["1"], "²", "\u0663", "\uff11\uff12",
-                                       "1_000", 10**9, -(10**9), "9" * 5000, 2**63])
+    @pytest.mark.parametrize(
+        "value",
+        [
+            "ba",
+            True,
+            1.5,
+            ["1"],
+            "²",
+            "\u0663",
+            "\uff11\uff12",
+            "1_000",
+            10**9,
+            -(10**9),
+            "9" * 5000,
+            2**63,
+        ],
+    )
     def test_refused(self, value: object) -> None:
         cleaned, problems = coerce(FieldKind.INTEGER, value)
         assert cleaned is None
-        assert problems == ["must be a whole number from -999 999 999 to 999 999 999, "
-                            "written in the digits 0-9"]
+        assert problems == [
+            "must be a whole number from -999 999 999 to 999 999 999, written in the digits 0-9"
+        ]
 
 
 def test_choice() -> None:

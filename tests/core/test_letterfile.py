@@ -39,8 +39,7 @@ class TestRoundTrip:
         assert (again, problems) == (letter, [])
         assert path.read_text(encoding="utf-8").startswith("# Drafter letter file")
 
-    def test_lone_surrogate_and_controls_in_the_model_are_saved_clean(
-            self, tmp_path: Path) -> None:
+    def test_lone_surrogate_and_controls_in_the_model_are_saved_clean(self, tmp_path: Path) -> None:
         letter = cong_van(subject="a\ud800b\x00c\udfff", kinh_gui=["Bộ\x0bNội vụ\ud83d"])
         path = tmp_path / "x.letter"
         letterfile.save(letter, path)  # no UnicodeEncodeError
@@ -142,14 +141,21 @@ class TestProblems:
         assert "newer version" in caught.value.problems[0].message
 
     def test_unknown_keys_everywhere(self) -> None:
-        text = MINIMAL + ('colour = "red"\n[issuer]\nnickname = "x"\n'
-                          '[[signatures]]\nname = "A"\nrank = "x"\n'
-                          '[noi_nhan]\nextra = 1\n[[appendices]]\ntitle = "t"\npages = 2\n'
-                          '[fields]\nunknown_field = "x"\n')
+        text = MINIMAL + (
+            'colour = "red"\n[issuer]\nnickname = "x"\n'
+            '[[signatures]]\nname = "A"\nrank = "x"\n'
+            '[noi_nhan]\nextra = 1\n[[appendices]]\ntitle = "t"\npages = 2\n'
+            '[fields]\nunknown_field = "x"\n'
+        )
         _, problems = letterfile.loads(text)
-        assert set(fields_of(problems)) >= {"colour", "issuer.nickname", "signatures[1].rank",
-                                            "noi_nhan.extra", "appendices[1].pages",
-                                            "fields.unknown_field"}
+        assert set(fields_of(problems)) >= {
+            "colour",
+            "issuer.nickname",
+            "signatures[1].rank",
+            "noi_nhan.extra",
+            "appendices[1].pages",
+            "fields.unknown_field",
+        }
         assert all(p.message for p in problems)
 
     def test_unknown_type(self) -> None:
@@ -158,12 +164,23 @@ class TestProblems:
         assert "cong_van" in problems[0].message  # lists the known ones
 
     def test_wrong_types_are_all_reported_at_once(self) -> None:
-        text = ('drafter = 1\ntype = "cong_van"\nnumber = -3\nplace = ["Hà Nội"]\n'
-                'date = "hôm qua"\nkinh_gui = 5\nbody = 12\nurgency = "very"\n'
-                'issuer = "Sở"\nsignatures = "An"\nappendices = [1, 2]\n')
+        text = (
+            'drafter = 1\ntype = "cong_van"\nnumber = -3\nplace = ["Hà Nội"]\n'
+            'date = "hôm qua"\nkinh_gui = 5\nbody = 12\nurgency = "very"\n'
+            'issuer = "Sở"\nsignatures = "An"\nappendices = [1, 2]\n'
+        )
         letter, problems = letterfile.loads(text)
-        assert set(fields_of(problems)) == {"number", "place", "date", "kinh_gui", "body",
-                                            "urgency", "issuer", "signatures", "appendices"}
+        assert set(fields_of(problems)) == {
+            "number",
+            "place",
+            "date",
+            "kinh_gui",
+            "body",
+            "urgency",
+            "issuer",
+            "signatures",
+            "appendices",
+        }
         assert letter.urgency is Urgency.NONE  # wrong values fall back, nothing crashes
 
     def test_boolean_is_not_a_number(self) -> None:
@@ -171,8 +188,10 @@ class TestProblems:
         assert sorted(fields_of(problems)) == ["noi_nhan.copies", "number"]
 
     def test_legacy_tcvn3_text(self) -> None:
-        text = MINIMAL + ('subject = "Céng hßa x· héi chñ nghÜa ViÖt Nam"\n'
-                          'kinh_gui = ["Bộ Nội vụ", "Së Gi¸o dôc vµ §µo t¹o"]\n')
+        text = MINIMAL + (
+            'subject = "Céng hßa x· héi chñ nghÜa ViÖt Nam"\n'
+            'kinh_gui = ["Bộ Nội vụ", "Së Gi¸o dôc vµ §µo t¹o"]\n'
+        )
         _, problems = letterfile.loads(text)
         assert set(fields_of(problems)) == {"subject", "kinh_gui[2]"}
         assert all("TCVN3" in p.message for p in problems)
@@ -184,9 +203,12 @@ class TestProblems:
 
 def test_signatures_and_appendices_keep_their_order() -> None:
     letter = cong_van(
-        signatures=[Signature(title="THƯ KÝ", name="Lê B"),
-                    Signature(title="CHỦ TỌA", name="Trần C")],
-        appendices=[Appendix(number="I", title="Một"), Appendix(number="II", title="Hai")])
+        signatures=[
+            Signature(title="THƯ KÝ", name="Lê B"),
+            Signature(title="CHỦ TỌA", name="Trần C"),
+        ],
+        appendices=[Appendix(number="I", title="Một"), Appendix(number="II", title="Hai")],
+    )
     again, _ = letterfile.loads(letterfile.dumps(letter))
     assert [s.name for s in again.signatures] == ["Lê B", "Trần C"]
     assert [a.number for a in again.appendices] == ["I", "II"]
@@ -210,17 +232,34 @@ class TestNumbers:
 
     # "²" passes str.isdigit() and crashed int(); Arabic-Indic and fullwidth digits pass
     # int() and printed as foreign digits; huge values failed later, in the register.
-    @pytest.mark.parametrize("value", ['"²"', '"\u0663"', '"\uff11\uff12"', '"12a"', '"1_000"',
-                                       "0", "-3", "10000000", "3000000000",
-                                       "9223372036854775808", '"' + "9" * 5000 + '"'])
+    @pytest.mark.parametrize(
+        "value",
+        [
+            '"²"',
+            '"\u0663"',
+            '"\uff11\uff12"',
+            '"12a"',
+            '"1_000"',
+            "0",
+            "-3",
+            "10000000",
+            "3000000000",
+            "9223372036854775808",
+            '"' + "9" * 5000 + '"',
+        ],
+    )
     def test_refused_with_the_range(self, value: str) -> None:
         letter, problems = letterfile.loads(MINIMAL + f"number = {value}\n")
         assert letter.number is None
-        assert problems == [Problem("number", "must be a whole number from 1 to 9 999 999, "
-                                              "written in the digits 0-9")]
+        assert problems == [
+            Problem(
+                "number", "must be a whole number from 1 to 9 999 999, written in the digits 0-9"
+            )
+        ]
 
-    @pytest.mark.parametrize("value", ["0", "10001", "3000000000", "9223372036854775808",
-                                       '"²"', '"\u0665"'])
+    @pytest.mark.parametrize(
+        "value", ["0", "10001", "3000000000", "9223372036854775808", '"²"', '"\u0665"']
+    )
     def test_copies_refused(self, value: str) -> None:
         letter, problems = letterfile.loads(MINIMAL + f"[noi_nhan]\ncopies = {value}\n")
         assert letter.copies is None
@@ -246,8 +285,9 @@ class TestHostileFiles:
         assert caught.value.problems[0].field == "file"
         assert "nested too deeply" in caught.value.problems[0].message
 
-    def test_file_over_the_size_limit_is_refused(self, tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    def test_file_over_the_size_limit_is_refused(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
         monkeypatch.setattr(letterfile, "LETTER_FILE_BYTES", 1000)
         path = tmp_path / "big.letter"
         path.write_text(MINIMAL + 'body = """' + "a" * 2000 + '"""\n', encoding="utf-8")
@@ -255,8 +295,9 @@ class TestHostileFiles:
             letterfile.load(path)
         assert "too big for a letter file" in caught.value.problems[0].message
 
-    def test_file_at_the_size_limit_is_read(self, tmp_path: Path,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    def test_file_at_the_size_limit_is_read(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
         path = tmp_path / "a.letter"
         path.write_text(MINIMAL, encoding="utf-8")
         monkeypatch.setattr(letterfile, "LETTER_FILE_BYTES", len(MINIMAL))
@@ -296,16 +337,36 @@ class TestHostileFiles:
 class TestInvisibleCharacters:
     """The same treatment in letter fields, type fields and the body."""
 
-    @pytest.mark.parametrize("char", ["\u202e", "\u202d", "\u2066", "\u2067", "\u2068",
-                                      "\u2069", "\u200e", "\u200f", "\u061c", "\u202a"])
+    @pytest.mark.parametrize(
+        "char",
+        [
+            "\u202e",
+            "\u202d",
+            "\u2066",
+            "\u2067",
+            "\u2068",
+            "\u2069",
+            "\u200e",
+            "\u200f",
+            "\u061c",
+            "\u202a",
+        ],
+    )
     def test_direction_controls_are_reported_everywhere(self, char: str) -> None:
-        text = (MINIMAL.replace("cong_van", "quyet_dinh")
-                + f'subject = "Về việc{char} khen thưởng"\nbody = "Điều 1.{char} Nội dung"\n'
-                + f'[fields]\ntham_quyen = "Giám đốc{char}"\ncan_cu = ["Căn cứ{char} Luật"]\n'
-                + f'[issuer]\nname = ["Sở{char} Nội vụ"]\n')
+        text = (
+            MINIMAL.replace("cong_van", "quyet_dinh")
+            + f'subject = "Về việc{char} khen thưởng"\nbody = "Điều 1.{char} Nội dung"\n'
+            + f'[fields]\ntham_quyen = "Giám đốc{char}"\ncan_cu = ["Căn cứ{char} Luật"]\n'
+            + f'[issuer]\nname = ["Sở{char} Nội vụ"]\n'
+        )
         letter, problems = letterfile.loads(text)
-        assert set(fields_of(problems)) == {"subject", "body", "fields.tham_quyen",
-                                            "fields.can_cu[1]", "issuer.name[1]"}
+        assert set(fields_of(problems)) == {
+            "subject",
+            "body",
+            "fields.tham_quyen",
+            "fields.can_cu[1]",
+            "issuer.name[1]",
+        }
         assert all(f"U+{ord(char):04X}" in p.message for p in problems)
         assert char in letter.subject  # kept, so the user sees what is meant
 
@@ -314,14 +375,31 @@ class TestInvisibleCharacters:
         assert fields_of(problems) == ["body"]
         assert "private-use character (U+F0B7)" in problems[0].message
 
-    @pytest.mark.parametrize("char", ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff",
-                                      "\U000e0041", "\ufdd0", "\U0001fffe", "\x07"])
+    @pytest.mark.parametrize(
+        "char",
+        [
+            "\u200b",
+            "\u200c",
+            "\u200d",
+            "\u2060",
+            "\ufeff",
+            "\U000e0041",
+            "\ufdd0",
+            "\U0001fffe",
+            "\x07",
+        ],
+    )
     def test_harmless_invisible_characters_are_removed(self, char: str) -> None:
         char = f"\\U{ord(char):08X}"  # as a TOML escape: TOML refuses raw controls
-        text = (MINIMAL.replace("cong_van", "quyet_dinh")
-                + f'subject = "Về{char} việc"\nbody = "Điều 1. Nội{char} dung"\n'
-                + f'[fields]\ntham_quyen = "Giám{char} đốc"\ncan_cu = ["Căn cứ Luật"]\n')
+        text = (
+            MINIMAL.replace("cong_van", "quyet_dinh")
+            + f'subject = "Về{char} việc"\nbody = "Điều 1. Nội{char} dung"\n'
+            + f'[fields]\ntham_quyen = "Giám{char} đốc"\ncan_cu = ["Căn cứ Luật"]\n'
+        )
         letter, problems = letterfile.loads(text)
         assert problems == []
         assert (letter.subject, letter.body, letter.fields["tham_quyen"]) == (
-            "Về việc", "Điều 1. Nội dung", "Giám đốc")
+            "Về việc",
+            "Điều 1. Nội dung",
+            "Giám đốc",
+        )

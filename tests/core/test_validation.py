@@ -26,8 +26,14 @@ def test_complete_letter_has_no_problem() -> None:
 
 def test_empty_letter_lists_every_problem() -> None:
     assert set(problem_fields(Letter(type_id="cong_van"))) == {
-        "issuer.name", "issuer.abbreviation", "place", "subject", "kinh_gui", "body",
-        "signatures"}
+        "issuer.name",
+        "issuer.abbreviation",
+        "place",
+        "subject",
+        "kinh_gui",
+        "body",
+        "signatures",
+    }
 
 
 def test_written_symbol_needs_no_abbreviation() -> None:
@@ -80,13 +86,16 @@ def problems_of(letter: Letter) -> list[tuple[str, str]]:
     return [(p.field, p.message) for p in check_letter(letter, doctype)]
 
 
-@pytest.mark.parametrize(("changes", "field"), [
-    ({"number": 10_000_000}, "number"),
-    ({"number": 0}, "number"),
-    ({"number": 2**63}, "number"),
-    ({"copies": 3_000_000_000}, "noi_nhan.copies"),
-    ({"copies": 10_001}, "noi_nhan.copies"),
-])
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"number": 10_000_000}, "number"),
+        ({"number": 0}, "number"),
+        ({"number": 2**63}, "number"),
+        ({"copies": 3_000_000_000}, "noi_nhan.copies"),
+        ({"copies": 10_001}, "noi_nhan.copies"),
+    ],
+)
 def test_numbers_out_of_range(changes: dict[str, int], field: str) -> None:
     problems = problems_of(cong_van(**changes))
     assert [f for f, _ in problems] == [field]
@@ -97,17 +106,26 @@ def test_numbers_at_the_limits() -> None:
     assert problems_of(cong_van(number=9_999_999, copies=10_000)) == []
 
 
-@pytest.mark.parametrize(("changes", "field", "words"), [
-    ({"body": ("x" * 99 + "\n") * 1_999 + "x" * 101}, "body",
-     "too long: 200 001 characters, at most 200 000"),
-    ({"body": "a\n" * 5_000}, "body", "too many lines: 5 001, at most 5 000"),
-    ({"body": "| a |\n|---|\n" + "| x |\n" * 1_999}, "body", "table of 2 001 rows"),
-    ({"subject": "v" * 2_001}, "subject", "too long: 2 001 characters, at most 2 000"),
-    ({"kinh_gui": ["Sở"] * 101}, "kinh_gui", "too many entries: 101, at most 100"),
-    ({"noi_nhan": ["Sở"] * 101}, "noi_nhan.lines", "too many entries: 101"),
-    ({"appendices": [Appendix(title="P", body="| a |\n" * 2_001)]}, "appendices[1].body",
-     "table of 2 001 rows"),
-])
+@pytest.mark.parametrize(
+    ("changes", "field", "words"),
+    [
+        (
+            {"body": ("x" * 99 + "\n") * 1_999 + "x" * 101},
+            "body",
+            "too long: 200 001 characters, at most 200 000",
+        ),
+        ({"body": "a\n" * 5_000}, "body", "too many lines: 5 001, at most 5 000"),
+        ({"body": "| a |\n|---|\n" + "| x |\n" * 1_999}, "body", "table of 2 001 rows"),
+        ({"subject": "v" * 2_001}, "subject", "too long: 2 001 characters, at most 2 000"),
+        ({"kinh_gui": ["Sở"] * 101}, "kinh_gui", "too many entries: 101, at most 100"),
+        ({"noi_nhan": ["Sở"] * 101}, "noi_nhan.lines", "too many entries: 101"),
+        (
+            {"appendices": [Appendix(title="P", body="| a |\n" * 2_001)]},
+            "appendices[1].body",
+            "table of 2 001 rows",
+        ),
+    ],
+)
 def test_sizes_beyond_the_limits(changes: dict[str, object], field: str, words: str) -> None:
     problems = problems_of(cong_van(**changes))
     assert [f for f, _ in problems] == [field]
@@ -115,8 +133,9 @@ def test_sizes_beyond_the_limits(changes: dict[str, object], field: str, words: 
 
 
 def test_sizes_at_the_limits() -> None:
-    letter = cong_van(body=("x" * 99 + "\n") * 1_999 + "x" * 100, kinh_gui=["Sở"] * 100,
-                      subject="v" * 2_000)
+    letter = cong_van(
+        body=("x" * 99 + "\n") * 1_999 + "x" * 100, kinh_gui=["Sở"] * 100, subject="v" * 2_000
+    )
     assert problems_of(letter) == []
 
 
@@ -126,16 +145,20 @@ def test_list_field_beyond_the_limit() -> None:
     assert "fields.can_cu" in [p.field for p in check_letter(letter, doctype)]
 
 
-@pytest.mark.parametrize(("changes", "field"), [
-    ({"subject": "Về việc\u202e khen thưởng"}, "subject"),
-    ({"body": "Nội dung\u2067 một"}, "body"),
-    ({"kinh_gui": ["Sở Nội vụ", "Sở\u200f Y tế"]}, "kinh_gui[2]"),
-    ({"signatures": [Signature(title="GIÁM ĐỐC", name="Lê\u2066 An")]}, "signatures[1].name"),
-    ({"issuer": Issuer(name=["SỞ Y TẾ"], abbreviation="SYT\uf0b7")}, "issuer.abbreviation"),
-    ({"appendices": [Appendix(title="Danh sách", body="\ue000 Mục")]}, "appendices[1].body"),
-])
-def test_unsafe_characters_typed_in_a_form_are_reported(changes: dict[str, object],
-                                                         field: str) -> None:
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"subject": "Về việc\u202e khen thưởng"}, "subject"),
+        ({"body": "Nội dung\u2067 một"}, "body"),
+        ({"kinh_gui": ["Sở Nội vụ", "Sở\u200f Y tế"]}, "kinh_gui[2]"),
+        ({"signatures": [Signature(title="GIÁM ĐỐC", name="Lê\u2066 An")]}, "signatures[1].name"),
+        ({"issuer": Issuer(name=["SỞ Y TẾ"], abbreviation="SYT\uf0b7")}, "issuer.abbreviation"),
+        ({"appendices": [Appendix(title="Danh sách", body="\ue000 Mục")]}, "appendices[1].body"),
+    ],
+)
+def test_unsafe_characters_typed_in_a_form_are_reported(
+    changes: dict[str, object], field: str
+) -> None:
     # The form cleans text as the file reader does: the check must catch the same.
     assert [f for f, _ in problems_of(cong_van(**changes))] == [field]
 
@@ -147,8 +170,10 @@ def test_legacy_text_typed_in_a_form_is_reported() -> None:
 
 
 def test_field_values_are_checked_too() -> None:
-    letter = Letter(type_id="quyet_dinh", fields={"tham_quyen": "Giám đốc\u202e",
-                                                  "can_cu": ["Căn cứ\u2068 Luật"]})
+    letter = Letter(
+        type_id="quyet_dinh",
+        fields={"tham_quyen": "Giám đốc\u202e", "can_cu": ["Căn cứ\u2068 Luật"]},
+    )
     doctype = default_registry().get("quyet_dinh")
     fields = [p.field for p in check_letter(letter, doctype)]
     assert "fields.tham_quyen" in fields and "fields.can_cu[1]" in fields

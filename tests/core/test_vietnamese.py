@@ -16,14 +16,30 @@ class TestCleanText:
         assert decomposed != "Sở Tài chính Hà Nội"
         assert vn.clean_text(decomposed) == "Sở Tài chính Hà Nội"
 
-    @pytest.mark.parametrize("control", ["\x0b", "\x0c", "\r\n", "\r", "\u2028", "\u2029",
-                                         "\x85"])
+    @pytest.mark.parametrize("control", ["\x0b", "\x0c", "\r\n", "\r", "\u2028", "\u2029", "\x85"])
     def test_word_line_breaks_become_newlines(self, control: str) -> None:
         assert vn.clean_text(f"dòng một{control}dòng hai") == "dòng một\ndòng hai"
 
-    @pytest.mark.parametrize("control", ["\x00", "\x01", "\x07", "\x08", "\x0e", "\x1f", "\x7f",
-                                         "\x80", "\x9f", "\u200b", "\ufeff", "\ufffe",
-                                         "\uffff", "\ud800", "\udfff"])
+    @pytest.mark.parametrize(
+        "control",
+        [
+            "\x00",
+            "\x01",
+            "\x07",
+            "\x08",
+            "\x0e",
+            "\x1f",
+            "\x7f",
+            "\x80",
+            "\x9f",
+            "\u200b",
+            "\ufeff",
+            "\ufffe",
+            "\uffff",
+            "\ud800",
+            "\udfff",
+        ],
+    )
     def test_invalid_xml_characters_are_removed(self, control: str) -> None:
         assert vn.clean_text(f"Kính{control} gửi") == "Kính gửi"
 
@@ -42,15 +58,18 @@ class TestCleanText:
 
 
 class TestDates:
-    @pytest.mark.parametrize(("date", "words"), [
-        (dt.date(2020, 1, 5), "ngày 05 tháng 01 năm 2020"),
-        (dt.date(2020, 2, 9), "ngày 09 tháng 02 năm 2020"),
-        (dt.date(2020, 3, 5), "ngày 05 tháng 3 năm 2020"),
-        (dt.date(2019, 6, 29), "ngày 29 tháng 6 năm 2019"),
-        (dt.date(2020, 12, 31), "ngày 31 tháng 12 năm 2020"),
-        (dt.date(2015, 6, 19), "ngày 19 tháng 6 năm 2015"),
-        (dt.date(2021, 10, 10), "ngày 10 tháng 10 năm 2021"),
-    ])
+    @pytest.mark.parametrize(
+        ("date", "words"),
+        [
+            (dt.date(2020, 1, 5), "ngày 05 tháng 01 năm 2020"),
+            (dt.date(2020, 2, 9), "ngày 09 tháng 02 năm 2020"),
+            (dt.date(2020, 3, 5), "ngày 05 tháng 3 năm 2020"),
+            (dt.date(2019, 6, 29), "ngày 29 tháng 6 năm 2019"),
+            (dt.date(2020, 12, 31), "ngày 31 tháng 12 năm 2020"),
+            (dt.date(2015, 6, 19), "ngày 19 tháng 6 năm 2015"),
+            (dt.date(2021, 10, 10), "ngày 10 tháng 10 năm 2021"),
+        ],
+    )
     def test_date_words_follow_the_rule(self, date: dt.date, words: str) -> None:
         # Day padded below 10; month padded only for January and February (nd30 §7).
         assert vn.date_words(date) == words
@@ -58,16 +77,20 @@ class TestDates:
     def test_every_day_of_a_year_matches_the_checker_regex(self) -> None:
         import re
 
-        pattern = re.compile(r"^[A-ZĐ][^,]*, ngày (0[1-9]|[12]\d|3[01]) tháng "
-                             r"(0[12]|[3-9]|1[0-2]) năm \d{4}$")
+        pattern = re.compile(
+            r"^[A-ZĐ][^,]*, ngày (0[1-9]|[12]\d|3[01]) tháng "
+            r"(0[12]|[3-9]|1[0-2]) năm \d{4}$"
+        )
         day = dt.date(2024, 1, 1)
         while day.year == 2024:
             assert pattern.match(vn.place_date_line("Hà Nội", day)), day
             day += dt.timedelta(days=1)
 
     def test_place_date_line(self) -> None:
-        assert vn.place_date_line("Thành phố Hồ Chí Minh", dt.date(2019, 6, 29)) == \
-            "Thành phố Hồ Chí Minh, ngày 29 tháng 6 năm 2019"
+        assert (
+            vn.place_date_line("Thành phố Hồ Chí Minh", dt.date(2019, 6, 29))
+            == "Thành phố Hồ Chí Minh, ngày 29 tháng 6 năm 2019"
+        )
 
     def test_draft_without_date_leaves_blanks(self) -> None:
         line = vn.place_date_line("Hà Nội", None, year_hint=2026)
@@ -77,8 +100,10 @@ class TestDates:
 
 
 class TestNumbers:
-    @pytest.mark.parametrize(("number", "text"), [(1, "01"), (5, "05"), (9, "09"), (10, "10"),
-                                                  (99, "99"), (1234, "1234")])
+    @pytest.mark.parametrize(
+        ("number", "text"),
+        [(1, "01"), (5, "05"), (9, "09"), (10, "10"), (99, "99"), (1234, "1234")],
+    )
     def test_below_ten_padded(self, number: int, text: str) -> None:
         assert vn.pad_number(number) == text
 
@@ -95,55 +120,93 @@ class TestFoldAndSort:
 
     def test_alphabet_order(self) -> None:
         words = ["đ", "d", "â", "ă", "a", "b", "ơ", "ô", "o", "ư", "u", "e", "ê"]
-        assert sorted(words, key=vn.sort_key) == ["a", "ă", "â", "b", "d", "đ", "e", "ê",
-                                                  "o", "ô", "ơ", "u", "ư"]
+        assert sorted(words, key=vn.sort_key) == [
+            "a",
+            "ă",
+            "â",
+            "b",
+            "d",
+            "đ",
+            "e",
+            "ê",
+            "o",
+            "ô",
+            "ơ",
+            "u",
+            "ư",
+        ]
 
     def test_tone_order_after_letters(self) -> None:
         # Letters decide first, then the tones: ngang, huyền, hỏi, ngã, sắc, nặng.
-        assert sorted(["má", "mà", "ma", "mạ", "mả", "mã"], key=vn.sort_key) == \
-            ["ma", "mà", "mả", "mã", "má", "mạ"]
+        assert sorted(["má", "mà", "ma", "mạ", "mả", "mã"], key=vn.sort_key) == [
+            "ma",
+            "mà",
+            "mả",
+            "mã",
+            "má",
+            "mạ",
+        ]
         assert sorted(["bá", "ăn"], key=vn.sort_key) == ["ăn", "bá"]
 
     def test_names_sort_like_a_dictionary(self) -> None:
         names = ["Đặng Văn Ba", "Dương Thị Hà", "Bùi Minh", "Âu Cơ", "An Khang"]
-        assert sorted(names, key=vn.sort_key) == ["An Khang", "Âu Cơ", "Bùi Minh",
-                                                  "Dương Thị Hà", "Đặng Văn Ba"]
+        assert sorted(names, key=vn.sort_key) == [
+            "An Khang",
+            "Âu Cơ",
+            "Bùi Minh",
+            "Dương Thị Hà",
+            "Đặng Văn Ba",
+        ]
 
     def test_letters_outside_the_alphabet_sort_after_it(self) -> None:
         # f, j, w, z are not Vietnamese letters: they come after y, in code point order.
-        assert sorted(["zeta", "yến", "fax", "website", "an"], key=vn.sort_key) == \
-            ["an", "yến", "fax", "website", "zeta"]
+        assert sorted(["zeta", "yến", "fax", "website", "an"], key=vn.sort_key) == [
+            "an",
+            "yến",
+            "fax",
+            "website",
+            "zeta",
+        ]
 
 
 class TestLegacyEncoding:
     # The TCVN3 strings are the Unicode text converted with glibc's TCVN5712-1 codec
     # (``iconv -t TCVN5712-1``) and read back as Latin-1, as a pasted .VnTime text reads.
-    @pytest.mark.parametrize("text", [
-        "Céng hßa x· héi chñ nghÜa ViÖt Nam",  # Cộng hòa xã hội chủ nghĩa Việt Nam
-        "Së Gi¸o dôc vµ §µo t¹o thµnh phè Hµ Néi",  # Sở Giáo dục và Đào tạo … (ụ is "ô")
-        "§éc lËp tù do h¹nh phóc",  # Độc lập tự do hạnh phúc
-        "QuyÕt ®Þnh vÒ viÖc ban hµnh quy chÕ lµm viÖc",
-        "KÝnh göi c¸c ®¬n vÞ trùc thuéc",  # Kính gửi các đơn vị trực thuộc
-    ])
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Céng hßa x· héi chñ nghÜa ViÖt Nam",  # Cộng hòa xã hội chủ nghĩa Việt Nam
+            "Së Gi¸o dôc vµ §µo t¹o thµnh phè Hµ Néi",  # Sở Giáo dục và Đào tạo … (ụ is "ô")
+            "§éc lËp tù do h¹nh phóc",  # Độc lập tự do hạnh phúc
+            "QuyÕt ®Þnh vÒ viÖc ban hµnh quy chÕ lµm viÖc",
+            "KÝnh göi c¸c ®¬n vÞ trùc thuéc",  # Kính gửi các đơn vị trực thuộc
+        ],
+    )
     def test_tcvn3_text_is_detected(self, text: str) -> None:
         assert vn.legacy_encoding(text) == "TCVN3"
 
-    @pytest.mark.parametrize("text", [
-        "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam",  # Cộng hòa xã hội chủ nghĩa Việt Nam
-        "Sôû Giaùo duïc vaø Ñaøo taïo thaønh phoá Haø Noäi",  # Sở Giáo dục và Đào tạo …
-    ])
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam",  # Cộng hòa xã hội chủ nghĩa Việt Nam
+            "Sôû Giaùo duïc vaø Ñaøo taïo thaønh phoá Haø Noäi",  # Sở Giáo dục và Đào tạo …
+        ],
+    )
     def test_vni_text_is_detected(self, text: str) -> None:
         assert vn.legacy_encoding(text) == "VNI"
 
-    @pytest.mark.parametrize("text", [
-        "Cộng hòa xã hội chủ nghĩa Việt Nam",
-        "Sở Giáo dục và Đào tạo thành phố Hà Nội",
-        "The quick brown fox jumps over the lazy dog",
-        "Café München Zürich résumé",  # Western names in a Nơi nhận line
-        "Nestlé S.A., Vevey, Suisse",
-        "ngắn",
-        "",
-    ])
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Cộng hòa xã hội chủ nghĩa Việt Nam",
+            "Sở Giáo dục và Đào tạo thành phố Hà Nội",
+            "The quick brown fox jumps over the lazy dog",
+            "Café München Zürich résumé",  # Western names in a Nơi nhận line
+            "Nestlé S.A., Vevey, Suisse",
+            "ngắn",
+            "",
+        ],
+    )
     def test_unicode_text_is_not_flagged(self, text: str) -> None:
         assert vn.legacy_encoding(text) is None
 
@@ -151,22 +214,51 @@ class TestLegacyEncoding:
 class TestCharacterClasses:
     """Each class of invisible or special character has one treatment (letter-format §1)."""
 
-    @pytest.mark.parametrize("char", [
-        "\u200b", "\u200c", "\u200d",  # zero-width space, non-joiner, joiner
-        "\u2060", "\u2061", "\u2064",  # word joiner, invisible operators
-        "\ufeff", "\u180e", "\u206a", "\ufff9",  # BOM, Mongolian vowel separator…
-        "\U000e0001", "\U000e0041", "\U000e007f",  # tag characters
-        "\ufdd0", "\ufdef", "\ufffe", "\U0010ffff",  # noncharacters
-        "\ud800",  # a lone surrogate
-    ])
+    @pytest.mark.parametrize(
+        "char",
+        [
+            "\u200b",
+            "\u200c",
+            "\u200d",  # zero-width space, non-joiner, joiner
+            "\u2060",
+            "\u2061",
+            "\u2064",  # word joiner, invisible operators
+            "\ufeff",
+            "\u180e",
+            "\u206a",
+            "\ufff9",  # BOM, Mongolian vowel separator…
+            "\U000e0001",
+            "\U000e0041",
+            "\U000e007f",  # tag characters
+            "\ufdd0",
+            "\ufdef",
+            "\ufffe",
+            "\U0010ffff",  # noncharacters
+            "\ud800",  # a lone surrogate
+        ],
+    )
     def test_removed_silently(self, char: str) -> None:
         assert vn.clean_line(f"Nội{char} vụ") == "Nội vụ"
         assert vn.clean_text(f"Nội{char} vụ\nhai") == "Nội vụ\nhai"
         assert vn.text_problem(vn.clean_line(f"Nội{char} vụ")) is None
 
-    @pytest.mark.parametrize("char", ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e",
-                                      "\u2066", "\u2067", "\u2068", "\u2069",
-                                      "\u200e", "\u200f", "\u061c"])
+    @pytest.mark.parametrize(
+        "char",
+        [
+            "\u202a",
+            "\u202b",
+            "\u202c",
+            "\u202d",
+            "\u202e",
+            "\u2066",
+            "\u2067",
+            "\u2068",
+            "\u2069",
+            "\u200e",
+            "\u200f",
+            "\u061c",
+        ],
+    )
     def test_direction_controls_are_kept_and_reported(self, char: str) -> None:
         text = vn.clean_line(f"hoadon{char}fdp.exe")
         assert char in text
@@ -209,9 +301,13 @@ def to_vni(text: str) -> str:
             marks = marks.replace("\u031b", "")
         out.append(base)
         if marks:
-            out.append(next(code for code, value in vn.VNI_MARKS.items()
-                            if sorted(value) == sorted(marks)
-                            and code.isupper() == char.isupper()))
+            out.append(
+                next(
+                    code
+                    for code, value in vn.VNI_MARKS.items()
+                    if sorted(value) == sorted(marks) and code.isupper() == char.isupper()
+                )
+            )
     return "".join(out)
 
 
@@ -249,14 +345,28 @@ class TestLegacyEncodingBySyllables:
 
     # Spanish, French, German and Portuguese names share Latin-1 letters with the legacy
     # encodings; "Peña Muñoz" was taken for VNI when single characters were counted.
-    @pytest.mark.parametrize("text", [
-        "Muñoz", "Peña", "François", "Ñandú", "Muñoz Peña", "Ñandú Muñoz", "Doña Peña",
-        "Cañón Muñoz", "Ñandú Peña Ñoño", "José María Peña Muñoz, Málaga, España",
-        "François Müller à Genève, Noël", "Ça va très bien, à bientôt",
-        "São Paulo, Conceição", "Straße, Größe, Übung",
-        "Trung tâm Phục vụ hành chính công",  # Unicode with Latin-1 letters only
-        "hành chính công", "preview · PDF · print",
-    ])
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Muñoz",
+            "Peña",
+            "François",
+            "Ñandú",
+            "Muñoz Peña",
+            "Ñandú Muñoz",
+            "Doña Peña",
+            "Cañón Muñoz",
+            "Ñandú Peña Ñoño",
+            "José María Peña Muñoz, Málaga, España",
+            "François Müller à Genève, Noël",
+            "Ça va très bien, à bientôt",
+            "São Paulo, Conceição",
+            "Straße, Größe, Übung",
+            "Trung tâm Phục vụ hành chính công",  # Unicode with Latin-1 letters only
+            "hành chính công",
+            "preview · PDF · print",
+        ],
+    )
     def test_other_languages_are_not_flagged(self, text: str) -> None:
         assert vn.legacy_encoding(text) is None
 

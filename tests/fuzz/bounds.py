@@ -18,14 +18,19 @@ from memory_cap import capped_memory
 
 _COMMON = {
     "deadline": None,  # the alarm below bounds each example; timing noise must not fail it
-    "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large,
-                              HealthCheck.function_scoped_fixture],
+    "suppress_health_check": [
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.function_scoped_fixture,
+    ],
     "derandomize": False,
 }
-settings.register_profile("ci", max_examples=int(os.environ.get("DRAFTER_FUZZ_EXAMPLES", 150)),
-                          **_COMMON)
-settings.register_profile("fuzz", max_examples=int(os.environ.get("DRAFTER_FUZZ_EXAMPLES",
-                                                                  5000)), **_COMMON)
+settings.register_profile(
+    "ci", max_examples=int(os.environ.get("DRAFTER_FUZZ_EXAMPLES", 150)), **_COMMON
+)
+settings.register_profile(
+    "fuzz", max_examples=int(os.environ.get("DRAFTER_FUZZ_EXAMPLES", 5000)), **_COMMON
+)
 
 PROFILE = os.environ.get("DRAFTER_FUZZ_PROFILE", "ci")
 EXAMPLE_SECONDS = 20  # far beyond any real input; a template's own limit is a few seconds

@@ -50,7 +50,8 @@ def test_document_xml_matches_golden(name: str) -> None:
     expected = path.read_text(encoding="utf-8")
     assert actual == expected, (
         f"{path.name} differs; if the change is intended, regenerate with UPDATE_GOLDEN=1 "
-        "and review the diff against nd30.md")
+        "and review the diff against nd30.md"
+    )
 
 
 @pytest.mark.parametrize("part", ["word/header1.xml", "word/footer1.xml"])

@@ -24,9 +24,15 @@ def main() -> int:
         time.sleep(0.005)
     today = dt.date.today()
     for index in range(count):
-        entry = register_arrival(store, Arrival(
-            received_date=today, author="Sở Tài chính", number_symbol=f"{index + 1}/STC-NS",
-            subject=f"văn bản {os.getpid()}-{index}"))
+        entry = register_arrival(
+            store,
+            Arrival(
+                received_date=today,
+                author="Sở Tài chính",
+                number_symbol=f"{index + 1}/STC-NS",
+                subject=f"văn bản {os.getpid()}-{index}",
+            ),
+        )
         print(entry.number, flush=True)
     store.close()
     return 0

@@ -89,26 +89,27 @@ def test_read_register_list_and_reply(qtbot, window, office, tmp_path):  # type:
     assert office["errors"] == []
 
 
-def test_forward_opens_a_draft_with_the_chosen_recipients(qtbot, window, office,
-                                                          tmp_path):  # type: ignore[no-untyped-def]
+def test_forward_opens_a_draft_with_the_chosen_recipients(qtbot, window, office, tmp_path):  # type: ignore[no-untyped-def]
     from drafter.ui.incoming_dialog import IncomingDialog
 
     dialog = IncomingDialog(window)
     qtbot.addWidget(dialog)
-    assert dialog.read_file(write_docx(fixture_letter("can_tho_1913.letter"),
-                                       tmp_path / "1913.docx"))
+    assert dialog.read_file(
+        write_docx(fixture_letter("can_tho_1913.letter"), tmp_path / "1913.docx")
+    )
     assert dialog.register() is not None
     dialog.ask_recipients = lambda: ["Sở Văn hóa và Thể thao", "Sở Du lịch"]
     editor = dialog.forward()
     draft = editor.letter()
     assert draft.kinh_gui == ["Sở Văn hóa và Thể thao", "Sở Du lịch"]
     assert "(văn bản kèm theo)" in draft.body
-    assert any(message.startswith("Send the original with it: ") and message.endswith(".docx")
-               for message in office["infos"])
+    assert any(
+        message.startswith("Send the original with it: ") and message.endswith(".docx")
+        for message in office["infos"]
+    )
 
 
-def test_bad_files_are_named_and_nothing_is_registered(qtbot, window, office,
-                                                       tmp_path):  # type: ignore[no-untyped-def]
+def test_bad_files_are_named_and_nothing_is_registered(qtbot, window, office, tmp_path):  # type: ignore[no-untyped-def]
     from drafter.ui.incoming_dialog import IncomingDialog
 
     bad = tmp_path / "bad.docx"

@@ -30,9 +30,11 @@ from tests.store.conftest import postgres_url
 ROOT = Path(__file__).resolve().parents[2]
 WORKER = Path(__file__).with_name("incoming_worker.py")
 # The 4582/VP-KGVX letter of Hà Nội cites Cần Thơ's 1913/UBND-KGVX in these words.
-CITATION_4582 = ("Ủy ban nhân dân Thành phố nhận được công văn số 1913/UBND-KGVX ngày "
-                 "18/5/2016 của Ủy ban nhân dân thành phố Cần Thơ về việc hỗ trợ tuyên "
-                 "truyền về Hội nghị xúc tiến đầu tư thành phố Cần Thơ năm 2016")
+CITATION_4582 = (
+    "Ủy ban nhân dân Thành phố nhận được công văn số 1913/UBND-KGVX ngày "
+    "18/5/2016 của Ủy ban nhân dân thành phố Cần Thơ về việc hỗ trợ tuyên "
+    "truyền về Hội nghị xúc tiến đầu tư thành phố Cần Thơ năm 2016"
+)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -54,10 +56,17 @@ def _hanoi_office(store: Store) -> None:
     from drafter.store.profiles import save_profile
     from drafter.store.signers import new_pattern, save_signer
 
-    profile = save_profile(store, Profile(
-        label="UBND TP Hà Nội", name="ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI",
-        prose_name="Ủy ban nhân dân Thành phố", abbreviation="UBND", place="Hà Nội",
-        units=[Unit(name="Khoa giáo - Văn xã", abbreviation="KGVX")]))
+    profile = save_profile(
+        store,
+        Profile(
+            label="UBND TP Hà Nội",
+            name="ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI",
+            prose_name="Ủy ban nhân dân Thành phố",
+            abbreviation="UBND",
+            place="Hà Nội",
+            units=[Unit(name="Khoa giáo - Văn xã", abbreviation="KGVX")],
+        ),
+    )
     signer = Signer(name="Nguyễn Văn Sửu", title="PHÓ CHỦ TỊCH", profile_id=profile.id)
     signer.patterns = [new_pattern(["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"])]
     save_signer(store, signer)
@@ -66,39 +75,50 @@ def _hanoi_office(store: Store) -> None:
 def _register_1913(store: Store, tmp_path: Path) -> tuple[Path, object]:
     path = write_docx(fixture_letter("can_tho_1913.letter"), tmp_path / "1913.docx")
     record = read_letter(path)
-    entry = register_arrival(store, arrival_from(
-        record, received=dt.date(2016, 5, 20), to_unit="Phòng KGVX", file=path))
+    entry = register_arrival(
+        store, arrival_from(record, received=dt.date(2016, 5, 20), to_unit="Phòng KGVX", file=path)
+    )
     return path, entry
 
 
 def test_arrival_numbers_run_per_year_and_a_file_is_registered_once(
-        store: Store, tmp_path: Path) -> None:
+    store: Store, tmp_path: Path
+) -> None:
     path, entry = _register_1913(store, tmp_path)
     assert (entry.year, entry.number) == (2016, 1)
     assert entry.number_symbol == "1913/UBND-KGVX" and entry.doc_date == dt.date(2016, 5, 18)
     assert entry.author == "Ủy ban nhân dân thành phố Cần Thơ"
     assert Path(entry.stored_path).read_bytes() == path.read_bytes()
     with pytest.raises(DuplicateIncoming, match="arrival number 01 of 2016"):
-        register_arrival(store, arrival_from(read_letter(path), received=dt.date(2016, 6, 1),
-                                             file=path))
-    other = register_arrival(store, arrival_from(
-        read_letter(LETTERS / "can_tho_4199_ocr.txt"), received=dt.date(2022, 10, 21),
-        file=LETTERS / "can_tho_4199_ocr.txt"))
+        register_arrival(
+            store, arrival_from(read_letter(path), received=dt.date(2016, 6, 1), file=path)
+        )
+    other = register_arrival(
+        store,
+        arrival_from(
+            read_letter(LETTERS / "can_tho_4199_ocr.txt"),
+            received=dt.date(2022, 10, 21),
+            file=LETTERS / "can_tho_4199_ocr.txt",
+        ),
+    )
     assert (other.year, other.number) == (2022, 1)
     assert len(search_arrivals(store)) == 2  # nothing was registered twice
 
 
 def test_search_ignores_diacritics(store: Store, tmp_path: Path) -> None:
     _register_1913(store, tmp_path)
-    assert [e.number_symbol for e in search_arrivals(store, text="ho tro tuyen truyen")] == \
-        ["1913/UBND-KGVX"]
-    assert [e.number_symbol for e in search_arrivals(store, text="Cần Thơ hội nghị")] == \
-        ["1913/UBND-KGVX"]
+    assert [e.number_symbol for e in search_arrivals(store, text="ho tro tuyen truyen")] == [
+        "1913/UBND-KGVX"
+    ]
+    assert [e.number_symbol for e in search_arrivals(store, text="Cần Thơ hội nghị")] == [
+        "1913/UBND-KGVX"
+    ]
     assert search_arrivals(store, text="bình chọn") == []
 
 
 def test_reply_cites_the_letter_as_4582_does_and_issuing_fills_tracking(
-        store: Store, tmp_path: Path) -> None:
+    store: Store, tmp_path: Path
+) -> None:
     from drafter.app.issue import number
 
     _hanoi_office(store)
@@ -109,8 +129,10 @@ def test_reply_cites_the_letter_as_4582_does_and_issuing_fills_tracking(
     letter = reply_letter(base, cited_of(entry), entry.reference, sender=sender_of(entry))
     assert letter.body.startswith(CITATION_4582 + ".")
     assert letter.kinh_gui == ["Ủy ban nhân dân thành phố Cần Thơ"]
-    assert letter.subject == "hỗ trợ tuyên truyền về Hội nghị xúc tiến đầu tư thành phố " \
-                             "Cần Thơ năm 2016"
+    assert (
+        letter.subject == "hỗ trợ tuyên truyền về Hội nghị xúc tiến đầu tư thành phố "
+        "Cần Thơ năm 2016"
+    )
     assert letter.answers == "1/2016"
     # Through the letter file, as "drafter reply -o" then "drafter issue" do.
     again, problems = letterfile.loads(letterfile.dumps(letter))
@@ -126,11 +148,17 @@ def test_reply_cites_the_letter_as_4582_does_and_issuing_fills_tracking(
 def test_considering_phrasing_as_the_4199_letter() -> None:
     from drafter.incoming.answer import CONSIDERING, Cited
 
-    cited = Cited("Công văn", "3347/STNMT-BDKH", dt.date(2022, 10, 14),
-                  "Sở Tài nguyên và Môi trường", "V/v huy động tham gia bình chọn")
+    cited = Cited(
+        "Công văn",
+        "3347/STNMT-BDKH",
+        dt.date(2022, 10, 14),
+        "Sở Tài nguyên và Môi trường",
+        "V/v huy động tham gia bình chọn",
+    )
     assert "Xét " + citation(cited, CONSIDERING) == (
         "Xét Công văn số 3347/STNMT-BDKH ngày 14 tháng 10 năm 2022 của Sở Tài nguyên và Môi "
-        "trường về việc huy động tham gia bình chọn")
+        "trường về việc huy động tham gia bình chọn"
+    )
     assert citation(cited, RECEIVED).startswith("công văn số 3347/STNMT-BDKH ngày 14/10/2022")
 
 
@@ -143,22 +171,31 @@ def test_export_writes_both_registers(store: Store, tmp_path: Path) -> None:
     assert export_incoming(store, tmp_path / "den.xlsx") == 1
     book = load_workbook(tmp_path / "den.xlsx")
     register, tracking = book.worksheets
-    assert [c.value for c in register[3]][:4] == ["Ngày đến", "Số đến", "Tác giả",
-                                                  "Số, ký hiệu"]
+    assert [c.value for c in register[3]][:4] == ["Ngày đến", "Số đến", "Tác giả", "Số, ký hiệu"]
     assert [c.value for c in register[5]][:5] == [
-        "20/05/2016", "01", "Ủy ban nhân dân thành phố Cần Thơ", "1913/UBND-KGVX",
-        "18/05/2016"]
+        "20/05/2016",
+        "01",
+        "Ủy ban nhân dân thành phố Cần Thơ",
+        "1913/UBND-KGVX",
+        "18/05/2016",
+    ]
     assert tracking[3][6].value == "Số, ký hiệu văn bản trả lời"
 
 
 def _start(url: str, count: int, start_file: Path) -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.Popen([sys.executable, str(WORKER), url, str(count), str(start_file)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    return subprocess.Popen(
+        [sys.executable, str(WORKER), url, str(count), str(start_file)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
 
 
 def test_two_processes_registering_500_each_get_1000_distinct_consecutive_numbers(
-        store_url: str, tmp_path: Path) -> None:
+    store_url: str, tmp_path: Path
+) -> None:
     open_store(store_url).close()
     start = tmp_path / "go"
     workers = [_start(store_url, 500, start) for _ in range(2)]

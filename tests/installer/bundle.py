@@ -14,8 +14,15 @@ import tarfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCES = ("drafter", "templates", "resources", "installer", "docs/user-guide.md",
-           "docs/user-guide", "pyproject.toml")
+SOURCES = (
+    "drafter",
+    "templates",
+    "resources",
+    "installer",
+    "docs/user-guide.md",
+    "docs/user-guide",
+    "pyproject.toml",
+)
 
 
 def version() -> str:

@@ -46,11 +46,19 @@ def workdir(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def run_bundle(bundle: Path, workdir: Path, *args: str,
-               extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_bundle(
+    bundle: Path, workdir: Path, *args: str, extra_env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     env = {**clean_environment(workdir / "home"), **(extra_env or {})}
-    return subprocess.run([str(bundle / "drafter"), *args], cwd=workdir, env=env,
-                          capture_output=True, text=True, timeout=120, check=False)
+    return subprocess.run(
+        [str(bundle / "drafter"), *args],
+        cwd=workdir,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_render_with_the_bundled_command_line(bundle: Path, workdir: Path) -> None:
@@ -89,7 +97,7 @@ def test_new_prints_a_sample_that_renders(bundle: Path, workdir: Path) -> None:
 
 
 def test_invalid_letter_is_refused_in_vietnamese(bundle: Path, workdir: Path) -> None:
-    (workdir / "broken.letter").write_text("drafter = 1\ntype = \"khong_co\"\n", encoding="utf-8")
+    (workdir / "broken.letter").write_text('drafter = 1\ntype = "khong_co"\n', encoding="utf-8")
     result = run_bundle(bundle, workdir, "render", "broken.letter", "-o", "out.docx")
     assert result.returncode == 2
     assert "broken.letter" in result.stderr
@@ -108,8 +116,9 @@ def test_main_window_opens_offscreen(bundle: Path, workdir: Path) -> None:
     assert "ModuleNotFoundError" not in result.stderr
 
 
-def test_a_letter_named_on_the_command_line_opens_in_the_window(bundle: Path,
-                                                               workdir: Path) -> None:
+def test_a_letter_named_on_the_command_line_opens_in_the_window(
+    bundle: Path, workdir: Path
+) -> None:
     (workdir / "sample.letter").write_bytes(SAMPLE.read_bytes())
     result = run_bundle(bundle, workdir, "sample.letter", extra_env={"DRAFTER_SELFTEST": "1"})
     assert result.returncode == 0, result.stderr
@@ -123,16 +132,27 @@ def test_unpacked_size_is_under_the_limit(bundle: Path) -> None:
 
 def test_only_the_qt_parts_drafter_uses(bundle: Path) -> None:
     names = {p.name for p in bundle.rglob("*")}
-    for unused in ("libQt6Quick.so.6", "libQt6Qml.so.6", "libQt6Network.so.6", "libQt6Pdf.so.6",
-                   "QtNetwork.abi3.so", "QtQml.abi3.so", "libqvnc.so", "libqtiff.so"):
+    for unused in (
+        "libQt6Quick.so.6",
+        "libQt6Qml.so.6",
+        "libQt6Network.so.6",
+        "libQt6Pdf.so.6",
+        "QtNetwork.abi3.so",
+        "QtQml.abi3.so",
+        "libqvnc.so",
+        "libqtiff.so",
+    ):
         assert unused not in names
-    for needed in ("libqoffscreen.so", "libqxcb.so", "libcupsprintersupport.so",
-                   "QtPrintSupport.abi3.so"):
+    for needed in (
+        "libqoffscreen.so",
+        "libqxcb.so",
+        "libcupsprintersupport.so",
+        "QtPrintSupport.abi3.so",
+    ):
         assert needed in names
     translations = [p.name for p in bundle.rglob("translations/*.qm")]
     assert translations
-    assert all(name.removesuffix(".qm").rsplit("_", 1)[1] in ("vi", "en")
-               for name in translations)
+    assert all(name.removesuffix(".qm").rsplit("_", 1)[1] in ("vi", "en") for name in translations)
 
 
 def test_tarball_carries_desktop_entry_icon_and_data(tarball: Path) -> None:
@@ -142,33 +162,50 @@ def test_tarball_carries_desktop_entry_icon_and_data(tarball: Path) -> None:
         desktop = archive.extractfile(f"{top}/drafter.desktop")
         assert desktop is not None
         entry = desktop.read().decode("utf-8")
-    for name in ("drafter", "drafter.png", "drafter.svg", "install.sh", "drafter-letter.xml",
-                 "_internal/templates/cong_van/type.toml",
-                 "_internal/resources/locale/vi/LC_MESSAGES/drafter.mo",
-                 "_internal/docs/user-guide.md"):
+    for name in (
+        "drafter",
+        "drafter.png",
+        "drafter.svg",
+        "install.sh",
+        "drafter-letter.xml",
+        "_internal/templates/cong_van/type.toml",
+        "_internal/resources/locale/vi/LC_MESSAGES/drafter.mo",
+        "_internal/docs/user-guide.md",
+    ):
         assert f"{top}/{name}" in names
     assert "MimeType=application/x-drafter-letter;" in entry
     assert "Exec=drafter %F" in entry
 
 
-def test_install_script_installs_and_uninstalls_for_the_user(bundle: Path,
-                                                            workdir: Path) -> None:
+def test_install_script_installs_and_uninstalls_for_the_user(bundle: Path, workdir: Path) -> None:
     home = workdir / "home"
     env = {**clean_environment(home), "XDG_DATA_HOME": str(home / ".local" / "share")}
     user_data = home / ".local" / "share" / "Drafter"
     user_data.mkdir(parents=True)
     (user_data / "drafter.sqlite3").write_bytes(b"kept")
-    subprocess.run(["sh", str(bundle / "install.sh")], env=env, check=True,
-                   capture_output=True, timeout=120)
+    subprocess.run(
+        ["sh", str(bundle / "install.sh")], env=env, check=True, capture_output=True, timeout=120
+    )
     installed = home / ".local" / "opt" / "drafter"
     desktop = (home / ".local/share/applications/drafter.desktop").read_text(encoding="utf-8")
     assert f'Exec="{installed}/drafter" %F' in desktop
     assert (home / ".local/bin/drafter").resolve() == installed / "drafter"
-    version = subprocess.run([str(home / ".local/bin/drafter"), "--version"], env=env,
-                             capture_output=True, text=True, timeout=60, check=True)
+    version = subprocess.run(
+        [str(home / ".local/bin/drafter"), "--version"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
     assert version.stdout.startswith("Drafter ")
-    subprocess.run(["sh", str(installed / "install.sh"), "--uninstall"], env=env, check=True,
-                   capture_output=True, timeout=120)
+    subprocess.run(
+        ["sh", str(installed / "install.sh"), "--uninstall"],
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     assert not installed.exists()
     assert not (home / ".local/share/applications/drafter.desktop").exists()
     assert (user_data / "drafter.sqlite3").read_bytes() == b"kept"
@@ -212,8 +249,14 @@ def test_install_script_never_overwrites_a_foreign_folder(bundle: Path, workdir:
     foreign = home / ".local" / "opt" / "drafter"
     foreign.mkdir(parents=True)
     (foreign / "notes.txt").write_text("mine", encoding="utf-8")
-    result = subprocess.run(["sh", str(bundle / "install.sh")], env=env, capture_output=True,
-                            text=True, timeout=120, check=False)
+    result = subprocess.run(
+        ["sh", str(bundle / "install.sh")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 1
     assert "not Drafter" in result.stderr
     assert [p.name for p in foreign.iterdir()] == ["notes.txt"]

@@ -19,8 +19,10 @@ from drafter import settings
 from drafter.ui import firstrun
 
 # Qt warnings fail these tests, except what the offscreen platform says of every window.
-pytestmark = [pytest.mark.qt_log_level_fail("WARNING"),
-              pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)")]
+pytestmark = [
+    pytest.mark.qt_log_level_fail("WARNING"),
+    pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)"),
+]
 
 
 def type_text(widget: QWidget, text: str) -> None:
@@ -60,8 +62,7 @@ def fill_organisation(wizard: firstrun.FirstRunWizard) -> None:
     type_text(page.address, "Số 10 Lý Thái Tổ, phường Suối Hoa, Bắc Ninh")
 
 
-def test_wizard_opens_when_there_is_no_profile_and_ends_in_a_filled_cong_van(
-        qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_wizard_opens_when_there_is_no_profile_and_ends_in_a_filled_cong_van(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     wizard = firstrun.offer(window)
     assert wizard is not None and wizard.isVisible()
     finish_or_next = QWizard.WizardButton.NextButton
@@ -90,7 +91,10 @@ def test_wizard_opens_when_there_is_no_profile_and_ends_in_a_filled_cong_van(
     assert letter.place == "Bắc Ninh"
     signature = letter.signatures[0]
     assert (signature.authority, signature.title, signature.name) == (
-        ["KT. GIÁM ĐỐC"], "PHÓ GIÁM ĐỐC", "Trần Thị Bình")
+        ["KT. GIÁM ĐỐC"],
+        "PHÓ GIÁM ĐỐC",
+        "Trần Thị Bình",
+    )
 
     # Stored for good: the profile and signer in the database, the place in the preferences.
     from drafter.store.engine import open_store
@@ -155,7 +159,8 @@ def test_cancel_is_remembered_and_changes_nothing(qtbot, window) -> None:  # typ
 
 
 def test_without_the_store_the_answers_stay_in_the_user_config(
-        qtbot, window, monkeypatch: pytest.MonkeyPatch, drafter_home: Path) -> None:  # type: ignore[no-untyped-def]
+    qtbot, window, monkeypatch: pytest.MonkeyPatch, drafter_home: Path
+) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(firstrun, "_store_available", lambda: False)
     assert firstrun.needs_first_run()
     wizard = firstrun.offer(window)
@@ -170,7 +175,11 @@ def test_without_the_store_the_answers_stay_in_the_user_config(
     saved = firstrun.saved_answers()
     assert saved is not None
     assert (saved.name, saved.abbreviation, saved.signer_name, saved.place) == (
-        ["Sở Nội vụ"], "snv", "Trần Thị Bình", "Bắc Ninh")
+        ["Sở Nội vụ"],
+        "snv",
+        "Trần Thị Bình",
+        "Bắc Ninh",
+    )
     assert (drafter_home / "config" / firstrun.STATE_FILE).exists()
     assert window.current_editor().letter().issuer.name == ["SỞ NỘI VỤ"]
     assert not firstrun.needs_first_run()
@@ -185,7 +194,8 @@ def test_a_damaged_state_file_does_not_stop_the_wizard(drafter_home: Path) -> No
 
 
 def test_a_database_failure_is_reported_and_loses_nothing(
-        qtbot, window, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    qtbot, window, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
     from drafter.store import profiles
     from drafter.store.engine import StoreError
 

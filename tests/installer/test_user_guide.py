@@ -11,8 +11,10 @@ from PySide6.QtGui import QTextDocument
 from drafter.ui import user_guide
 
 # Qt warnings fail these tests, except what the offscreen platform says of every window.
-pytestmark = [pytest.mark.qt_log_level_fail("WARNING"),
-              pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)")]
+pytestmark = [
+    pytest.mark.qt_log_level_fail("WARNING"),
+    pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)"),
+]
 
 GUIDE = Path(__file__).resolve().parents[2] / "docs" / "user-guide.md"
 
@@ -30,8 +32,9 @@ def test_help_menu_opens_the_guide_with_its_screenshots(qtbot) -> None:  # type:
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()
-    help_actions = [a.objectName() for menu in window.menuBar().actions()
-                    for a in menu.menu().actions()]
+    help_actions = [
+        a.objectName() for menu in window.menuBar().actions() for a in menu.menu().actions()
+    ]
     assert "action.user_guide" in help_actions
     window.actions_by_name["user_guide"].trigger()
     guide = window.findChild(user_guide.UserGuide, "user_guide")
@@ -45,8 +48,7 @@ def test_help_menu_opens_the_guide_with_its_screenshots(qtbot) -> None:  # type:
     names = re.findall(r'<img src="([^"]+)"', document.toHtml())
     assert names
     for name in names:
-        image = guide.browser.loadResource(QTextDocument.ResourceType.ImageResource.value,
-                                           name)
+        image = guide.browser.loadResource(QTextDocument.ResourceType.ImageResource.value, name)
         assert image is not None and not image.isNull(), name
     # A second trigger raises the same window instead of opening another.
     window.actions_by_name["user_guide"].trigger()

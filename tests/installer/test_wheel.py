@@ -35,14 +35,27 @@ pytestmark = pytest.mark.wheel
 
 ROOT = Path(__file__).resolve().parents[2]
 # What the sdist is made from; tests, benchmarks and the installer stay out of it.
-PROJECT_FILES = ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md", "LICENSE",
-                 "drafter", "templates", "resources", "docs")
+PROJECT_FILES = (
+    "pyproject.toml",
+    "setup.py",
+    "MANIFEST.in",
+    "README.md",
+    "LICENSE",
+    "drafter",
+    "templates",
+    "resources",
+    "docs",
+)
 SHIPPED_TYPES = sorted(p.parent.name for p in (ROOT / "templates").glob("*/type.toml"))
 LOCALE = "resources/locale/vi/LC_MESSAGES"
 # Data files the sdist carries at the top and the wheel inside the package, at
 # drafter/_data/; the migrations' template is in the package in both.
-SHIPPED_DATA = (*(f"templates/{type_id}/type.toml" for type_id in SHIPPED_TYPES),
-                f"{LOCALE}/drafter.mo", "resources/icons/drafter.png", "docs/user-guide.md")
+SHIPPED_DATA = (
+    *(f"templates/{type_id}/type.toml" for type_id in SHIPPED_TYPES),
+    f"{LOCALE}/drafter.mo",
+    "resources/icons/drafter.png",
+    "docs/user-guide.md",
+)
 MIGRATION_TEMPLATE = "drafter/store/migrations/script.py.mako"
 TIMEOUT = 120
 
@@ -53,15 +66,32 @@ class Built:
     wheel: Path
 
 
-def run(command: list[str], cwd: Path, env: dict[str, str] | None = None,
-        stdout_to: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    command: list[str], cwd: Path, env: dict[str, str] | None = None, stdout_to: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     if stdout_to is None:
-        return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True,
-                              encoding="utf-8", timeout=TIMEOUT, check=False)
+        return subprocess.run(
+            command,
+            cwd=cwd,
+            env=env,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=TIMEOUT,
+            check=False,
+        )
     with stdout_to.open("w", encoding="utf-8") as stream:
-        return subprocess.run(command, cwd=cwd, env=env, stdout=stream,
-                              stderr=subprocess.PIPE, text=True, encoding="utf-8",
-                              timeout=TIMEOUT, check=False)
+        return subprocess.run(
+            command,
+            cwd=cwd,
+            env=env,
+            stdout=stream,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            timeout=TIMEOUT,
+            check=False,
+        )
 
 
 def succeeded(result: subprocess.CompletedProcess[str]) -> subprocess.CompletedProcess[str]:
@@ -82,14 +112,35 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
         else:
             shutil.copy2(path, source / name)
     out = tmp_path_factory.mktemp("dist")
-    build_sdist = ("import sys; from setuptools import build_meta; "
-                   "print(build_meta.build_sdist(sys.argv[1]))")
-    sdist = out / succeeded(run([sys.executable, "-c", build_sdist, str(out)],
-                                cwd=source)).stdout.strip().splitlines()[-1]
+    build_sdist = (
+        "import sys; from setuptools import build_meta; print(build_meta.build_sdist(sys.argv[1]))"
+    )
+    sdist = (
+        out
+        / succeeded(run([sys.executable, "-c", build_sdist, str(out)], cwd=source))
+        .stdout.strip()
+        .splitlines()[-1]
+    )
     # pip unpacks the sdist and builds the wheel from it, as it would from PyPI.
-    succeeded(run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-                   "--no-index", "--disable-pip-version-check", "-q", "-w", str(out),
-                   str(sdist)], cwd=out))
+    succeeded(
+        run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "wheel",
+                "--no-deps",
+                "--no-build-isolation",
+                "--no-index",
+                "--disable-pip-version-check",
+                "-q",
+                "-w",
+                str(out),
+                str(sdist),
+            ],
+            cwd=out,
+        )
+    )
     (wheel,) = out.glob("drafter-*.whl")
     return Built(sdist=sdist, wheel=wheel)
 
@@ -100,15 +151,31 @@ def venv(built: Built, tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("venv")
     succeeded(run([sys.executable, "-m", "venv", "--without-pip", str(root)], cwd=root))
     python = root / "bin" / "python"
-    succeeded(run([sys.executable, "-m", "pip", "--python", str(python), "install",
-                   "--no-deps", "--no-index", "--disable-pip-version-check", "-q",
-                   str(built.wheel)], cwd=root))
-    site_packages = succeeded(run(
-        [str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
-        cwd=root)).stdout.strip()
+    succeeded(
+        run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "--python",
+                str(python),
+                "install",
+                "--no-deps",
+                "--no-index",
+                "--disable-pip-version-check",
+                "-q",
+                str(built.wheel),
+            ],
+            cwd=root,
+        )
+    )
+    site_packages = succeeded(
+        run([str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"], cwd=root)
+    ).stdout.strip()
     ours = dict.fromkeys([sysconfig.get_path("purelib"), sysconfig.get_path("platlib")])
     (Path(site_packages) / "test-dependencies.pth").write_text(
-        "".join(f"{path}\n" for path in ours), encoding="utf-8")
+        "".join(f"{path}\n" for path in ours), encoding="utf-8"
+    )
     return root / "bin"
 
 
@@ -129,36 +196,50 @@ def user_environment(venv: Path, workdir: Path) -> dict[str, str]:
     }
 
 
-def drafter(venv: Path, workdir: Path, *args: str,
-            stdout_to: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return run([str(venv / "drafter"), *args], cwd=workdir,
-               env=user_environment(venv, workdir), stdout_to=stdout_to)
+def drafter(
+    venv: Path, workdir: Path, *args: str, stdout_to: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    return run(
+        [str(venv / "drafter"), *args],
+        cwd=workdir,
+        env=user_environment(venv, workdir),
+        stdout_to=stdout_to,
+    )
 
 
 def test_sdist_carries_templates_resources_and_the_guide(built: Built) -> None:
     with tarfile.open(built.sdist) as archive:
         names = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
-    wanted = ["setup.py", "MANIFEST.in", *SHIPPED_DATA, MIGRATION_TEMPLATE,
-              *(f"templates/{type_id}/sample.letter" for type_id in SHIPPED_TYPES)]
+    wanted = [
+        "setup.py",
+        "MANIFEST.in",
+        *SHIPPED_DATA,
+        MIGRATION_TEMPLATE,
+        *(f"templates/{type_id}/sample.letter" for type_id in SHIPPED_TYPES),
+    ]
     assert [name for name in wanted if name not in names] == []
 
 
 def test_wheel_built_from_the_sdist_carries_them_inside_the_package(built: Built) -> None:
     with zipfile.ZipFile(built.wheel) as archive:
         names = set(archive.namelist())
-    wanted = [*(f"drafter/_data/{path}" for path in (*SHIPPED_DATA, f"{LOCALE}/drafter-ui.mo")),
-              MIGRATION_TEMPLATE]
+    wanted = [
+        *(f"drafter/_data/{path}" for path in (*SHIPPED_DATA, f"{LOCALE}/drafter-ui.mo")),
+        MIGRATION_TEMPLATE,
+    ]
     assert [name for name in wanted if name not in names] == []
     # Nothing outside the package: a wheel installs top-level folders as packages.
-    assert {name.split("/")[0] for name in names} == {
-        "drafter", f"drafter-{__version__}.dist-info"}
+    assert {name.split("/")[0] for name in names} == {"drafter", f"drafter-{__version__}.dist-info"}
 
 
 def test_installed_package_is_the_wheel_not_the_checkout(venv: Path, workdir: Path) -> None:
-    script = ("import drafter, drafter.paths as p; "
-              "print(drafter.__file__); print(p.templates_dir()); print(p.resources_dir())")
-    result = succeeded(run([str(venv / "python"), "-c", script], cwd=workdir,
-                           env=user_environment(venv, workdir)))
+    script = (
+        "import drafter, drafter.paths as p; "
+        "print(drafter.__file__); print(p.templates_dir()); print(p.resources_dir())"
+    )
+    result = succeeded(
+        run([str(venv / "python"), "-c", script], cwd=workdir, env=user_environment(venv, workdir))
+    )
     package, templates, resources = (Path(line) for line in result.stdout.splitlines())
     installed = venv.parent.resolve()
     assert package.resolve().is_relative_to(installed)

@@ -52,8 +52,9 @@ def test_workflow_runs_on_windows_with_python_311() -> None:
     assert {"push", "pull_request"} <= set(triggers)
     (job,) = workflow["jobs"].values()
     assert job["runs-on"].startswith("windows")
-    setup = [step for step in job["steps"]
-             if step.get("uses", "").startswith("actions/setup-python")]
+    setup = [
+        step for step in job["steps"] if step.get("uses", "").startswith("actions/setup-python")
+    ]
     assert setup and setup[0]["with"]["python-version"] == "3.11"
 
 
@@ -109,8 +110,9 @@ def test_tests_on_windows_select_markers_that_exist() -> None:
     assert marker_expression is not None
     used = set(re.findall(r"\w+", marker_expression.group(1))) - {"not", "and", "or"}
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    declared = {marker.split(":")[0] for marker in
-                pyproject["tool"]["pytest"]["ini_options"]["markers"]}
+    declared = {
+        marker.split(":")[0] for marker in pyproject["tool"]["pytest"]["ini_options"]["markers"]
+    }
     assert used and used <= declared
     # -k "not postgresql" leaves out exactly the PostgreSQL half of the storage tests.
     assert '"-k", "not postgresql"' in script
@@ -143,12 +145,22 @@ def _load_like_pyinstaller(text_bytes: bytes) -> dict[str, Any]:
     """What load_version_info_from_text_file does: decode by the coding cookie, eval."""
     encoding, _ = tokenize.detect_encoding(io.BytesIO(text_bytes).readline)
     text = text_bytes.decode(encoding)
-    classes = {name: type(name, (_Recorder,), {}) for name in (
-        "VSVersionInfo", "FixedFileInfo", "StringFileInfo", "StringTable", "StringStruct",
-        "VarFileInfo", "VarStruct")}
+    classes = {
+        name: type(name, (_Recorder,), {})
+        for name in (
+            "VSVersionInfo",
+            "FixedFileInfo",
+            "StringFileInfo",
+            "StringTable",
+            "StringStruct",
+            "VarFileInfo",
+            "VarStruct",
+        )
+    }
     # Only those names and literals: what eval in PyInstaller's module could resolve.
-    names = {node.id for node in ast.walk(ast.parse(text, mode="eval"))
-             if isinstance(node, ast.Name)}
+    names = {
+        node.id for node in ast.walk(ast.parse(text, mode="eval")) if isinstance(node, ast.Name)
+    }
     assert names <= set(classes)
     info = eval(text, {"__builtins__": {}}, classes)
     assert type(info).__name__ == "VSVersionInfo"
@@ -192,12 +204,15 @@ def test_version_comes_from_the_package_and_matches_pyproject() -> None:
     assert pyproject["project"]["version"] == __version__
 
 
-@pytest.mark.parametrize(("version", "numbers"), [
-    ("1.2", (1, 2, 0, 0)),
-    ("0.3.0rc1", (0, 3, 0, 0)),
-    ("2.0.1.post4", (2, 0, 1, 0)),
-    ("1.2.3.4.5", (1, 2, 3, 4)),
-])
+@pytest.mark.parametrize(
+    ("version", "numbers"),
+    [
+        ("1.2", (1, 2, 0, 0)),
+        ("0.3.0rc1", (0, 3, 0, 0)),
+        ("2.0.1.post4", (2, 0, 1, 0)),
+        ("1.2.3.4.5", (1, 2, 3, 4)),
+    ],
+)
 def test_numeric_version_has_four_parts(version: str, numbers: tuple[int, ...]) -> None:
     assert version_info.numeric_version(version) == numbers
 
@@ -209,13 +224,16 @@ def test_numeric_version_refuses_what_windows_cannot_hold(version: str) -> None:
 
 
 def test_spec_gives_both_windows_programs_their_version_file(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Runs drafter.spec as PyInstaller would on Windows, with its classes recorded."""
     hooks = types.ModuleType("PyInstaller.utils.hooks")
     hooks.collect_submodules = lambda name: []  # type: ignore[attr-defined]
-    for name, module in (("PyInstaller", types.ModuleType("PyInstaller")),
-                         ("PyInstaller.utils", types.ModuleType("PyInstaller.utils")),
-                         ("PyInstaller.utils.hooks", hooks)):
+    for name, module in (
+        ("PyInstaller", types.ModuleType("PyInstaller")),
+        ("PyInstaller.utils", types.ModuleType("PyInstaller.utils")),
+        ("PyInstaller.utils.hooks", hooks),
+    ):
         monkeypatch.setitem(sys.modules, name, module)
     monkeypatch.setattr(sys, "platform", "win32")
     monkeypatch.setattr(sys, "path", list(sys.path))
@@ -229,8 +247,11 @@ def test_spec_gives_both_windows_programs_their_version_file(
             self.pure: list[Any] = []
 
     namespace = {
-        "SPECPATH": str(ROOT / "installer"), "workpath": str(tmp_path), "Analysis": Analysis,
-        "PYZ": lambda *args, **kwargs: None, "COLLECT": lambda *args, **kwargs: None,
+        "SPECPATH": str(ROOT / "installer"),
+        "workpath": str(tmp_path),
+        "Analysis": Analysis,
+        "PYZ": lambda *args, **kwargs: None,
+        "COLLECT": lambda *args, **kwargs: None,
         "EXE": lambda *args, **kwargs: executables.append(kwargs),
     }
     spec = ROOT / "installer" / "drafter.spec"
@@ -265,8 +286,10 @@ def _iss() -> str:
 
 def test_installer_speaks_vietnamese_first_and_english_on_request() -> None:
     languages = _sections(_iss())["Languages"]
-    assert languages == ['Name: "vi"; MessagesFile: "Vietnamese.isl"',
-                         'Name: "en"; MessagesFile: "compiler:Default.isl"']
+    assert languages == [
+        'Name: "vi"; MessagesFile: "Vietnamese.isl"',
+        'Name: "en"; MessagesFile: "compiler:Default.isl"',
+    ]
     setup = _sections(_iss())["Setup"]
     assert "LanguageDetectionMethod=none" in setup  # the first language, Vietnamese
     assert "ShowLanguageDialog=yes" in setup  # where English can be chosen
@@ -279,9 +302,13 @@ def test_installer_version_is_read_from_the_program() -> None:
     assert "#define AppVersion GetFileProductVersion(BundleExe)" in script
     assert "#define AppPublisher GetFileCompany(BundleExe)" in script
     setup = _sections(script)["Setup"]
-    for directive in ("AppVersion={#AppVersion}", "VersionInfoVersion={#AppFileVersion}",
-                      "VersionInfoProductName={#AppName}", "VersionInfoCompany={#AppPublisher}",
-                      "OutputBaseFilename=DrafterSetup-{#AppVersion}"):
+    for directive in (
+        "AppVersion={#AppVersion}",
+        "VersionInfoVersion={#AppFileVersion}",
+        "VersionInfoProductName={#AppName}",
+        "VersionInfoCompany={#AppPublisher}",
+        "OutputBaseFilename=DrafterSetup-{#AppVersion}",
+    ):
         assert directive in setup
     # What the script reads back is what version_info.py writes into Drafter.exe.
     assert '#define AppExe "Drafter.exe"' in script
@@ -295,8 +322,9 @@ def test_installer_associates_letter_files_for_this_user() -> None:
     assert all(line.startswith("Root: HKCU;") for line in registry)
 
     def entry(subkey: str) -> str:
-        (line,) = [line for line in registry if f'Subkey: "{subkey}";' in line
-                   and 'ValueName: ""' in line]
+        (line,) = [
+            line for line in registry if f'Subkey: "{subkey}";' in line and 'ValueName: ""' in line
+        ]
         return line
 
     assert 'ValueData: "{#ProgId}"' in entry(r"Software\Classes\.letter")
@@ -323,8 +351,11 @@ EMPTY_BY_DESIGN = {"HelpTextNote", "AboutSetupNote", "TranslatorNote", "BeveledL
 
 def _isl_sections() -> dict[str, dict[str, str]]:
     text = ISL.read_bytes().decode("utf-8-sig")
-    return {section: dict(line.split("=", 1) for line in lines)
-            for section, lines in _sections(text).items() if section}
+    return {
+        section: dict(line.split("=", 1) for line in lines)
+        for section, lines in _sections(text).items()
+        if section
+    }
 
 
 def test_messages_file_is_utf8_with_bom_in_nfc() -> None:
@@ -361,8 +392,14 @@ def test_custom_messages_used_by_the_script_exist_in_both_languages() -> None:
     used = set(re.findall(r"\{cm:(\w+)", script))
     assert {"AssociateLetters", "CreateDesktopIcon", "LaunchProgram"} <= used
     custom = _sections(script)["CustomMessages"]
-    defined = {language: {line.split("=", 1)[0].split(".", 1)[1] for line in custom
-                          if line.startswith(f"{language}.")} for language in ("vi", "en")}
+    defined = {
+        language: {
+            line.split("=", 1)[0].split(".", 1)[1]
+            for line in custom
+            if line.startswith(f"{language}.")
+        }
+        for language in ("vi", "en")
+    }
     from_isl = set(_isl_sections()["CustomMessages"])
     # Inno Setup's standard custom messages come from the messages files.
     standard = {"CreateDesktopIcon", "AdditionalIcons", "LaunchProgram"}

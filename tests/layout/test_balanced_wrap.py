@@ -15,7 +15,9 @@ def test_a_long_name_is_broken_into_even_lines_not_greedily() -> None:
     greedy = metrics.wrap(name, pt(13), mm(65), bold=True)
     assert greedy == ["ỦY BAN NHÂN DÂN THÀNH", "PHỐ ĐÀ NẴNG"]
     assert metrics.balanced_wrap(name, pt(13), mm(65), bold=True) == [
-        "ỦY BAN NHÂN DÂN", "THÀNH PHỐ ĐÀ NẴNG"]
+        "ỦY BAN NHÂN DÂN",
+        "THÀNH PHỐ ĐÀ NẴNG",
+    ]
 
 
 def test_balanced_lines_keep_the_line_count_and_fit() -> None:
@@ -34,8 +36,14 @@ def test_a_name_that_fits_stays_on_one_line() -> None:
 
 
 def test_the_header_prints_the_parent_body_on_balanced_lines() -> None:
-    letter = cong_van(issuer=Issuer(parent=["Ủy ban nhân dân thành phố Đà Nẵng"],
-                                    name=["Sở Tài chính"], abbreviation="STC", unit="NS"))
+    letter = cong_van(
+        issuer=Issuer(
+            parent=["Ủy ban nhân dân thành phố Đà Nẵng"],
+            name=["Sở Tài chính"],
+            abbreviation="STC",
+            unit="NS",
+        )
+    )
     header = compose(letter).sections[0].blocks[0]
     assert isinstance(header, Table)
     texts = [p.text for p in header.rows[0].cells[0].blocks if p.role == "parent"]
@@ -58,8 +66,9 @@ def test_the_appendix_reference_names_the_issuer_when_its_prose_name_is_known() 
     issuer = Issuer(name=["SỞ TÀI CHÍNH"], prose_name="Sở Tài chính", abbreviation="STC")
     letter = cong_van(issuer=issuer, appendices=[Appendix(title="Danh sách", body="Nội dung")])
     appendix = compose(letter).sections[1].blocks
-    reference = next(b for b in appendix if isinstance(b, Paragraph)
-                     and b.role == "appendix_reference")
+    reference = next(
+        b for b in appendix if isinstance(b, Paragraph) and b.role == "appendix_reference"
+    )
     assert reference.text.startswith("(Kèm theo Công văn số")
     assert reference.text.endswith("của Sở Tài chính)")
 

@@ -35,8 +35,11 @@ def walk(blocks: list[Block]) -> Iterator[Paragraph | Table]:
 
 
 def paragraphs(document: Document, role: str, section: int = 0) -> list[Paragraph]:
-    return [b for b in walk(document.sections[section].blocks)
-            if isinstance(b, Paragraph) and b.role == role]
+    return [
+        b
+        for b in walk(document.sections[section].blocks)
+        if isinstance(b, Paragraph) and b.role == role
+    ]
 
 
 def only(document: Document, role: str) -> Paragraph:
@@ -46,8 +49,9 @@ def only(document: Document, role: str) -> Paragraph:
 
 
 def table(document: Document, role: str) -> Table:
-    found = [b for b in walk(document.sections[0].blocks)
-             if isinstance(b, Table) and b.role == role]
+    found = [
+        b for b in walk(document.sections[0].blocks) if isinstance(b, Table) and b.role == role
+    ]
     assert len(found) == 1, role
     return found[0]
 
@@ -103,9 +107,11 @@ class TestPage:
         [footer] = section.first_footer
         assert section.footer == []
         assert isinstance(footer, Paragraph)
-        assert footer.text == ("Địa chỉ: 23 Quang Trung, phường Cửa Nam, Hà Nội; "
-                               "ĐT: 024.3825.1234; E-Mail: vanphong@hanoiedu.vn; "
-                               "Website: hanoi.edu.vn")
+        assert footer.text == (
+            "Địa chỉ: 23 Quang Trung, phường Cửa Nam, Hà Nội; "
+            "ĐT: 024.3825.1234; E-Mail: vanphong@hanoiedu.vn; "
+            "Website: hanoi.edu.vn"
+        )
         assert 11 <= footer.size.pt <= 12
         assert footer.border_top is not None  # the line across the text width
 
@@ -155,10 +161,15 @@ class TestIssuer:
         letter.issuer.name = ["Sở Y tế"]
         assert only(compose(letter), "issuer").text == "SỞ Y TẾ"
 
-    @pytest.mark.parametrize("names", [["SỞ GIÁO DỤC VÀ ĐÀO TẠO"], ["ỦY BAN NHÂN DÂN"],
-                                       ["BỘ NỘI VỤ"],
-                                       ["TRUNG TÂM PHÁT TRIỂN QUỸ ĐẤT VÀ HẠ TẦNG KỸ THUẬT "
-                                        "KHU CÔNG NGHIỆP"]])
+    @pytest.mark.parametrize(
+        "names",
+        [
+            ["SỞ GIÁO DỤC VÀ ĐÀO TẠO"],
+            ["ỦY BAN NHÂN DÂN"],
+            ["BỘ NỘI VỤ"],
+            ["TRUNG TÂM PHÁT TRIỂN QUỸ ĐẤT VÀ HẠ TẦNG KỸ THUẬT KHU CÔNG NGHIỆP"],
+        ],
+    )
     def test_issuer_rule_between_a_third_and_a_half(self, names: list[str]) -> None:
         letter = cong_van()
         letter.issuer.name = names
@@ -166,9 +177,13 @@ class TestIssuer:
         rule = only(document, "issuer_rule")
         issuers = paragraphs(document, "issuer")
         tbl, column = cell_of(document, rule)
-        widest = max(max(metrics.text_width(line, p.size, bold=True)
-                         for line in metrics.wrap(p.text, p.size, tbl.columns[column],
-                                                  bold=True)) for p in issuers)
+        widest = max(
+            max(
+                metrics.text_width(line, p.size, bold=True)
+                for line in metrics.wrap(p.text, p.size, tbl.columns[column], bold=True)
+            )
+            for p in issuers
+        )
         share = int(rule_width(document, rule)) / int(widest)
         assert 1 / 3 <= share <= 1 / 2, share
         assert rule.indent_left == rule.indent_right
@@ -184,8 +199,9 @@ class TestNumberAndDate:
         number, date = only(document, "number"), only(document, "date")
         assert cell_of(document, number)[1] == 0 and cell_of(document, date)[1] == 1
         assert cell_of(document, number)[0].rows is cell_of(document, date)[0].rows
-        row = next(r for r in table(document, "header").rows
-                   if any(b is number for b in r.cells[0].blocks))
+        row = next(
+            r for r in table(document, "header").rows if any(b is number for b in r.cells[0].blocks)
+        )
         assert any(b is date for b in row.cells[1].blocks)
         # Both are the first line of their cell in the same row: the baselines meet
         # when space before plus ascent is the same on both sides.
@@ -229,8 +245,9 @@ class TestNumberAndDate:
         assert vv.align is Align.CENTER
         tbl, column = cell_of(document, vv)
         assert column == 0
-        cell_blocks = next(r.cells[0].blocks for r in tbl.rows
-                           if any(b is vv for b in r.cells[0].blocks))
+        cell_blocks = next(
+            r.cells[0].blocks for r in tbl.rows if any(b is vv for b in r.cells[0].blocks)
+        )
         assert cell_blocks.index(vv) == cell_blocks.index(number) + 1
 
 
@@ -242,18 +259,25 @@ class TestKinhGui:
         assert paragraphs(document, "kinh_gui_item") == []
 
     def test_many_recipients_with_dashes(self) -> None:
-        document = compose(cong_van(kinh_gui=["Bộ Nội vụ", "- Bộ Kế hoạch và Đầu tư;",
-                                              "Bộ Tài chính."]))
+        document = compose(
+            cong_van(kinh_gui=["Bộ Nội vụ", "- Bộ Kế hoạch và Đầu tư;", "Bộ Tài chính."])
+        )
         [label] = paragraphs(document, "kinh_gui")
         items = paragraphs(document, "kinh_gui_item")
         assert label.text == "Kính gửi:"
-        assert [i.text for i in items] == ["- Bộ Nội vụ;", "- Bộ Kế hoạch và Đầu tư;",
-                                           "- Bộ Tài chính."]
+        assert [i.text for i in items] == [
+            "- Bộ Nội vụ;",
+            "- Bộ Kế hoạch và Đầu tư;",
+            "- Bộ Tài chính.",
+        ]
         # The dashes line up under the colon area: right of the label's start.
         dash_x = items[0].indent_left + items[0].first_line
         assert all(i.indent_left + i.first_line == dash_x for i in items)
-        assert label.indent_left < dash_x <= label.indent_left + metrics.text_width(
-            "Kính gửi:", label.size)
+        assert (
+            label.indent_left
+            < dash_x
+            <= label.indent_left + metrics.text_width("Kính gửi:", label.size)
+        )
         assert all(not i.runs[0].bold for i in [label, *items])
 
     def test_kinh_gui_body_size(self, document: Document) -> None:
@@ -277,17 +301,24 @@ class TestBody:
         last = paragraphs(document, "body")[-1]
         assert last.text == "Trân trọng./."
 
-    @pytest.mark.parametrize(("ending", "printed"), [("Trân trọng", "Trân trọng./."),
-                                                     ("Trân trọng;", "Trân trọng./."),
-                                                     ("Trân trọng./.", "Trân trọng./."),
-                                                     ("Trân trọng.", "Trân trọng./.")])
+    @pytest.mark.parametrize(
+        ("ending", "printed"),
+        [
+            ("Trân trọng", "Trân trọng./."),
+            ("Trân trọng;", "Trân trọng./."),
+            ("Trân trọng./.", "Trân trọng./."),
+            ("Trân trọng.", "Trân trọng./."),
+        ],
+    )
     def test_end_mark_not_doubled(self, ending: str, printed: str) -> None:
         document = compose(cong_van(body=f"Nội dung.\n{ending}"))
         assert paragraphs(document, "body")[-1].text == printed
 
     def test_structure_styles(self) -> None:
-        body = ("Điều 1. Phạm vi điều chỉnh\n1. Khoản có tiêu đề\n"
-                "2. Khoản là một câu.\na) Điểm a;\n**Đậm** giữa *nghiêng*.")
+        body = (
+            "Điều 1. Phạm vi điều chỉnh\n1. Khoản có tiêu đề\n"
+            "2. Khoản là một câu.\na) Điểm a;\n**Đậm** giữa *nghiêng*."
+        )
         document = compose(cong_van(body=body))
         article = only(document, "article")
         assert article.runs[0].text.startswith("Điều 1.") and article.runs[0].bold
@@ -298,8 +329,11 @@ class TestBody:
         assert point.text.startswith("a) ") and not any(r.bold for r in point.runs)
         last = paragraphs(document, "body")[-1]
         assert [(r.text, r.bold, r.italic) for r in last.runs] == [
-            ("Đậm", True, False), (" giữa ", False, False), ("nghiêng", False, True),
-            ("./.", False, False)]
+            ("Đậm", True, False),
+            (" giữa ", False, False),
+            ("nghiêng", False, True),
+            ("./.", False, False),
+        ]
 
 
 class TestClosing:
@@ -311,15 +345,21 @@ class TestClosing:
         assert label.align is Align.LEFT
         items = [p.text for p in paragraphs(document, "noi_nhan_item")]
         assert items == ["- Như trên;", "- UBND Thành phố (để báo cáo);", "- Lưu: VT, VP."]
-        assert all(p.size.pt == 11 and not p.runs[0].bold
-                   for p in paragraphs(document, "noi_nhan_item"))
+        assert all(
+            p.size.pt == 11 and not p.runs[0].bold for p in paragraphs(document, "noi_nhan_item")
+        )
         assert only(document, "drafter_mark").text == "TL.(35)"
 
     def test_user_punctuation_is_replaced(self) -> None:
-        document = compose(cong_van(noi_nhan=["- Như trên;", "Sở Tài chính.", "  UBND  ,"],
-                                    luu="Lưu: VT"))
+        document = compose(
+            cong_van(noi_nhan=["- Như trên;", "Sở Tài chính.", "  UBND  ,"], luu="Lưu: VT")
+        )
         assert [p.text for p in paragraphs(document, "noi_nhan_item")] == [
-            "- Như trên;", "- Sở Tài chính;", "- UBND;", "- Lưu: VT."]
+            "- Như trên;",
+            "- Sở Tài chính;",
+            "- UBND;",
+            "- Lưu: VT.",
+        ]
 
     def test_noi_nhan_level_with_the_first_authority_line(self, document: Document) -> None:
         closing = table(document, "closing")
@@ -345,17 +385,26 @@ class TestClosing:
         assert signer.space_before >= mm(20)  # room for the signature and the seal
 
     def test_two_signature_blocks(self) -> None:
-        letter = cong_van(signatures=[Signature(title="THƯ KÝ", name="Lê Thị B"),
-                                      Signature(title="CHỦ TỌA", name="Trần Văn C")])
+        letter = cong_van(
+            signatures=[
+                Signature(title="THƯ KÝ", name="Lê Thị B"),
+                Signature(title="CHỦ TỌA", name="Trần Văn C"),
+            ]
+        )
         document = compose(letter)
         assert [p.text for p in paragraphs(document, "signer")] == ["Lê Thị B", "Trần Văn C"]
         assert len(paragraphs(document, "noi_nhan_label")) == 1
 
 
 class TestMarks:
-    @pytest.mark.parametrize(("urgency", "label", "width"), [
-        (Urgency.HOA_TOC, "HỎA TỐC", 30), (Urgency.THUONG_KHAN, "THƯỢNG KHẨN", 40),
-        (Urgency.KHAN, "KHẨN", 20)])
+    @pytest.mark.parametrize(
+        ("urgency", "label", "width"),
+        [
+            (Urgency.HOA_TOC, "HỎA TỐC", 30),
+            (Urgency.THUONG_KHAN, "THƯỢNG KHẨN", 40),
+            (Urgency.KHAN, "KHẨN", 20),
+        ],
+    )
     def test_urgency_stamp_sizes(self, urgency: Urgency, label: str, width: float) -> None:
         document = compose(cong_van(urgency=urgency))
         stamp = table(document, "urgency")
@@ -394,8 +443,10 @@ class TestAppendix:
         appendix = document.sections[1]
         assert appendix.restart_numbering
         assert appendix.header and appendix.header[0].runs[0].field is FieldCode.PAGE  # type: ignore[union-attr]
-        label, title, reference = (paragraphs(document, role, 1)[0] for role in
-                                   ("appendix_label", "appendix_title", "appendix_reference"))
+        label, title, reference = (
+            paragraphs(document, role, 1)[0]
+            for role in ("appendix_label", "appendix_title", "appendix_reference")
+        )
         assert label.text == "Phụ lục" and label.size.pt == 14 and label.runs[0].bold
         assert title.text == "DANH SÁCH CÁC ĐƠN VỊ ĐƯỢC KIỂM TRA" and title.runs[0].bold
         assert reference.runs[0].italic
@@ -408,8 +459,9 @@ class TestAppendix:
         assert abs(body_table.width - document.sections[1].page.text_width) <= 2
         assert body_table.borders is not None
         header_cells: list[Cell] = body_table.rows[0].cells
-        assert all(p.runs[0].bold for c in header_cells for p in c.blocks
-                   if isinstance(p, Paragraph))
+        assert all(
+            p.runs[0].bold for c in header_cells for p in c.blocks if isinstance(p, Paragraph)
+        )
 
 
 def test_measured_widths_agree_with_the_standard() -> None:
@@ -418,8 +470,7 @@ def test_measured_widths_agree_with_the_standard() -> None:
     assert metrics.text_width(TIEU_NGU, pt(13), bold=True).mm == pytest.approx(56, abs=0.3)
     assert metrics.text_width(QUOC_HIEU, pt(13), bold=True).mm == pytest.approx(95.7, abs=0.3)
     assert metrics.text_width(QUOC_HIEU, pt(12), bold=True).mm == pytest.approx(88.3, abs=0.3)
-    assert metrics.text_width("ỦY BAN NHÂN DÂN", pt(13), bold=True).mm == \
-        pytest.approx(43, abs=0.5)
+    assert metrics.text_width("ỦY BAN NHÂN DÂN", pt(13), bold=True).mm == pytest.approx(43, abs=0.5)
     date = "Thành phố Hồ Chí Minh, ngày 29 tháng 12 năm 2020"
     assert metrics.text_width(date, pt(14), italic=True).mm == pytest.approx(106, abs=0.5)
     assert metrics.text_width(date, pt(13), italic=True).mm == pytest.approx(98.7, abs=0.3)
@@ -444,8 +495,9 @@ def test_every_letter_type_builds(tmp_path: object) -> None:
 
 
 def test_dong_kinh_gui_follows_kinh_gui() -> None:
-    document = compose(cong_van(kinh_gui=["Bộ Nội vụ"],
-                                dong_kinh_gui=["Sở Tài chính;", "Sở Nội vụ"]))
+    document = compose(
+        cong_van(kinh_gui=["Bộ Nội vụ"], dong_kinh_gui=["Sở Tài chính;", "Sở Nội vụ"])
+    )
     [kinh_gui] = paragraphs(document, "kinh_gui")
     [label] = paragraphs(document, "dong_kinh_gui")
     items = paragraphs(document, "dong_kinh_gui_item")

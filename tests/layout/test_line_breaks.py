@@ -25,8 +25,10 @@ def lines(paragraph: Paragraph) -> list[str]:
     return paragraph.text.split("\n")
 
 
-LONG_VV = ("trả lời Công văn số 125/UBND-VX ngày 10 tháng 3 năm 2026 về việc tăng cường "
-           "hợp tác giữa các địa phương Việt Nam - Pháp của thành phố Cần Thơ")
+LONG_VV = (
+    "trả lời Công văn số 125/UBND-VX ngày 10 tháng 3 năm 2026 về việc tăng cường "
+    "hợp tác giữa các địa phương Việt Nam - Pháp của thành phố Cần Thơ"
+)
 
 
 class TestPenalties:
@@ -49,8 +51,9 @@ class TestChosenLines:
         assert "TÀI CHÍNH - KẾ HOẠCH" in lines_ or lines_[0].endswith("-")
 
     def test_long_title_breaks_between_phrases(self) -> None:
-        assert break_lines("CỤC TRƯỞNG CỤC VĂN THƯ VÀ LƯU TRỮ NHÀ NƯỚC", pt(14), mm(100),
-                           bold=True) == ["CỤC TRƯỞNG", "CỤC VĂN THƯ VÀ LƯU TRỮ NHÀ NƯỚC"]
+        assert break_lines(
+            "CỤC TRƯỞNG CỤC VĂN THƯ VÀ LƯU TRỮ NHÀ NƯỚC", pt(14), mm(100), bold=True
+        ) == ["CỤC TRƯỞNG", "CỤC VĂN THƯ VÀ LƯU TRỮ NHÀ NƯỚC"]
 
     def test_names_stay_whole(self) -> None:
         for width in range(55, 120, 5):
@@ -60,7 +63,9 @@ class TestChosenLines:
 
     def test_the_users_break_is_kept(self) -> None:
         assert break_lines("CỤC TRƯỞNG CỤC\nVĂN THƯ", pt(14), mm(100), bold=True) == [
-            "CỤC TRƯỞNG CỤC", "VĂN THƯ"]
+            "CỤC TRƯỞNG CỤC",
+            "VĂN THƯ",
+        ]
 
     def test_no_break_at_a_no_break_space(self) -> None:
         text = "V/v đề nghị hỗ trợ kinh phí cho Báo Người\u00a0Hà\u00a0Nội năm 2026"
@@ -91,18 +96,21 @@ class TestLettersLaidOut:
         assert vv.text.replace("\n", " ") == "V/v tăng cường công tác phòng, chống dịch"
 
     def test_issuer_phong_tai_chinh_ke_hoach(self) -> None:
-        issuer = Issuer(name=["PHÒNG TÀI CHÍNH - KẾ HOẠCH"], parent=["ỦY BAN NHÂN DÂN",
-                                                                     "HUYỆN GIA LÂM"],
-                        abbreviation="TCKH")
+        issuer = Issuer(
+            name=["PHÒNG TÀI CHÍNH - KẾ HOẠCH"],
+            parent=["ỦY BAN NHÂN DÂN", "HUYỆN GIA LÂM"],
+            abbreviation="TCKH",
+        )
         document = compose(cong_van(issuer=issuer))
         names = [p.text for p in paragraphs(document, "issuer")]
         assert all(not name.startswith("-") for name in names), names
 
     def test_three_line_authority_chain(self) -> None:
-        signature = Signature(authority=["TM. ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ",
-                                         "kt chủ tịch"],
-                              title="CỤC TRƯỞNG CỤC VĂN THƯ VÀ LƯU TRỮ NHÀ NƯỚC",
-                              name="Nguyễn Văn An")
+        signature = Signature(
+            authority=["TM. ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ", "kt chủ tịch"],
+            title="CỤC TRƯỞNG CỤC VĂN THƯ VÀ LƯU TRỮ NHÀ NƯỚC",
+            name="Nguyễn Văn An",
+        )
         document = compose(cong_van(signatures=[signature]))
         printed = [lines(p) for p in paragraphs(document, "signature_line")]
         assert printed[1] == ["KT. CHỦ TỊCH"]
@@ -110,9 +118,11 @@ class TestLettersLaidOut:
         assert printed[0][-1].endswith("CẦN THƠ") and len(printed[0]) == 2
 
     def test_appendix_title_breaks_between_phrases(self) -> None:
-        appendix = Appendix(title="Danh sách các đơn vị tham gia chương trình hợp tác giữa "
-                                  "các địa phương Việt Nam - Pháp giai đoạn 2026-2030",
-                            body="Nội dung.")
+        appendix = Appendix(
+            title="Danh sách các đơn vị tham gia chương trình hợp tác giữa "
+            "các địa phương Việt Nam - Pháp giai đoạn 2026-2030",
+            body="Nội dung.",
+        )
         document = compose(cong_van(appendices=[appendix]))
         [title] = paragraphs(document, "appendix_title")
         assert len(lines(title)) == 2
@@ -120,9 +130,11 @@ class TestLettersLaidOut:
 
 
 class TestKinhGui:
-    RECIPIENTS = ("Ủy ban nhân dân các quận, huyện của thành phố Cần Thơ",
-                  "Báo Người Hà Nội, Báo Cần Thơ và Đài Phát thanh và Truyền hình thành phố",
-                  "Sở Văn hóa, Thể thao và Du lịch")
+    RECIPIENTS = (
+        "Ủy ban nhân dân các quận, huyện của thành phố Cần Thơ",
+        "Báo Người Hà Nội, Báo Cần Thơ và Đài Phát thanh và Truyền hình thành phố",
+        "Sở Văn hóa, Thể thao và Du lịch",
+    )
 
     def test_dashes_sit_where_mau_1_5_puts_them(self) -> None:
         document = compose(cong_van(kinh_gui=list(self.RECIPIENTS)))
@@ -136,7 +148,10 @@ class TestKinhGui:
         document = compose(cong_van(kinh_gui=list(self.RECIPIENTS)))
         items = paragraphs(document, "kinh_gui_item")
         assert [i.text.replace("\n", " ") for i in items] == [
-            f"- {self.RECIPIENTS[0]};", f"- {self.RECIPIENTS[1]};", f"- {self.RECIPIENTS[2]}."]
+            f"- {self.RECIPIENTS[0]};",
+            f"- {self.RECIPIENTS[1]};",
+            f"- {self.RECIPIENTS[2]}.",
+        ]
         room = Length(document.sections[0].page.text_width - mm(45))
         for item in items:
             item_lines = lines(item)

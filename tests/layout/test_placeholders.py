@@ -29,6 +29,7 @@ def _paragraphs(document: Document) -> list[Paragraph]:
                     walk(cell.blocks)
             else:
                 out.append(block)
+
     for section in document.sections:
         walk(section.blocks)
     return out
@@ -50,11 +51,15 @@ def _printed(pdf: bytes) -> list[object]:
     out: list[object] = []
     with pymupdf.open(stream=pdf, filetype="pdf") as document:
         for page in document:
-            out += [(span["text"], span["font"], span["size"], span["color"], span["bbox"])
-                    for block in page.get_text("dict")["blocks"]
-                    for line in block.get("lines", ()) for span in line["spans"]]
-            out += [(item[0], *item[1:]) for drawing in page.get_drawings()
-                    for item in drawing["items"]]
+            out += [
+                (span["text"], span["font"], span["size"], span["color"], span["bbox"])
+                for block in page.get_text("dict")["blocks"]
+                for line in block.get("lines", ())
+                for span in line["spans"]
+            ]
+            out += [
+                (item[0], *item[1:]) for drawing in page.get_drawings() for item in drawing["items"]
+            ]
     return out
 
 
@@ -70,10 +75,19 @@ def test_an_empty_quyet_dinh_shows_its_parts_in_grey_without_stray_marks():
     letter = dataclasses.replace(letter, body="", subject="", place="")
     letter.signatures[0] = dataclasses.replace(letter.signatures[0], name="")
     document = compose(letter, REGISTRY, check=False, placeholders=True)
-    grey = {run.text: run for p in _paragraphs(document) for run in p.runs
-            if run.color == PLACEHOLDER_COLOR}
-    assert set(grey) == {"[Tên cơ quan]", "[Địa danh]", "[Trích yếu]", "[Nội dung]",
-                         "[Họ và tên người ký]"}  # the interface's language (vi)
+    grey = {
+        run.text: run
+        for p in _paragraphs(document)
+        for run in p.runs
+        if run.color == PLACEHOLDER_COLOR
+    }
+    assert set(grey) == {
+        "[Tên cơ quan]",
+        "[Địa danh]",
+        "[Trích yếu]",
+        "[Nội dung]",
+        "[Họ và tên người ký]",
+    }  # the interface's language (vi)
     assert all(run.italic and not run.bold for run in grey.values())
     texts = [p.text for p in _paragraphs(document)]
     assert "QUYẾT ĐỊNH:" in texts and "QUYẾT ĐỊNH./." not in texts

@@ -17,18 +17,30 @@ from drafter.render import docx_writer
 
 def test_defaults_are_legal_and_the_recommended_ones() -> None:
     assert check(DEFAULT) == []
-    assert (DEFAULT.quoc_hieu_size, DEFAULT.tieu_ngu_size, DEFAULT.issuer_size,
-            DEFAULT.date_size) == (13, 14, 13, 14)
+    assert (
+        DEFAULT.quoc_hieu_size,
+        DEFAULT.tieu_ngu_size,
+        DEFAULT.issuer_size,
+        DEFAULT.date_size,
+    ) == (13, 14, 13, 14)
     assert (DEFAULT.title_size, DEFAULT.body_size, DEFAULT.vv_size) == (14, 14, 12)
 
 
 def test_the_number_is_13_pt_and_no_setting() -> None:
     """Ô 3 is "exactly 13": a setting that could only hold 13 would change nothing."""
     assert not any("number" in name for name in SPECS)
-    header = next(b for b in compose(cong_van()).sections[0].blocks
-                  if isinstance(b, Table) and b.role is Role.HEADER)
-    number = next(p for row in header.rows for cell in row.cells for p in cell.blocks
-                  if isinstance(p, Paragraph) and p.role is Role.NUMBER)
+    header = next(
+        b
+        for b in compose(cong_van()).sections[0].blocks
+        if isinstance(b, Table) and b.role is Role.HEADER
+    )
+    number = next(
+        p
+        for row in header.rows
+        for cell in row.cells
+        for p in cell.blocks
+        if isinstance(p, Paragraph) and p.role is Role.NUMBER
+    )
     assert number.size.pt == 13
 
 
@@ -64,8 +76,9 @@ def test_every_setting_changes_the_docx(name: str) -> None:
 
 def _header(settings: LayoutSettings) -> tuple[Table, int]:
     document = compose(cong_van(), settings=settings)
-    header = next(b for b in document.sections[0].blocks
-                  if isinstance(b, Table) and b.role is Role.HEADER)
+    header = next(
+        b for b in document.sections[0].blocks if isinstance(b, Table) and b.role is Role.HEADER
+    )
     return header, document.sections[0].page.text_width
 
 
@@ -85,11 +98,20 @@ def test_the_header_right_column_is_the_one_set(right: float) -> None:
     assert rule.indent_left > 0 and abs(rule.indent_left - rule.indent_right) <= 1
 
 
-@pytest.mark.parametrize(("name", "value"), [
-    ("margin_left", 25), ("margin_right", 21), ("margin_top", 26), ("body_size", 15),
-    ("date_size", 15), ("line_spacing", 1.6), ("quoc_hieu_size", 14), ("rule_share", 0.6),
-    ("rule_share", 0.3),
-])
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("margin_left", 25),
+        ("margin_right", 21),
+        ("margin_top", 26),
+        ("body_size", 15),
+        ("date_size", 15),
+        ("line_spacing", 1.6),
+        ("quoc_hieu_size", 14),
+        ("rule_share", 0.6),
+        ("rule_share", 0.3),
+    ],
+)
 def test_out_of_range_is_refused(name: str, value: float) -> None:
     problems = check(replace(DEFAULT, **{name: value}))
     assert [p.field for p in problems] == [f"settings.{name}"]
@@ -98,22 +120,34 @@ def test_out_of_range_is_refused(name: str, value: float) -> None:
 def test_first_line_indent_is_one_or_1_27_cm() -> None:
     assert check(replace(DEFAULT, first_line_indent_cm=1.0)) == []
     assert [p.field for p in check(replace(DEFAULT, first_line_indent_cm=1.1))] == [
-        "settings.first_line_indent_cm"]
+        "settings.first_line_indent_cm"
+    ]
 
 
 def test_settings_reach_the_page() -> None:
-    settings = replace(DEFAULT, margin_left=35, margin_right=20, margin_top=25,
-                       margin_bottom=25, body_size=13, first_line_indent_cm=1.0)
+    settings = replace(
+        DEFAULT,
+        margin_left=35,
+        margin_right=20,
+        margin_top=25,
+        margin_bottom=25,
+        body_size=13,
+        first_line_indent_cm=1.0,
+    )
     document = compose(cong_van(), settings=settings)
     page = document.sections[0].page
-    assert (round(page.margin_left.mm), round(page.margin_right.mm),
-            round(page.margin_top.mm), round(page.margin_bottom.mm)) == (35, 20, 25, 25)
-    body = [b for b in document.sections[0].blocks
-            if isinstance(b, Paragraph) and b.role == "body"]
+    assert (
+        round(page.margin_left.mm),
+        round(page.margin_right.mm),
+        round(page.margin_top.mm),
+        round(page.margin_bottom.mm),
+    ) == (35, 20, 25, 25)
+    body = [b for b in document.sections[0].blocks if isinstance(b, Paragraph) and b.role == "body"]
     assert body and all(p.size.pt == 13 for p in body)
     assert all(p.first_line.mm == pytest.approx(10) for p in body)
-    header = next(b for b in document.sections[0].blocks
-                  if isinstance(b, Table) and b.role is Role.HEADER)
+    header = next(
+        b for b in document.sections[0].blocks if isinstance(b, Table) and b.role is Role.HEADER
+    )
     assert sum(header.columns) <= page.text_width
 
 

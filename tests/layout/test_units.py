@@ -21,9 +21,17 @@ def test_units_are_exact_in_emu() -> None:
     assert mm(25.4) == pt(72) == Length.from_twips(1440)
 
 
-@pytest.mark.parametrize(("length", "twips"), [(mm(20), 1134), (mm(30), 1701), (mm(15), 850),
-                                               (mm(210), 11906), (mm(297), 16838),
-                                               (Length.from_mm(12.7), 720)])
+@pytest.mark.parametrize(
+    ("length", "twips"),
+    [
+        (mm(20), 1134),
+        (mm(30), 1701),
+        (mm(15), 850),
+        (mm(210), 11906),
+        (mm(297), 16838),
+        (Length.from_mm(12.7), 720),
+    ],
+)
 def test_twips(length: Length, twips: int) -> None:
     assert length.twips == twips
 

@@ -25,8 +25,10 @@ def _soffice() -> str:
         path = shutil.which(name)
         if path:
             return path
-    pytest.fail("LibreOffice (soffice) is not installed; 'make test' installs it "
-                "(Debian package libreoffice-writer-nogui)")
+    pytest.fail(
+        "LibreOffice (soffice) is not installed; 'make test' installs it "
+        "(Debian package libreoffice-writer-nogui)"
+    )
 
 
 @pytest.fixture(scope="session")
@@ -50,10 +52,22 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Rendered]:
         out[name] = Rendered(name, letter, registry.get(letter.type_id), pdf_dir / f"{name}.pdf")
     profile = (base / "profile").as_uri()
     result = subprocess.run(
-        [_soffice(), f"-env:UserInstallation={profile}", "--headless", "--norestore",
-         "--convert-to", "pdf", "--outdir", str(pdf_dir),
-         *sorted(str(p) for p in docx_dir.glob("*.docx"))],
-        capture_output=True, text=True, timeout=600, check=False)
+        [
+            _soffice(),
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(pdf_dir),
+            *sorted(str(p) for p in docx_dir.glob("*.docx")),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     missing = [r.name for r in out.values() if not r.pdf.is_file()]
     assert not missing, f"LibreOffice did not convert {missing}: {result.stderr[-2000:]}"
     return out

@@ -36,8 +36,11 @@ def long_appendix_letter() -> Letter:
 
     letter = long_cong_van_with_appendix()
     body = "\n".join(f"{i}. {LONG_PARAGRAPH}" for i in range(1, 25))
-    return replace(letter, body="Nội dung như phụ lục kèm theo.",
-                   appendices=[replace(letter.appendices[0], body=body)])
+    return replace(
+        letter,
+        body="Nội dung như phụ lục kèm theo.",
+        appendices=[replace(letter.appendices[0], body=body)],
+    )
 
 
 SPECIAL: dict[str, Callable[[], Letter]] = {
@@ -100,10 +103,18 @@ class Page:
                         continue
                     x0, y0, x1, y1 = (v / MM for v in s["bbox"])
                     flags = s["flags"]
-                    span = Span(s["text"], s["size"], s["font"],
-                                bool(flags & pymupdf.TEXT_FONT_BOLD) or "Bold" in s["font"],
-                                bool(flags & pymupdf.TEXT_FONT_ITALIC) or "Italic" in s["font"],
-                                x0, y0, x1, y1, s["origin"][1] / MM)
+                    span = Span(
+                        s["text"],
+                        s["size"],
+                        s["font"],
+                        bool(flags & pymupdf.TEXT_FONT_BOLD) or "Bold" in s["font"],
+                        bool(flags & pymupdf.TEXT_FONT_ITALIC) or "Italic" in s["font"],
+                        x0,
+                        y0,
+                        x1,
+                        y1,
+                        s["origin"][1] / MM,
+                    )
                     self.spans.append(span)
                     group.append(span)
                 if group:
@@ -115,13 +126,23 @@ class Page:
                 if item[0] == "l":
                     a, b = item[1], item[2]
                     if abs(a.y - b.y) < 0.2:
-                        lines.add(HLine(round(min(a.x, b.x) / MM, 2), round(max(a.x, b.x) / MM, 2),
-                                        round(a.y / MM, 2)))
+                        lines.add(
+                            HLine(
+                                round(min(a.x, b.x) / MM, 2),
+                                round(max(a.x, b.x) / MM, 2),
+                                round(a.y / MM, 2),
+                            )
+                        )
                 elif item[0] == "re":
                     rect = item[1]
                     if rect.height < 1.5:  # a thin filled rectangle drawn as a rule
-                        lines.add(HLine(round(rect.x0 / MM, 2), round(rect.x1 / MM, 2),
-                                        round((rect.y0 + rect.y1) / 2 / MM, 2)))
+                        lines.add(
+                            HLine(
+                                round(rect.x0 / MM, 2),
+                                round(rect.x1 / MM, 2),
+                                round((rect.y0 + rect.y1) / 2 / MM, 2),
+                            )
+                        )
         self.hlines = sorted(lines, key=lambda line: (line.y, line.x0))
 
     def find(self, text: str) -> Span:
@@ -134,9 +155,11 @@ class Page:
 
     def rule_under(self, span: Span, within: float = 6) -> HLine:
         """The horizontal line just below *span*, overlapping it horizontally."""
-        below = [line for line in self.hlines
-                 if span.y1 - 1 <= line.y <= span.y1 + within and
-                 line.x0 < span.x1 and line.x1 > span.x0]
+        below = [
+            line
+            for line in self.hlines
+            if span.y1 - 1 <= line.y <= span.y1 + within and line.x0 < span.x1 and line.x1 > span.x0
+        ]
         assert below, f"no rule under {span.text!r}; lines: {self.hlines}"
         return below[0]
 

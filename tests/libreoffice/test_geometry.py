@@ -19,8 +19,7 @@ REGISTRY = shipped_registry()
 ALL_TYPES = sorted(REGISTRY.ids())
 STANDARD = [t for t in ALL_TYPES if REGISTRY.get(t).header is HeaderStyle.STANDARD]
 WITH_ISSUER_RULE = [t for t in ALL_TYPES if REGISTRY.get(t).header is not HeaderStyle.APPENDIX]
-NUMBER_AND_DATE = [t for t in STANDARD if REGISTRY.get(t).has_number and
-                   REGISTRY.get(t).has_date]
+NUMBER_AND_DATE = [t for t in STANDARD if REGISTRY.get(t).has_number and REGISTRY.get(t).has_date]
 ONE_SIGNATURE = [t for t in WITH_ISSUER_RULE if REGISTRY.get(t).signatures == 1]
 
 LEFT, RIGHT = DEFAULT.margin_left, 210 - DEFAULT.margin_right
@@ -32,8 +31,9 @@ def first_page(rendered: dict[str, Rendered], name: str) -> Page:
 
 
 @pytest.mark.parametrize("name", ALL_TYPES)
-def test_page_is_a4_and_text_stays_inside_the_margins(rendered: dict[str, Rendered],
-                                                      name: str) -> None:
+def test_page_is_a4_and_text_stays_inside_the_margins(
+    rendered: dict[str, Rendered], name: str
+) -> None:
     for number, page in enumerate(rendered[name].pages, start=1):
         assert page.width == pytest.approx(210, abs=0.2)
         assert page.height == pytest.approx(297, abs=0.2)
@@ -46,13 +46,21 @@ def test_page_is_a4_and_text_stays_inside_the_margins(rendered: dict[str, Render
 
 @pytest.mark.parametrize("name", ALL_TYPES)
 def test_only_times_or_liberation_serif(rendered: dict[str, Rendered], name: str) -> None:
-    allowed = {"LiberationSerif", "LiberationSerif-Bold", "LiberationSerif-Italic",
-               "LiberationSerif-BoldItalic", "TimesNewRomanPSMT", "TimesNewRomanPS-BoldMT",
-               "TimesNewRomanPS-ItalicMT", "TimesNewRomanPS-BoldItalicMT"}
+    allowed = {
+        "LiberationSerif",
+        "LiberationSerif-Bold",
+        "LiberationSerif-Italic",
+        "LiberationSerif-BoldItalic",
+        "TimesNewRomanPSMT",
+        "TimesNewRomanPS-BoldMT",
+        "TimesNewRomanPS-ItalicMT",
+        "TimesNewRomanPS-BoldItalicMT",
+    }
     for page in rendered[name].pages:
         assert set(page.fonts) <= allowed, page.fonts
         assert {s.font.split("+")[-1] for s in page.spans} <= allowed | {
-            "LiberationSerif-BoldItal"}  # PyMuPDF cuts long names in spans
+            "LiberationSerif-BoldItal"
+        }  # PyMuPDF cuts long names in spans
 
 
 @pytest.mark.parametrize("name", STANDARD)
@@ -79,13 +87,17 @@ def test_tieu_ngu_rule_as_long_as_the_text(rendered: dict[str, Rendered], name: 
 
 
 @pytest.mark.parametrize("name", WITH_ISSUER_RULE)
-def test_issuer_rule_a_third_to_a_half_of_the_issuer(rendered: dict[str, Rendered],
-                                                     name: str) -> None:
+def test_issuer_rule_a_third_to_a_half_of_the_issuer(
+    rendered: dict[str, Rendered], name: str
+) -> None:
     issuer_lines = [line.upper() for line in rendered[name].letter.issuer.name]
     # A copy (Mẫu 3.1) prints its block after the copied text: look on every page.
     for page in rendered[name].pages:
-        issuer = [s for s in page.spans if s.bold and s.x1 < 105 and
-                  any(s.text.strip() in line for line in issuer_lines)]
+        issuer = [
+            s
+            for s in page.spans
+            if s.bold and s.x1 < 105 and any(s.text.strip() in line for line in issuer_lines)
+        ]
         if issuer:
             break
     assert issuer, issuer_lines
@@ -108,8 +120,7 @@ def test_so_and_date_share_a_baseline(rendered: dict[str, Rendered], name: str) 
     assert number.x1 < date.x0  # Số on the left, the date on the right
 
 
-def test_long_date_line_drops_to_13_pt_and_stays_on_one_line(
-        rendered: dict[str, Rendered]) -> None:
+def test_long_date_line_drops_to_13_pt_and_stays_on_one_line(rendered: dict[str, Rendered]) -> None:
     page = first_page(rendered, "long_date")
     [date] = [s for s in page.spans if ", ngày " in s.text]
     assert date.text.strip() == "Thành phố Hồ Chí Minh, ngày 29 tháng 12 năm 2020"
@@ -119,8 +130,9 @@ def test_long_date_line_drops_to_13_pt_and_stays_on_one_line(
 
 
 @pytest.mark.parametrize("name", ONE_SIGNATURE)
-def test_noi_nhan_level_with_the_first_signature_line(rendered: dict[str, Rendered],
-                                                      name: str) -> None:
+def test_noi_nhan_level_with_the_first_signature_line(
+    rendered: dict[str, Rendered], name: str
+) -> None:
     rendered_letter = rendered[name]
     first_line = rendered_letter.letter.signatures[0].lines[0].upper()
     for page in reversed(rendered_letter.pages):
@@ -133,11 +145,9 @@ def test_noi_nhan_level_with_the_first_signature_line(rendered: dict[str, Render
     authority = [s for s in page.spans if s.text.strip() == first_line]
     assert authority, (first_line, [s.text for s in page.spans])
     assert abs(label.baseline - authority[0].baseline) <= 0.5
-    items = [s for s in page.spans if s.text.startswith("- ") and s.x0 < 100 and
-             s.y0 > label.y0]
+    items = [s for s in page.spans if s.text.startswith("- ") and s.x0 < 100 and s.y0 > label.y0]
     assert items and all(s.size == pytest.approx(11, abs=0.05) for s in items)
-    assert any(s.text.startswith("- Lưu: VT") and s.text.rstrip().endswith(".")
-               for s in items)
+    assert any(s.text.startswith("- Lưu: VT") and s.text.rstrip().endswith(".") for s in items)
 
 
 @pytest.mark.parametrize("name", [*ALL_TYPES, "long"])
@@ -181,8 +191,11 @@ def test_appendix_starts_a_page_with_its_heading(rendered: dict[str, Rendered]) 
 
 def test_body_justified_with_first_line_indent(rendered: dict[str, Rendered]) -> None:
     page = rendered["long"].pages[1]  # a page of body text only
-    lines = [line for line in page.lines if line[0].size == pytest.approx(14, abs=0.05) and
-             TOP < line[0].baseline < BOTTOM]
+    lines = [
+        line
+        for line in page.lines
+        if line[0].size == pytest.approx(14, abs=0.05) and TOP < line[0].baseline < BOTTOM
+    ]
     assert len(lines) > 10
     starts = [min(s.x0 for s in line) for line in lines]
     ends = [max(s.x1 for s in line) for line in lines]
@@ -200,8 +213,11 @@ def test_body_justified_with_first_line_indent(rendered: dict[str, Rendered]) ->
 def test_kinh_gui_many_recipients(rendered: dict[str, Rendered]) -> None:
     page = first_page(rendered, "cong_van")
     label = page.find("Kính gửi:")
-    items = [s for s in page.spans if s.text.startswith("- ") and s.y0 > label.y0 and
-             s.y0 < label.y0 + 20]
+    items = [
+        s
+        for s in page.spans
+        if s.text.startswith("- ") and s.y0 > label.y0 and s.y0 < label.y0 + 20
+    ]
     assert len(items) == len(rendered["cong_van"].letter.kinh_gui)
     assert all(s.text.rstrip().endswith(";") for s in items[:-1])
     assert items[-1].text.rstrip().endswith(".")
@@ -220,17 +236,23 @@ def test_vv_six_points_under_the_number(rendered: dict[str, Rendered]) -> None:
     assert vv.centre == pytest.approx(number.centre, abs=3)
 
 
-@pytest.mark.parametrize(("label", "width"), [("HỎA TỐC", 30), ("MẬT", None),
-                                              ("LƯU HÀNH NỘI BỘ", None)])
-def test_marks_are_boxed(rendered: dict[str, Rendered], label: str,
-                         width: float | None) -> None:
+@pytest.mark.parametrize(
+    ("label", "width"), [("HỎA TỐC", 30), ("MẬT", None), ("LƯU HÀNH NỘI BỘ", None)]
+)
+def test_marks_are_boxed(rendered: dict[str, Rendered], label: str, width: float | None) -> None:
     page = first_page(rendered, "marks")
     text = page.find(label)
     assert text.bold and 13 <= text.size <= 14.05
-    above = [h for h in page.hlines if h.y < text.y0 and h.x0 < text.x0 and h.x1 > text.x1
-             and text.y0 - h.y < 6]
-    below = [h for h in page.hlines if h.y > text.y1 and h.x0 < text.x0 and h.x1 > text.x1
-             and h.y - text.y1 < 6]
+    above = [
+        h
+        for h in page.hlines
+        if h.y < text.y0 and h.x0 < text.x0 and h.x1 > text.x1 and text.y0 - h.y < 6
+    ]
+    below = [
+        h
+        for h in page.hlines
+        if h.y > text.y1 and h.x0 < text.x0 and h.x1 > text.x1 and h.y - text.y1 < 6
+    ]
     assert above and below, page.hlines
     top, bottom = above[-1], below[0]
     assert bottom.y - top.y == pytest.approx(8, abs=0.5)
@@ -249,15 +271,15 @@ WITH_TITLE = [t for t in STANDARD if REGISTRY.get(t).title]
 
 
 @pytest.mark.parametrize("name", WITH_TITLE)
-def test_type_name_and_summary_with_their_rule(rendered: dict[str, Rendered],
-                                               name: str) -> None:
+def test_type_name_and_summary_with_their_rule(rendered: dict[str, Rendered], name: str) -> None:
     doctype = rendered[name].doctype
     page = first_page(rendered, name)
     title = page.find(doctype.printed_title)
     assert title.bold and 13 <= title.size <= 14.05
     assert title.centre == pytest.approx((LEFT + RIGHT) / 2, abs=0.5)  # across the width
-    rules = [h for h in page.hlines if title.y1 < h.y < title.y1 + 30 and
-             h.width < RIGHT - LEFT - 1]
+    rules = [
+        h for h in page.hlines if title.y1 < h.y < title.y1 + 30 and h.width < RIGHT - LEFT - 1
+    ]
     assert rules, page.hlines
     rule = rules[0]
     above = [s for s in page.spans if title.y0 <= s.y0 and s.y1 <= rule.y + 0.5]
@@ -269,16 +291,16 @@ def test_type_name_and_summary_with_their_rule(rendered: dict[str, Rendered],
 
 
 @pytest.mark.parametrize("name", ONE_SIGNATURE)
-def test_signer_name_centred_under_the_position(rendered: dict[str, Rendered],
-                                                name: str) -> None:
+def test_signer_name_centred_under_the_position(rendered: dict[str, Rendered], name: str) -> None:
     signature = rendered[name].letter.signatures[0]
     for page in reversed(rendered[name].pages):
         names = [s for s in page.spans if s.text.strip() == signature.name]
         if names:
             break
     [signer] = names[-1:]
-    position = [s for s in page.spans if s.text.strip() == signature.lines[-1].upper() and
-                s.y1 < signer.y0]
+    position = [
+        s for s in page.spans if s.text.strip() == signature.lines[-1].upper() and s.y1 < signer.y0
+    ]
     assert position, signature.lines
     last_line = position[-1]
     assert signer.bold and 13 <= signer.size <= 14.05
@@ -289,8 +311,11 @@ def test_signer_name_centred_under_the_position(rendered: dict[str, Rendered],
 
 def test_body_line_spacing_and_paragraph_gap(rendered: dict[str, Rendered]) -> None:
     page = rendered["long"].pages[1]
-    lines = [line for line in page.lines if line[0].size == pytest.approx(14, abs=0.05) and
-             TOP < line[0].baseline < BOTTOM]
+    lines = [
+        line
+        for line in page.lines
+        if line[0].size == pytest.approx(14, abs=0.05) and TOP < line[0].baseline < BOTTOM
+    ]
     starts = [min(s.x0 for s in line) for line in lines]
     single = 14 * 1.15  # Times New Roman's single line at 14 pt, in points
     for i in range(1, len(lines)):
@@ -306,7 +331,7 @@ def test_appendix_numbers_its_own_pages(rendered: dict[str, Rendered]) -> None:
     start = next(i for i, p in enumerate(pages) if p.starting("Phụ lục"))
     assert start >= 1 and len(pages) - start >= 2, "the appendix must run over two pages"
     assert not [s for s in pages[start].spans if s.y1 < TOP]  # its first page: no number
-    for number, page in enumerate(pages[start + 1:], start=2):  # then 2, 3… again
+    for number, page in enumerate(pages[start + 1 :], start=2):  # then 2, 3… again
         [mark] = [s for s in page.spans if s.y1 < TOP]
         assert mark.text.strip() == str(number)
         assert mark.centre == pytest.approx((LEFT + RIGHT) / 2, abs=1)

@@ -36,8 +36,12 @@ def _value(element: etree._Element) -> str:
     return element.get(w("val")) or ""
 
 
-def _read(props: etree._Element, names: tuple[str, ...], into: dict[str, str],
-          read: Callable[[etree._Element], str]) -> None:
+def _read(
+    props: etree._Element,
+    names: tuple[str, ...],
+    into: dict[str, str],
+    read: Callable[[etree._Element], str],
+) -> None:
     """Each property of *names* that *props* sets, as *read* gives its value."""
     for name in names:
         element = props.find(w(name))

@@ -23,15 +23,74 @@ from drafter.core.problems import InvalidInput
 from drafter.render import docx_writer
 
 NASTY = [
-    "\x00", "\x01", "\x08", "\x0b", "\x0c", "\x1f", "\x7f", "\x85", "\x9f", "\r", "\r\n",
-    "\t", "\n", "\u2028", "\u2029", "\ufeff", "\ufffe", "\uffff", "\ud800", "\udfff",
-    "\u0301", "\u0323", "\u0309", "a\u0306\u0301",  # combining marks, NFD Vietnamese
-    "\u202e", "\u200f", "שלום", "مرحبا",  # right to left
-    "😀", "👨‍👩‍👧", "\U0001f1fb\U0001f1f3", "𝔘",  # emoji, astral letters
-    "<", ">", "&", '"', "'", "]]>", "<w:t>", "&amp;", "<!--", "<?xml",
-    "*", "**", "_", "`", "|", "#", "- ", "1. ", "a) ", "Điều 1.", "Chương I", "\\",
-    "{{", "}}", "{%", "%}", "Căn cứ", "QUYẾT ĐỊNH:", "./.", ";", ".",
-    "Céng hßa x· héi", "Sở Nội vụ", "ỦY BAN", " ", "  ",
+    "\x00",
+    "\x01",
+    "\x08",
+    "\x0b",
+    "\x0c",
+    "\x1f",
+    "\x7f",
+    "\x85",
+    "\x9f",
+    "\r",
+    "\r\n",
+    "\t",
+    "\n",
+    "\u2028",
+    "\u2029",
+    "\ufeff",
+    "\ufffe",
+    "\uffff",
+    "\ud800",
+    "\udfff",
+    "\u0301",
+    "\u0323",
+    "\u0309",
+    "a\u0306\u0301",  # combining marks, NFD Vietnamese
+    "\u202e",
+    "\u200f",
+    "שלום",
+    "مرحبا",  # right to left
+    "😀",
+    "👨‍👩‍👧",
+    "\U0001f1fb\U0001f1f3",
+    "𝔘",  # emoji, astral letters
+    "<",
+    ">",
+    "&",
+    '"',
+    "'",
+    "]]>",
+    "<w:t>",
+    "&amp;",
+    "<!--",
+    "<?xml",
+    "*",
+    "**",
+    "_",
+    "`",
+    "|",
+    "#",
+    "- ",
+    "1. ",
+    "a) ",
+    "Điều 1.",
+    "Chương I",
+    "\\",
+    "{{",
+    "}}",
+    "{%",
+    "%}",
+    "Căn cứ",
+    "QUYẾT ĐỊNH:",
+    "./.",
+    ";",
+    ".",
+    "Céng hßa x· héi",
+    "Sở Nội vụ",
+    "ỦY BAN",
+    " ",
+    "  ",
 ]
 
 any_char = st.characters(exclude_categories=())  # surrogates included
@@ -39,8 +98,18 @@ piece = st.one_of(st.sampled_from(NASTY), st.text(any_char, max_size=6))
 texts = st.lists(piece, max_size=8).map("".join)
 lines = st.lists(texts, max_size=4)
 
-issuers = st.builds(Issuer, name=lines, parent=lines, abbreviation=texts, unit=texts,
-                    address=texts, phone=texts, fax=texts, email=texts, website=texts)
+issuers = st.builds(
+    Issuer,
+    name=lines,
+    parent=lines,
+    abbreviation=texts,
+    unit=texts,
+    address=texts,
+    phone=texts,
+    fax=texts,
+    email=texts,
+    website=texts,
+)
 signatures = st.builds(Signature, title=texts, name=texts, authority=lines, note=texts)
 appendices = st.builds(Appendix, title=texts, body=texts, number=texts)
 
@@ -56,7 +125,7 @@ def letters(draw: st.DrawFn) -> Letter:
         elif spec.kind is FieldKind.DATE:
             fields[spec.id] = draw(st.one_of(st.none(), st.dates()))
         elif spec.kind is FieldKind.INTEGER:
-            fields[spec.id] = draw(st.one_of(st.none(), st.integers(-10**6, 10**6)))
+            fields[spec.id] = draw(st.one_of(st.none(), st.integers(-(10**6), 10**6)))
         elif spec.kind is FieldKind.CHOICE and spec.choices:
             fields[spec.id] = draw(st.one_of(st.sampled_from(spec.choices), texts))
         else:
@@ -92,14 +161,17 @@ def complete(letter: Letter) -> Letter:
     doctype = default_registry().get(letter.type_id)
     return replace(
         letter,
-        issuer=replace(letter.issuer, name=[*letter.issuer.name, "SỞ Y TẾ"],
-                       abbreviation=letter.issuer.abbreviation + "SYT"),
-        place=letter.place + "Hà Nội", subject=letter.subject + " v",
+        issuer=replace(
+            letter.issuer,
+            name=[*letter.issuer.name, "SỞ Y TẾ"],
+            abbreviation=letter.issuer.abbreviation + "SYT",
+        ),
+        place=letter.place + "Hà Nội",
+        subject=letter.subject + " v",
         kinh_gui=[] if doctype.kinh_gui is Presence.NONE else [*letter.kinh_gui, "Bộ Y tế"],
         dong_kinh_gui=[] if doctype.kinh_gui is Presence.NONE else letter.dong_kinh_gui,
         body=letter.body + " nội dung",
-        signatures=[replace(s, title=s.title + "GĐ", name=s.name + "An")
-                    for s in letter.signatures]
+        signatures=[replace(s, title=s.title + "GĐ", name=s.name + "An") for s in letter.signatures]
         + [Signature(title="GĐ", name="An")] * doctype.signatures,
         appendices=[replace(a, title=a.title + "PL") for a in letter.appendices],
         date=letter.date if letter.date and 1945 <= letter.date.year <= 2200 else None,
@@ -117,8 +189,11 @@ def assert_valid_docx_or_problems(letter: Letter) -> None:
     assert all_problems(data) == []
 
 
-RELAXED = settings(max_examples=50, deadline=None,
-                   suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+RELAXED = settings(
+    max_examples=50,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 @RELAXED

@@ -35,8 +35,11 @@ def _sample(type_id: str) -> Letter:
 
 
 LETTERS = {type_id: (lambda t=type_id: _sample(t)) for type_id in sorted(REGISTRY.ids())}
-LETTERS |= {"cong_van_many": cong_van, "long_appendix": long_cong_van_with_appendix,
-            "marks": marked_cong_van}
+LETTERS |= {
+    "cong_van_many": cong_van,
+    "long_appendix": long_cong_van_with_appendix,
+    "marks": marked_cong_van,
+}
 
 
 def _docx(name: str) -> tuple[Document, bytes]:
@@ -75,17 +78,25 @@ def _expected(paragraph: Paragraph) -> tuple[dict[str, str], list[dict[str, str]
         line = str(round(spacing.value * 20))
         rule = "exact" if spacing.rule is LineRule.EXACT else "atLeast"
     first = paragraph.first_line.twips
-    props = {"jc": _JC[paragraph.align], "keepNext": "1" if paragraph.keep_with_next else "0",
-             "spacing.before": str(paragraph.space_before.twips),
-             "spacing.after": str(paragraph.space_after.twips),
-             "spacing.line": line, "spacing.lineRule": rule,
-             "ind.left": str(paragraph.indent_left.twips),
-             "ind.right": str(paragraph.indent_right.twips),
-             **({"ind.firstLine": str(first)} if first >= 0 else {"ind.hanging": str(-first)})}
+    props = {
+        "jc": _JC[paragraph.align],
+        "keepNext": "1" if paragraph.keep_with_next else "0",
+        "spacing.before": str(paragraph.space_before.twips),
+        "spacing.after": str(paragraph.space_after.twips),
+        "spacing.line": line,
+        "spacing.lineRule": rule,
+        "ind.left": str(paragraph.indent_left.twips),
+        "ind.right": str(paragraph.indent_right.twips),
+        **({"ind.firstLine": str(first)} if first >= 0 else {"ind.hanging": str(-first)}),
+    }
     runs = []
     for run in paragraph.runs:
-        looks = {"b": "1" if run.bold else "0", "i": "1" if run.italic else "0",
-                 "sz": str(run.size.half_points), "u": "single" if run.underline else ""}
+        looks = {
+            "b": "1" if run.bold else "0",
+            "i": "1" if run.italic else "0",
+            "sz": str(run.size.half_points),
+            "u": "single" if run.underline else "",
+        }
         if run.field is not None:
             runs += [looks] * 5  # begin, instruction, separate, result, end
         elif run.text.replace("\n", "").replace("\t", ""):
@@ -94,9 +105,18 @@ def _expected(paragraph: Paragraph) -> tuple[dict[str, str], list[dict[str, str]
 
 
 def _printed(effective: docx_effective.Effective) -> tuple[dict[str, str], list[dict[str, str]]]:
-    props = {key: effective.paragraph.get(key, "") for key in (
-        "jc", "spacing.before", "spacing.after", "spacing.line", "spacing.lineRule",
-        "ind.left", "ind.right")}
+    props = {
+        key: effective.paragraph.get(key, "")
+        for key in (
+            "jc",
+            "spacing.before",
+            "spacing.after",
+            "spacing.line",
+            "spacing.lineRule",
+            "ind.left",
+            "ind.right",
+        )
+    }
     props["keepNext"] = effective.paragraph.get("keepNext", "0")
     props["jc"] = props["jc"] or "left"
     for key in ("ind.firstLine", "ind.hanging"):
@@ -104,8 +124,15 @@ def _printed(effective: docx_effective.Effective) -> tuple[dict[str, str], list[
             props[key] = effective.paragraph[key]
     if "ind.hanging" in props:
         props.pop("ind.firstLine", None)
-    runs = [{"b": run.get("b", "0"), "i": run.get("i", "0"), "sz": run.get("sz", "28"),
-             "u": run.get("u", "")} for run in effective.runs]
+    runs = [
+        {
+            "b": run.get("b", "0"),
+            "i": run.get("i", "0"),
+            "sz": run.get("sz", "28"),
+            "u": run.get("u", ""),
+        }
+        for run in effective.runs
+    ]
     return props, runs
 
 
@@ -128,8 +155,13 @@ def test_every_paragraph_has_a_vietnamese_named_style(name: str) -> None:
     _document, data = _docx(name)
     opened = docx.Document(io.BytesIO(data))
     paragraphs = list(opened.paragraphs)
-    paragraphs += [p for table in opened.tables for row in table.rows for cell in row.cells
-                   for p in cell.paragraphs]
+    paragraphs += [
+        p
+        for table in opened.tables
+        for row in table.rows
+        for cell in row.cells
+        for p in cell.paragraphs
+    ]
     styles = docx_effective.styles_of(docx_effective.package_parts(data))
     for effective in docx_effective.paragraphs(data):
         assert effective.style_id in styles  # named in pStyle, defined in styles.xml
@@ -149,8 +181,9 @@ def test_quy_che_headings_have_outline_levels() -> None:
         ppr = paragraph.style.element.find(f"{{{W}}}pPr")
         level = ppr.find(f"{{{W}}}outlineLvl") if ppr is not None else None
         if level is not None:
-            levels.append((paragraph.style.name, int(level.get(f"{{{W}}}val")),
-                           paragraph.text.split(".")[0]))
+            levels.append(
+                (paragraph.style.name, int(level.get(f"{{{W}}}val")), paragraph.text.split(".")[0])
+            )
     assert ("Drafter – Chương", 1, "Chương I") in levels
     assert ("Drafter – Điều", 3, "Điều 1") in levels
     chapters = [text for style, level, text in levels if level == 1]
@@ -162,8 +195,10 @@ def test_quy_che_headings_have_outline_levels() -> None:
 
 
 def test_part_chapter_and_division_levels() -> None:
-    letter = cong_van(body="Phần I\nQUY ĐỊNH CHUNG\nChương I\nPHẠM VI\nMục 1\nĐỐI TƯỢNG\n"
-                           "Điều 1. Phạm vi điều chỉnh\nNội dung.")
+    letter = cong_van(
+        body="Phần I\nQUY ĐỊNH CHUNG\nChương I\nPHẠM VI\nMục 1\nĐỐI TƯỢNG\n"
+        "Điều 1. Phạm vi điều chỉnh\nNội dung."
+    )
     data = docx_writer.to_bytes(compose(letter, REGISTRY))
     levels = {p.text: p.paragraph.get("outlineLvl") for p in docx_effective.paragraphs(data)}
     assert (levels["Phần I"], levels["Chương I"], levels["Mục 1"]) == ("0", "1", "2")

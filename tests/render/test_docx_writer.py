@@ -40,8 +40,11 @@ from drafter.layout.units import mm, pt
 from drafter.render import docx_writer
 from render import docx_effective
 
-LETTERS = {"cong_van": cong_van, "long_with_appendix": long_cong_van_with_appendix,
-           "marks": marked_cong_van}
+LETTERS = {
+    "cong_van": cong_van,
+    "long_with_appendix": long_cong_van_with_appendix,
+    "marks": marked_cong_van,
+}
 
 
 def page() -> PageSetup:
@@ -100,8 +103,7 @@ class TestPackage:
             assert section.page_width.mm == pytest.approx(210, abs=0.1)
             assert section.page_height.mm == pytest.approx(297, abs=0.1)
 
-    def test_styles_and_defaults_name_the_font_in_all_four_slots(self,
-                                                                 letter_docx: bytes) -> None:
+    def test_styles_and_defaults_name_the_font_in_all_four_slots(self, letter_docx: bytes) -> None:
         styles = parse(docx_parts(letter_docx)["word/styles.xml"])
         defaults = styles.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}/{w('rFonts')}")
         assert defaults is not None
@@ -142,8 +144,7 @@ class TestSections:
         [sect] = root.iter(w("sectPr"))
         assert sect.find(w("titlePg")) is not None
         refs = {(r.tag, r.get(w("type"))) for r in sect}
-        assert (w("headerReference"), "first") in refs and (w("headerReference"),
-                                                            "default") in refs
+        assert (w("headerReference"), "first") in refs and (w("headerReference"), "default") in refs
         assert sect.find(w("pgSz")).get(w("w")) == "11906"  # type: ignore[union-attr]
         assert sect.find(w("pgSz")).get(w("h")) == "16838"  # type: ignore[union-attr]
 
@@ -153,8 +154,9 @@ class TestSections:
         assert "PAGE" in header and 'w:fldCharType="begin"' in header
         # Centred by its style, "Drafter – Số trang".
         assert '<w:pStyle w:val="DrafterPageNumber"/>' in header
-        [number] = docx_effective.paragraphs(docx_writer.to_bytes(compose(cong_van())),
-                                             "word/header1.xml")
+        [number] = docx_effective.paragraphs(
+            docx_writer.to_bytes(compose(cong_van())), "word/header1.xml"
+        )
         assert number.paragraph["jc"] == "center"
         first = parse(parts["word/header2.xml"])
         assert "".join(first.itertext()) == ""
@@ -178,8 +180,9 @@ def local_name(element: etree._Element | None) -> str:
 
 
 class TestText:
-    @pytest.mark.parametrize("text", ["a < b & c > d", "\"quoted\" 'single'", "]]>",
-                                      "&amp; literally", "<w:t>"])
+    @pytest.mark.parametrize(
+        "text", ["a < b & c > d", "\"quoted\" 'single'", "]]>", "&amp; literally", "<w:t>"]
+    )
     def test_xml_specials_escaped(self, text: str) -> None:
         root = body_of(one_paragraph(Run(text, pt(14))))
         assert "".join(t.text for t in root.iter(w("t"))) == text
@@ -212,13 +215,25 @@ class TestText:
 
 class TestParagraphProperties:
     def test_indents_spacing_alignment(self) -> None:
-        paragraph = Paragraph([Run("x", pt(14))], align=Align.JUSTIFY, indent_left=mm(10),
-                              first_line=mm(12.7), space_before=pt(6),
-                              keep_with_next=True, border_top=Border(pt(0.75)))
+        paragraph = Paragraph(
+            [Run("x", pt(14))],
+            align=Align.JUSTIFY,
+            indent_left=mm(10),
+            first_line=mm(12.7),
+            space_before=pt(6),
+            keep_with_next=True,
+            border_top=Border(pt(0.75)),
+        )
         root = body_of(Document([Section(page(), [paragraph])]))
         ppr = next(root.iter(w("pPr")))
-        assert [local_name(c) for c in ppr] == ["pStyle", "keepNext", "pBdr", "spacing", "ind",
-                                                 "jc"]
+        assert [local_name(c) for c in ppr] == [
+            "pStyle",
+            "keepNext",
+            "pBdr",
+            "spacing",
+            "ind",
+            "jc",
+        ]
         ind = ppr.find(w("ind"))
         assert ind.get(w("left")) == "567" and ind.get(w("firstLine")) == "720"  # type: ignore[union-attr]
         assert ppr.find(w("jc")).get(w("val")) == "both"  # type: ignore[union-attr]
@@ -227,20 +242,25 @@ class TestParagraphProperties:
         assert top.get(w("val")) == "single" and top.get(w("sz")) == "6"  # type: ignore[union-attr]
 
     def test_hanging_indent(self) -> None:
-        root = body_of(one_paragraph(Run("- x;", pt(11)), indent_left=mm(3),
-                                     first_line=-mm(3)))
+        root = body_of(one_paragraph(Run("- x;", pt(11)), indent_left=mm(3), first_line=-mm(3)))
         ind = next(root.iter(w("ind")))
         assert ind.get(w("hanging")) == "170" and ind.get(w("firstLine")) is None
-        [item] = docx_effective.paragraphs(docx_writer.to_bytes(
-            one_paragraph(Run("- x;", pt(11)), indent_left=mm(3), first_line=-mm(3))))
+        [item] = docx_effective.paragraphs(
+            docx_writer.to_bytes(
+                one_paragraph(Run("- x;", pt(11)), indent_left=mm(3), first_line=-mm(3))
+            )
+        )
         assert "ind.firstLine" not in item.paragraph
 
 
 class TestTables:
     def test_fixed_widths_and_cell_widths(self) -> None:
-        table = Table(columns=[mm(65), mm(100)],
-                      rows=[Row([Cell([Paragraph([Run("a", pt(13))])]),
-                                 Cell([Paragraph([Run("b", pt(13))])])])])
+        table = Table(
+            columns=[mm(65), mm(100)],
+            rows=[
+                Row([Cell([Paragraph([Run("a", pt(13))])]), Cell([Paragraph([Run("b", pt(13))])])])
+            ],
+        )
         root = body_of(Document([Section(page(), [table])]))
         assert [g.get(w("w")) for g in root.iter(w("gridCol"))] == ["3685", "5669"]
         assert [c.get(w("w")) for c in root.iter(w("tcW"))] == ["3685", "5669"]
@@ -249,9 +269,12 @@ class TestTables:
         assert {b.get(w("val")) for b in borders} == {"nil"}  # borderless header
 
     def test_cell_ending_with_a_table_gets_a_paragraph(self) -> None:
-        inner = Table(columns=[mm(30)], rows=[Row([Cell([Paragraph([Run("KHẨN", pt(13))])])],
-                                                  height=mm(8), exact_height=True)],
-                      borders=Border(pt(0.75)), align=Align.CENTER)
+        inner = Table(
+            columns=[mm(30)],
+            rows=[Row([Cell([Paragraph([Run("KHẨN", pt(13))])])], height=mm(8), exact_height=True)],
+            borders=Border(pt(0.75)),
+            align=Align.CENTER,
+        )
         outer = Table(columns=[mm(65)], rows=[Row([Cell([inner])])])
         root = body_of(Document([Section(page(), [outer])]))
         assert structure_problems(root) == []
@@ -264,8 +287,10 @@ class TestChecker:
     """The checker itself must catch what Word refuses."""
 
     def test_catches_out_of_order_properties(self) -> None:
-        xml = (f'<w:p xmlns:w="{W}"><w:pPr><w:jc w:val="center"/><w:spacing w:before="0"/>'
-               f'</w:pPr></w:p>')
+        xml = (
+            f'<w:p xmlns:w="{W}"><w:pPr><w:jc w:val="center"/><w:spacing w:before="0"/>'
+            f"</w:pPr></w:p>"
+        )
         assert order_problems(etree.fromstring(xml))
 
     def test_catches_unknown_child(self) -> None:
@@ -273,13 +298,17 @@ class TestChecker:
         assert order_problems(etree.fromstring(xml))
 
     def test_catches_cell_without_paragraph(self) -> None:
-        xml = (f'<w:tbl xmlns:w="{W}"><w:tblPr/><w:tblGrid><w:gridCol w:w="10"/></w:tblGrid>'
-               f'<w:tr><w:tc><w:tcPr/></w:tc></w:tr></w:tbl>')
+        xml = (
+            f'<w:tbl xmlns:w="{W}"><w:tblPr/><w:tblGrid><w:gridCol w:w="10"/></w:tblGrid>'
+            f"<w:tr><w:tc><w:tcPr/></w:tc></w:tr></w:tbl>"
+        )
         assert structure_problems(etree.fromstring(xml))
 
     def test_catches_missing_font_slot(self) -> None:
-        xml = (f'<w:r xmlns:w="{W}"><w:rPr><w:rFonts w:ascii="Times New Roman" '
-               f'w:hAnsi="Times New Roman"/></w:rPr></w:r>')
+        xml = (
+            f'<w:r xmlns:w="{W}"><w:rPr><w:rFonts w:ascii="Times New Roman" '
+            f'w:hAnsi="Times New Roman"/></w:rPr></w:r>'
+        )
         assert font_problems(etree.fromstring(xml))
 
 

@@ -49,53 +49,97 @@ OTHER_FONT = "DejaVu Serif"  # installed with the test fonts; any family other t
 
 
 def _page() -> PageSetup:
-    return PageSetup(width=mm(200), height=mm(280), margin_top=mm(25), margin_bottom=mm(22),
-                     margin_left=mm(31), margin_right=mm(16), header_distance=mm(11),
-                     footer_distance=mm(12))
+    return PageSetup(
+        width=mm(200),
+        height=mm(280),
+        margin_top=mm(25),
+        margin_bottom=mm(22),
+        margin_left=mm(31),
+        margin_right=mm(16),
+        header_distance=mm(11),
+        footer_distance=mm(12),
+    )
 
 
 def _paragraph(text: str, role: Role = Role.BODY, **changes: Any) -> Paragraph:
     paragraph = Paragraph(
-        [Run(text, pt(14), bold=True, italic=True, underline=True, color="808080"),
-         Run("page ", pt(12), field=FieldCode.PAGE)],
-        align=Align.JUSTIFY, indent_left=mm(5), indent_right=mm(6), first_line=mm(3),
-        space_before=pt(6), space_after=pt(4), line_spacing=LineSpacing(LineRule.AT_LEAST, 18),
-        keep_with_next=True, keep_lines=True, border_top=Border(pt(1), pt(2)),
-        border_bottom=Border(pt(1.5), pt(3)), role=role)
+        [
+            Run(text, pt(14), bold=True, italic=True, underline=True, color="808080"),
+            Run("page ", pt(12), field=FieldCode.PAGE),
+        ],
+        align=Align.JUSTIFY,
+        indent_left=mm(5),
+        indent_right=mm(6),
+        first_line=mm(3),
+        space_before=pt(6),
+        space_after=pt(4),
+        line_spacing=LineSpacing(LineRule.AT_LEAST, 18),
+        keep_with_next=True,
+        keep_lines=True,
+        border_top=Border(pt(1), pt(2)),
+        border_bottom=Border(pt(1.5), pt(3)),
+        role=role,
+    )
     return replace(paragraph, **changes)
 
 
 def _table() -> Table:
-    cells = [Cell([_paragraph("left cell")], v_align=VAlign.BOTTOM, borders=Border(pt(1))),
-             Cell([_paragraph("right cell")], v_align=VAlign.CENTER)]
-    return Table(columns=[mm(60), mm(70)], rows=[Row(cells, height=mm(40), exact_height=True)],
-                 align=Align.LEFT, indent=mm(4), cell_margin=mm(1.5), borders=Border(pt(0.5)),
-                 role=Role.BODY_TABLE, header_rows=1)
+    cells = [
+        Cell([_paragraph("left cell")], v_align=VAlign.BOTTOM, borders=Border(pt(1))),
+        Cell([_paragraph("right cell")], v_align=VAlign.CENTER),
+    ]
+    return Table(
+        columns=[mm(60), mm(70)],
+        rows=[Row(cells, height=mm(40), exact_height=True)],
+        align=Align.LEFT,
+        indent=mm(4),
+        cell_margin=mm(1.5),
+        borders=Border(pt(0.5)),
+        role=Role.BODY_TABLE,
+        header_rows=1,
+    )
 
 
 def full_model() -> Document:
     """Every field of every dataclass of the model away from its default."""
     first = Section(
         page=_page(),
-        blocks=[_paragraph("Main text of the first section"), _table(),
-                _paragraph("Filler " * 1200, Role.CLAUSE)],  # two pages and more
+        blocks=[
+            _paragraph("Main text of the first section"),
+            _table(),
+            _paragraph("Filler " * 1200, Role.CLAUSE),
+        ],  # two pages and more
         header=[_paragraph("Running header", Role.PAGE_NUMBER)],
         first_header=[_paragraph("First page header", Role.TITLE)],
         footer=[_paragraph("Running footer", Role.NOI_NHAN_ITEM)],
         first_footer=[_paragraph("First page footer", Role.FOOTER_ADDRESS)],
-        different_first_page=True, restart_numbering=False)
+        different_first_page=True,
+        restart_numbering=False,
+    )
     second = Section(
         page=replace(_page(), margin_left=mm(33)),
-        blocks=[_paragraph("Second section text", Role.APPENDIX_TITLE),
-                Table(columns=[mm(50)], rows=[Row([Cell([_paragraph("centred table")])])],
-                      align=Align.CENTER)],
+        blocks=[
+            _paragraph("Second section text", Role.APPENDIX_TITLE),
+            Table(
+                columns=[mm(50)],
+                rows=[Row([Cell([_paragraph("centred table")])])],
+                align=Align.CENTER,
+            ),
+        ],
         header=[_paragraph("Second section header", Role.APPENDIX_LABEL)],
         first_header=[_paragraph("Second section first header", Role.APPENDIX_REFERENCE)],
         footer=[_paragraph("Second section footer", Role.DRAFTER_MARK)],
         first_footer=[_paragraph("Second section first footer", Role.SIGNER)],
-        different_first_page=False, restart_numbering=False)
-    return Document(sections=[first, second], title="Type", subject="Subject line",
-                    author="Issuer", font_name=OTHER_FONT)
+        different_first_page=False,
+        restart_numbering=False,
+    )
+    return Document(
+        sections=[first, second],
+        title="Type",
+        subject="Subject line",
+        author="Issuer",
+        font_name=OTHER_FONT,
+    )
 
 
 # --- what each writer made -------------------------------------------------------------
@@ -110,19 +154,38 @@ def painter_output(document: Document) -> tuple[object, ...]:
     """What the painter drew: words and their boxes, lines, fonts, metadata (from its
     PDF), and the roles it reports with their boxes."""
     pdf = pymupdf.open(stream=pdf_bytes(document), filetype="pdf")
-    words = [tuple(round(v, 1) if isinstance(v, float) else v for v in word[:5])
-             for page in pdf for word in page.get_text("words")]
-    drawings = [(round(item[1].x, 1), round(item[1].y, 1), round(item[2].x, 1),
-                 round(item[2].y, 1), round(drawing.get("width") or 0, 2))
-                for page in pdf for drawing in page.get_drawings()
-                for item in drawing["items"] if item[0] == "l"]
+    words = [
+        tuple(round(v, 1) if isinstance(v, float) else v for v in word[:5])
+        for page in pdf
+        for word in page.get_text("words")
+    ]
+    drawings = [
+        (
+            round(item[1].x, 1),
+            round(item[1].y, 1),
+            round(item[2].x, 1),
+            round(item[2].y, 1),
+            round(drawing.get("width") or 0, 2),
+        )
+        for page in pdf
+        for drawing in page.get_drawings()
+        for item in drawing["items"]
+        if item[0] == "l"
+    ]
     fonts = sorted({font[3] for page in pdf for font in page.get_fonts()})
-    colors = [(span["text"], span["color"]) for page in pdf
-              for block in page.get_text("dict")["blocks"]
-              for line in block.get("lines", ()) for span in line["spans"]]
+    colors = [
+        (span["text"], span["color"])
+        for page in pdf
+        for block in page.get_text("dict")["blocks"]
+        for line in block.get("lines", ())
+        for span in line["spans"]
+    ]
     metadata = {k: v for k, v in pdf.metadata.items() if not k.endswith("Date")}
-    roles = [(page.number, role, text, round(box.x()), round(box.y()), round(box.width()))
-             for page in paginate(document) for role, text, box in page.roles]
+    roles = [
+        (page.number, role, text, round(box.x()), round(box.y()), round(box.width()))
+        for page in paginate(document)
+        for role, text, box in page.roles
+    ]
     return words, drawings, fonts, colors, metadata, pdf.get_xml_metadata(), roles
 
 
@@ -146,6 +209,7 @@ def _t(document: Document) -> Table:
 def _set_run(**changes: Any) -> Change:
     def change(document: Document) -> None:
         _p(document).runs[0] = replace(_p(document).runs[0], **changes)
+
     return change
 
 
@@ -153,6 +217,7 @@ def _set_paragraph(**changes: Any) -> Change:
     def change(document: Document) -> None:
         for name, value in changes.items():
             setattr(_p(document), name, value)
+
     return change
 
 
@@ -160,6 +225,7 @@ def _set_table(**changes: Any) -> Change:
     def change(document: Document) -> None:
         for name, value in changes.items():
             setattr(_t(document), name, value)
+
     return change
 
 
@@ -167,6 +233,7 @@ def _set_cell(**changes: Any) -> Change:
     def change(document: Document) -> None:
         for name, value in changes.items():
             setattr(_t(document).rows[0].cells[0], name, value)
+
     return change
 
 
@@ -174,6 +241,7 @@ def _set_row(**changes: Any) -> Change:
     def change(document: Document) -> None:
         for name, value in changes.items():
             setattr(_t(document).rows[0], name, value)
+
     return change
 
 
@@ -181,6 +249,7 @@ def _set_page(**changes: Any) -> Change:
     def change(document: Document) -> None:
         section = document.sections[0]
         section.page = replace(section.page, **changes)
+
     return change
 
 
@@ -188,6 +257,7 @@ def _set_section(**changes: Any) -> Change:
     def change(document: Document) -> None:
         for name, value in changes.items():
             setattr(document.sections[0], name, value)
+
     return change
 
 
@@ -195,6 +265,7 @@ def _set_document(**changes: Any) -> Change:
     def change(document: Document) -> None:
         for name, value in changes.items():
             setattr(document, name, value)
+
     return change
 
 
@@ -206,29 +277,39 @@ def _fill_page_then(paragraph: Paragraph, filler_pt: float) -> Document:
     filler = Paragraph([Run("x", pt(8))], line_spacing=LineSpacing(LineRule.EXACT, 10))
     count = int((height - filler_pt) // 10)
     blocks = [replace(filler) for _ in range(count)]
-    blocks += [paragraph, Paragraph([Run("next", pt(12))],
-                                    line_spacing=LineSpacing(LineRule.EXACT, 20))]
+    blocks += [
+        paragraph,
+        Paragraph([Run("next", pt(12))], line_spacing=LineSpacing(LineRule.EXACT, 20)),
+    ]
     return Document([Section(page=page, blocks=blocks)])
 
 
 def _keep_with_next_scenario(keep: bool) -> Document:
-    lone = Paragraph([Run("kept", pt(12))], line_spacing=LineSpacing(LineRule.EXACT, 20),
-                     keep_with_next=keep)
+    lone = Paragraph(
+        [Run("kept", pt(12))], line_spacing=LineSpacing(LineRule.EXACT, 20), keep_with_next=keep
+    )
     return _fill_page_then(lone, 30)  # room for it, not for the next paragraph too
 
 
 def _long_table_scenario(header_rows: int) -> Document:
     """A 60-row table that crosses a page: its header repeated on page 2, or not."""
+
     def row(text: str) -> Row:
         return Row([Cell([Paragraph([Run(text, pt(12))])])])
-    table = Table(columns=[mm(100)], rows=[row("Header"), *(row(f"Row {i}") for i in range(60))],
-                  borders=Border(pt(0.5)), header_rows=header_rows)
+
+    table = Table(
+        columns=[mm(100)],
+        rows=[row("Header"), *(row(f"Row {i}") for i in range(60))],
+        borders=Border(pt(0.5)),
+        header_rows=header_rows,
+    )
     return Document([Section(page=_page(), blocks=[table])])
 
 
 def _keep_lines_scenario(keep: bool) -> Document:
-    four = Paragraph([Run("a\nb\nc\nd", pt(12))], line_spacing=LineSpacing(LineRule.EXACT, 20),
-                     keep_lines=keep)
+    four = Paragraph(
+        [Run("a\nb\nc\nd", pt(12))], line_spacing=LineSpacing(LineRule.EXACT, 20), keep_lines=keep
+    )
     return _fill_page_then(four, 50)  # room for two of its four lines
 
 
@@ -254,10 +335,14 @@ VARIATIONS: dict[str, Change | tuple[Callable[[], Document], Callable[[], Docume
     "Paragraph.space_before": _set_paragraph(space_before=pt(20)),
     "Paragraph.space_after": _set_paragraph(space_after=pt(20)),
     "Paragraph.line_spacing": _set_paragraph(line_spacing=LineSpacing()),
-    "Paragraph.keep_with_next": (lambda: _keep_with_next_scenario(True),
-                                 lambda: _keep_with_next_scenario(False)),
-    "Paragraph.keep_lines": (lambda: _keep_lines_scenario(True),
-                             lambda: _keep_lines_scenario(False)),
+    "Paragraph.keep_with_next": (
+        lambda: _keep_with_next_scenario(True),
+        lambda: _keep_with_next_scenario(False),
+    ),
+    "Paragraph.keep_lines": (
+        lambda: _keep_lines_scenario(True),
+        lambda: _keep_lines_scenario(False),
+    ),
     "Paragraph.border_top": _set_paragraph(border_top=None),
     "Paragraph.border_bottom": _set_paragraph(border_bottom=None),
     "Paragraph.role": _set_paragraph(role=Role.CAN_CU),
@@ -300,8 +385,11 @@ VARIATIONS: dict[str, Change | tuple[Callable[[], Document], Callable[[], Docume
 
 
 def _model_fields() -> set[str]:
-    classes = [c for _name, c in inspect.getmembers(model, inspect.isclass)
-               if dataclasses.is_dataclass(c) and c.__module__ == model.__name__]
+    classes = [
+        c
+        for _name, c in inspect.getmembers(model, inspect.isclass)
+        if dataclasses.is_dataclass(c) and c.__module__ == model.__name__
+    ]
     return {f"{c.__name__}.{f.name}" for c in classes for f in dataclasses.fields(c)}
 
 
@@ -315,8 +403,10 @@ def _instances(value: object) -> list[object]:
         return [i for item in value for i in _instances(item)]
     if not dataclasses.is_dataclass(value) or isinstance(value, type):
         return []
-    return [value, *(i for spec in dataclasses.fields(value)
-                     for i in _instances(getattr(value, spec.name)))]
+    return [
+        value,
+        *(i for spec in dataclasses.fields(value) for i in _instances(getattr(value, spec.name))),
+    ]
 
 
 def test_the_full_model_sets_every_field_away_from_its_default() -> None:
@@ -384,8 +474,7 @@ def test_the_docx_writes_every_header_and_footer_of_every_section() -> None:
 
 def test_the_docx_writes_the_font_everywhere() -> None:
     parts = docx_output(full_model())
-    fonts = {name for part in parts.values()
-             for name in _attribute_values(part, b"w:ascii=\"")}
+    fonts = {name for part in parts.values() for name in _attribute_values(part, b'w:ascii="')}
     assert fonts == {OTHER_FONT}
     assert f'w:font w:name="{OTHER_FONT}"'.encode() in parts["word/fontTable.xml"]
 
@@ -404,17 +493,16 @@ def test_the_painter_draws_headers_footers_numbers_and_font() -> None:
     assert "First page header" in first_section[0].text
     assert "First page footer" in first_section[0].text
     assert "Running header" not in first_section[0].text
-    assert all("Running header" in p.text and "Running footer" in p.text
-               for p in first_section[1:])
-    second = pages[len(first_section):]
+    assert all("Running header" in p.text and "Running footer" in p.text for p in first_section[1:])
+    second = pages[len(first_section) :]
     # No different first page: its running header from its first page; numbers go on.
     assert "Second section header" in second[0].text
     assert "Second section first header" not in second[0].text
     assert [p.number for p in pages] == list(range(1, len(pages) + 1))
     pdf = pymupdf.open(stream=pdf_bytes(full_model()), filetype="pdf")
     assert {f[3].split("+")[-1] for page in pdf for f in page.get_fonts()} <= {
-        OTHER_FONT.replace(" ", "") + suffix for suffix in ("", "-Bold", "-Italic",
-                                                           "-BoldItalic")}
+        OTHER_FONT.replace(" ", "") + suffix for suffix in ("", "-Bold", "-Italic", "-BoldItalic")
+    }
     assert "Subject line" in pdf.get_xml_metadata()
     assert pdf.metadata["author"] == "Issuer" and pdf.metadata["title"] == "Type"
 

@@ -20,8 +20,10 @@ def _combined(*issuers: Issuer) -> Document:
 
 def _first_page_footers(data: bytes) -> list[str]:
     document = docx.Document(io.BytesIO(data))
-    return [" ".join(p.text for p in section.first_page_footer.paragraphs)
-            for section in document.sections]
+    return [
+        " ".join(p.text for p in section.first_page_footer.paragraphs)
+        for section in document.sections
+    ]
 
 
 def _issuer(address: str) -> Issuer:

@@ -13,9 +13,11 @@ import pytest
 
 from signing.pki import PASSWORD, Authority, make_authority
 
-SOFTHSM_LIBRARIES = ("/usr/lib/softhsm/libsofthsm2.so",
-                     "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so",
-                     "/usr/local/lib/softhsm/libsofthsm2.so")
+SOFTHSM_LIBRARIES = (
+    "/usr/lib/softhsm/libsofthsm2.so",
+    "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so",
+    "/usr/local/lib/softhsm/libsofthsm2.so",
+)
 TOKEN_LABEL = "drafter-test"
 TOKEN_PIN = "123456"
 ORGANISATION = "Sở Giáo dục và Đào tạo Hà Nội"
@@ -25,7 +27,8 @@ SIGNER = '''[[signatures]]
 authority = ["KT. GIÁM ĐỐC"]
 title = "PHÓ GIÁM ĐỐC"
 name = "Nguyễn Văn An"'''
-LETTER = """\
+LETTER = (
+    """\
 drafter = 1
 type = "cong_van"
 place = "Hà Nội"
@@ -42,14 +45,19 @@ name = ["SỞ GIÁO DỤC VÀ ĐÀO TẠO"]
 abbreviation = "SGDĐT"
 unit = "VP"
 
-""" + SIGNER + """
+"""
+    + SIGNER
+    + """
 
 [noi_nhan]
 lines = ["Như trên"]
 luu = "VT, VP"
 """
-SENTENCE = ("Sở Giáo dục và Đào tạo đề nghị các đơn vị thực hiện nghiêm các nội dung "
-            "phòng, chống dịch bệnh trong trường học và báo cáo kết quả đúng thời hạn.")
+)
+SENTENCE = (
+    "Sở Giáo dục và Đào tạo đề nghị các đơn vị thực hiện nghiêm các nội dung "
+    "phòng, chống dịch bệnh trong trường học và báo cáo kết quả đúng thời hạn."
+)
 
 
 @dataclass
@@ -71,12 +79,15 @@ def keys(tmp_path_factory: pytest.TempPathFactory) -> Keys:
     authority.write_pem(trust)
     passfile = folder / "password.txt"
     passfile.write_text(PASSWORD + "\n", encoding="utf-8")
-    return Keys(folder, authority, trust,
-                authority.pkcs12(folder, "signer", "Nguyễn Văn An", ORGANISATION),
-                authority.pkcs12(folder, "agency", ORGANISATION, ORGANISATION),
-                authority.pkcs12(folder, "expired", "Trần Thị Bình", ORGANISATION,
-                                 expired=True),
-                passfile)
+    return Keys(
+        folder,
+        authority,
+        trust,
+        authority.pkcs12(folder, "signer", "Nguyễn Văn An", ORGANISATION),
+        authority.pkcs12(folder, "agency", ORGANISATION, ORGANISATION),
+        authority.pkcs12(folder, "expired", "Trần Thị Bình", ORGANISATION, expired=True),
+        passfile,
+    )
 
 
 @dataclass
@@ -91,8 +102,9 @@ def images(tmp_path_factory: pytest.TempPathFactory) -> Images:
 
     folder = tmp_path_factory.mktemp("images")
     signature = Image.new("RGBA", (600, 250), (0, 0, 0, 0))
-    ImageDraw.Draw(signature).line([(20, 200), (300, 40), (580, 180)], fill=(0, 0, 200, 255),
-                                   width=12)
+    ImageDraw.Draw(signature).line(
+        [(20, 200), (300, 40), (580, 180)], fill=(0, 0, 200, 255), width=12
+    )
     signature.save(folder / "signature.png")
     seal = Image.new("RGBA", (450, 450), (0, 0, 0, 0))
     ImageDraw.Draw(seal).ellipse([5, 5, 445, 445], outline=(220, 0, 0, 255), width=20)
@@ -100,15 +112,18 @@ def images(tmp_path_factory: pytest.TempPathFactory) -> Images:
     return Images(folder / "signature.png", folder / "seal.png")
 
 
-def render_letter(folder: Path, paragraphs: int = 1, name: str = "letter",
-                  text: str | None = None) -> Path:
+def render_letter(
+    folder: Path, paragraphs: int = 1, name: str = "letter", text: str | None = None
+) -> Path:
     """Export a letter to PDF: *text* is the letter file, by default a công văn of
     *paragraphs* paragraphs."""
     from drafter.app.render import render_files
 
     letter = folder / f"{name}.letter"
-    letter.write_text(text if text is not None else
-                      LETTER.format(body="\n".join([SENTENCE] * paragraphs)), encoding="utf-8")
+    letter.write_text(
+        text if text is not None else LETTER.format(body="\n".join([SENTENCE] * paragraphs)),
+        encoding="utf-8",
+    )
     target = folder / f"{name}.pdf"
     assert render_files([str(letter)], target) == 0
     return target
@@ -153,13 +168,28 @@ def token(tmp_path_factory: pytest.TempPathFactory, keys: Keys) -> Iterator[Toke
     folder = tmp_path_factory.mktemp("softhsm")
     (folder / "tokens").mkdir()
     conf = folder / "softhsm2.conf"
-    conf.write_text(f"directories.tokendir = {folder / 'tokens'}\nobjectstore.backend = file\n"
-                    "log.level = ERROR\n", encoding="utf-8")
+    conf.write_text(
+        f"directories.tokendir = {folder / 'tokens'}\nobjectstore.backend = file\n"
+        "log.level = ERROR\n",
+        encoding="utf-8",
+    )
     previous = os.environ.get("SOFTHSM2_CONF")
     os.environ["SOFTHSM2_CONF"] = str(conf)
-    subprocess.run(["softhsm2-util", "--init-token", "--free", "--label", TOKEN_LABEL,
-                    "--pin", TOKEN_PIN, "--so-pin", "87654321"], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [
+            "softhsm2-util",
+            "--init-token",
+            "--free",
+            "--label",
+            TOKEN_LABEL,
+            "--pin",
+            TOKEN_PIN,
+            "--so-pin",
+            "87654321",
+        ],
+        check=True,
+        capture_output=True,
+    )
     _put_key_and_certificate(library, keys.authority)
     yield Token(library, TOKEN_LABEL, TOKEN_PIN)
     if previous is None:
@@ -178,15 +208,22 @@ def _put_key_and_certificate(library: Path, authority: Authority) -> None:
     token = lib.get_token(token_label=TOKEN_LABEL)
     with token.open(rw=True, user_pin=TOKEN_PIN) as session:
         public, _private = session.generate_keypair(
-            KeyType.RSA, 2048, id=b"\x01", label="signer", store=True)
-        numbers = rsa.RSAPublicNumbers(int.from_bytes(public[Attribute.PUBLIC_EXPONENT]),
-                                       int.from_bytes(public[Attribute.MODULUS]))
+            KeyType.RSA, 2048, id=b"\x01", label="signer", store=True
+        )
+        numbers = rsa.RSAPublicNumbers(
+            int.from_bytes(public[Attribute.PUBLIC_EXPONENT]),
+            int.from_bytes(public[Attribute.MODULUS]),
+        )
         certificate = authority.issue(numbers.public_key(), "Lê Văn Cường", ORGANISATION)
         der = certificate.public_bytes(serialization.Encoding.DER)
-        session.create_object({
-            Attribute.CLASS: ObjectClass.CERTIFICATE,
-            Attribute.CERTIFICATE_TYPE: CertificateType.X_509,
-            Attribute.TOKEN: True, Attribute.ID: b"\x01", Attribute.LABEL: "signer",
-            Attribute.VALUE: der,
-            Attribute.SUBJECT: certificate.subject.public_bytes(),
-        })
+        session.create_object(
+            {
+                Attribute.CLASS: ObjectClass.CERTIFICATE,
+                Attribute.CERTIFICATE_TYPE: CertificateType.X_509,
+                Attribute.TOKEN: True,
+                Attribute.ID: b"\x01",
+                Attribute.LABEL: "signer",
+                Attribute.VALUE: der,
+                Attribute.SUBJECT: certificate.subject.public_bytes(),
+            }
+        )

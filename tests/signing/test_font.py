@@ -29,7 +29,8 @@ def serif() -> Path:
 def test_the_installed_pyhanko_is_the_pinned_one() -> None:
     assert version("pyHanko").startswith("0.38."), (
         "pyHanko was upgraded: check drafter/signing/font.py against its GlyphAccumulator, "
-        "then move the pin in pyproject and this test")
+        "then move the pin in pyproject and this test"
+    )
 
 
 def test_the_overridden_private_method_is_still_there_as_font_py_expects() -> None:
@@ -47,8 +48,9 @@ def _pyhanko_accumulator(path: Path) -> GlyphAccumulator:
 
     from pyhanko.pdf_utils.writer import PdfFileWriter
 
-    return GlyphAccumulator(writer=PdfFileWriter(), font_handle=BytesIO(path.read_bytes()),
-                            font_size=10)
+    return GlyphAccumulator(
+        writer=PdfFileWriter(), font_handle=BytesIO(path.read_bytes()), font_size=10
+    )
 
 
 def test_widths_are_thousandths_of_an_em(serif: Path) -> None:

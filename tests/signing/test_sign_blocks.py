@@ -34,8 +34,7 @@ def second_signature(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from PIL import Image, ImageDraw
 
     image = Image.new("RGBA", (500, 200), (0, 0, 0, 0))
-    ImageDraw.Draw(image).line([(10, 150), (250, 30), (490, 160)], fill=(0, 0, 180, 255),
-                               width=10)
+    ImageDraw.Draw(image).line([(10, 150), (250, 30), (490, 160)], fill=(0, 0, 180, 255), width=10)
     path = tmp_path_factory.mktemp("images") / "chair.png"
     image.save(path)
     return path
@@ -46,8 +45,10 @@ def _images(path: Path) -> dict[tuple[int, int], tuple[float, float, float, floa
 
     with pymupdf.open(path) as document:
         document.bake()
-        return {(info["width"], info["height"]): tuple(info["bbox"])
-                for info in document[0].get_image_info()}
+        return {
+            (info["width"], info["height"]): tuple(info["bbox"])
+            for info in document[0].get_image_info()
+        }
 
 
 def _name_centre(path: Path, name: str) -> float:
@@ -60,80 +61,182 @@ def _name_centre(path: Path, name: str) -> float:
 
 
 def test_each_signer_signs_their_own_block_then_the_agency_seals_both(
-        minutes: Path, keys: Keys, images: Images, second_signature: Path, tmp_path: Path,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    minutes: Path,
+    keys: Keys,
+    images: Images,
+    second_signature: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     from drafter.signing.verify import verify_bytes
 
     chair, both = tmp_path / "chair.pdf", tmp_path / "both.pdf"
     # The chair (block 2) signs first: the certification signature makes every field.
-    code, out, err = run(capsys, minutes, "--as", "signer", "--block", 2, "--p12", keys.signer,
-                         "--image", second_signature, "--passfile", keys.passfile, "-o", chair)
+    code, out, err = run(
+        capsys,
+        minutes,
+        "--as",
+        "signer",
+        "--block",
+        2,
+        "--p12",
+        keys.signer,
+        "--image",
+        second_signature,
+        "--passfile",
+        keys.passfile,
+        "-o",
+        chair,
+    )
     assert code == 0, err
     # Without --block: the first block not signed yet, the secretary's.
-    code, out, err = run(capsys, chair, "--as", "signer", "--p12", keys.signer, "--image",
-                         images.signature, "--passfile", keys.passfile, "-o", both)
+    code, out, err = run(
+        capsys,
+        chair,
+        "--as",
+        "signer",
+        "--p12",
+        keys.signer,
+        "--image",
+        images.signature,
+        "--passfile",
+        keys.passfile,
+        "-o",
+        both,
+    )
     assert code == 0, err
     assert "Vũ Ngọc Anh" in out  # the block signed is named
-    code, out, err = run(capsys, both, "--as", "signer", "--p12", keys.signer, "--image",
-                         images.signature, "--passfile", keys.passfile,
-                         "-o", tmp_path / "third.pdf")
+    code, out, err = run(
+        capsys,
+        both,
+        "--as",
+        "signer",
+        "--p12",
+        keys.signer,
+        "--image",
+        images.signature,
+        "--passfile",
+        keys.passfile,
+        "-o",
+        tmp_path / "third.pdf",
+    )
     assert code == 2 and "đã có chữ ký số của người ký" in err
     assert not (tmp_path / "third.pdf").exists()
 
     drawn = _images(both)
     secretary, chair_image = drawn[(600, 250)], drawn[(500, 200)]
     assert (secretary[0] + secretary[2]) / 2 == pytest.approx(
-        _name_centre(both, "Vũ Ngọc Anh"), abs=2.0)
+        _name_centre(both, "Vũ Ngọc Anh"), abs=2.0
+    )
     assert (chair_image[0] + chair_image[2]) / 2 == pytest.approx(
-        _name_centre(both, "Nguyễn Văn An"), abs=2.0)
+        _name_centre(both, "Nguyễn Văn An"), abs=2.0
+    )
 
     sealed, issued = tmp_path / "sealed.pdf", tmp_path / "issued.pdf"
-    code, out, err = run(capsys, both, "--as", "agency", "--p12", keys.agency, "--image",
-                         images.seal, "--passfile", keys.passfile, "--number", 8,
-                         "--no-register", "-o", sealed)  # a biên bản has no date line
+    code, out, err = run(
+        capsys,
+        both,
+        "--as",
+        "agency",
+        "--p12",
+        keys.agency,
+        "--image",
+        images.seal,
+        "--passfile",
+        keys.passfile,
+        "--number",
+        8,
+        "--no-register",
+        "-o",
+        sealed,
+    )  # a biên bản has no date line
     assert code == 0, err
-    code, out, err = run(capsys, sealed, "--as", "agency", "--p12", keys.agency, "--image",
-                         images.seal, "--passfile", keys.passfile, "-o", issued)
+    code, out, err = run(
+        capsys,
+        sealed,
+        "--as",
+        "agency",
+        "--p12",
+        keys.agency,
+        "--image",
+        images.seal,
+        "--passfile",
+        keys.passfile,
+        "-o",
+        issued,
+    )
     assert code == 0, err
-    code, out, err = run(capsys, issued, "--as", "agency", "--p12", keys.agency, "--image",
-                         images.seal, "--passfile", keys.passfile,
-                         "-o", tmp_path / "again.pdf")
+    code, out, err = run(
+        capsys,
+        issued,
+        "--as",
+        "agency",
+        "--p12",
+        keys.agency,
+        "--image",
+        images.seal,
+        "--passfile",
+        keys.passfile,
+        "-o",
+        tmp_path / "again.pdf",
+    )
     assert code == 2 and "đã được cơ quan ký" in err
 
     report = verify_bytes(issued.read_bytes(), keys.trust)
     assert report.passes, report.as_json()
     assert [s.field for s in report.signatures] == [
-        "Drafter_signer_2", "Drafter_signer", "Drafter_agency", "Drafter_agency_2"]
+        "Drafter_signer_2",
+        "Drafter_signer",
+        "Drafter_agency",
+        "Drafter_agency_2",
+    ]
     assert report.signatures[0].certification
     # Each seal over the left third of its own block's signature.
     import pymupdf
 
     with pymupdf.open(issued) as document:
         document.bake()
-        seals = sorted(tuple(info["bbox"]) for info in document[0].get_image_info()
-                       if (info["width"], info["height"]) == (450, 450))
+        seals = sorted(
+            tuple(info["bbox"])
+            for info in document[0].get_image_info()
+            if (info["width"], info["height"]) == (450, 450)
+        )
     for seal, signature in zip(seals, (secretary, chair_image), strict=True):
         assert (seal[2] - signature[0]) / (signature[2] - signature[0]) == pytest.approx(
-            1 / 3, abs=0.03)
+            1 / 3, abs=0.03
+        )
     if shutil.which("pdfsig"):
-        pdfsig = subprocess.run(["pdfsig", str(issued)], capture_output=True, text=True,
-                                check=False).stdout
+        pdfsig = subprocess.run(
+            ["pdfsig", str(issued)], capture_output=True, text=True, check=False
+        ).stdout
         assert pdfsig.count("Signature Validation: Signature is Valid.") == 4, pdfsig
 
 
-def test_a_block_out_of_range_is_refused(minutes: Path, keys: Keys, images: Images,
-                                         tmp_path: Path,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_block_out_of_range_is_refused(
+    minutes: Path, keys: Keys, images: Images, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "out.pdf"
-    code, _out, err = run(capsys, minutes, "--as", "signer", "--block", 3, "--p12",
-                          keys.signer, "--image", images.signature, "--passfile",
-                          keys.passfile, "-o", out)
+    code, _out, err = run(
+        capsys,
+        minutes,
+        "--as",
+        "signer",
+        "--block",
+        3,
+        "--p12",
+        keys.signer,
+        "--image",
+        images.signature,
+        "--passfile",
+        keys.passfile,
+        "-o",
+        out,
+    )
     assert code == 2 and "2" in err and "--block" in err
     assert not out.exists()
 
 
-def test_a_lien_tich_letter_has_one_block_per_signing_agency(tmp_path: Path,
-                                                             qapp: object) -> None:
+def test_a_lien_tich_letter_has_one_block_per_signing_agency(tmp_path: Path, qapp: object) -> None:
     from drafter.signing.plan import plan
     from signing.conftest import LETTER, SENTENCE, SIGNER
 

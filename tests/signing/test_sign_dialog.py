@@ -11,8 +11,13 @@ from signing.conftest import Images, Keys
 from signing.pki import PASSWORD
 
 
-def test_sign_as_signer_then_agency_then_verify(qtbot, draft_pdf: Path, keys: Keys,  # type: ignore[no-untyped-def]
-                                                images: Images, tmp_path: Path) -> None:
+def test_sign_as_signer_then_agency_then_verify(
+    qtbot,
+    draft_pdf: Path,
+    keys: Keys,  # type: ignore[no-untyped-def]
+    images: Images,
+    tmp_path: Path,
+) -> None:
     dialog = SignDialog(None, draft_pdf)
     qtbot.addWidget(dialog)
     signed = tmp_path / "signed.pdf"
@@ -38,8 +43,13 @@ def test_sign_as_signer_then_agency_then_verify(qtbot, draft_pdf: Path, keys: Ke
     assert "Nguyễn Văn An" in text and "Toàn vẹn: có" in text
 
 
-def test_a_wrong_password_is_reported_in_the_dialog(qtbot, draft_pdf: Path, keys: Keys,  # type: ignore[no-untyped-def]
-                                                    images: Images, tmp_path: Path) -> None:
+def test_a_wrong_password_is_reported_in_the_dialog(
+    qtbot,
+    draft_pdf: Path,
+    keys: Keys,  # type: ignore[no-untyped-def]
+    images: Images,
+    tmp_path: Path,
+) -> None:
     dialog = SignDialog(None, draft_pdf)
     qtbot.addWidget(dialog)
     dialog.key_path.setText(str(keys.signer))
@@ -51,21 +61,41 @@ def test_a_wrong_password_is_reported_in_the_dialog(qtbot, draft_pdf: Path, keys
     assert not (tmp_path / "out.pdf").exists()
 
 
-def test_the_stored_images_and_keys_are_filled_in(qtbot, draft_pdf: Path, keys: Keys,  # type: ignore[no-untyped-def]
-                                                  images: Images, tmp_path: Path) -> None:
+def test_the_stored_images_and_keys_are_filled_in(
+    qtbot,
+    draft_pdf: Path,
+    keys: Keys,  # type: ignore[no-untyped-def]
+    images: Images,
+    tmp_path: Path,
+) -> None:
     from drafter.store.engine import open_store
     from drafter.store.models import Profile, Signer
     from drafter.store.profiles import save_profile
     from drafter.store.signers import save_signer
 
     with open_store() as store:  # the user's own office data
-        save_signer(store, Signer(name="Nguyễn Văn An", title="PHÓ GIÁM ĐỐC", patterns=[],
-                                  signature_image=str(images.signature),
-                                  certificate=f"p12:{keys.signer}"))
-        save_profile(store, Profile(label="Sở", name="SỞ GIÁO DỤC VÀ ĐÀO TẠO", parent="",
-                                    abbreviation="SGDĐT", units=[],
-                                    seal_image=str(images.seal),
-                                    certificate=f"p12:{keys.agency}"))
+        save_signer(
+            store,
+            Signer(
+                name="Nguyễn Văn An",
+                title="PHÓ GIÁM ĐỐC",
+                patterns=[],
+                signature_image=str(images.signature),
+                certificate=f"p12:{keys.signer}",
+            ),
+        )
+        save_profile(
+            store,
+            Profile(
+                label="Sở",
+                name="SỞ GIÁO DỤC VÀ ĐÀO TẠO",
+                parent="",
+                abbreviation="SGDĐT",
+                units=[],
+                seal_image=str(images.seal),
+                certificate=f"p12:{keys.agency}",
+            ),
+        )
     dialog = SignDialog(None, draft_pdf)
     qtbot.addWidget(dialog)
     assert dialog.image.text() == str(images.signature)  # the block's signer's

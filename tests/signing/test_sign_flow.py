@@ -21,28 +21,58 @@ def sign(*args: object) -> int:
 def pdfsig(path: Path) -> str:
     """poppler's report: an independent reader of the signatures."""
     assert shutil.which("pdfsig"), "pdfsig is missing: install poppler-utils (make setup)"
-    return subprocess.run(["pdfsig", str(path)], capture_output=True, text=True,
-                          check=False).stdout
+    return subprocess.run(["pdfsig", str(path)], capture_output=True, text=True, check=False).stdout
 
 
 def signed_by_signer(pdf: Path, keys: Keys, images: Images, out: Path) -> Path:
-    assert sign(pdf, "--as", "signer", "--p12", keys.signer, "--image", images.signature,
-                "--passfile", keys.passfile, "-o", out) == 0
+    assert (
+        sign(
+            pdf,
+            "--as",
+            "signer",
+            "--p12",
+            keys.signer,
+            "--image",
+            images.signature,
+            "--passfile",
+            keys.passfile,
+            "-o",
+            out,
+        )
+        == 0
+    )
     return out
 
 
-def test_signer_then_number_and_date_then_agency(draft_pdf: Path, keys: Keys, images: Images,
-                                                 tmp_path: Path,
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_signer_then_number_and_date_then_agency(
+    draft_pdf: Path, keys: Keys, images: Images, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from pyhanko.pdf_utils.reader import PdfFileReader
 
     from drafter.signing.fields import field_values
     from drafter.signing.verify import verify_bytes
 
     first = signed_by_signer(draft_pdf, keys, images, tmp_path / "signed.pdf")
-    assert sign(first, "--as", "agency", "--p12", keys.agency, "--image", images.seal,
-                "--passfile", keys.passfile, "--number", 7, "--date", "2026-02-09",
-                "-o", tmp_path / "issued.pdf") == 0
+    assert (
+        sign(
+            first,
+            "--as",
+            "agency",
+            "--p12",
+            keys.agency,
+            "--image",
+            images.seal,
+            "--passfile",
+            keys.passfile,
+            "--number",
+            7,
+            "--date",
+            "2026-02-09",
+            "-o",
+            tmp_path / "issued.pdf",
+        )
+        == 0
+    )
     issued = tmp_path / "issued.pdf"
     assert "07/SGDĐT-VP" in capsys.readouterr().out  # recorded in the register
 
@@ -65,16 +95,36 @@ def test_signer_then_number_and_date_then_agency(draft_pdf: Path, keys: Keys, im
     assert main(["verify", str(issued), "--trust", str(keys.trust)]) == 0
 
 
-def test_the_register_receives_the_filled_number(draft_pdf: Path, keys: Keys, images: Images,
-                                                 tmp_path: Path) -> None:
+def test_the_register_receives_the_filled_number(
+    draft_pdf: Path, keys: Keys, images: Images, tmp_path: Path
+) -> None:
     from drafter.store.engine import open_store
     from drafter.store.register_query import search
 
     first = signed_by_signer(draft_pdf, keys, images, tmp_path / "signed.pdf")
     database = tmp_path / "office.db"
-    assert sign(first, "--as", "agency", "--p12", keys.agency, "--image", images.seal,
-                "--passfile", keys.passfile, "--number", 12, "--date", "2026-03-05",
-                "--db", database, "-o", tmp_path / "issued.pdf") == 0
+    assert (
+        sign(
+            first,
+            "--as",
+            "agency",
+            "--p12",
+            keys.agency,
+            "--image",
+            images.seal,
+            "--passfile",
+            keys.passfile,
+            "--number",
+            12,
+            "--date",
+            "2026-03-05",
+            "--db",
+            database,
+            "-o",
+            tmp_path / "issued.pdf",
+        )
+        == 0
+    )
     with open_store(database) as store:
         entries = search(store)
     entry = next(e for e in entries if e.number == 12)
@@ -83,18 +133,53 @@ def test_the_register_receives_the_filled_number(draft_pdf: Path, keys: Keys, im
     assert entry.status == "issued" and entry.signer == "Sở Giáo dục và Đào tạo Hà Nội"
 
 
-def test_signing_with_a_pkcs11_token(draft_pdf: Path, keys: Keys, images: Images,
-                                     token: Token, tmp_path: Path) -> None:
+def test_signing_with_a_pkcs11_token(
+    draft_pdf: Path, keys: Keys, images: Images, token: Token, tmp_path: Path
+) -> None:
     from drafter.signing.verify import verify_bytes
 
     pin = tmp_path / "pin.txt"
     pin.write_text(token.pin, encoding="utf-8")
     signed = tmp_path / "signed.pdf"
-    assert sign(draft_pdf, "--as", "signer", "--pkcs11", token.library, "--token", token.label,
-                "--image", images.signature, "--passfile", pin, "-o", signed) == 0
-    assert sign(signed, "--as", "agency", "--p12", keys.agency, "--image", images.seal,
-                "--passfile", keys.passfile, "--number", 3, "--date", "2026-04-01",
-                "--no-register", "-o", tmp_path / "issued.pdf") == 0
+    assert (
+        sign(
+            draft_pdf,
+            "--as",
+            "signer",
+            "--pkcs11",
+            token.library,
+            "--token",
+            token.label,
+            "--image",
+            images.signature,
+            "--passfile",
+            pin,
+            "-o",
+            signed,
+        )
+        == 0
+    )
+    assert (
+        sign(
+            signed,
+            "--as",
+            "agency",
+            "--p12",
+            keys.agency,
+            "--image",
+            images.seal,
+            "--passfile",
+            keys.passfile,
+            "--number",
+            3,
+            "--date",
+            "2026-04-01",
+            "--no-register",
+            "-o",
+            tmp_path / "issued.pdf",
+        )
+        == 0
+    )
     report = pdfsig(tmp_path / "issued.pdf")
     assert report.count("Signature Validation: Signature is Valid.") == 2, report
     assert "Lê Văn Cường" in report
@@ -103,9 +188,9 @@ def test_signing_with_a_pkcs11_token(draft_pdf: Path, keys: Keys, images: Images
     assert result.signatures[0].signer == "Lê Văn Cường"
 
 
-def test_one_changed_byte_is_reported(draft_pdf: Path, keys: Keys, images: Images,
-                                      tmp_path: Path, capsys: pytest.CaptureFixture[str]
-                                      ) -> None:
+def test_one_changed_byte_is_reported(
+    draft_pdf: Path, keys: Keys, images: Images, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     import pymupdf
 
     signed = signed_by_signer(draft_pdf, keys, images, tmp_path / "signed.pdf")
@@ -130,7 +215,21 @@ def test_one_changed_byte_is_reported(draft_pdf: Path, keys: Keys, images: Image
 
 def test_attachment_signature_without_image(draft_pdf: Path, keys: Keys, tmp_path: Path) -> None:
     out = tmp_path / "appendix.pdf"
-    assert sign(draft_pdf, "--as", "agency", "--p12", keys.agency, "--passfile", keys.passfile,
-                "--attachment", "12/SGDĐT-VP", "-o", out) == 0
+    assert (
+        sign(
+            draft_pdf,
+            "--as",
+            "agency",
+            "--p12",
+            keys.agency,
+            "--passfile",
+            keys.passfile,
+            "--attachment",
+            "12/SGDĐT-VP",
+            "-o",
+            out,
+        )
+        == 0
+    )
     assert "Signature is Valid." in pdfsig(out)
     assert main(["verify", str(out), "--trust", str(keys.trust)]) == 0

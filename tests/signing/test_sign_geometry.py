@@ -34,11 +34,22 @@ def _baked(path: Path) -> Iterator[pymupdf.Document]:
 
 
 @contextmanager
-def _agency_text_signed(draft: Path, keys: Keys, out: Path,
-                        *options: object) -> Iterator[pymupdf.Document]:
+def _agency_text_signed(
+    draft: Path, keys: Keys, out: Path, *options: object
+) -> Iterator[pymupdf.Document]:
     """*draft* signed by the agency as text, no image (*options* say what for), baked."""
-    _sign(draft, "--as", "agency", "--p12", keys.agency, "--passfile", keys.passfile, *options,
-          "-o", out)
+    _sign(
+        draft,
+        "--as",
+        "agency",
+        "--p12",
+        keys.agency,
+        "--passfile",
+        keys.passfile,
+        *options,
+        "-o",
+        out,
+    )
     with _baked(out) as document:
         yield document
 
@@ -46,8 +57,10 @@ def _agency_text_signed(draft: Path, keys: Keys, out: Path,
 def _images(path: Path) -> dict[tuple[int, int], tuple[float, float, float, float]]:
     """The images drawn on page 1 (signature appearances included), by pixel size."""
     with _baked(path) as document:
-        return {(info["width"], info["height"]): tuple(info["bbox"])
-                for info in document[0].get_image_info()}
+        return {
+            (info["width"], info["height"]): tuple(info["bbox"])
+            for info in document[0].get_image_info()
+        }
 
 
 def _line(path: Path, text: str) -> tuple[float, float, float, float]:
@@ -62,14 +75,41 @@ def _line(path: Path, text: str) -> tuple[float, float, float, float]:
 
 
 @pytest.fixture(scope="module")
-def issued(draft_pdf: Path, keys: Keys, images: Images,
-           tmp_path_factory: pytest.TempPathFactory) -> Path:
+def issued(
+    draft_pdf: Path, keys: Keys, images: Images, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
     folder = tmp_path_factory.mktemp("issued")
-    _sign(draft_pdf, "--as", "signer", "--p12", keys.signer, "--image", images.signature,
-          "--passfile", keys.passfile, "-o", folder / "signed.pdf")
-    _sign(folder / "signed.pdf", "--as", "agency", "--p12", keys.agency, "--image", images.seal,
-          "--passfile", keys.passfile, "--number", 5, "--date", "2026-03-05", "--no-register",
-          "-o", folder / "issued.pdf")
+    _sign(
+        draft_pdf,
+        "--as",
+        "signer",
+        "--p12",
+        keys.signer,
+        "--image",
+        images.signature,
+        "--passfile",
+        keys.passfile,
+        "-o",
+        folder / "signed.pdf",
+    )
+    _sign(
+        folder / "signed.pdf",
+        "--as",
+        "agency",
+        "--p12",
+        keys.agency,
+        "--image",
+        images.seal,
+        "--passfile",
+        keys.passfile,
+        "--number",
+        5,
+        "--date",
+        "2026-03-05",
+        "--no-register",
+        "-o",
+        folder / "issued.pdf",
+    )
     return folder / "issued.pdf"
 
 
@@ -99,17 +139,30 @@ def test_filled_number_and_date_sit_in_their_blanks(issued: Path) -> None:
     with pymupdf.open(issued) as document:
         fields = {w.field_name: tuple(w.rect) for w in document[0].widgets()}
         document.bake()
-        spans = [span for block in document[0].get_text("dict")["blocks"]
-                 for line in block.get("lines", []) for span in line["spans"]]
+        spans = [
+            span
+            for block in document[0].get_text("dict")["blocks"]
+            for line in block.get("lines", [])
+            for span in line["spans"]
+        ]
     number_line = next(s for s in spans if s["text"].startswith("Số:"))
     date_line = next(s for s in spans if s["text"].startswith("Hà Nội, ngày"))
-    expected = {"Drafter_number": ("05", number_line), "Drafter_day": ("05", date_line),
-                "Drafter_month": ("3", date_line), "Drafter_year": ("2026", date_line)}
+    expected = {
+        "Drafter_number": ("05", number_line),
+        "Drafter_day": ("05", date_line),
+        "Drafter_month": ("3", date_line),
+        "Drafter_year": ("2026", date_line),
+    }
     for name, (text, line) in expected.items():
         x0, y0, x1, y1 = fields[name]
-        filled = next(s for s in spans if s["text"] == text
-                      and x0 - 0.5 <= s["bbox"][0] and s["bbox"][2] <= x1 + 0.5
-                      and y0 - 1 <= s["origin"][1] <= y1 + 1)
+        filled = next(
+            s
+            for s in spans
+            if s["text"] == text
+            and x0 - 0.5 <= s["bbox"][0]
+            and s["bbox"][2] <= x1 + 0.5
+            and y0 - 1 <= s["origin"][1] <= y1 + 1
+        )
         # Same size, style and baseline as the printed line around the blank.
         assert filled["size"] == pytest.approx(line["size"], abs=0.1), name
         assert bool(filled["flags"] & 2) == bool(line["flags"] & 2), name
@@ -120,15 +173,21 @@ def test_filled_number_and_date_sit_in_their_blanks(issued: Path) -> None:
     assert slash_x - number["bbox"][2] < 1.0
 
 
-def test_attachment_signature_is_text_at_top_right_in_10_pt(draft_pdf: Path, keys: Keys,
-                                                            tmp_path: Path) -> None:
-    with _agency_text_signed(draft_pdf, keys, tmp_path / "appendix.pdf",
-                             "--attachment", "12/SGDĐT-VP") as document:
+def test_attachment_signature_is_text_at_top_right_in_10_pt(
+    draft_pdf: Path, keys: Keys, tmp_path: Path
+) -> None:
+    with _agency_text_signed(
+        draft_pdf, keys, tmp_path / "appendix.pdf", "--attachment", "12/SGDĐT-VP"
+    ) as document:
         page = document[0]
         width = page.rect.width
-        spans = [span for block in page.get_text("dict")["blocks"]
-                 for line in block.get("lines", []) for span in line["spans"]
-                 if span["bbox"][3] < 20 * MM]
+        spans = [
+            span
+            for block in page.get_text("dict")["blocks"]
+            for line in block.get("lines", [])
+            for span in line["spans"]
+            if span["bbox"][3] < 20 * MM
+        ]
         assert not document[0].get_image_info()  # no image
     texts = [span["text"] for span in spans]
     assert "Số: 12/SGDĐT-VP" in texts
@@ -142,22 +201,34 @@ def test_attachment_signature_is_text_at_top_right_in_10_pt(draft_pdf: Path, key
     assert max(span["bbox"][2] for span in spans) > width - 20 * MM
 
 
-def test_copy_signature_names_the_form_and_the_copier(draft_pdf: Path, keys: Keys,
-                                                      tmp_path: Path) -> None:
+def test_copy_signature_names_the_form_and_the_copier(
+    draft_pdf: Path, keys: Keys, tmp_path: Path
+) -> None:
     import pymupdf
 
-    with _agency_text_signed(draft_pdf, keys, tmp_path / "copy.pdf",
-                             "--copy", "SAO Y") as document:
+    with _agency_text_signed(draft_pdf, keys, tmp_path / "copy.pdf", "--copy", "SAO Y") as document:
         top = document[0].get_text(clip=pymupdf.Rect(0, 0, document[0].rect.width, 20 * MM))
     assert top.split("\n")[:2] == ["SAO Y", "Sở Giáo dục và Đào tạo Hà Nội"]
 
 
 @pytest.fixture(scope="module")
-def signed_by_signer(draft_pdf: Path, keys: Keys, images: Images,
-                     tmp_path_factory: pytest.TempPathFactory) -> Path:
+def signed_by_signer(
+    draft_pdf: Path, keys: Keys, images: Images, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
     out = tmp_path_factory.mktemp("signed") / "signed.pdf"
-    _sign(draft_pdf, "--as", "signer", "--p12", keys.signer, "--image", images.signature,
-          "--passfile", keys.passfile, "-o", out)
+    _sign(
+        draft_pdf,
+        "--as",
+        "signer",
+        "--p12",
+        keys.signer,
+        "--image",
+        images.signature,
+        "--passfile",
+        keys.passfile,
+        "-o",
+        out,
+    )
     return out
 
 
@@ -167,8 +238,9 @@ def _seal_png(folder: Path, pixels: int, pixels_per_metre: int | None) -> Path:
     from PIL import Image, ImageDraw
 
     seal = Image.new("RGBA", (pixels, pixels), (0, 0, 0, 0))
-    ImageDraw.Draw(seal).ellipse([4, 4, pixels - 4, pixels - 4], outline=(220, 0, 0, 255),
-                                 width=pixels // 25)
+    ImageDraw.Draw(seal).ellipse(
+        [4, 4, pixels - 4, pixels - 4], outline=(220, 0, 0, 255), width=pixels // 25
+    )
     path = folder / f"seal-{pixels}.png"
     if pixels_per_metre is None:
         seal.save(path)
@@ -177,24 +249,46 @@ def _seal_png(folder: Path, pixels: int, pixels_per_metre: int | None) -> Path:
     return path
 
 
-@pytest.mark.parametrize(("pixels", "pixels_per_metre", "expected_mm"), [
-    (400, 11_111, 36.0),  # 400 px at 11,111 px/m: 36.0 mm
-    (500, 12_500, 40.0),  # 500 px at 12,500 px/m: 40.0 mm
-    (520, None, 38.0),  # no resolution: taken as 38 mm across
-])
-def test_the_seal_is_drawn_at_its_real_size(signed_by_signer: Path, keys: Keys,
-                                             tmp_path: Path, pixels: int,
-                                             pixels_per_metre: int | None,
-                                             expected_mm: float) -> None:
+@pytest.mark.parametrize(
+    ("pixels", "pixels_per_metre", "expected_mm"),
+    [
+        (400, 11_111, 36.0),  # 400 px at 11,111 px/m: 36.0 mm
+        (500, 12_500, 40.0),  # 500 px at 12,500 px/m: 40.0 mm
+        (520, None, 38.0),  # no resolution: taken as 38 mm across
+    ],
+)
+def test_the_seal_is_drawn_at_its_real_size(
+    signed_by_signer: Path,
+    keys: Keys,
+    tmp_path: Path,
+    pixels: int,
+    pixels_per_metre: int | None,
+    expected_mm: float,
+) -> None:
     from PIL import Image
 
     seal = _seal_png(tmp_path, pixels, pixels_per_metre)
     if pixels_per_metre is not None:  # the PNG says the resolution it was made with
         assert round(Image.open(seal).info["dpi"][0] / 0.0254) == pixels_per_metre
     out = tmp_path / "issued.pdf"
-    _sign(signed_by_signer, "--as", "agency", "--p12", keys.agency, "--image", seal,
-          "--passfile", keys.passfile, "--number", 5, "--date", "2026-03-05", "--no-register",
-          "-o", out)
+    _sign(
+        signed_by_signer,
+        "--as",
+        "agency",
+        "--p12",
+        keys.agency,
+        "--image",
+        seal,
+        "--passfile",
+        keys.passfile,
+        "--number",
+        5,
+        "--date",
+        "2026-03-05",
+        "--no-register",
+        "-o",
+        out,
+    )
     drawn = _images(out)
     x0, y0, x1, y1 = drawn[(pixels, pixels)]
     assert (x1 - x0) / MM == pytest.approx(expected_mm, abs=0.3)

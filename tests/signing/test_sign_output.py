@@ -13,20 +13,57 @@ from signing.conftest import Images, Keys
 
 
 @pytest.fixture(scope="module")
-def signed(draft_pdf: Path, keys: Keys, images: Images,
-           tmp_path_factory: pytest.TempPathFactory) -> Path:
+def signed(
+    draft_pdf: Path, keys: Keys, images: Images, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
     out = tmp_path_factory.mktemp("signed") / "signed.pdf"
-    assert main(["sign", str(draft_pdf), "--as", "signer", "--p12", str(keys.signer),
-                 "--image", str(images.signature), "--passfile", str(keys.passfile),
-                 "-o", str(out)]) == 0
+    assert (
+        main(
+            [
+                "sign",
+                str(draft_pdf),
+                "--as",
+                "signer",
+                "--p12",
+                str(keys.signer),
+                "--image",
+                str(images.signature),
+                "--passfile",
+                str(keys.passfile),
+                "-o",
+                str(out),
+            ]
+        )
+        == 0
+    )
     return out
 
 
-def _issue(signed: Path, keys: Keys, images: Images, database: Path, out: Path,
-           number: int = 31) -> int:
-    return main(["sign", str(signed), "--as", "agency", "--p12", str(keys.agency), "--image",
-                 str(images.seal), "--passfile", str(keys.passfile), "--number", str(number),
-                 "--date", "2026-03-05", "--db", str(database), "-o", str(out)])
+def _issue(
+    signed: Path, keys: Keys, images: Images, database: Path, out: Path, number: int = 31
+) -> int:
+    return main(
+        [
+            "sign",
+            str(signed),
+            "--as",
+            "agency",
+            "--p12",
+            str(keys.agency),
+            "--image",
+            str(images.seal),
+            "--passfile",
+            str(keys.passfile),
+            "--number",
+            str(number),
+            "--date",
+            "2026-03-05",
+            "--db",
+            str(database),
+            "-o",
+            str(out),
+        ]
+    )
 
 
 def _register(database: Path) -> list[tuple[int, str]]:
@@ -38,8 +75,13 @@ def _register(database: Path) -> list[tuple[int, str]]:
 
 
 def test_a_read_only_output_folder_leaves_the_register_untouched(
-        signed: Path, keys: Keys, images: Images, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    signed: Path,
+    keys: Keys,
+    images: Images,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     from drafter.signing import output
 
     folder = tmp_path / "read-only"
@@ -64,9 +106,14 @@ def test_a_read_only_output_folder_leaves_the_register_untouched(
     folder.chmod(0o755)
 
 
-def test_a_register_failure_leaves_no_file(signed: Path, keys: Keys, images: Images,
-                                           tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_register_failure_leaves_no_file(
+    signed: Path,
+    keys: Keys,
+    images: Images,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     from drafter.store import signed_issue
     from drafter.store.errors import StoreError
 
@@ -85,8 +132,8 @@ def test_a_register_failure_leaves_no_file(signed: Path, keys: Keys, images: Ima
 
 
 def test_a_number_the_register_already_gave_leaves_no_file(
-        signed: Path, keys: Keys, images: Images, tmp_path: Path,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    signed: Path, keys: Keys, images: Images, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     import datetime as dt
 
     from drafter.store.engine import open_store
@@ -94,8 +141,9 @@ def test_a_number_the_register_already_gave_leaves_no_file(
 
     database = tmp_path / "office.sqlite3"
     with open_store(database) as store:
-        record_signed_issue(store, number=31, number_symbol="31/SGDĐT-TCCB",
-                            date=dt.date(2026, 2, 1))
+        record_signed_issue(
+            store, number=31, number_symbol="31/SGDĐT-TCCB", date=dt.date(2026, 2, 1)
+        )
     folder = tmp_path / "out"
     folder.mkdir()
     capsys.readouterr()
@@ -105,8 +153,9 @@ def test_a_number_the_register_already_gave_leaves_no_file(
     assert _register(database) == [(31, "31/SGDĐT-TCCB")]
 
 
-def test_the_register_and_the_file_both_have_the_number(signed: Path, keys: Keys,
-                                                        images: Images, tmp_path: Path) -> None:
+def test_the_register_and_the_file_both_have_the_number(
+    signed: Path, keys: Keys, images: Images, tmp_path: Path
+) -> None:
     database, out = tmp_path / "office.sqlite3", tmp_path / "issued.pdf"
     assert _issue(signed, keys, images, database, out) == 0
     assert _register(database) == [(31, "31/SGDĐT-VP")]

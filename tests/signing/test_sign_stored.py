@@ -28,15 +28,32 @@ def office(tmp_path: Path, keys: Keys, images: Images) -> Path:
 
     database = tmp_path / "office.sqlite3"
     with open_store(database) as store:
-        save_profile(store, Profile(label="Sở GD&ĐT", name="SỞ GIÁO DỤC VÀ ĐÀO TẠO",
-                                    parent="", abbreviation="SGDĐT", units=[],
-                                    seal_image=str(images.seal),
-                                    certificate=f"p12:{keys.agency}"))
-        save_profile(store, Profile(label="Sở Nội vụ", name="SỞ NỘI VỤ", parent="",
-                                    abbreviation="SNV", units=[]))
-        save_signer(store, Signer(name="Nguyễn Văn An", title="PHÓ GIÁM ĐỐC", patterns=[],
-                                  signature_image=str(images.signature),
-                                  certificate=f"p12:{keys.signer}"))
+        save_profile(
+            store,
+            Profile(
+                label="Sở GD&ĐT",
+                name="SỞ GIÁO DỤC VÀ ĐÀO TẠO",
+                parent="",
+                abbreviation="SGDĐT",
+                units=[],
+                seal_image=str(images.seal),
+                certificate=f"p12:{keys.agency}",
+            ),
+        )
+        save_profile(
+            store,
+            Profile(label="Sở Nội vụ", name="SỞ NỘI VỤ", parent="", abbreviation="SNV", units=[]),
+        )
+        save_signer(
+            store,
+            Signer(
+                name="Nguyễn Văn An",
+                title="PHÓ GIÁM ĐỐC",
+                patterns=[],
+                signature_image=str(images.signature),
+                certificate=f"p12:{keys.signer}",
+            ),
+        )
         save_signer(store, Signer(name="Trần Thị Bình", title="GIÁM ĐỐC", patterns=[]))
     return database
 
@@ -49,19 +66,43 @@ def sign(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, s
 
 
 def test_the_signer_and_the_agency_sign_with_what_the_store_keeps(
-        draft_pdf: Path, keys: Keys, office: Path, tmp_path: Path,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    draft_pdf: Path, keys: Keys, office: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from drafter.signing.verify import verify_bytes
 
     signed, issued = tmp_path / "signed.pdf", tmp_path / "issued.pdf"
     # No --image, no key: the signer is the name printed under the block.
-    code, out, err = sign(capsys, draft_pdf, "--as", "signer", "--passfile", keys.passfile,
-                          "--db", office, "-o", signed)
+    code, out, err = sign(
+        capsys,
+        draft_pdf,
+        "--as",
+        "signer",
+        "--passfile",
+        keys.passfile,
+        "--db",
+        office,
+        "-o",
+        signed,
+    )
     assert code == 0, err
     assert "Nguyễn Văn An" in out and str(keys.signer) in out
     assert (600, 250) in _drawn_sizes(signed)
-    code, out, err = sign(capsys, signed, "--as", "agency", "--passfile", keys.passfile,
-                          "--number", 21, "--date", "2026-03-05", "--db", office, "-o", issued)
+    code, out, err = sign(
+        capsys,
+        signed,
+        "--as",
+        "agency",
+        "--passfile",
+        keys.passfile,
+        "--number",
+        21,
+        "--date",
+        "2026-03-05",
+        "--db",
+        office,
+        "-o",
+        issued,
+    )
     assert code == 0, err
     assert {(600, 250), (450, 450)} <= _drawn_sizes(issued)  # the profile's seal
     report = verify_bytes(issued.read_bytes(), keys.trust)
@@ -70,34 +111,71 @@ def test_the_signer_and_the_agency_sign_with_what_the_store_keeps(
 
 
 def test_signer_named_without_diacritics_and_image_given_on_the_command_line(
-        draft_pdf: Path, keys: Keys, office: Path, tmp_path: Path,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    draft_pdf: Path, keys: Keys, office: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from PIL import Image
 
     override = tmp_path / "other.png"
     Image.new("RGBA", (300, 120), (0, 0, 200, 255)).save(override)
     signed = tmp_path / "signed.pdf"
     # The key is the stored one of "nguyen van an"; the image is the one given.
-    code, out, err = sign(capsys, draft_pdf, "--as", "signer", "--signer", "NGUYEN VAN AN",
-                          "--image", override, "--passfile", keys.passfile, "--db", office,
-                          "-o", signed)
+    code, out, err = sign(
+        capsys,
+        draft_pdf,
+        "--as",
+        "signer",
+        "--signer",
+        "NGUYEN VAN AN",
+        "--image",
+        override,
+        "--passfile",
+        keys.passfile,
+        "--db",
+        office,
+        "-o",
+        signed,
+    )
     assert code == 0, err
     assert str(keys.signer) in out
     drawn = _drawn_sizes(signed)
     assert (300, 120) in drawn and (600, 250) not in drawn
 
 
-def test_a_signer_unknown_or_without_an_image_is_named(draft_pdf: Path, keys: Keys,
-                                                       office: Path, tmp_path: Path,
-                                                       capsys: pytest.CaptureFixture[str]
-                                                       ) -> None:
+def test_a_signer_unknown_or_without_an_image_is_named(
+    draft_pdf: Path, keys: Keys, office: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out_path = tmp_path / "signed.pdf"
-    code, _out, err = sign(capsys, draft_pdf, "--as", "signer", "--signer", "Lê Văn Cường",
-                           "--passfile", keys.passfile, "--db", office, "-o", out_path)
+    code, _out, err = sign(
+        capsys,
+        draft_pdf,
+        "--as",
+        "signer",
+        "--signer",
+        "Lê Văn Cường",
+        "--passfile",
+        keys.passfile,
+        "--db",
+        office,
+        "-o",
+        out_path,
+    )
     assert code == 2 and "Lê Văn Cường" in err and "--image" in err
-    code, _out, err = sign(capsys, draft_pdf, "--as", "signer", "--signer", "tran thi binh",
-                           "--p12", keys.signer, "--passfile", keys.passfile, "--db", office,
-                           "-o", out_path)
+    code, _out, err = sign(
+        capsys,
+        draft_pdf,
+        "--as",
+        "signer",
+        "--signer",
+        "tran thi binh",
+        "--p12",
+        keys.signer,
+        "--passfile",
+        keys.passfile,
+        "--db",
+        office,
+        "-o",
+        out_path,
+    )
     assert code == 2 and "Trần Thị Bình" in err and "--image" in err
     assert not out_path.exists()
 
@@ -108,7 +186,10 @@ def test_key_choices_as_stored() -> None:
     p12 = parse_key_choice("p12:/home/an/khoá.p12")
     assert p12 is not None and p12.p12 == Path("/home/an/khoá.p12")
     token = parse_key_choice("pkcs11:/usr/lib/softhsm/libsofthsm2.so#VNPT CA#1")
-    assert token is not None and token.pkcs11_library == Path(
-        "/usr/lib/softhsm/libsofthsm2.so") and token.token == "VNPT CA#1"
+    assert (
+        token is not None
+        and token.pkcs11_library == Path("/usr/lib/softhsm/libsofthsm2.so")
+        and token.token == "VNPT CA#1"
+    )
     assert parse_key_choice("pkcs11:/usr/lib/x.so") is None
     assert parse_key_choice("rubbish") is None

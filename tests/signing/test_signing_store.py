@@ -20,12 +20,27 @@ def test_signer_and_profile_keep_their_images_and_certificate(tmp_path: Path) ->
     kept = keep_image(source, "signature-1")
     assert kept.parent == images_dir() and kept.read_bytes() == source.read_bytes()
     with open_store(tmp_path / "office.sqlite3") as store:
-        signer = save_signer(store, Signer(name="Nguyễn Văn An", title="Giám đốc", patterns=[],
-                                           signature_image=str(kept),
-                                           certificate="p12:/home/an/khoa.p12"))
-        profile = save_profile(store, Profile(label="Sở", name="SỞ NỘI VỤ", parent="",
-                                              units=[], seal_image=str(kept),
-                                              certificate="pkcs11:/usr/lib/x.so#TOKEN"))
+        signer = save_signer(
+            store,
+            Signer(
+                name="Nguyễn Văn An",
+                title="Giám đốc",
+                patterns=[],
+                signature_image=str(kept),
+                certificate="p12:/home/an/khoa.p12",
+            ),
+        )
+        profile = save_profile(
+            store,
+            Profile(
+                label="Sở",
+                name="SỞ NỘI VỤ",
+                parent="",
+                units=[],
+                seal_image=str(kept),
+                certificate="pkcs11:/usr/lib/x.so#TOKEN",
+            ),
+        )
         again = get_signer(store, signer.id)
         stored_profile = get_profile(store, profile.id)
     assert again is not None and again.signature_image == str(kept)
@@ -37,10 +52,14 @@ def test_signer_and_profile_keep_their_images_and_certificate(tmp_path: Path) ->
 def test_a_reserved_number_becomes_issued_when_filled_in(tmp_path: Path) -> None:
     with open_store(tmp_path / "office.sqlite3") as store:
         reserved = reserve(store, "chung", 2026, note="công văn ký số")
-        entry = record_signed_issue(store, number=reserved.number,
-                                    number_symbol=f"{reserved.number:02d}/SNV-VP",
-                                    date=dt.date(2026, 6, 1), type_name="Công văn",
-                                    signer="Sở Nội vụ")
+        entry = record_signed_issue(
+            store,
+            number=reserved.number,
+            number_symbol=f"{reserved.number:02d}/SNV-VP",
+            date=dt.date(2026, 6, 1),
+            type_name="Công văn",
+            signer="Sở Nội vụ",
+        )
         assert entry.id == reserved.id and entry.status == "issued"
         assert entry.doc_date == dt.date(2026, 6, 1)
         # The next number of the sequence is not the one just filled in.
@@ -50,6 +69,5 @@ def test_a_reserved_number_becomes_issued_when_filled_in(tmp_path: Path) -> None
 
 def test_a_new_number_moves_the_counter_past_it(tmp_path: Path) -> None:
     with open_store(tmp_path / "office.sqlite3") as store:
-        record_signed_issue(store, number=40, number_symbol="40/SNV-VP",
-                            date=dt.date(2026, 6, 1))
+        record_signed_issue(store, number=40, number_symbol="40/SNV-VP", date=dt.date(2026, 6, 1))
         assert reserve(store, "chung", 2026).number == 41

@@ -27,18 +27,27 @@ def tsa_url(keys: Keys, tmp_path: Path) -> Iterator[str]:
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     certificate = keys.authority.issue(key.public_key(), "Drafter Test TSA", "Drafter Test")
     # A TSA certificate needs the time-stamping purpose, critical (RFC 3161).
-    builder = cx509.CertificateBuilder().subject_name(certificate.subject).issuer_name(
-        certificate.issuer).public_key(key.public_key()).serial_number(
-        certificate.serial_number).not_valid_before(certificate.not_valid_before_utc
-                                                    ).not_valid_after(
-        certificate.not_valid_after_utc).add_extension(
-        cx509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
+    builder = (
+        cx509.CertificateBuilder()
+        .subject_name(certificate.subject)
+        .issuer_name(certificate.issuer)
+        .public_key(key.public_key())
+        .serial_number(certificate.serial_number)
+        .not_valid_before(certificate.not_valid_before_utc)
+        .not_valid_after(certificate.not_valid_after_utc)
+        .add_extension(cx509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
+    )
     certificate = builder.sign(keys.authority.key, hashes.SHA256())
     stamper = DummyTimeStamper(
         tsa_cert=x509.Certificate.load(certificate.public_bytes(serialization.Encoding.DER)),
-        tsa_key=asn1_keys.PrivateKeyInfo.load(key.private_bytes(
-            serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption())))
+        tsa_key=asn1_keys.PrivateKeyInfo.load(
+            key.private_bytes(
+                serialization.Encoding.DER,
+                serialization.PrivateFormat.PKCS8,
+                serialization.NoEncryption(),
+            )
+        ),
+    )
 
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_POST(self) -> None:
@@ -61,28 +70,65 @@ def tsa_url(keys: Keys, tmp_path: Path) -> Iterator[str]:
     thread.join()
 
 
-def test_signature_dated_by_the_time_stamping_server(draft_pdf: Path, keys: Keys,
-                                                     images: Images, tsa_url: str,
-                                                     tmp_path: Path,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_signature_dated_by_the_time_stamping_server(
+    draft_pdf: Path,
+    keys: Keys,
+    images: Images,
+    tsa_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from drafter.signing.verify import verify_bytes
 
     monkeypatch.setenv("DRAFTER_TSA_URL", tsa_url)  # the setting, as signing.toml would
     out = tmp_path / "signed.pdf"
-    assert main(["sign", str(draft_pdf), "--as", "signer", "--p12", str(keys.signer),
-                 "--image", str(images.signature), "--passfile", str(keys.passfile),
-                 "-o", str(out)]) == 0
+    assert (
+        main(
+            [
+                "sign",
+                str(draft_pdf),
+                "--as",
+                "signer",
+                "--p12",
+                str(keys.signer),
+                "--image",
+                str(images.signature),
+                "--passfile",
+                str(keys.passfile),
+                "-o",
+                str(out),
+            ]
+        )
+        == 0
+    )
     report = verify_bytes(out.read_bytes(), keys.trust)
     assert report.passes
     assert report.signatures[0].time_source == "timestamp"
 
 
-def test_without_a_server_the_local_clock_dates_it(draft_pdf: Path, keys: Keys, images: Images,
-                                                   tmp_path: Path) -> None:
+def test_without_a_server_the_local_clock_dates_it(
+    draft_pdf: Path, keys: Keys, images: Images, tmp_path: Path
+) -> None:
     from drafter.signing.verify import verify_bytes
 
     out = tmp_path / "signed.pdf"
-    assert main(["sign", str(draft_pdf), "--as", "signer", "--p12", str(keys.signer),
-                 "--image", str(images.signature), "--passfile", str(keys.passfile),
-                 "-o", str(out)]) == 0
+    assert (
+        main(
+            [
+                "sign",
+                str(draft_pdf),
+                "--as",
+                "signer",
+                "--p12",
+                str(keys.signer),
+                "--image",
+                str(images.signature),
+                "--passfile",
+                str(keys.passfile),
+                "-o",
+                str(out),
+            ]
+        )
+        == 0
+    )
     assert verify_bytes(out.read_bytes(), keys.trust).signatures[0].time_source == "signer"

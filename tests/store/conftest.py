@@ -40,8 +40,11 @@ def reset_postgres(url: str) -> None:
     """Empty the test database: drop and recreate its public schema."""
     from sqlalchemy import create_engine
 
-    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1)
-                           if url.startswith("postgresql://") else url)
+    engine = create_engine(
+        url.replace("postgresql://", "postgresql+psycopg://", 1)
+        if url.startswith("postgresql://")
+        else url
+    )
     try:
         with engine.begin() as connection:
             connection.exec_driver_sql("DROP SCHEMA IF EXISTS public CASCADE")

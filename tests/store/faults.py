@@ -58,12 +58,18 @@ def register_state(url: str) -> list[tuple[object, ...]]:
     store = open_store(url, read_only=True)
     try:
         with store.read() as session:
-            return [tuple(row) for row in session.execute(text(
-                "SELECT e.sequence_id, e.year, e.number, e.status, e.number_symbol, "
-                "count(v.id) FROM register_entry e "
-                "LEFT JOIN register_event v ON v.entry_id = e.id "
-                "GROUP BY e.id, e.sequence_id, e.year, e.number, e.status, e.number_symbol "
-                "ORDER BY e.sequence_id, e.year, e.number"))]
+            return [
+                tuple(row)
+                for row in session.execute(
+                    text(
+                        "SELECT e.sequence_id, e.year, e.number, e.status, e.number_symbol, "
+                        "count(v.id) FROM register_entry e "
+                        "LEFT JOIN register_event v ON v.entry_id = e.id "
+                        "GROUP BY e.id, e.sequence_id, e.year, e.number, e.status, e.number_symbol "
+                        "ORDER BY e.sequence_id, e.year, e.number"
+                    )
+                )
+            ]
     finally:
         store.close()
 
@@ -75,8 +81,9 @@ def assert_register_consistent(url: str) -> int:
         with store.read() as session:
             if store.is_sqlite:
                 assert session.execute(text("PRAGMA integrity_check")).scalar() == "ok"
-            counters = session.execute(text(
-                "SELECT sequence_id, year, last FROM sequence_counter")).all()
+            counters = session.execute(
+                text("SELECT sequence_id, year, last FROM sequence_counter")
+            ).all()
     finally:
         store.close()
     state = register_state(url)

@@ -21,9 +21,15 @@ from drafter.store.engine import open_store
 
 def main(url: str, count: int, start_file: Path) -> None:
     store = open_store(url)
-    letter = Letter(type_id="cong_van", issuer=Issuer(name=["SỞ TÀI CHÍNH"], abbreviation="STC"),
-                    place="Hà Nội", subject="thử cấp số đồng thời", kinh_gui=["Các phòng"],
-                    body="Nội dung.", signatures=[Signature(title="GIÁM ĐỐC", name="Lê Văn B")])
+    letter = Letter(
+        type_id="cong_van",
+        issuer=Issuer(name=["SỞ TÀI CHÍNH"], abbreviation="STC"),
+        place="Hà Nội",
+        subject="thử cấp số đồng thời",
+        kinh_gui=["Các phòng"],
+        body="Nội dung.",
+        signatures=[Signature(title="GIÁM ĐỐC", name="Lê Văn B")],
+    )
     Path(f"{start_file}.ready.{os.getpid()}").touch()
     while not start_file.exists():
         time.sleep(0.005)

@@ -20,12 +20,18 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _start(url: str, count: int, start_file: Path) -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.Popen([sys.executable, str(WORKER), url, str(count), str(start_file)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    return subprocess.Popen(
+        [sys.executable, str(WORKER), url, str(count), str(start_file)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
 
 
 def test_two_processes_issuing_500_each_get_1000_distinct_consecutive_numbers(
-        store_url: str, tmp_path: Path) -> None:
+    store_url: str, tmp_path: Path
+) -> None:
     open_store(store_url).close()  # create the schema before the race
     start = tmp_path / "go"
     workers = [_start(store_url, 500, start) for _ in range(2)]
@@ -52,17 +58,24 @@ def test_two_processes_issuing_500_each_get_1000_distinct_consecutive_numbers(
     store = open_store(store_url)
     year = dt.date.today().year
     with store.read() as session:
-        numbers = session.execute(text(
-            "SELECT number FROM register_entry WHERE year = :y ORDER BY number"), {"y": year}
-        ).scalars().all()
-        last = session.execute(text("SELECT last FROM sequence_counter WHERE year = :y"),
-                               {"y": year}).scalar()
+        numbers = (
+            session.execute(
+                text("SELECT number FROM register_entry WHERE year = :y ORDER BY number"),
+                {"y": year},
+            )
+            .scalars()
+            .all()
+        )
+        last = session.execute(
+            text("SELECT last FROM sequence_counter WHERE year = :y"), {"y": year}
+        ).scalar()
     store.close()
     assert numbers == list(range(1, 1001)) and last == 1000
 
 
 def test_a_process_killed_while_writing_leaves_the_database_intact(
-        store_url: str, tmp_path: Path) -> None:
+    store_url: str, tmp_path: Path
+) -> None:
     open_store(store_url).close()
     start = tmp_path / "go"
     start.touch()
@@ -78,11 +91,17 @@ def test_a_process_killed_while_writing_leaves_the_database_intact(
     with store.read() as session:
         if store.is_sqlite:
             assert session.execute(text("PRAGMA integrity_check")).scalar() == "ok"
-        numbers = session.execute(text(
-            "SELECT number FROM register_entry WHERE year = :y ORDER BY number"), {"y": year}
-        ).scalars().all()
-        last = session.execute(text("SELECT last FROM sequence_counter WHERE year = :y"),
-                               {"y": year}).scalar()
+        numbers = (
+            session.execute(
+                text("SELECT number FROM register_entry WHERE year = :y ORDER BY number"),
+                {"y": year},
+            )
+            .scalars()
+            .all()
+        )
+        last = session.execute(
+            text("SELECT last FROM sequence_counter WHERE year = :y"), {"y": year}
+        ).scalar()
     # Every number handed out is recorded, with no gap and no half-written entry.
     assert len(numbers) >= 30
     assert numbers == list(range(1, len(numbers) + 1)) and last == len(numbers)

@@ -28,11 +28,17 @@ def test_bad_rows_are_each_reported_and_the_rest_imported(store: Store, tmp_path
     report = import_contacts(store, path)
     assert report.added == 3 and report.updated == 0
     assert [(p.line, p.message.split(" ")[0]) for p in report.problems] == [
-        (3, "the"), (4, "'khong-phai-email'"), (5, "unknown")]
+        (3, "the"),
+        (4, "'khong-phai-email'"),
+        (5, "unknown"),
+    ]
     assert "row 3" in str(report.problems[0])
     names = [c.full_name for c in search_contacts(store, limit=0)]
-    assert names == ["Bà Trần Thị Bình", "Sở Tài chính thành phố Hà Nội",
-                     "Sở Tư pháp thành phố Hà Nội"]
+    assert names == [
+        "Bà Trần Thị Bình",
+        "Sở Tài chính thành phố Hà Nội",
+        "Sở Tư pháp thành phố Hà Nội",
+    ]
     group = group_by_name(store, "Các sở")
     assert group is not None
     assert group_lines(group, "noi_nhan") == ["Sở Tài chính", "Sở Tư pháp"]
@@ -49,8 +55,9 @@ def test_reimporting_updates_instead_of_duplicating(store: Store, tmp_path: Path
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig"])
-def test_utf8_with_or_without_bom_and_semicolons(store: Store, tmp_path: Path,
-                                                 encoding: str) -> None:
+def test_utf8_with_or_without_bom_and_semicolons(
+    store: Store, tmp_path: Path, encoding: str
+) -> None:
     path = tmp_path / "excel.csv"
     path.write_bytes("full name;short name\nSở Công Thương;SCT\n".encode(encoding))
     report = import_contacts(store, path)
@@ -87,8 +94,7 @@ def _cp1258(text: str) -> bytes:
     return bytes(out)
 
 
-def test_text_in_the_old_tcvn3_fonts_is_refused_row_by_row(store: Store,
-                                                           tmp_path: Path) -> None:
+def test_text_in_the_old_tcvn3_fonts_is_refused_row_by_row(store: Store, tmp_path: Path) -> None:
     path = tmp_path / "tcvn3.csv"
     path.write_text("Tên đầy đủ\nSë Tµi chÝnh thµnh phè Hµ Néi\nSở Nội vụ\n", encoding="utf-8")
     report = import_contacts(store, path)
@@ -96,8 +102,7 @@ def test_text_in_the_old_tcvn3_fonts_is_refused_row_by_row(store: Store,
     assert report.problems[0].line == 2 and "TCVN3" in report.problems[0].message
 
 
-def test_a_file_in_an_unknown_encoding_is_refused_as_a_whole(store: Store,
-                                                             tmp_path: Path) -> None:
+def test_a_file_in_an_unknown_encoding_is_refused_as_a_whole(store: Store, tmp_path: Path) -> None:
     path = tmp_path / "bad.csv"
     path.write_bytes(b"full name\n\x81\x8d\x8f\x90 \xff\xfe\n")
     with pytest.raises(ImportFileError, match="not UTF-8"):
@@ -115,11 +120,13 @@ def test_xlsx_import_and_export_round_trip(store: Store, tmp_path: Path) -> None
     workbook = Workbook()
     sheet = workbook.active
     sheet.append(["Loại", "Tên đầy đủ", "Tên ngắn", "Điện thoại", "Nhóm"])
-    sheet.append(["Cơ quan", "Ủy ban nhân dân quận Ba Đình", "UBND quận Ba Đình", 2438234567,
-                  "Các quận"])
+    sheet.append(
+        ["Cơ quan", "Ủy ban nhân dân quận Ba Đình", "UBND quận Ba Đình", 2438234567, "Các quận"]
+    )
     sheet.append(["Cơ quan", None, "lỗi", None, None])
-    sheet.append(["Cơ quan", "Ủy ban nhân dân quận Hoàn Kiếm", "UBND quận Hoàn Kiếm", None,
-                  "Các quận"])
+    sheet.append(
+        ["Cơ quan", "Ủy ban nhân dân quận Hoàn Kiếm", "UBND quận Hoàn Kiếm", None, "Các quận"]
+    )
     source = tmp_path / "in.xlsx"
     workbook.save(source)
     report = import_contacts(store, source)
@@ -143,5 +150,7 @@ def test_xlsx_import_and_export_round_trip(store: Store, tmp_path: Path) -> None
     assert again.added == 2 and not again.problems
     group = group_by_name(other, "Các quận")
     assert group is not None and group_lines(group, "noi_nhan") == [
-        "UBND quận Ba Đình", "UBND quận Hoàn Kiếm"]
+        "UBND quận Ba Đình",
+        "UBND quận Hoàn Kiếm",
+    ]
     other.close()

@@ -36,7 +36,8 @@ def _env() -> dict[str, str]:
 
 
 def test_issue_killed_at_random_moments_never_gives_a_number_twice(
-        store_url: str, tmp_path: Path) -> None:
+    store_url: str, tmp_path: Path
+) -> None:
     seed = random.randrange(1_000_000)
     print(f"random seed {seed}")
     rng = random.Random(seed)
@@ -49,8 +50,13 @@ def test_issue_killed_at_random_moments_never_gives_a_number_twice(
         store_url = store_url.replace("office.sqlite3", "new/office.sqlite3")
     finished = 0
     for _ in range(10):
-        process = subprocess.Popen(_issue_command(letter, out, store_url), env=_env(),
-                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        process = subprocess.Popen(
+            _issue_command(letter, out, store_url),
+            env=_env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         time.sleep(rng.uniform(0.05, 1.0))
         process.send_signal(signal.SIGKILL)
         _out, err = process.communicate(timeout=60)
@@ -58,14 +64,20 @@ def test_issue_killed_at_random_moments_never_gives_a_number_twice(
         finished += process.returncode == 0
         # The output file is the old one or a whole new letter, never half of one.
         assert out.read_bytes() == b"old" or zipfile.ZipFile(out).testzip() is None
-    created = not store_url.startswith("sqlite") or Path(
-        store_url.removeprefix("sqlite:///")).exists()  # all kills may come before that
+    created = (
+        not store_url.startswith("sqlite") or Path(store_url.removeprefix("sqlite:///")).exists()
+    )  # all kills may come before that
     last = assert_register_consistent(store_url) if created else 0
     assert last >= finished
     # The file got its document id before the first number: one document, one number.
     assert last <= 1
-    done = subprocess.run(_issue_command(letter, out, store_url), env=_env(),
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        _issue_command(letter, out, store_url),
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     if last == 0:
         assert done.returncode == 0, done.stderr
         assert "Issued number 01/" in done.stdout
@@ -82,18 +94,24 @@ def _postgres_cluster() -> tuple[str, str]:
         if os.environ.get("CI") == "true":
             pytest.fail(message)
         pytest.skip(message)
-    listing = subprocess.run(["pg_lsclusters", "-h"], capture_output=True, text=True,
-                             check=True).stdout.split()
+    listing = subprocess.run(
+        ["pg_lsclusters", "-h"], capture_output=True, text=True, check=True
+    ).stdout.split()
     return listing[0], listing[1]
 
 
 def _pg_ctl(version: str, name: str, action: str, *extra: str) -> None:
-    subprocess.run(["pg_ctlcluster", version, name, action, *extra], capture_output=True,
-                   timeout=60, check=False)
+    subprocess.run(
+        ["pg_ctlcluster", version, name, action, *extra],
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
 
 
 def test_the_server_stopped_mid_batch_ends_in_a_clear_message_without_duplicates(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     from tests.store.conftest import postgres_url
 
     url = postgres_url()
@@ -111,9 +129,15 @@ def test_the_server_stopped_mid_batch_ends_in_a_clear_message_without_duplicates
             # Each issue is of another document: a document is numbered once.
             document = tmp_path / f"{i}.letter"
             shutil.copyfile(letter, document)
-            results.append(subprocess.run(
-                _issue_command(document, tmp_path / f"{i}.docx", url), env=_env(),
-                capture_output=True, text=True, timeout=120))
+            results.append(
+                subprocess.run(
+                    _issue_command(document, tmp_path / f"{i}.docx", url),
+                    env=_env(),
+                    capture_output=True,
+                    text=True,
+                    timeout=120,
+                )
+            )
 
     worker = threading.Thread(target=batch)
     worker.start()
@@ -139,11 +163,21 @@ def test_the_server_stopped_mid_batch_ends_in_a_clear_message_without_duplicates
         assert "Traceback" not in result.stderr, result.stderr
         assert result.returncode in (0, 1), result.stderr
     assert all("cannot reach the database server" in r.stderr for r in failed), failed
-    numbers = [line.split()[2] for r in results if r.returncode == 0
-               for line in r.stdout.splitlines() if line.startswith("Issued number")]
+    numbers = [
+        line.split()[2]
+        for r in results
+        if r.returncode == 0
+        for line in r.stdout.splitlines()
+        if line.startswith("Issued number")
+    ]
     assert len(numbers) == len(set(numbers))
     assert_register_consistent(url)
     # The server is back: issuing works again.
-    again = subprocess.run(_issue_command(letter, tmp_path / "again.docx", url), env=_env(),
-                           capture_output=True, text=True, timeout=120)
+    again = subprocess.run(
+        _issue_command(letter, tmp_path / "again.docx", url),
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert again.returncode == 0, again.stderr

@@ -34,7 +34,8 @@ def test_opening_twice_does_not_migrate_again(store_url: str) -> None:
 
 
 def test_default_database_is_a_sqlite_file_in_the_user_data_folder(
-        drafter_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    drafter_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert default_url().endswith(str(drafter_home / "data" / DB_FILE_NAME))
     monkeypatch.setenv("DRAFTER_DB", "postgresql://office/db")
     assert default_url() == "postgresql://office/db"
@@ -67,10 +68,15 @@ def test_a_damaged_database_is_backed_up_and_left_untouched(tmp_path: Path) -> N
     store = open_store(path)
     with store.write() as session:
         for i in range(2000):
-            session.execute(text("INSERT INTO contact (kind, full_name, short_name, title, "
-                                 "organisation, email, phone, address, note, search_text, "
-                                 "sort_bytes) VALUES ('agency', :n, '', '', '', '', '', "
-                                 "'', '', '', x'00')"), {"n": f"Sở số {i}" * 5})
+            session.execute(
+                text(
+                    "INSERT INTO contact (kind, full_name, short_name, title, "
+                    "organisation, email, phone, address, note, search_text, "
+                    "sort_bytes) VALUES ('agency', :n, '', '', '', '', '', "
+                    "'', '', '', x'00')"
+                ),
+                {"n": f"Sở số {i}" * 5},
+            )
     store.close()
     connection = sqlite3.connect(path)
     connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -78,7 +84,7 @@ def test_a_damaged_database_is_backed_up_and_left_untouched(tmp_path: Path) -> N
     data = bytearray(path.read_bytes())
     # Overwrite a stretch of table pages in the middle of the file.
     middle = len(data) // 2
-    data[middle:middle + 8192] = b"\xff" * 8192
+    data[middle : middle + 8192] = b"\xff" * 8192
     path.write_bytes(bytes(data))
     damaged = bytes(data)
     # Opening reads only the header (the full check is too slow for every command);
@@ -105,15 +111,20 @@ def test_damage_found_while_working_is_reported_with_a_copy(tmp_path: Path) -> N
     store = open_store(path)
     with store.write() as session:
         for i in range(3000):
-            session.execute(text("INSERT INTO register_entry (sequence_id, year, number, "
-                                 "status, number_symbol, type_name, subject, signer, "
-                                 "recipients, archive, receipt, note, type_id, snapshot, "
-                                 "search_text, created_at) VALUES (1, 2026, :n, 'issued', "
-                                 "'', '', :s, '', '', '', '', '', '', '', '', "
-                                 "'2026-01-01')"), {"n": i + 1, "s": "trích yếu " * 30})
+            session.execute(
+                text(
+                    "INSERT INTO register_entry (sequence_id, year, number, "
+                    "status, number_symbol, type_name, subject, signer, "
+                    "recipients, archive, receipt, note, type_id, snapshot, "
+                    "search_text, created_at) VALUES (1, 2026, :n, 'issued', "
+                    "'', '', :s, '', '', '', '', '', '', '', '', "
+                    "'2026-01-01')"
+                ),
+                {"n": i + 1, "s": "trích yếu " * 30},
+            )
     store.close()
     data = bytearray(path.read_bytes())
-    data[len(data) // 2:len(data) // 2 + 16384] = b"\x13" * 16384
+    data[len(data) // 2 : len(data) // 2 + 16384] = b"\x13" * 16384
     path.write_bytes(bytes(data))
     # Opened without the check at open, as if the damage happened afterwards.
     damaged = Store(create_engine(sqlite_url(path)))
@@ -125,7 +136,8 @@ def test_damage_found_while_working_is_reported_with_a_copy(tmp_path: Path) -> N
 
 
 def test_a_database_locked_too_long_gets_a_clear_message(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import drafter.store.engine as engine_module
 
     path = tmp_path / "office.sqlite3"
@@ -147,8 +159,10 @@ def test_a_database_locked_too_long_gets_a_clear_message(
         holder.close()
     store = open_store(path)
     with store.read() as session:
-        assert session.execute(text("SELECT label FROM number_sequence WHERE key = 'chung'")
-                               ).scalar() == "Văn bản hành chính"
+        assert (
+            session.execute(text("SELECT label FROM number_sequence WHERE key = 'chung'")).scalar()
+            == "Văn bản hành chính"
+        )
     store.close()
 
 
@@ -177,14 +191,17 @@ def test_an_older_database_is_backed_up_and_upgraded_with_its_data(tmp_path: Pat
 
     folded = search_text("01/SGDĐT-VP", "Công văn", "V/v xây dựng trường học")
     with contextlib.closing(sqlite3.connect(path)) as connection, connection:
-        connection.execute("INSERT INTO sequence_counter (sequence_id, year, last) "
-                           "VALUES (1, 2026, 1)")
+        connection.execute(
+            "INSERT INTO sequence_counter (sequence_id, year, last) VALUES (1, 2026, 1)"
+        )
         connection.execute(
             "INSERT INTO register_entry (sequence_id, year, number, status, number_symbol, "
             "doc_date, type_name, subject, signer, recipients, archive, receipt, note, "
             "type_id, snapshot, search_text, created_at) VALUES (1, 2026, 1, 'issued', "
             "'01/SGDĐT-VP', '2026-03-05', 'Công văn', 'V/v xây dựng trường học', '', '', "
-            "'VT', '', '', 'cong_van', '', ?, '2026-03-05 08:00:00.000000')", (folded,))
+            "'VT', '', '', 'cong_van', '', ?, '2026-03-05 08:00:00.000000')",
+            (folded,),
+        )
 
     store = open_store(path)
     with store.engine.connect() as connection:
@@ -207,16 +224,20 @@ def test_opening_a_current_database_does_not_import_alembic(tmp_path: Path) -> N
     import sys
 
     open_store(tmp_path / "office.sqlite3").close()
-    probe = ("import sys; from drafter.store.engine import open_store; "
-             f"open_store({str(tmp_path / 'office.sqlite3')!r}).close(); "
-             "print('alembic' in sys.modules)")
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                            check=True)
+    probe = (
+        "import sys; from drafter.store.engine import open_store; "
+        f"open_store({str(tmp_path / 'office.sqlite3')!r}).close(); "
+        "print('alembic' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "False"
 
 
 def test_issuing_on_a_current_database_does_not_import_sqlalchemy(
-        store_url: str, tmp_path: Path) -> None:
+    store_url: str, tmp_path: Path
+) -> None:
     """``drafter issue`` runs on the driver: SQLAlchemy is loaded only to migrate or browse."""
     import os
     import subprocess
@@ -228,12 +249,19 @@ def test_issuing_on_a_current_database_does_not_import_sqlalchemy(
     open_store(store_url).close()
     letter = tmp_path / "cv.letter"
     letterfile.save(cong_van(number=None), letter)
-    probe = ("import sys; from drafter.cli import main; "
-             f"status = main(['issue', {str(letter)!r}, '-o', {str(tmp_path / 'cv.docx')!r}, "
-             f"'--db', {store_url!r}]); "
-             "print(status, sorted(m for m in sys.modules if m.startswith('sqlalchemy'))[:3])")
+    probe = (
+        "import sys; from drafter.cli import main; "
+        f"status = main(['issue', {str(letter)!r}, '-o', {str(tmp_path / 'cv.docx')!r}, "
+        f"'--db', {store_url!r}]); "
+        "print(status, sorted(m for m in sys.modules if m.startswith('sqlalchemy'))[:3])"
+    )
     root = Path(__file__).resolve().parents[2]
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                            check=True, env={**os.environ, "PYTHONPATH": str(root)})
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(root)},
+    )
     assert result.stdout.strip().splitlines()[-1] == "0 []", result.stderr
     assert (tmp_path / "cv.docx").stat().st_size > 0

@@ -51,8 +51,9 @@ _COPIES = itertools.count(1)
 
 
 @contextlib.contextmanager
-def _issued_once_on(folder: Path, size: str, draft_file: Path,
-                    first: Path) -> Iterator[tuple[str, bool]]:
+def _issued_once_on(
+    folder: Path, size: str, draft_file: Path, first: Path
+) -> Iterator[tuple[str, bool]]:
     """A register on a small file system of its own at *folder* (see
     :func:`small_filesystem`) with one letter issued, to *first*: its URL, and whether
     the file system could be mounted."""
@@ -114,13 +115,18 @@ def _inject_full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
                 raise sqlite3.OperationalError("database or disk is full")
 
     monkeypatch.setattr(engine_module, "_install_sqlite_hooks", hooks)
-    monkeypatch.setattr(engine_module, "connect_driver",
-                        lambda store: _FullDiskConnection(connect(store)))
+    monkeypatch.setattr(
+        engine_module, "connect_driver", lambda store: _FullDiskConnection(connect(store))
+    )
 
 
 def test_issue_on_a_full_disk_says_so_and_changes_nothing(
-        tmp_path: Path, draft_file: Path, old_output: Path,
-        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path,
+    draft_file: Path,
+    old_output: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     disk = tmp_path / "disk"
     with _issued_once_on(disk, "1m", draft_file, tmp_path / "first.docx") as (url, mounted):
         before = register_state(url)
@@ -143,8 +149,12 @@ def test_issue_on_a_full_disk_says_so_and_changes_nothing(
 
 
 def test_a_read_only_folder_can_be_listed_but_not_written(
-        tmp_path: Path, draft_file: Path, old_output: Path,
-        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path,
+    draft_file: Path,
+    old_output: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     shared = tmp_path / "shared"
     with _issued_once_on(shared, "4m", draft_file, tmp_path / "first.docx") as (url, mounted):
         capsys.readouterr()
@@ -165,8 +175,8 @@ def test_a_read_only_folder_can_be_listed_but_not_written(
 
 
 def test_an_empty_register_file_is_refused_never_started_again(
-        tmp_path: Path, draft_file: Path, old_output: Path,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, draft_file: Path, old_output: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "office.sqlite3"
     path.touch()
     assert _issue(draft_file, old_output, sqlite_url(path)) == 1
@@ -176,7 +186,9 @@ def test_an_empty_register_file_is_refused_never_started_again(
     assert path.stat().st_size == 0
     assert old_output.read_bytes() == b"the letter issued yesterday"
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix != ".letter") == [
-        "office.sqlite3", "out.docx"]
+        "office.sqlite3",
+        "out.docx",
+    ]
 
 
 def test_a_new_database_is_created_complete(tmp_path: Path) -> None:
@@ -208,8 +220,13 @@ def holder(store_url: str) -> Iterator[object]:
 
 
 def test_a_held_lock_ends_in_busy_try_again(
-        store_url: str, holder: object, draft_file: Path, old_output: Path,
-        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    store_url: str,
+    holder: object,
+    draft_file: Path,
+    old_output: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setattr(engine_module, "BUSY_TIMEOUT_S", 0.5)
     before = register_state(store_url)
     assert _issue(draft_file, old_output, store_url) == 1
@@ -219,11 +236,13 @@ def test_a_held_lock_ends_in_busy_try_again(
     assert register_state(store_url) == before
 
 
-@pytest.mark.parametrize("changes", [{"number": 10**5000}, {"number": 0},
-                                     {"copies": 3 * 10**9}, {"copies": 2**63},
-                                     {"copies": -1}])
+@pytest.mark.parametrize(
+    "changes",
+    [{"number": 10**5000}, {"number": 0}, {"copies": 3 * 10**9}, {"copies": 2**63}, {"copies": -1}],
+)
 def test_numbers_the_register_cannot_hold_are_refused_with_a_message(
-        store: Store, changes: dict[str, int]) -> None:
+    store: Store, changes: dict[str, int]
+) -> None:
     with pytest.raises(NumberingError, match="must be a whole number"):
         register.issue(store, cong_van(**{"number": None, **changes}))
     with store.read() as session:
@@ -231,16 +250,18 @@ def test_numbers_the_register_cannot_hold_are_refused_with_a_message(
 
 
 def test_out_of_range_ids_are_bad_input(
-        store: Store, store_url: str, tmp_path: Path,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    store: Store, store_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     entry = register.issue(store, cong_van(number=None)).entry
     with pytest.raises(NumberingError, match="no such register entry"):
         register.update_entry(store, 2**63, note="x")
     with pytest.raises(NumberingError, match="must be a whole number"):
         register.update_entry(store, entry.id, copies=3 * 10**9)
-    for command in (["register", "letter", str(2**63), "-o", str(tmp_path / "x.letter")],
-                    ["register", "cancel", "9" * 5000, "--reason", "x"],
-                    ["register", "list", "--year", "99999999999"]):
+    for command in (
+        ["register", "letter", str(2**63), "-o", str(tmp_path / "x.letter")],
+        ["register", "cancel", "9" * 5000, "--reason", "x"],
+        ["register", "list", "--year", "99999999999"],
+    ):
         with pytest.raises(SystemExit) as exited:
             main([*command, "--db", store_url])
         assert exited.value.code == 2

@@ -26,17 +26,21 @@ def test_every_store_message_has_a_vietnamese_translation() -> None:
     root = Path(__file__).resolve().parents[2]
     with (root / "resources/locale/vi/LC_MESSAGES/drafter-store.po").open("rb") as stream:
         catalog = read_po(stream)
-    sources = [*sorted((root / "drafter/store").rglob("*.py")),
-               *sorted((root / "drafter/ui/office").glob("*.py"))]
+    sources = [
+        *sorted((root / "drafter/store").rglob("*.py")),
+        *sorted((root / "drafter/ui/office").glob("*.py")),
+    ]
     keywords = {"_": None, "N_": None, "ngettext": (1, 2)}
     missing = []
     for source in sources:
-        for _line, message, _comments, _context in extract_from_file("python", str(source),
-                                                                     keywords=keywords):
+        for _line, message, _comments, _context in extract_from_file(
+            "python", str(source), keywords=keywords
+        ):
             key = message[0] if isinstance(message, tuple) else message
             entry = catalog.get(key)
             translated = entry is not None and (
-                all(entry.string) if isinstance(entry.string, tuple) else entry.string)
+                all(entry.string) if isinstance(entry.string, tuple) else entry.string
+            )
             if not translated:
                 missing.append(f"{source.name}: {key}")
     assert missing == []

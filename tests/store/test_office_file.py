@@ -58,11 +58,11 @@ def office_file(tmp_path: Path) -> Path:
 
 
 def test_import_reports_each_bad_record_with_its_place_and_never_doubles(
-        store_url: str, office_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store_url: str, office_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["office", "import", str(office_file), "--db", store_url]) == 2
     out, err = capsys.readouterr()
-    assert "Imported 1 profiles, 2 signers, 1 recipients and 1 groups; 2 records left out" \
-        in out
+    assert "Imported 1 profiles, 2 signers, 1 recipients and 1 groups; 2 records left out" in out
     assert "[[signers]] 3 (line 22): 'name' is required" in err
     assert "[[signers]] 4 (line 25): unknown document type 'khong_co_loai_nay'" in err
     assert main(["office", "import", str(office_file), "--db", store_url]) == 2
@@ -74,8 +74,7 @@ def test_import_reports_each_bad_record_with_its_place_and_never_doubles(
     store = open_store(store_url)
     try:
         assert len(list_profiles(store)) == 1 and len(list_signers(store)) == 2
-        assert sorted(c.full_name for c in search_contacts(store)) == ["Sở Nội vụ",
-                                                                       "Sở Tài chính"]
+        assert sorted(c.full_name for c in search_contacts(store)) == ["Sở Nội vụ", "Sở Tài chính"]
         [group] = list_groups(store)
         assert [m.contact.full_name for m in group.members] == ["Sở Nội vụ", "Sở Tài chính"]
     finally:
@@ -83,7 +82,8 @@ def test_import_reports_each_bad_record_with_its_place_and_never_doubles(
 
 
 def test_export_then_import_elsewhere_gives_the_same_office(
-        store_url: str, office_file: Path, tmp_path: Path) -> None:
+    store_url: str, office_file: Path, tmp_path: Path
+) -> None:
     main(["office", "import", str(office_file), "--db", store_url])
     exported = tmp_path / "exported.toml"
     assert main(["office", "export", str(exported), "--db", store_url]) == 0
@@ -96,20 +96,30 @@ def test_export_then_import_elsewhere_gives_the_same_office(
 
 
 def test_a_file_that_is_not_toml_is_refused_with_its_line(
-        store_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text("[[profiles]]\nname = [\n", encoding="utf-8")
     assert main(["office", "import", str(bad), "--db", store_url]) == 2
     assert "bad.toml" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize(("type_id", "signer", "authority"), [
-    ("quyet_dinh", "Lê Văn Cường", []),
-    ("cong_van", "Trần Thị Dung", ["TL. GIÁM ĐỐC"]),
-])
+@pytest.mark.parametrize(
+    ("type_id", "signer", "authority"),
+    [
+        ("quyet_dinh", "Lê Văn Cường", []),
+        ("cong_van", "Trần Thị Dung", ["TL. GIÁM ĐỐC"]),
+    ],
+)
 def test_new_office_letter_has_the_issuer_place_and_the_types_signer_and_renders(
-        store_url: str, office_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
-        type_id: str, signer: str, authority: list[str]) -> None:
+    store_url: str,
+    office_file: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    type_id: str,
+    signer: str,
+    authority: list[str],
+) -> None:
     main(["office", "import", str(office_file), "--db", store_url])
     capsys.readouterr()
     assert main(["new", type_id, "--office", "--db", store_url]) == 0
@@ -131,14 +141,14 @@ def test_new_office_letter_has_the_issuer_place_and_the_types_signer_and_renders
 
 
 def test_new_office_letter_with_an_unknown_profile_is_refused(
-        store_url: str, office_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store_url: str, office_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     main(["office", "import", str(office_file), "--db", store_url])
     assert main(["new", "cong_van", "--office", "--profile", "XYZ", "--db", store_url]) == 2
     assert "XYZ" in capsys.readouterr().err
 
 
-def test_the_last_unit_and_signer_of_a_type_come_first(store_url: str,
-                                                       office_file: Path) -> None:
+def test_the_last_unit_and_signer_of_a_type_come_first(store_url: str, office_file: Path) -> None:
     from drafter.app.new_letter import new_letter, remembered_of
     from drafter.store.engine import open_store
 

@@ -9,9 +9,16 @@ from drafter.store.profiles import apply_to, save_profile
 
 
 def test_the_prose_name_goes_from_the_profile_into_the_letter(store: Store) -> None:
-    saved = save_profile(store, Profile(label="Sở Tài chính", name="SỞ TÀI CHÍNH",
-                                        prose_name="Sở Tài chính", abbreviation="STC",
-                                        place="Huế"))
+    saved = save_profile(
+        store,
+        Profile(
+            label="Sở Tài chính",
+            name="SỞ TÀI CHÍNH",
+            prose_name="Sở Tài chính",
+            abbreviation="STC",
+            place="Huế",
+        ),
+    )
     assert saved.prose_name == "Sở Tài chính"
     letter = apply_to(saved, Letter(type_id="cong_van"))
     assert letter.issuer.prose_name == "Sở Tài chính"

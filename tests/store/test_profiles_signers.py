@@ -19,12 +19,24 @@ from drafter.store.signers import (
 
 
 def ubnd(store: Store) -> Profile:
-    return save_profile(store, Profile(
-        label="UBND quận", parent="", name="Ủy ban nhân dân\nquận Ba Đình", abbreviation="UBND",
-        place="Ba Đình", address="25 Liễu Giai, Ba Đình, Hà Nội", phone="024.3833.8000",
-        email="ubnd@badinh.gov.vn", website="badinh.hanoi.gov.vn",
-        units=[Unit(name="Văn phòng HĐND và UBND", abbreviation="vp"),
-               Unit(name="Phòng Tài chính - Kế hoạch", abbreviation="TCKH")]))
+    return save_profile(
+        store,
+        Profile(
+            label="UBND quận",
+            parent="",
+            name="Ủy ban nhân dân\nquận Ba Đình",
+            abbreviation="UBND",
+            place="Ba Đình",
+            address="25 Liễu Giai, Ba Đình, Hà Nội",
+            phone="024.3833.8000",
+            email="ubnd@badinh.gov.vn",
+            website="badinh.hanoi.gov.vn",
+            units=[
+                Unit(name="Văn phòng HĐND và UBND", abbreviation="vp"),
+                Unit(name="Phòng Tài chính - Kế hoạch", abbreviation="TCKH"),
+            ],
+        ),
+    )
 
 
 def test_a_profile_fills_issuer_place_and_footer(store: Store) -> None:
@@ -34,16 +46,31 @@ def test_a_profile_fills_issuer_place_and_footer(store: Store) -> None:
     assert letter.issuer.name == ["ỦY BAN NHÂN DÂN", "QUẬN BA ĐÌNH"]
     assert letter.issuer.abbreviation == "UBND" and letter.issuer.unit == "VP"
     assert letter.place == "Ba Đình"
-    assert (letter.issuer.address, letter.issuer.phone, letter.issuer.email,
-            letter.issuer.website) == ("25 Liễu Giai, Ba Đình, Hà Nội", "024.3833.8000",
-                                       "ubnd@badinh.gov.vn", "badinh.hanoi.gov.vn")
+    assert (
+        letter.issuer.address,
+        letter.issuer.phone,
+        letter.issuer.email,
+        letter.issuer.website,
+    ) == (
+        "25 Liễu Giai, Ba Đình, Hà Nội",
+        "024.3833.8000",
+        "ubnd@badinh.gov.vn",
+        "badinh.hanoi.gov.vn",
+    )
 
 
 def test_two_profiles_for_a_secretary_serving_two_bodies(store: Store) -> None:
     first = ubnd(store)
-    save_profile(store, Profile(label="Hội đồng thi đua", name="HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG",
-                                parent="ỦY BAN NHÂN DÂN\nQUẬN BA ĐÌNH", abbreviation="HĐTĐKT",
-                                advisory=True))
+    save_profile(
+        store,
+        Profile(
+            label="Hội đồng thi đua",
+            name="HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG",
+            parent="ỦY BAN NHÂN DÂN\nQUẬN BA ĐÌNH",
+            abbreviation="HĐTĐKT",
+            advisory=True,
+        ),
+    )
     assert [p.label for p in list_profiles(store)] == ["Hội đồng thi đua", "UBND quận"]
     first.units = first.units[:1]  # a unit removed in the dialog is deleted
     assert [u.abbreviation for u in save_profile(store, first).units] == ["VP"]
@@ -52,10 +79,17 @@ def test_two_profiles_for_a_secretary_serving_two_bodies(store: Store) -> None:
 
 
 def test_signing_patterns_compose_the_signature_block(store: Store) -> None:
-    signer = save_signer(store, Signer(name="Nguyễn Văn An", title="Phó Chủ tịch", patterns=[
-        new_pattern(authority_chain(("TM.", "Ủy ban nhân dân"), ("KT.", "chủ tịch"))),
-        new_pattern(["Q. CHỦ TỊCH"], title=""),
-    ]))
+    signer = save_signer(
+        store,
+        Signer(
+            name="Nguyễn Văn An",
+            title="Phó Chủ tịch",
+            patterns=[
+                new_pattern(authority_chain(("TM.", "Ủy ban nhân dân"), ("KT.", "chủ tịch"))),
+                new_pattern(["Q. CHỦ TỊCH"], title=""),
+            ],
+        ),
+    )
     kt, acting = signer.patterns
     signature = compose_signature(signer, kt)
     # Appendix I §II.7: TM. line, then KT. line, then the signer's title, then the name.
@@ -84,8 +118,14 @@ def test_a_signer_and_recipients_fill_a_letter(store: Store) -> None:
     from drafter.store import contacts, signers
     from drafter.store.models import Contact
 
-    signer = save_signer(store, Signer(name="Lê Thị Hoa", title="GIÁM ĐỐC", patterns=[
-        new_pattern(["KT. CHỦ TỊCH"], title="PHÓ CHỦ TỊCH")]))
+    signer = save_signer(
+        store,
+        Signer(
+            name="Lê Thị Hoa",
+            title="GIÁM ĐỐC",
+            patterns=[new_pattern(["KT. CHỦ TỊCH"], title="PHÓ CHỦ TỊCH")],
+        ),
+    )
     letter = Letter(type_id="bien_ban")
     signers.apply_to(signer, letter, signer.patterns[0], block=1)
     assert letter.signatures[0].name == ""  # the first block is left for someone else

@@ -22,7 +22,11 @@ def test_register_list_names_a_mistyped_database(tmp_path: Path) -> None:
     target = tmp_path / "khong-co" / "so.sqlite3"
     result = subprocess.run(
         [sys.executable, "-m", "drafter", "register", "list", "--db", f"sqlite:///{target}"],
-        capture_output=True, text=True, timeout=120, check=False)
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 1
     assert str(target) in result.stderr and "--db" in result.stderr
     assert "Traceback" not in result.stderr

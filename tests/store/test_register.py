@@ -33,8 +33,10 @@ def test_issue_numbers_from_01_and_records_the_appendix_iv_columns(store: Store)
     assert entry.signer == "Nguyễn Văn An"  # (4)
     # (5) "Như trên" stands for the Kính gửi list.
     assert entry.recipients.split("\n") == [
-        "Phòng Giáo dục và Đào tạo các quận, huyện, thị xã", "Các đơn vị trực thuộc Sở",
-        "UBND Thành phố (để báo cáo)"]
+        "Phòng Giáo dục và Đào tạo các quận, huyện, thị xã",
+        "Các đơn vị trực thuộc Sở",
+        "UBND Thành phố (để báo cáo)",
+    ]
     assert entry.archive == "VT, VP"  # (6)
     assert entry.copies == 35  # (7)
     assert register.issue(store, draft()).letter.number == 2
@@ -50,8 +52,9 @@ def test_the_issued_record_is_the_line_the_orm_reads_back(store: Store) -> None:
     with store.read() as session:
         stored = session.get(RegisterEntry, issued.entry.id)
         assert stored is not None
-        assert {column: getattr(stored, column) for column in asdict(issued.entry)} == \
-            asdict(issued.entry)
+        assert {column: getattr(stored, column) for column in asdict(issued.entry)} == asdict(
+            issued.entry
+        )
         (event,) = session.query(RegisterEvent).filter_by(entry_id=stored.id).all()
     assert (event.action, event.actor, event.detail) == ("issue", "vanthu", "01/SGDĐT-VP")
     assert abs(event.at - stored.created_at) < dt.timedelta(seconds=5)
@@ -101,9 +104,15 @@ def test_a_type_can_have_its_own_sequence(store: Store) -> None:
 
 
 def test_an_advisory_body_needs_and_uses_its_own_sequence(store: Store) -> None:
-    council = save_profile(store, Profile(
-        label="Hội đồng thi đua", name="HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG", abbreviation="HĐTĐKT",
-        advisory=True))
+    council = save_profile(
+        store,
+        Profile(
+            label="Hội đồng thi đua",
+            name="HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG",
+            abbreviation="HĐTĐKT",
+            advisory=True,
+        ),
+    )
     letter = draft()
     with pytest.raises(NumberingError, match="own sequence"):
         register.issue(store, letter, profile=council)
@@ -147,8 +156,9 @@ def test_a_cancelled_number_stays_in_the_register_and_is_not_reused(store: Store
 
 def test_later_columns_are_filled_with_an_audit_trail(store: Store) -> None:
     entry = register.issue(store, draft()).entry
-    register.update_entry(store, entry.id, transfer_date=dt.date(2026, 3, 6),
-                          receipt="Lan", actor="vanthu")
+    register.update_entry(
+        store, entry.id, transfer_date=dt.date(2026, 3, 6), receipt="Lan", actor="vanthu"
+    )
     (found,) = search(store)
     assert found.transfer_date == dt.date(2026, 3, 6) and found.receipt == "Lan"
     assert register.events_of(store, entry.id)[-1].action == "edit"
@@ -161,7 +171,8 @@ def test_search_matches_with_or_without_diacritics_and_filters(store: Store) -> 
     register.issue(store, draft(subject="phòng chống dịch", date=dt.date(2026, 4, 2)))
     register.issue(store, draft(subject="tuyển sinh lớp 10", date=dt.date(2025, 5, 1)))
     assert [e.subject for e in search(store, RegisterFilter(text="tuyen sinh", year=2026))] == [
-        "V/v kế hoạch tuyển sinh"]
+        "V/v kế hoạch tuyển sinh"
+    ]
     assert count(store, RegisterFilter(text="Tuyển Sinh")) == 2
     assert count(store, RegisterFilter(date_from=dt.date(2026, 4, 1))) == 1
     assert count(store, RegisterFilter(text="02/sgddt")) == 1
@@ -180,7 +191,8 @@ def test_the_search_index_follows_later_changes(store: Store) -> None:
 
 @pytest.mark.parametrize("selective", [2000, 1])
 def test_search_gives_the_same_answer_through_the_index_or_by_scanning(
-        store: Store, selective: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    store: Store, selective: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import drafter.store.register_query as register_query
 
     for subject in ("kế hoạch tuyển sinh", "tuyển sinh lớp 10", "phòng chống dịch"):

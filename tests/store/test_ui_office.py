@@ -69,7 +69,8 @@ class FakeForm:
 
 
 def test_profiles_dialog_saves_a_profile_and_the_picker_fills_the_form(
-        qtbot, office, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    qtbot, office, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     from drafter.ui.office import pick
     from drafter.ui.office.profiles_dialog import ProfilesDialog
 
@@ -112,7 +113,8 @@ def test_a_profile_without_a_name_is_not_saved(qtbot, office) -> None:  # type: 
 
 
 def test_signers_dialog_builds_a_chain_and_the_picker_gives_the_block(
-        qtbot, office, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    qtbot, office, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     from drafter.ui.office import pick
     from drafter.ui.office.signers_dialog import SignersDialog
 
@@ -137,17 +139,22 @@ def test_signers_dialog_builds_a_chain_and_the_picker_gives_the_block(
     answer_with(monkeypatch, lambda picker: picker.patterns.setCurrentRow(0))
     form = FakeForm()
     pick("signer:1", form)
-    assert form.values == {"signatures[1].authority": ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"],
-                           "signatures[1].title": "PHÓ CHỦ TỊCH",
-                           "signatures[1].name": "Trần Văn Bình"}
+    assert form.values == {
+        "signatures[1].authority": ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"],
+        "signatures[1].title": "PHÓ CHỦ TỊCH",
+        "signatures[1].name": "Trần Văn Bình",
+    }
 
 
 def test_contacts_search_as_you_type_and_groups(qtbot, office, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from drafter.ui.office.contacts_dialog import ContactsDialog
 
     csv = tmp_path / "c.csv"
-    csv.write_text("Tên đầy đủ,Tên ngắn\nSở Tài chính thành phố,Sở Tài chính\n"
-                   "Sở Tư pháp thành phố,Sở Tư pháp\n,lỗi\n", encoding="utf-8")
+    csv.write_text(
+        "Tên đầy đủ,Tên ngắn\nSở Tài chính thành phố,Sở Tài chính\n"
+        "Sở Tư pháp thành phố,Sở Tư pháp\n,lỗi\n",
+        encoding="utf-8",
+    )
     dialog = ContactsDialog()
     qtbot.addWidget(dialog)
     dialog.import_file(csv)
@@ -170,8 +177,7 @@ def test_contacts_search_as_you_type_and_groups(qtbot, office, tmp_path) -> None
     assert [m.contact.short_name for m in group.members] == ["Sở Tư pháp", "Sở Tài chính"]
 
 
-def test_recipient_picker_gives_short_names_for_noi_nhan(
-        qtbot, office, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_recipient_picker_gives_short_names_for_noi_nhan(qtbot, office, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from drafter.ui.office import pick
 
     a = save_contact(store(), Contact(full_name="Sở Tài chính thành phố", short_name="STC"))
@@ -201,8 +207,7 @@ def test_recipient_picker_gives_short_names_for_noi_nhan(
     assert form.values["kinh_gui"] == ["Sở Tư pháp thành phố", "Các sở"]
 
 
-def test_issue_letter_numbers_records_and_refuses_bad_letters(
-        qtbot, office) -> None:  # type: ignore[no-untyped-def]
+def test_issue_letter_numbers_records_and_refuses_bad_letters(qtbot, office) -> None:  # type: ignore[no-untyped-def]
     from drafter.ui.office import issue_letter
 
     numbered = issue_letter(None, cong_van(number=None))
@@ -214,8 +219,7 @@ def test_issue_letter_numbers_records_and_refuses_bad_letters(
     assert [e.number for e in search(store())] == [1]
 
 
-def test_register_dialog_filters_cancels_and_exports(
-        qtbot, office, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_register_dialog_filters_cancels_and_exports(qtbot, office, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from drafter.ui.office.register_dialog import RegisterDialog
 
     register.issue(store(), cong_van(number=None, subject="kế hoạch tuyển sinh"))
@@ -238,15 +242,13 @@ def test_register_dialog_filters_cancels_and_exports(
     out = tmp_path / "so.xlsx"
     dialog.export(out)
     assert out.exists() and "3 entries" in office["infos"][-1]
-    dialog.table.selectRow(dialog.entries.index(next(e for e in dialog.entries
-                                                     if e.number == 2)))
+    dialog.table.selectRow(dialog.entries.index(next(e for e in dialog.entries if e.number == 2)))
     again = tmp_path / "02.docx"
     dialog.save_letter(again)
     assert again.exists()
 
 
-def test_mail_merge_dialog_writes_one_file_per_member(
-        qtbot, office, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_mail_merge_dialog_writes_one_file_per_member(qtbot, office, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from drafter.ui.office.mailmerge_dialog import MailMergeDialog
 
     a = save_contact(store(), Contact(full_name="Sở Tài chính"))
@@ -256,8 +258,10 @@ def test_mail_merge_dialog_writes_one_file_per_member(
     qtbot.addWidget(dialog)
     dialog.output.setText(str(tmp_path / "out"))
     dialog.run()
-    assert [p.name for p in dialog.written] == ["cong_van-01-so-tai-chinh.docx",
-                                                "cong_van-02-so-tu-phap.docx"]
+    assert [p.name for p in dialog.written] == [
+        "cong_van-01-so-tai-chinh.docx",
+        "cong_van-02-so-tu-phap.docx",
+    ]
 
 
 def test_menu_actions_name_every_entry(qtbot, office) -> None:  # type: ignore[no-untyped-def]
@@ -268,15 +272,29 @@ def test_menu_actions_name_every_entry(qtbot, office) -> None:  # type: ignore[n
     window = QWidget()
     qtbot.addWidget(window)
     names = [a.objectName() for a in menu_actions(window)]
-    assert names == ["office.profiles", "office.signers", "office.contacts", "office.register",
-                     "office.issue", "office.mailmerge"]
+    assert names == [
+        "office.profiles",
+        "office.signers",
+        "office.contacts",
+        "office.register",
+        "office.issue",
+        "office.mailmerge",
+    ]
 
 
 def test_profile_and_signer_fixtures_are_usable_together(office) -> None:  # type: ignore[no-untyped-def]
-    profile = save_profile(store(), Profile(label="A", name="X", units=[Unit(name="Văn phòng",
-                                                                              abbreviation="VP")]))
-    signer = save_signer(store(), Signer(name="B", title="GIÁM ĐỐC", profile_id=profile.id,
-                                         patterns=[new_pattern(["KT. GIÁM ĐỐC"])]))
+    profile = save_profile(
+        store(), Profile(label="A", name="X", units=[Unit(name="Văn phòng", abbreviation="VP")])
+    )
+    signer = save_signer(
+        store(),
+        Signer(
+            name="B",
+            title="GIÁM ĐỐC",
+            profile_id=profile.id,
+            patterns=[new_pattern(["KT. GIÁM ĐỐC"])],
+        ),
+    )
     assert [s.id for s in list_signers(store(), profile.id)] == [signer.id]
 
 
@@ -289,8 +307,7 @@ def test_sequences_dialog_adds_a_per_type_sequence(qtbot, office) -> None:  # ty
     dialog = SequencesDialog()
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 2  # the shared and the secret sequence
-    dialog._add_row(dialog.sequences()[0].__class__(key="", label="", type_ids="",
-                                                    secret=False))
+    dialog._add_row(dialog.sequences()[0].__class__(key="", label="", type_ids="", secret=False))
     dialog.table.setItem(2, 0, QTableWidgetItem("cv"))
     dialog.table.setItem(2, 2, QTableWidgetItem("cong_van"))
     assert dialog.save()
@@ -332,9 +349,9 @@ def test_the_issue_menu_entry_numbers_the_open_letter(qtbot, office, monkeypatch
     assert letter.number == 1 and dirty
 
     opened = []
-    monkeypatch.setattr(office_ui, "run_dialog", lambda dialog: opened.append(
-        dialog.objectName()) or False)
+    monkeypatch.setattr(
+        office_ui, "run_dialog", lambda dialog: opened.append(dialog.objectName()) or False
+    )
     for name in ("profiles", "signers", "contacts", "register"):
         actions[f"office.{name}"].trigger()
-    assert opened == ["office.profiles", "office.signers", "office.contacts",
-                      "office.register"]
+    assert opened == ["office.profiles", "office.signers", "office.contacts", "office.register"]

@@ -52,19 +52,26 @@ class TestRendering:
         assert text == "Hà Nội, ngày 05 tháng 3 năm 2026; SỞ GIÁO DỤC VÀ ĐÀO TẠO; 5"
 
     def test_upper_filter(self) -> None:
-        assert render("{{ subject | upper }}", subject="về việc tuyển sinh") == \
-            "VỀ VIỆC TUYỂN SINH"
+        assert render("{{ subject | upper }}", subject="về việc tuyển sinh") == "VỀ VIỆC TUYỂN SINH"
 
     def test_fields_and_loops(self) -> None:
         source = "{% for line in can_cu %}\n{{ line }}\n{% endfor %}\n{{ noi_dung }}"
-        text = render(source, CAN_CU, NOI_DUNG,
-                      fields={"can_cu": ["Căn cứ A", "Căn cứ B"], "noi_dung": "**x**"})
+        text = render(
+            source,
+            CAN_CU,
+            NOI_DUNG,
+            fields={"can_cu": ["Căn cứ A", "Căn cứ B"], "noi_dung": "**x**"},
+        )
         assert text == "Căn cứ A\nCăn cứ B\n**x**"
 
     def test_plain_text_is_escaped_markdown_field_is_not(self) -> None:
         plain = FieldSpec(id="ghi_chu", label="Ghi chú")
-        text = render("{{ ghi_chu }}|{{ noi_dung }}", plain, NOI_DUNG,
-                      fields={"ghi_chu": "*a*", "noi_dung": "*a*"})
+        text = render(
+            "{{ ghi_chu }}|{{ noi_dung }}",
+            plain,
+            NOI_DUNG,
+            fields={"ghi_chu": "*a*", "noi_dung": "*a*"},
+        )
         assert text == "\\*a\\*|*a*"
 
     def test_missing_field_value_uses_the_empty_value(self) -> None:
@@ -97,8 +104,10 @@ class TestSchemaCheck:
         assert "noi_dung" in error.message
 
     def test_loop_variables_are_not_fields(self) -> None:
-        assert render("{% for k in kinh_gui %}{{ k }};{% endfor %}") == \
-            "Phòng Giáo dục và Đào tạo các quận, huyện, thị xã;Các đơn vị trực thuộc Sở;"
+        assert (
+            render("{% for k in kinh_gui %}{{ k }};{% endfor %}")
+            == "Phòng Giáo dục và Đào tạo các quận, huyện, thị xã;Các đơn vị trực thuộc Sở;"
+        )
 
     def test_syntax_error_has_its_line(self) -> None:
         error = problem("một\nhai\n{% if body %}\n")
@@ -107,17 +116,20 @@ class TestSchemaCheck:
 
 
 class TestSandbox:
-    @pytest.mark.parametrize("source", [
-        "{{ body.__class__ }}",
-        "{{ ''.__class__.__mro__ }}",
-        "{{ ''.__class__.__mro__[1].__subclasses__() }}",
-        "{{ issuer.__init__.__globals__ }}",
-        "{{ date.__class__.__subclasses__() }}",
-        "{{ cycler.__init__.__globals__.os }}",
-        "{{ (body|attr('__class__')) }}",
-        "{{ self.__init__.__globals__ }}",
-        "{{ lipsum.__globals__ }}",
-    ])
+    @pytest.mark.parametrize(
+        "source",
+        [
+            "{{ body.__class__ }}",
+            "{{ ''.__class__.__mro__ }}",
+            "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+            "{{ issuer.__init__.__globals__ }}",
+            "{{ date.__class__.__subclasses__() }}",
+            "{{ cycler.__init__.__globals__.os }}",
+            "{{ (body|attr('__class__')) }}",
+            "{{ self.__init__.__globals__ }}",
+            "{{ lipsum.__globals__ }}",
+        ],
+    )
     def test_attribute_escapes_are_refused(self, source: str) -> None:
         with pytest.raises(TemplateProblem) as caught:
             render(source)
@@ -125,26 +137,32 @@ class TestSandbox:
         assert text.startswith(PATH)
         assert "<class" not in text and "function" not in text.lower().split(":")[0]
 
-    @pytest.mark.parametrize("source", [
-        "{{ range(10**9) | list | length }}",
-        "{{ 'a' * 10**9 }}",
-        "{{ 10**10**10**10**10 }}",  # left-associative in Jinja: the base grows
-        "{{ (10**64)**64 }}",
-        "{{ 2 ** 1000 }}",
-        "{{ ((10**60)**60)**60 }}",
-        "{{ ['a'] * 10**9 }}",
-        "{% set s = 'a' * 1000 %}{{ s * 1000 * 1000 }}",
-    ])
+    @pytest.mark.parametrize(
+        "source",
+        [
+            "{{ range(10**9) | list | length }}",
+            "{{ 'a' * 10**9 }}",
+            "{{ 10**10**10**10**10 }}",  # left-associative in Jinja: the base grows
+            "{{ (10**64)**64 }}",
+            "{{ 2 ** 1000 }}",
+            "{{ ((10**60)**60)**60 }}",
+            "{{ ['a'] * 10**9 }}",
+            "{% set s = 'a' * 1000 %}{{ s * 1000 * 1000 }}",
+        ],
+    )
     def test_resource_bombs_are_refused(self, source: str) -> None:
         error = problem(source)
         assert error.message
 
-    @pytest.mark.parametrize("source", [
-        "{% include 'other.md.j2' %}",
-        "{% import 'macros.j2' as m %}",
-        "{% from 'macros.j2' import x %}",
-        "{% extends 'base.j2' %}",
-    ])
+    @pytest.mark.parametrize(
+        "source",
+        [
+            "{% include 'other.md.j2' %}",
+            "{% import 'macros.j2' as m %}",
+            "{% from 'macros.j2' import x %}",
+            "{% extends 'base.j2' %}",
+        ],
+    )
     def test_include_and_import_are_refused(self, source: str) -> None:
         error = problem(source + "{{ body }}")
         assert "include or import" in error.message
@@ -154,34 +172,46 @@ class TestSandbox:
         # 101-digit number, which is harmless and rendered quickly.
         assert render("{{ 10**10**10 }}") == str(10**100)
 
-    @pytest.mark.parametrize("source", [
-        "{{ body + 1 }}",
-        "{{ 1 / 0 }}",
-        "{{ 10.0 ** 400 }}",
-        "{{ kinh_gui | first | int + 'x' }}",
-    ])
+    @pytest.mark.parametrize(
+        "source",
+        [
+            "{{ body + 1 }}",
+            "{{ 1 / 0 }}",
+            "{{ 10.0 ** 400 }}",
+            "{{ kinh_gui | first | int + 'x' }}",
+        ],
+    )
     def test_runtime_faults_become_problems(self, source: str) -> None:
         error = problem("\n" + source)
         assert error.line == 2
 
     def test_repeated_large_output_stops_at_the_limit(self) -> None:
         # 100 × 900 000 characters: it must stop at the limit, not fill the memory first.
-        error = problem("{% set s = 'a' * 900000 %}{% for x in can_cu %}{{ s }}{% endfor %}",
-                        CAN_CU, fields={"can_cu": ["x"] * 100})
+        error = problem(
+            "{% set s = 'a' * 900000 %}{% for x in can_cu %}{{ s }}{% endfor %}",
+            CAN_CU,
+            fields={"can_cu": ["x"] * 100},
+        )
         assert "too much text" in error.message
 
     def test_output_size_is_bounded(self) -> None:
         # Each product is small, the loop makes the whole too large.
-        error = problem("{% for x in can_cu %}{{ 'abcdefghij' * 50 }}{% endfor %}", CAN_CU,
-                        fields={"can_cu": ["x"] * 3000})
+        error = problem(
+            "{% for x in can_cu %}{{ 'abcdefghij' * 50 }}{% endfor %}",
+            CAN_CU,
+            fields={"can_cu": ["x"] * 3000},
+        )
         assert "too much text" in error.message
 
-    @pytest.mark.parametrize("source", [
-        "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
-        "{% for c in 'a' * 999999 %}{% for d in 'a' * 999999 %}{% endfor %}{% endfor %}",
-        "{% for i in [1, 2, 3] %}{{ i }}{% endfor %}",
-        "{% for i in range(3) %}{{ i }}{% endfor %}",
-    ])
+    @pytest.mark.parametrize(
+        "source",
+        [
+            "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+            "{% for c in 'a' * 999999 %}{% for d in 'a' * 999999 %}{% endfor %}{% endfor %}",
+            "{% for i in [1, 2, 3] %}{{ i }}{% endfor %}",
+            "{% for i in range(3) %}{{ i }}{% endfor %}",
+        ],
+    )
     def test_loops_only_over_fields(self, source: str) -> None:
         # Loops over anything but the letter's data could run for hours producing
         # nothing; they are refused when the template is compiled, with their line.
@@ -191,12 +221,15 @@ class TestSandbox:
         assert "loop" in caught.value.message
 
     def test_loops_over_fields_and_their_parts(self) -> None:
-        source = ("{% for x in kinh_gui | reverse %}{{ x }};{% endfor %}"
-                  "{% for n in issuer.name %}{{ n }}{% endfor %}"
-                  "{% for line in can_cu %}{{ loop.index }}{% endfor %}")
+        source = (
+            "{% for x in kinh_gui | reverse %}{{ x }};{% endfor %}"
+            "{% for n in issuer.name %}{{ n }}{% endfor %}"
+            "{% for line in can_cu %}{{ loop.index }}{% endfor %}"
+        )
         assert render(source, CAN_CU, fields={"can_cu": ["a", "b"]}) == (
             "Các đơn vị trực thuộc Sở;Phòng Giáo dục và Đào tạo các quận, huyện, thị xã;"
-            "SỞ GIÁO DỤC VÀ ĐÀO TẠO12")
+            "SỞ GIÁO DỤC VÀ ĐÀO TẠO12"
+        )
 
     def test_lipsum_is_not_available(self) -> None:
         error = problem("{{ lipsum(100000) }}")
@@ -236,19 +269,22 @@ class TestLoading:
         assert load_body_template(dtype).render(cong_van(body="x")) == "B x"
 
 
-@pytest.mark.parametrize(("text", "shown"), [
-    ("*đậm*", "\\*đậm\\*"),
-    ("a_b_c", "a\\_b\\_c"),
-    ("# không phải tiêu đề", "\\# không phải tiêu đề"),
-    ("- không phải danh sách", "\\- không phải danh sách"),
-    ("1. không phải danh sách", "1\\. không phải danh sách"),
-    ("2) mục", "2\\) mục"),
-    ("> trích", "\\> trích"),
-    ("a | b", "a \\| b"),
-    ("[liên kết](x)", "\\[liên kết\\](x)"),
-    ("<b>html</b>", "\\<b\\>html\\</b\\>"),
-    ("Hà Nội, ngày 05", "Hà Nội, ngày 05"),
-])
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("*đậm*", "\\*đậm\\*"),
+        ("a_b_c", "a\\_b\\_c"),
+        ("# không phải tiêu đề", "\\# không phải tiêu đề"),
+        ("- không phải danh sách", "\\- không phải danh sách"),
+        ("1. không phải danh sách", "1\\. không phải danh sách"),
+        ("2) mục", "2\\) mục"),
+        ("> trích", "\\> trích"),
+        ("a | b", "a \\| b"),
+        ("[liên kết](x)", "\\[liên kết\\](x)"),
+        ("<b>html</b>", "\\<b\\>html\\</b\\>"),
+        ("Hà Nội, ngày 05", "Hà Nội, ngày 05"),
+    ],
+)
 def test_escape_markdown(text: str, shown: str) -> None:
     assert escape_markdown(text) == shown
 
@@ -256,8 +292,15 @@ def test_escape_markdown(text: str, shown: str) -> None:
 def test_escaped_text_parses_back_to_itself() -> None:
     from drafter.body.parser import parse_body
 
-    for text in ["*đậm* và _nghiêng_", "# tiêu đề", "- gạch", "a | b | c",
-                 "<i>x</i>", "\\ gạch chéo", "`mã`"]:
+    for text in [
+        "*đậm* và _nghiêng_",
+        "# tiêu đề",
+        "- gạch",
+        "a | b | c",
+        "<i>x</i>",
+        "\\ gạch chéo",
+        "`mã`",
+    ]:
         blocks = parse_body(escape_markdown(text))
         assert [b.text for b in blocks] == [text], text
 

@@ -26,15 +26,22 @@ def test_toolbar_formatting_becomes_markdown(qtbot):
 
 
 def test_lists_and_tables_round_trip(qtbot):
-    body = ("Các nội dung sau:\n1. Rà soát quy trình;\n2. Báo cáo kết quả.\n"
-            "| Thời gian | Nội dung |\n|---|---|\n| 08 giờ | Khai mạc |\nTrân trọng.")
+    body = (
+        "Các nội dung sau:\n1. Rà soát quy trình;\n2. Báo cáo kết quả.\n"
+        "| Thời gian | Nội dung |\n|---|---|\n| 08 giờ | Khai mạc |\nTrân trọng."
+    )
     editor = BodyEditor()
     qtbot.addWidget(editor)
     editor.set_markdown(body)
     assert editor.markdown() == body
     kinds = [b.kind for b in parse_body(editor.markdown())]
-    assert kinds == [BlockKind.PARAGRAPH, BlockKind.CLAUSE, BlockKind.CLAUSE, BlockKind.TABLE,
-                     BlockKind.PARAGRAPH]
+    assert kinds == [
+        BlockKind.PARAGRAPH,
+        BlockKind.CLAUSE,
+        BlockKind.CLAUSE,
+        BlockKind.TABLE,
+        BlockKind.PARAGRAPH,
+    ]
 
 
 def test_a_new_table_and_a_dash_list_from_the_toolbar(qtbot):

@@ -15,7 +15,8 @@ from tests.ui.conftest import SAMPLE
 
 
 def test_an_export_says_where_and_opens_the_file_or_its_folder(
-        qtbot, window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    qtbot, window, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     from drafter.ui import notices
 
     opened: list[QUrl] = []
@@ -48,7 +49,8 @@ def test_an_export_says_where_and_opens_the_file_or_its_folder(
 
 
 def test_a_failed_export_keeps_the_name_and_folder_chosen(
-        qtbot, window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    qtbot, window, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     editor = window.open_file(SAMPLE)
     chosen = tmp_path / "nơi khác" / "công văn gửi sở.docx"
     chosen.parent.mkdir()
@@ -76,7 +78,8 @@ def test_a_failed_export_keeps_the_name_and_folder_chosen(
 
 
 def test_the_letters_folder_is_remembered_for_open_and_save(
-        qtbot, window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    qtbot, window, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path / "công văn"
     folder.mkdir()
     window.new_draft("cong_van")
@@ -119,5 +122,6 @@ def test_printing_says_what_was_sent(qtbot, window, tmp_path, monkeypatch) -> No
     assert out.is_file() and out.stat().st_size > 1000
     notice = window.statusBar().findChild(notices.Notice, notices.NOTICE)
     pages = len(editor.preview.pages)
-    assert notice.findChild(QLabel, "notice.text").text() == \
-        f"Đã gửi {pages} trang đến máy in {out}."
+    assert (
+        notice.findChild(QLabel, "notice.text").text() == f"Đã gửi {pages} trang đến máy in {out}."
+    )

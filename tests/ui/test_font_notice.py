@@ -34,8 +34,10 @@ def test_export_warns_and_still_writes(no_fonts, window, tmp_path: Path) -> None
     assert "sudo apt install fonts-liberation2" in window.errors[0][1]
 
 
-def test_no_banner_and_no_warning_with_the_fonts_installed(window, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                                           ) -> None:
+def test_no_banner_and_no_warning_with_the_fonts_installed(
+    window,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
     assert window.findChild(QLabel, BANNER_NAME) is None
     window.open_file(SAMPLE)
     assert window.export_docx(tmp_path / "letter.docx") is not None

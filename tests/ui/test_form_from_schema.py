@@ -16,9 +16,14 @@ from drafter.ui.body_editor import BodyEditor
 from drafter.ui.form import LetterForm
 
 REGISTRY = default_registry()
-WIDGETS = {FieldKind.TEXT: QLineEdit, FieldKind.DATE: QLineEdit, FieldKind.LINES: QPlainTextEdit,
-           FieldKind.MARKDOWN: BodyEditor, FieldKind.INTEGER: QSpinBox,
-           FieldKind.CHOICE: QComboBox}
+WIDGETS = {
+    FieldKind.TEXT: QLineEdit,
+    FieldKind.DATE: QLineEdit,
+    FieldKind.LINES: QPlainTextEdit,
+    FieldKind.MARKDOWN: BodyEditor,
+    FieldKind.INTEGER: QSpinBox,
+    FieldKind.CHOICE: QComboBox,
+}
 
 
 def expected_paths(form: LetterForm) -> dict[str, FieldKind]:
@@ -32,16 +37,21 @@ def expected_paths(form: LetterForm) -> dict[str, FieldKind]:
         if group.name == schema.FIELDS_GROUP:
             paths += [(f"fields.{spec.id}", spec.kind) for spec in doctype.fields]
             continue
-        parts = [(t, p) for t, p in schema.group_parts(group.name)
-                 if p.shown is None or p.shown(doctype)]
-        counts = {schema.SIGNATURES.key: form.signature_count,
-                  schema.APPENDICES.key: form.appendix_count}
-        items = [None] if not any(t.repeated for t, _p in parts) else \
-            range(1, counts[parts[0][0].key] + 1)
+        parts = [
+            (t, p) for t, p in schema.group_parts(group.name) if p.shown is None or p.shown(doctype)
+        ]
+        counts = {
+            schema.SIGNATURES.key: form.signature_count,
+            schema.APPENDICES.key: form.appendix_count,
+        }
+        items = (
+            [None]
+            if not any(t.repeated for t, _p in parts)
+            else range(1, counts[parts[0][0].key] + 1)
+        )
         for n in items:
             for table, part in parts:
-                if part.key == "number" and table is schema.APPENDICES and \
-                        form.appendix_count < 2:
+                if part.key == "number" and table is schema.APPENDICES and form.appendix_count < 2:
                     continue
                 paths.append((schema.form_path(table.prefix(n) + part.key), part.kind))
     return dict(paths)
@@ -54,8 +64,7 @@ def test_every_declared_part_has_its_widget_in_the_declared_order(qtbot, type_id
     expected = expected_paths(form)
     assert list(form.bindings) == list(expected)
     for path, binding in form.bindings.items():
-        target = binding.widget.editor if isinstance(binding.widget, BodyEditor) \
-            else binding.widget
+        target = binding.widget.editor if isinstance(binding.widget, BodyEditor) else binding.widget
         assert target.objectName() == path
         if not path.startswith("fields."):
             assert isinstance(binding.widget, WIDGETS[expected[path]]), path
@@ -78,10 +87,19 @@ def test_values_go_both_ways_through_the_declared_parts(qtbot) -> None:
     doctype = REGISTRY.get("cong_van")
     form = LetterForm(doctype)
     qtbot.addWidget(form)
-    letter = Letter(type_id="cong_van", place="Hà Nội", date=dt.date(2026, 3, 4),
-                    subject="Về việc góp ý", kinh_gui=["Sở Tài chính"], number=12,
-                    noi_nhan=["Như trên"], luu="VT, VP", copies=3, urgency=Urgency.KHAN,
-                    signatures=[Signature(title="GIÁM ĐỐC", name="Lê Văn A", note="giữ")])
+    letter = Letter(
+        type_id="cong_van",
+        place="Hà Nội",
+        date=dt.date(2026, 3, 4),
+        subject="Về việc góp ý",
+        kinh_gui=["Sở Tài chính"],
+        number=12,
+        noi_nhan=["Như trên"],
+        luu="VT, VP",
+        copies=3,
+        urgency=Urgency.KHAN,
+        signatures=[Signature(title="GIÁM ĐỐC", name="Lê Văn A", note="giữ")],
+    )
     letter.issuer.name = ["SỞ NỘI VỤ"]
     letter.issuer.fax = "024 1234"  # not in the form: kept
     form.set_letter(letter)

@@ -27,10 +27,14 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> dict[str, list]:
     said: dict[str, list] = {"errors": [], "infos": [], "questions": [], "choices": []}
     monkeypatch.setattr(common, "show_error", lambda parent, m: said["errors"].append(m))
     monkeypatch.setattr(common, "show_info", lambda parent, m: said["infos"].append(m))
-    monkeypatch.setattr(common, "confirm",
-                        lambda parent, q: said["questions"].append(q) or True)
-    monkeypatch.setattr(common, "choose", lambda parent, text, options: said["choices"].append(
-        (text, options)) or said["choose"].pop(0))
+    monkeypatch.setattr(common, "confirm", lambda parent, q: said["questions"].append(q) or True)
+    monkeypatch.setattr(
+        common,
+        "choose",
+        lambda parent, text, options: (
+            said["choices"].append((text, options)) or said["choose"].pop(0)
+        ),
+    )
     said["choose"] = []
     common.use_store(None)  # the database in this test's DRAFTER_HOME
     yield said
@@ -54,7 +58,8 @@ def register_entries() -> list[tuple[str, str, str]]:
 
 
 def test_issuing_saves_the_unsaved_draft_first_and_writes_the_number_into_it(
-        qtbot, window, answers, tmp_path):  # type: ignore[no-untyped-def]
+    qtbot, window, answers, tmp_path
+):  # type: ignore[no-untyped-def]
     path = tmp_path / "cv.letter"
     window.choose_save_path = lambda title, suggested, file_filter: path
     editor = window.add_editor("cong_van", cong_van(number=None), dirty=True)
@@ -76,7 +81,9 @@ def test_issuing_saves_the_unsaved_draft_first_and_writes_the_number_into_it(
     issue_action(window).trigger()
     assert letterfile.load(path)[0].number == 2
     assert [(n, s) for n, s, _id in register_entries()] == [
-        ("02/SGDĐT-VP", "issued"), ("01/SGDĐT-VP", "cancelled")]
+        ("02/SGDĐT-VP", "issued"),
+        ("01/SGDĐT-VP", "cancelled"),
+    ]
 
 
 def test_declining_to_save_takes_no_number(qtbot, window, answers, monkeypatch):  # type: ignore[no-untyped-def]
@@ -118,12 +125,22 @@ ISSUING_SESSION = textwrap.dedent("""
 
 
 def test_a_number_survives_kill_9_and_is_not_issued_twice(
-        qtbot, window, answers, drafter_home, tmp_path):  # type: ignore[no-untyped-def]
+    qtbot, window, answers, drafter_home, tmp_path
+):  # type: ignore[no-untyped-def]
     path = tmp_path / "qd.letter"
-    env = dict(os.environ, DRAFTER_HOME=str(drafter_home), QT_QPA_PLATFORM="offscreen",
-               PYTHONPATH=str(REPO))
-    process = subprocess.Popen([sys.executable, "-c", ISSUING_SESSION, str(path)], env=env,
-                               stdout=subprocess.PIPE, text=True, cwd=REPO)
+    env = dict(
+        os.environ,
+        DRAFTER_HOME=str(drafter_home),
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONPATH=str(REPO),
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-c", ISSUING_SESSION, str(path)],
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+    )
     try:
         lines = []
         while not lines or lines[-1] != "issued":
@@ -150,7 +167,8 @@ def test_a_number_survives_kill_9_and_is_not_issued_twice(
 
 
 def test_a_draft_that_lost_its_number_gets_it_back_from_the_register(
-        qtbot, window, answers, tmp_path):  # type: ignore[no-untyped-def]
+    qtbot, window, answers, tmp_path
+):  # type: ignore[no-untyped-def]
     """A crash between the register and the file: the register's number is put back."""
     from drafter.app import issue
     from drafter.ui.office.common import current_store

@@ -9,15 +9,23 @@ from tests.ui.conftest import type_text
 
 
 def test_after_the_first_run_every_new_letter_opens_with_the_office(
-        qtbot, window, drafter_home, tmp_path):  # type: ignore[no-untyped-def]
+    qtbot, window, drafter_home, tmp_path
+):  # type: ignore[no-untyped-def]
     from drafter.ui import firstrun
     from drafter.ui.office import common
 
     common.use_store(None)
-    outcome = firstrun.save(firstrun.Answers(
-        parent=["Ủy ban nhân dân tỉnh Quảng Nam"], name=["Văn phòng Ủy ban nhân dân"],
-        abbreviation="VP", signer_name="Nguyễn Văn Bình", signer_title="Chánh Văn phòng",
-        authority=[], place="Quảng Nam"))
+    outcome = firstrun.save(
+        firstrun.Answers(
+            parent=["Ủy ban nhân dân tỉnh Quảng Nam"],
+            name=["Văn phòng Ủy ban nhân dân"],
+            abbreviation="VP",
+            signer_name="Nguyễn Văn Bình",
+            signer_title="Chánh Văn phòng",
+            authority=[],
+            place="Quảng Nam",
+        )
+    )
     assert outcome.problems == []
     firstrun.start_first_letter(window, outcome)
     try:
@@ -30,8 +38,10 @@ def test_after_the_first_run_every_new_letter_opens_with_the_office(
         for type_id in ("quyet_dinh", "to_trinh", "cong_van"):
             editor = window.new_draft(type_id)
             form = editor.form
-            assert form.findChild(QPlainTextEdit, "issuer.name").toPlainText() == \
-                "VĂN PHÒNG ỦY BAN NHÂN DÂN", type_id
+            assert (
+                form.findChild(QPlainTextEdit, "issuer.name").toPlainText()
+                == "VĂN PHÒNG ỦY BAN NHÂN DÂN"
+            ), type_id
             assert form.findChild(QLineEdit, "issuer.abbreviation").text() == "VP"
             assert form.findChild(QLineEdit, "place").text() == "Quảng Nam"
             assert form.findChild(QLineEdit, "signatures[1].name").text() == "Nguyễn Văn Bình"

@@ -25,8 +25,14 @@ def office(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str
 
     store = open_store(tmp_path / "office.sqlite3")
     common.use_store(store)
-    said: dict[str, Any] = {"errors": [], "infos": [], "choices": [], "store": store,
-                            "choose": 0, "name": "Các sở"}
+    said: dict[str, Any] = {
+        "errors": [],
+        "infos": [],
+        "choices": [],
+        "store": store,
+        "choose": 0,
+        "name": "Các sở",
+    }
     monkeypatch.setattr(common, "show_error", lambda parent, m: said["errors"].append(m))
     monkeypatch.setattr(common, "show_info", lambda parent, m: said["infos"].append(m))
     monkeypatch.setattr(common, "confirm", lambda parent, question: True)
@@ -62,15 +68,18 @@ def rows(widget: Any) -> list[str]:
 
 
 def checked(widget: Any) -> list[str]:
-    return [widget.item(i).text() for i in range(widget.count())
-            if widget.item(i).checkState() == Qt.CheckState.Checked]
+    return [
+        widget.item(i).text()
+        for i in range(widget.count())
+        if widget.item(i).checkState() == Qt.CheckState.Checked
+    ]
 
 
 def test_a_kinh_gui_list_saved_as_a_group_is_offered_in_the_next_letter(
-        qtbot, window, office, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    qtbot, window, office, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     store: Store = office["store"]
-    save_contact(store, Contact(full_name="Sở Tài chính tỉnh Quảng Nam",
-                                short_name="Sở Tài chính"))
+    save_contact(store, Contact(full_name="Sở Tài chính tỉnh Quảng Nam", short_name="Sở Tài chính"))
     editor = window.new_draft("cong_van")
     kinh_gui = editor.form.findChild(QPlainTextEdit, "kinh_gui")
     # Typed without diacritics, and a new one, and a dash the user typed.
@@ -81,37 +90,45 @@ def test_a_kinh_gui_list_saved_as_a_group_is_offered_in_the_next_letter(
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
     assert office["errors"] == []
-    (question, options), = office["choices"]
+    ((question, options),) = office["choices"]
     assert "So Tai chinh tinh Quang Nam" in question
     assert options[0] == "Dùng 'Sở Tài chính tỉnh Quảng Nam'"
-    group, = list_groups(store)
+    (group,) = list_groups(store)
     assert group.name == "Các sở"
     assert [m.contact.full_name for m in group.members] == [
-        "Sở Tài chính tỉnh Quảng Nam", "Sở Xây dựng tỉnh Quảng Nam"]
+        "Sở Tài chính tỉnh Quảng Nam",
+        "Sở Xây dựng tỉnh Quảng Nam",
+    ]
     assert len(search_contacts(store, "")) == 2  # the known one was not doubled
     assert "1" in office["infos"][-1] and "Các sở" in office["infos"][-1]
 
     # The next letter's picker offers the group; taking its members fills Kính gửi.
     following = window.new_draft("to_trinh" if "to_trinh" in window.registry else "cong_van")
-    seen = answer_picker(monkeypatch, lambda picker: (
-        picker.groups.setCurrentRow(0), picker.add_group_members()))
-    qtbot.mouseClick(following.form.findChild(QPushButton, "pick:recipients"),
-                     Qt.MouseButton.LeftButton)
+    seen = answer_picker(
+        monkeypatch, lambda picker: (picker.groups.setCurrentRow(0), picker.add_group_members())
+    )
+    qtbot.mouseClick(
+        following.form.findChild(QPushButton, "pick:recipients"), Qt.MouseButton.LeftButton
+    )
     assert rows(seen[0].groups) == ["Các sở (2)"]
     assert following.form.value("kinh_gui") == [
-        "Sở Tài chính tỉnh Quảng Nam", "Sở Xây dựng tỉnh Quảng Nam"]
+        "Sở Tài chính tỉnh Quảng Nam",
+        "Sở Xây dựng tỉnh Quảng Nam",
+    ]
 
     # Opened again, the picker starts from the letter's lines and shows them checked.
     again = answer_picker(monkeypatch, lambda picker: None)
-    qtbot.mouseClick(following.form.findChild(QPushButton, "pick:recipients"),
-                     Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        following.form.findChild(QPushButton, "pick:recipients"), Qt.MouseButton.LeftButton
+    )
     assert rows(again[0].chosen) == following.form.value("kinh_gui")
     assert checked(again[0].groups) == ["Các sở (2)"]
     assert len(checked(again[0].search.results)) == 2
 
 
 def test_the_picker_shows_the_letters_lines_checked_and_unchecking_removes(
-        qtbot, office, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    qtbot, office, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     from drafter.ui.office import pick
 
     store: Store = office["store"]
@@ -143,8 +160,7 @@ def test_the_picker_shows_the_letters_lines_checked_and_unchecking_removes(
     answer_picker(monkeypatch, look_and_uncheck)
     pick("noi_nhan", form)
     assert state["chosen"] == ["Như trên", "STC", "STP"]
-    assert state["contacts"] == ["Sở Tài chính thành phố  —  STC",
-                                 "Sở Tư pháp thành phố  —  STP"]
+    assert state["contacts"] == ["Sở Tài chính thành phố  —  STC", "Sở Tư pháp thành phố  —  STP"]
     assert state["groups"] == ["Các sở (2)"]
     assert state["groups after"] == []  # no longer all its members
     assert form.values["noi_nhan"] == ["Như trên", "STP"]
@@ -157,19 +173,21 @@ def test_the_picker_shows_the_letters_lines_checked_and_unchecking_removes(
     assert form.values["noi_nhan"] == ["Như trên", "STP", "STC"]
 
 
-def test_noi_nhan_saved_as_a_group_keeps_short_names_and_leaves_nhu_tren_out(
-        qtbot, office) -> None:  # type: ignore[no-untyped-def]
+def test_noi_nhan_saved_as_a_group_keeps_short_names_and_leaves_nhu_tren_out(qtbot, office) -> None:  # type: ignore[no-untyped-def]
     from drafter.ui.office.save_group import save_lines_as_group
 
     store: Store = office["store"]
     save_contact(store, Contact(full_name="Sở Tài chính thành phố", short_name="Sở Tài chính"))
     office["name"] = "Nơi nhận thường"
-    group = save_lines_as_group(None, ["- Như trên;", "- Sở Tài chính;", "- Sở Nội vụ."],
-                                "noi_nhan")
+    group = save_lines_as_group(
+        None, ["- Như trên;", "- Sở Tài chính;", "- Sở Nội vụ."], "noi_nhan"
+    )
     assert group is not None
     assert office["choices"] == []  # the very name is taken without asking
     assert [(m.contact.full_name, m.contact.short_name) for m in group.members] == [
-        ("Sở Tài chính thành phố", "Sở Tài chính"), ("Sở Nội vụ", "Sở Nội vụ")]
+        ("Sở Tài chính thành phố", "Sở Tài chính"),
+        ("Sở Nội vụ", "Sở Nội vụ"),
+    ]
 
     # A second save under the same name replaces the members, and "Add a new one"
     # creates a recipient even when one looks alike.
@@ -188,8 +206,7 @@ def test_noi_nhan_saved_as_a_group_keeps_short_names_and_leaves_nhu_tren_out(
     assert office["errors"]
 
 
-def test_the_office_dialogs_follow_every_change_of_the_data(
-        qtbot, office) -> None:  # type: ignore[no-untyped-def]
+def test_the_office_dialogs_follow_every_change_of_the_data(qtbot, office) -> None:  # type: ignore[no-untyped-def]
     from drafter.ui.office.contacts_dialog import ContactsDialog
     from drafter.ui.office.save_group import save_lines_as_group
 
@@ -213,21 +230,18 @@ def test_the_office_dialogs_follow_every_change_of_the_data(
     assert rows(dialog.members) == ["Sở Y tế", "Sở Tư pháp"]
     assert dialog.members.item(0).flags() & Qt.ItemFlag.ItemIsEditable
     dialog.members.item(1).setText("Sở Tư pháp tỉnh Quảng Nam")  # as the editor commits it
-    assert [c.full_name for c in search_contacts(store, "tu phap")] == [
-        "Sở Tư pháp tỉnh Quảng Nam"]
+    assert [c.full_name for c in search_contacts(store, "tu phap")] == ["Sở Tư pháp tỉnh Quảng Nam"]
     dialog.members.setCurrentRow(1)
     dialog.move_member(-1)
     saved = dialog.save_group()
     assert saved is not None
-    assert [m.contact.full_name for m in saved.members] == [
-        "Sở Tư pháp tỉnh Quảng Nam", "Sở Y tế"]
+    assert [m.contact.full_name for m in saved.members] == ["Sở Tư pháp tỉnh Quảng Nam", "Sở Y tế"]
     # An emptied name is refused and the old one comes back.
     dialog.members.item(0).setText("  ")
     assert dialog.members.item(0).text() == "Sở Tư pháp tỉnh Quảng Nam"
 
 
-def test_the_profiles_signers_and_register_dialogs_reload_on_a_change(
-        qtbot, office) -> None:  # type: ignore[no-untyped-def]
+def test_the_profiles_signers_and_register_dialogs_reload_on_a_change(qtbot, office) -> None:  # type: ignore[no-untyped-def]
     from drafter.store.models import Profile, Signer
     from drafter.store.profiles import save_profile
     from drafter.store.signers import save_signer
@@ -247,19 +261,24 @@ def test_the_profiles_signers_and_register_dialogs_reload_on_a_change(
 def test_the_register_reads_type_and_summary_as_one_phrase() -> None:
     from drafter.store.register_xlsx import register_title
 
-    assert register_title("Quyết định", "Về việc khen thưởng năm 2026") == \
-        "Quyết định về việc khen thưởng năm 2026"
-    assert register_title("Công văn", "V/v báo cáo tuyển sinh") == \
-        "Công văn về việc báo cáo tuyển sinh"
-    assert register_title("Quyết định", "Ban hành Quy chế làm việc") == \
-        "Quyết định ban hành Quy chế làm việc"
+    assert (
+        register_title("Quyết định", "Về việc khen thưởng năm 2026")
+        == "Quyết định về việc khen thưởng năm 2026"
+    )
+    assert (
+        register_title("Công văn", "V/v báo cáo tuyển sinh")
+        == "Công văn về việc báo cáo tuyển sinh"
+    )
+    assert (
+        register_title("Quyết định", "Ban hành Quy chế làm việc")
+        == "Quyết định ban hành Quy chế làm việc"
+    )
     assert register_title("Công văn", "Hà Nội chuẩn bị") == "Công văn Hà Nội chuẩn bị"
     assert register_title("Công văn", "UBND tỉnh đề nghị") == "Công văn UBND tỉnh đề nghị"
     assert register_title("", "Về việc A") == "Về việc A"
 
 
-def test_the_register_columns_fit_their_headers_and_contents(
-        qtbot, office) -> None:  # type: ignore[no-untyped-def]
+def test_the_register_columns_fit_their_headers_and_contents(qtbot, office) -> None:  # type: ignore[no-untyped-def]
     from drafter.store import register
     from drafter.ui.office.register_dialog import RegisterDialog
     from tests.sample_letters import cong_van

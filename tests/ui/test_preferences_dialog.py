@@ -17,8 +17,11 @@ from drafter.ui.preferences_dialog import PreferencesDialog
 
 def _layout_rows(dialog: PreferencesDialog) -> list[tuple[str, QDoubleSpinBox]]:
     """(label text, spin box) of every row of the layout group, in order."""
-    group = next(g for g in dialog.findChildren(QGroupBox)
-                 if any(isinstance(w, QDoubleSpinBox) for w in g.findChildren(QDoubleSpinBox)))
+    group = next(
+        g
+        for g in dialog.findChildren(QGroupBox)
+        if any(isinstance(w, QDoubleSpinBox) for w in g.findChildren(QDoubleSpinBox))
+    )
     form = group.layout()
     assert isinstance(form, QFormLayout)
     rows = []
@@ -30,16 +33,32 @@ def _layout_rows(dialog: PreferencesDialog) -> list[tuple[str, QDoubleSpinBox]]:
     return rows
 
 
-@pytest.mark.parametrize(("language", "expected"), [
-    ("vi", {"margin_top": "Lề trên (mm):", "line_spacing": "Giãn dòng (lần):",
-            "header_right_mm": "Cột phải phần đầu (mm):",
-            "rule_share": "Độ dài đường kẻ (so với dòng chữ):"}),
-    ("en", {"margin_top": "Top margin (mm):", "line_spacing": "Line spacing (lines):",
-            "header_right_mm": "Header right column (mm):",
-            "rule_share": "Rule line length (share of the text):"}),
-])
-def test_the_dialog_shows_exactly_the_declared_settings(qtbot, language: str,
-                                                        expected: dict[str, str]) -> None:
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "vi",
+            {
+                "margin_top": "Lề trên (mm):",
+                "line_spacing": "Giãn dòng (lần):",
+                "header_right_mm": "Cột phải phần đầu (mm):",
+                "rule_share": "Độ dài đường kẻ (so với dòng chữ):",
+            },
+        ),
+        (
+            "en",
+            {
+                "margin_top": "Top margin (mm):",
+                "line_spacing": "Line spacing (lines):",
+                "header_right_mm": "Header right column (mm):",
+                "rule_share": "Rule line length (share of the text):",
+            },
+        ),
+    ],
+)
+def test_the_dialog_shows_exactly_the_declared_settings(
+    qtbot, language: str, expected: dict[str, str]
+) -> None:
     set_language(language)
     dialog = PreferencesDialog(settings.Preferences())
     qtbot.addWidget(dialog)

@@ -26,9 +26,25 @@ TOLERANCE_MM = 1.0
 PT_TO_MM = 25.4 / 72
 # The thể thức elements the preview must place where Word's file puts them.
 ELEMENTS = {
-    "parent", "issuer", "quoc_hieu", "tieu_ngu", "number", "date", "vv", "title", "summary",
-    "kinh_gui", "kinh_gui_item", "signature_line", "signer", "noi_nhan_label",
-    "noi_nhan_item", "appendix_label", "appendix_title", "urgency_text", "secrecy_text",
+    "parent",
+    "issuer",
+    "quoc_hieu",
+    "tieu_ngu",
+    "number",
+    "date",
+    "vv",
+    "title",
+    "summary",
+    "kinh_gui",
+    "kinh_gui_item",
+    "signature_line",
+    "signer",
+    "noi_nhan_label",
+    "noi_nhan_item",
+    "appendix_label",
+    "appendix_title",
+    "urgency_text",
+    "secrecy_text",
     "circulation_text",
 }
 MARKED = "cong_van+marks"  # every stamp (ô 10a, 10b, 11) and an appendix with a table
@@ -40,9 +56,15 @@ def _marked_letter(registry):  # type: ignore[no-untyped-def]
     letter, _problems = letterfile.load(registry.get("cong_van").sample_path, registry)
     letter.urgency, letter.secrecy = Urgency.HOA_TOC, Secrecy.MAT
     letter.circulation = Circulation.INTERNAL
-    letter.appendices = [Appendix(title="Danh sách đơn vị", body=(
-        "| STT | Đơn vị | Đầu mối |\n|---|---|---|\n| 1 | Trường Tiểu học A | Văn phòng |\n"
-        "| 2 | Trường Trung học cơ sở B | Tổ văn thư |\nDanh sách có 02 đơn vị."))]
+    letter.appendices = [
+        Appendix(
+            title="Danh sách đơn vị",
+            body=(
+                "| STT | Đơn vị | Đầu mối |\n|---|---|---|\n| 1 | Trường Tiểu học A | Văn phòng |\n"
+                "| 2 | Trường Trung học cơ sở B | Tổ văn thư |\nDanh sách có 02 đơn vị."
+            ),
+        )
+    ]
     return letter
 
 
@@ -61,8 +83,10 @@ def _lines(path: Path) -> tuple[int, dict[tuple[int, str], tuple[float, float]]]
 
 
 @pytest.fixture(scope="module")
-def rendered(qapp, tmp_path_factory: pytest.TempPathFactory,  # type: ignore[no-untyped-def]
-             ) -> dict[str, tuple[Path, Path, list]]:
+def rendered(
+    qapp,
+    tmp_path_factory: pytest.TempPathFactory,  # type: ignore[no-untyped-def]
+) -> dict[str, tuple[Path, Path, list]]:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         pytest.fail("LibreOffice (soffice) is not installed; 'make test' installs it")
@@ -79,13 +103,28 @@ def rendered(qapp, tmp_path_factory: pytest.TempPathFactory,  # type: ignore[no-
         document = compose(letter, registry, check=False)
         docx_writer.write(document, folder / f"{type_id}.docx", letter.date)
         write_pdf(document, folder / f"{type_id}.qt.pdf")
-        out[type_id] = (folder / f"{type_id}.qt.pdf", folder / "lo" / f"{type_id}.pdf",
-                        paginate(document))
+        out[type_id] = (
+            folder / f"{type_id}.qt.pdf",
+            folder / "lo" / f"{type_id}.pdf",
+            paginate(document),
+        )
     profile = (folder / "profile").as_uri()
-    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-                    "--convert-to", "pdf", "--outdir", str(folder / "lo"),
-                    *[str(folder / f"{t}.docx") for t in TYPES]],
-                   check=True, capture_output=True, timeout=900)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder / "lo"),
+            *[str(folder / f"{t}.docx") for t in TYPES],
+        ],
+        check=True,
+        capture_output=True,
+        timeout=900,
+    )
     return out
 
 
@@ -115,8 +154,10 @@ def test_qt_pdf_matches_libreoffice(rendered, type_id: str) -> None:
 def _page_texts(path: Path) -> list[list[str]]:
     """Each page's text lines, top to bottom."""
     with pymupdf.open(path) as document:
-        return [[" ".join(line.split()) for line in page.get_text().split("\n") if line.strip()]
-                for page in document]
+        return [
+            [" ".join(line.split()) for line in page.get_text().split("\n") if line.strip()]
+            for page in document
+        ]
 
 
 def test_a_table_crossing_pages_breaks_at_the_same_rows(rendered) -> None:

@@ -41,8 +41,10 @@ def _lrelease() -> str:
     """Qt's catalog compiler as PySide6 installs it (the venv's wrapper, or its binary)."""
     import PySide6
 
-    for candidate in (Path(sys.executable).parent / "pyside6-lrelease",
-                      Path(PySide6.__file__).parent / "lrelease"):
+    for candidate in (
+        Path(sys.executable).parent / "pyside6-lrelease",
+        Path(PySide6.__file__).parent / "lrelease",
+    ):
         found = shutil.which(str(candidate))
         if found:
             return found
@@ -58,8 +60,13 @@ def _messages() -> list[tuple[str, str, str]]:
             translation = message.find("translation")
             assert translation is not None
             unfinished = translation.get("type") in {"unfinished", "obsolete", "vanished"}
-            found.append((name, message.findtext("source") or "",
-                          "" if unfinished else translation.text or ""))
+            found.append(
+                (
+                    name,
+                    message.findtext("source") or "",
+                    "" if unfinished else translation.text or "",
+                )
+            )
     return found
 
 
@@ -67,7 +74,8 @@ def test_compiled_catalog_is_built_from_its_source(tmp_path: Path) -> None:
     built = tmp_path / "qtbase_vi.qm"
     subprocess.run([_lrelease(), "-silent", str(SOURCE), "-qm", str(built)], check=True)
     assert CATALOG.read_bytes() == built.read_bytes(), (
-        f"{CATALOG} is out of date: run pyside6-lrelease {SOURCE} -qm {CATALOG}")
+        f"{CATALOG} is out of date: run pyside6-lrelease {SOURCE} -qm {CATALOG}"
+    )
 
 
 def _accelerators(text: str) -> int:
@@ -77,23 +85,36 @@ def _accelerators(text: str) -> int:
 def test_every_qt_message_has_a_vietnamese_translation() -> None:
     messages = _messages()
     contexts = {context for context, _source, _translation in messages}
-    assert {"QFileDialog", "QFileSystemModel", "QPlatformTheme", "QMessageBox", "QPrintDialog",
-            "QPageSetupWidget", "QPrintSettingsOutput", "QPrintWidget", "QLineEdit",
-            "QWidgetTextControl", "QWizard"} <= contexts
+    assert {
+        "QFileDialog",
+        "QFileSystemModel",
+        "QPlatformTheme",
+        "QMessageBox",
+        "QPrintDialog",
+        "QPageSetupWidget",
+        "QPrintSettingsOutput",
+        "QPrintWidget",
+        "QLineEdit",
+        "QWidgetTextControl",
+        "QWizard",
+    } <= contexts
     for context, source, translation in messages:
         where = f"{context}: {source!r}"
         assert translation.strip(), f"untranslated: {where}"
         assert translation == unicodedata.normalize("NFC", translation), f"not NFC: {where}"
-        assert sorted(re.findall(r"%\d", translation)) == sorted(re.findall(r"%\d", source)), \
+        assert sorted(re.findall(r"%\d", translation)) == sorted(re.findall(r"%\d", source)), (
             f"placeholders differ: {where}"
-        assert _accelerators(translation) == _accelerators(source), \
+        )
+        assert _accelerators(translation) == _accelerators(source), (
             f"keyboard accelerator lost or added: {where} -> {translation!r}"
+        )
         if _accelerators(translation):
             letter = translation[translation.index("&") + 1]
             assert letter.isascii(), f"accelerator on a letter a keyboard lacks: {where}"
 
 
 # --- the dialogs as a person sees them ------------------------------------------------------
+
 
 @pytest.fixture
 def qt_language() -> Iterator[None]:
@@ -144,16 +165,16 @@ def test_open_dialog_is_qt_s_own_and_vietnamese(window: MainWindow, qt_language:
 
 
 def test_save_dialog_is_vietnamese(window: MainWindow, qt_language: None) -> None:
-    dialog, texts = _while_modal(lambda: window.choose_save_path(
-        "Xuất", Path.home() / "thu.docx", "Word (*.docx)"))
+    dialog, texts = _while_modal(
+        lambda: window.choose_save_path("Xuất", Path.home() / "thu.docx", "Word (*.docx)")
+    )
     assert isinstance(dialog, QFileDialog)
     assert {"Tên tệp:", "Lưu", "Hủy"} <= texts
 
 
 def test_message_boxes_answer_in_vietnamese(window: MainWindow, qt_language: None) -> None:
     # The real questions, not the test doubles the window fixture puts in their place.
-    _dialog, yes_no = _while_modal(
-        lambda: MainWindow.confirm_overwrite(window, Path("thu.docx")))
+    _dialog, yes_no = _while_modal(lambda: MainWindow.confirm_overwrite(window, Path("thu.docx")))
     assert {"Có", "Không"} <= yes_no
     _dialog, unsaved = _while_modal(lambda: MainWindow.ask_unsaved(window, "thu.letter"))
     assert {"Lưu", "Không lưu", "Hủy"} <= unsaved
@@ -180,18 +201,17 @@ def test_text_fields_context_menus_are_vietnamese(qtbot, qt_language: None) -> N
 
 
 def test_switching_to_english_gives_qt_s_english_back(
-        window: MainWindow, qt_language: None) -> None:
+    window: MainWindow, qt_language: None
+) -> None:
     window.switch_language("en")
     assert not qt_translations.file_dialog_options() & QFileDialog.Option.DontUseNativeDialog
     # Offscreen there is no platform dialog, so Qt's own one shows, now in English.
     _dialog, texts = _while_modal(window.open_dialog)
     assert {"File name:", "Open", "Cancel"} <= texts
-    _dialog, yes_no = _while_modal(
-        lambda: MainWindow.confirm_overwrite(window, Path("thu.docx")))
+    _dialog, yes_no = _while_modal(lambda: MainWindow.confirm_overwrite(window, Path("thu.docx")))
     assert {"Yes", "No"} <= yes_no
     window.switch_language("vi")
-    _dialog, yes_no = _while_modal(
-        lambda: MainWindow.confirm_overwrite(window, Path("thu.docx")))
+    _dialog, yes_no = _while_modal(lambda: MainWindow.confirm_overwrite(window, Path("thu.docx")))
     assert {"Có", "Không"} <= yes_no
 
 
@@ -203,7 +223,11 @@ def test_start_installs_the_catalog_of_the_saved_language(qtbot, qt_language: No
     _app, started = app.start([])  # no preferences saved: the default, Vietnamese
     qtbot.addWidget(started)
     assert QApplication.translate("QPlatformTheme", "Cancel") == "Hủy"
-    box = QMessageBox(QMessageBox.Icon.Question, "?", "?",
-                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "?",
+        "?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+    )
     qtbot.addWidget(box)
     assert {"Có", "Không"} <= _texts(box)

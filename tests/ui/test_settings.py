@@ -27,9 +27,11 @@ def test_round_trip_in_the_config_folder(drafter_home):
 def test_damaged_or_illegal_values_fall_back(drafter_home):
     path = settings.preferences_path()
     path.parent.mkdir(parents=True)
-    path.write_text('language = "fr"\ndefault_place = 3\nrecent_files = ["a", 2]\n'
-                    '[layout]\nbody_size = 16\nmargin_left = 32\nline_spacing = "x"\n',
-                    encoding="utf-8")
+    path.write_text(
+        'language = "fr"\ndefault_place = 3\nrecent_files = ["a", 2]\n'
+        '[layout]\nbody_size = 16\nmargin_left = 32\nline_spacing = "x"\n',
+        encoding="utf-8",
+    )
     loaded = settings.load()
     assert loaded.language == "vi" and loaded.default_place == ""
     assert loaded.recent_files == ["a"]
@@ -47,6 +49,7 @@ def test_recent_lists_are_bounded():
 
 
 def test_settings_import_without_qt():
-    code = ("import sys, drafter.settings\n"
-            "assert not any(m.startswith('PySide6') for m in sys.modules)")
+    code = (
+        "import sys, drafter.settings\nassert not any(m.startswith('PySide6') for m in sys.modules)"
+    )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

@@ -28,12 +28,17 @@ def _paragraphs(blocks: list) -> list[Paragraph]:  # type: ignore[type-arg]
 
 
 def _runs(document: Document) -> list[Run]:
-    return [run for section in document.sections
-            for paragraph in _paragraphs(section.blocks) for run in paragraph.runs]
+    return [
+        run
+        for section in document.sections
+        for paragraph in _paragraphs(section.blocks)
+        for run in paragraph.runs
+    ]
 
 
 def test_a_typed_vv_is_a_warning_beside_the_subject_and_the_letter_still_exports(
-        qtbot, window, tmp_path):
+    qtbot, window, tmp_path
+):
     editor = window.new_draft("cong_van")
     fill_cong_van(qtbot, editor)
     subject = editor.form.findChild(QLineEdit, "subject")

@@ -43,8 +43,9 @@ def fill_cong_van(qtbot, editor) -> None:  # type: ignore[no-untyped-def]
     type_text(recipients, "Sở Kế hoạch và Đầu tư")
     qtbot.keyClick(recipients, Qt.Key.Key_Return)
     type_text(recipients, "Ủy ban nhân dân các quận, huyện")
-    type_text(form.findChild(QWidget, "body"),
-              "Sở Tài chính đề nghị các đơn vị góp ý dự thảo kế hoạch.")
+    type_text(
+        form.findChild(QWidget, "body"), "Sở Tài chính đề nghị các đơn vị góp ý dự thảo kế hoạch."
+    )
     type_text(form.findChild(QLineEdit, "signatures[1].title"), "GIÁM ĐỐC")
     type_text(form.findChild(QLineEdit, "signatures[1].name"), "Trần Thị Bình")
     editor.refresh()
@@ -69,8 +70,11 @@ def test_type_picker_lists_vietnamese_names_recent_first_and_finds_without_marks
     # Without recent types, the type whose name matches comes before description matches.
     fresh = TypePicker(types, [])
     qtbot.addWidget(fresh)
-    for query, expected in (("cong van", "cong_van"), ("quyết định", "quyet_dinh"),
-                            ("to trinh", "to_trinh")):
+    for query, expected in (
+        ("cong van", "cong_van"),
+        ("quyết định", "quyet_dinh"),
+        ("to trinh", "to_trinh"),
+    ):
         fresh.search.setText(query)
         assert fresh.chosen_type().id == expected, query
 
@@ -130,12 +134,14 @@ def test_export_is_refused_with_the_reason_while_problems_remain(window, tmp_pat
     assert "• Cơ quan ban hành: " in text  # named as the form names it, in Vietnamese
     assert "issuer.name" not in text
     focused = window.current_editor().form.bindings["issuer.name"].widget
-    assert QApplication.focusWidget() is focused or focused.hasFocus() or \
-        window.focusWidget() is focused
+    assert (
+        QApplication.focusWidget() is focused
+        or focused.hasFocus()
+        or window.focusWidget() is focused
+    )
 
 
-def test_a_failing_write_says_why_and_keeps_the_earlier_file(qtbot, window, tmp_path,
-                                                             monkeypatch):
+def test_a_failing_write_says_why_and_keeps_the_earlier_file(qtbot, window, tmp_path, monkeypatch):
     editor = window.open_file(SAMPLE)
     folder = tmp_path / "exports"
     folder.mkdir()
@@ -219,8 +225,9 @@ CRASHING_SESSION = textwrap.dedent("""
 
 def test_recovery_after_kill_9_restores_the_unsaved_draft(qtbot, window, drafter_home):
     env = dict(os.environ, DRAFTER_HOME=str(drafter_home), QT_QPA_PLATFORM="offscreen")
-    process = subprocess.Popen([sys.executable, "-c", CRASHING_SESSION], env=env,
-                               stdout=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-c", CRASHING_SESSION], env=env, stdout=subprocess.PIPE, text=True
+    )
     try:
         assert process.stdout.readline().strip() == "typed"
     finally:
@@ -281,8 +288,7 @@ def test_preferences_stay_in_legal_ranges_and_change_the_preview(qtbot, window):
     type_text(dialog.place, "Huế")
     editor = window.open_file(SAMPLE)
     window.apply_preferences(dialog.result_preferences())
-    body = next(p for p in editor.document.sections[0].blocks
-                if getattr(p, "role", "") == "body")
+    body = next(p for p in editor.document.sections[0].blocks if getattr(p, "role", "") == "body")
     assert body.size.pt == 13
     new = window.new_draft("cong_van")
     assert new.letter().place == "Huế"
@@ -295,20 +301,25 @@ def test_the_gui_pdf_is_the_command_line_pdf(qtbot, window, tmp_path):
     window.open_file(SAMPLE)
     gui = window.export_pdf(tmp_path / "gui.pdf")
     cli = tmp_path / "cli.pdf"
-    result = subprocess.run([sys.executable, "-m", "drafter", "render", str(SAMPLE), "-o",
-                             str(cli)], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "drafter", "render", str(SAMPLE), "-o", str(cli)],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
 
     def words(path: Path) -> list[tuple]:
         with pymupdf.open(path) as document:
-            return [(page.number, *(round(v, 1) for v in w[:4]), w[4])
-                    for page in document for w in page.get_text("words")]
+            return [
+                (page.number, *(round(v, 1) for v in w[:4]), w[4])
+                for page in document
+                for w in page.get_text("words")
+            ]
 
     assert words(gui) == words(cli)
 
 
-def test_the_data_menu_and_the_pickers_call_into_the_office_package(qtbot, window,
-                                                                    monkeypatch):
+def test_the_data_menu_and_the_pickers_call_into_the_office_package(qtbot, window, monkeypatch):
     from drafter.ui import office_bridge
 
     if not office_bridge.available():
@@ -391,8 +402,7 @@ def test_appendices_are_added_typed_and_printed_on_their_own_pages(qtbot, window
     assert editor.form.value("appendices[1].title") == "Danh sách đơn vị"
     editor.refresh()
     assert editor.form.problem_text("appendices[2].title")
-    qtbot.mouseClick(editor.form.findChild(QWidget, "appendices.remove"),
-                     Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.form.findChild(QWidget, "appendices.remove"), Qt.MouseButton.LeftButton)
     assert window.save_as(tmp_path / "with-appendix.letter")
     saved, _problems = letterfile.load(tmp_path / "with-appendix.letter")
     assert [a.title for a in saved.appendices] == ["Danh sách đơn vị"]
@@ -401,7 +411,7 @@ def test_appendices_are_added_typed_and_printed_on_their_own_pages(qtbot, window
 
 
 def test_a_file_with_unknown_values_opens_with_a_warning(window, tmp_path):
-    text = SAMPLE.read_text(encoding="utf-8").replace("[issuer]", "colour = \"red\"\n\n[issuer]")
+    text = SAMPLE.read_text(encoding="utf-8").replace("[issuer]", 'colour = "red"\n\n[issuer]')
     path = tmp_path / "odd.letter"
     path.write_text(text, encoding="utf-8")
     editor = window.open_file(path)
@@ -443,8 +453,9 @@ TYPING_WITHOUT_PAUSE = textwrap.dedent("""
 
 def test_typing_without_pause_loses_at_most_two_seconds_after_kill_9(window, drafter_home):
     env = dict(os.environ, DRAFTER_HOME=str(drafter_home), QT_QPA_PLATFORM="offscreen")
-    process = subprocess.Popen([sys.executable, "-c", TYPING_WITHOUT_PAUSE], env=env,
-                               stdout=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-c", TYPING_WITHOUT_PAUSE], env=env, stdout=subprocess.PIPE, text=True
+    )
     try:
         word, safe = process.stdout.readline().split()
     finally:

@@ -36,8 +36,14 @@ from drafter.layout.model import Block, Document, Paragraph, Section
 from drafter.layout.settings import DEFAULT, LayoutSettings
 
 
-def build(letter: Letter, doctype: DocType, body_markdown: str,
-          settings: LayoutSettings = DEFAULT, *, placeholders: bool = False) -> Document:
+def build(
+    letter: Letter,
+    doctype: DocType,
+    body_markdown: str,
+    settings: LayoutSettings = DEFAULT,
+    *,
+    placeholders: bool = False,
+) -> Document:
     """The page model of *letter*; with *placeholders* (the preview), each empty part
     shows a grey placeholder in its place."""
     ctx = Context.of(letter, doctype, settings, placeholders=placeholders)
@@ -63,11 +69,21 @@ def build(letter: Letter, doctype: DocType, body_markdown: str,
             # content go with it.
             body[-1].keep_with_next = True
         blocks += closing(ctx)
-    sections = [Section(page=ctx.page, blocks=separate_tables(blocks),
-                        header=page_number_header(ctx), first_footer=footer_address(ctx))]
+    sections = [
+        Section(
+            page=ctx.page,
+            blocks=separate_tables(blocks),
+            header=page_number_header(ctx),
+            first_footer=footer_address(ctx),
+        )
+    ]
     sections += [appendix_section(ctx, appendix) for appendix in letter.appendices]
-    document = Document(sections=sections, title=doctype.name, subject=letter.subject,
-                        author=" ".join(letter.issuer.name))
+    document = Document(
+        sections=sections,
+        title=doctype.name,
+        subject=letter.subject,
+        author=" ".join(letter.issuer.name),
+    )
     print_characters(document)
     return document
 

@@ -28,19 +28,33 @@ def appendix_heading(ctx: Context, number: str, title: str, reference: str) -> l
     """Mẫu 2.1: "Phụ lục" (14 pt bold), title (bold, UPPER), reference (italic)."""
     size = pt(ctx.settings.title_size)
     label = f"Phụ lục {number}".strip()
-    out: list[Block] = [para(label, LABEL_SIZE, bold=True, keep_with_next=True,
-                             role=Role.APPENDIX_LABEL)]
+    out: list[Block] = [
+        para(label, LABEL_SIZE, bold=True, keep_with_next=True, role=Role.APPENDIX_LABEL)
+    ]
     printed = [label]
     if title:
         text = display_text(upper(title), size, ctx.text_width, bold=True)
         out.append(para(text, size, bold=True, keep_with_next=True, role=Role.APPENDIX_TITLE))
         printed = text.split("\n")
     if reference:
-        out.append(para(f"({reference.strip('()')})", size, italic=True, keep_with_next=True,
-                        role=Role.APPENDIX_REFERENCE))
+        out.append(
+            para(
+                f"({reference.strip('()')})",
+                size,
+                italic=True,
+                keep_with_next=True,
+                role=Role.APPENDIX_REFERENCE,
+            )
+        )
     width = wrapped_width(printed, size, ctx.text_width, bold=True)
-    out.append(rule(width * ctx.settings.rule_share, ctx.text_width, Role.APPENDIX_RULE,
-                    space_before=TITLE_RULE_GAP))
+    out.append(
+        rule(
+            width * ctx.settings.rule_share,
+            ctx.text_width,
+            Role.APPENDIX_RULE,
+            space_before=TITLE_RULE_GAP,
+        )
+    )
     return out
 
 
@@ -53,7 +67,7 @@ def standalone_heading(ctx: Context) -> list[Block]:
 
 
 def reference_line(ctx: Context) -> str:
-    """"Kèm theo <type> số …/… ngày … của …": the letter an appendix goes with."""
+    """ "Kèm theo <type> số …/… ngày … của …": the letter an appendix goes with."""
     letter, doctype = ctx.letter, ctx.doctype
     symbol = compose_symbol(letter, doctype)
     number = f"{number_text(letter.number)}/{symbol}"
@@ -66,5 +80,4 @@ def reference_line(ctx: Context) -> str:
 def appendix_section(ctx: Context, appendix: Appendix) -> Section:
     blocks = appendix_heading(ctx, appendix.number, appendix.title, reference_line(ctx))
     blocks += body_blocks(ctx, parse_body(appendix.body))
-    return Section(page=ctx.page, blocks=separate_tables(blocks),
-                   header=page_number_header(ctx))
+    return Section(page=ctx.page, blocks=separate_tables(blocks), header=page_number_header(ctx))

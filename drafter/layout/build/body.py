@@ -27,24 +27,40 @@ BODY_PLACEHOLDER = "\ue000"
 TABLE_SPACE = pt(6)  # at least this much above and below a table in the body
 # "Phần I" / "Chương I" / "Mục 1": each level of a quy chế has its role (and its
 # outline level in Word's Navigation Pane).
-_PART_ROLES = {"Phần": Role.PART_LABEL, "Chương": Role.CHAPTER_LABEL, "Mục": Role.DIVISION_LABEL,
-               "Tiểu": Role.DIVISION_LABEL}
+_PART_ROLES = {
+    "Phần": Role.PART_LABEL,
+    "Chương": Role.CHAPTER_LABEL,
+    "Mục": Role.DIVISION_LABEL,
+    "Tiểu": Role.DIVISION_LABEL,
+}
 
 
-def body_paragraph(ctx: Context, spans: list[Span], *, align: Align = Align.JUSTIFY,
-                   indent: bool = True, bold: bool = False, italic: bool = False,
-                   label: str = "", role: Role = Role.BODY) -> Paragraph:
+def body_paragraph(
+    ctx: Context,
+    spans: list[Span],
+    *,
+    align: Align = Align.JUSTIFY,
+    indent: bool = True,
+    bold: bool = False,
+    italic: bool = False,
+    label: str = "",
+    role: Role = Role.BODY,
+) -> Paragraph:
     size = ctx.body_size
     settings = ctx.settings
-    runs = [Run(label + (" " if spans else ""), size, bold=True, italic=italic)] \
-        if label else []
-    runs += [Run(s.text, size, bold=bold or s.bold, italic=italic or s.italic,
-                 underline=s.underline) for s in spans]
+    runs = [Run(label + (" " if spans else ""), size, bold=True, italic=italic)] if label else []
+    runs += [
+        Run(s.text, size, bold=bold or s.bold, italic=italic or s.italic, underline=s.underline)
+        for s in spans
+    ]
     return Paragraph(
-        runs or [Run("", size)], align=align,
+        runs or [Run("", size)],
+        align=align,
         first_line=Length.from_mm(settings.first_line_indent_cm * 10) if indent else ZERO,
         space_before=pt(settings.paragraph_space_pt),
-        line_spacing=LineSpacing(LineRule.MULTIPLE, settings.line_spacing), role=role)
+        line_spacing=LineSpacing(LineRule.MULTIPLE, settings.line_spacing),
+        role=role,
+    )
 
 
 def body_blocks(ctx: Context, blocks: list[BodyBlock]) -> list[Block]:
@@ -62,17 +78,23 @@ def body_blocks(ctx: Context, blocks: list[BodyBlock]) -> list[Block]:
         elif kind is BlockKind.CAN_CU:
             out.append(body_paragraph(ctx, block.spans, italic=True, role=Role.CAN_CU))
         elif kind in (BlockKind.PART_LABEL, BlockKind.PART_TITLE, BlockKind.CENTERED):
-            role = _PART_ROLES.get(block.text.split(" ", 1)[0], Role.PART_LABEL) \
-                if kind is BlockKind.PART_LABEL else Role(kind.value)
-            paragraph = body_paragraph(ctx, block.spans, align=Align.CENTER, indent=False,
-                                       bold=block.titled, role=role)
-            paragraph.keep_with_next = kind is not BlockKind.CENTERED or \
-                block.text.rstrip().endswith(":")
+            role = (
+                _PART_ROLES.get(block.text.split(" ", 1)[0], Role.PART_LABEL)
+                if kind is BlockKind.PART_LABEL
+                else Role(kind.value)
+            )
+            paragraph = body_paragraph(
+                ctx, block.spans, align=Align.CENTER, indent=False, bold=block.titled, role=role
+            )
+            paragraph.keep_with_next = (
+                kind is not BlockKind.CENTERED or block.text.rstrip().endswith(":")
+            )
             out.append(paragraph)
         elif kind in (BlockKind.SECTION, BlockKind.ARTICLE, BlockKind.CLAUSE, BlockKind.POINT):
             bold_label = kind in (BlockKind.SECTION, BlockKind.ARTICLE) or block.titled
-            paragraph = body_paragraph(ctx, block.spans, bold=block.titled, label=block.label,
-                                       role=Role(kind.value))
+            paragraph = body_paragraph(
+                ctx, block.spans, bold=block.titled, label=block.label, role=Role(kind.value)
+            )
             if not bold_label:
                 paragraph.runs[0] = Run(paragraph.runs[0].text, ctx.body_size)
             paragraph.keep_with_next = block.titled

@@ -56,13 +56,23 @@ class Context:
     placeholders: bool = False
 
     @classmethod
-    def of(cls, letter: Letter, doctype: DocType, settings: LayoutSettings, *,
-           placeholders: bool = False) -> Context:
+    def of(
+        cls,
+        letter: Letter,
+        doctype: DocType,
+        settings: LayoutSettings,
+        *,
+        placeholders: bool = False,
+    ) -> Context:
         page = PageSetup(
-            width=mm(210), height=mm(297),
-            margin_top=mm(settings.margin_top), margin_bottom=mm(settings.margin_bottom),
-            margin_left=mm(settings.margin_left), margin_right=mm(settings.margin_right),
-            header_distance=mm(10), footer_distance=mm(10),
+            width=mm(210),
+            height=mm(297),
+            margin_top=mm(settings.margin_top),
+            margin_bottom=mm(settings.margin_bottom),
+            margin_left=mm(settings.margin_left),
+            margin_right=mm(settings.margin_right),
+            header_distance=mm(10),
+            footer_distance=mm(10),
         )
         return cls(letter, doctype, settings, page, placeholders)
 
@@ -91,12 +101,18 @@ class Context:
         return self.doctype.header is HeaderStyle.STANDARD and bool(self.letter.attached_to)
 
 
-def para(text: str, size: Length, *, bold: bool = False, italic: bool = False,
-         align: Align = Align.CENTER, role: Role = Role.NONE,
-         **options: Any) -> Paragraph:
+def para(
+    text: str,
+    size: Length,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    align: Align = Align.CENTER,
+    role: Role = Role.NONE,
+    **options: Any,
+) -> Paragraph:
     """A paragraph of one run; *options* are further fields of :class:`Paragraph`."""
-    return Paragraph([Run(text, size, bold=bold, italic=italic)], align=align, role=role,
-                     **options)
+    return Paragraph([Run(text, size, bold=bold, italic=italic)], align=align, role=role, **options)
 
 
 def placeholder_run(text: str, size: Length) -> Run:
@@ -104,36 +120,46 @@ def placeholder_run(text: str, size: Length) -> Run:
     return Run(text, size, italic=True, color=PLACEHOLDER_COLOR)
 
 
-def placeholder(text: str, size: Length, *, align: Align = Align.CENTER,
-                role: Role = Role.NONE, **options: Any) -> Paragraph:
+def placeholder(
+    text: str, size: Length, *, align: Align = Align.CENTER, role: Role = Role.NONE, **options: Any
+) -> Paragraph:
     """A paragraph holding only the placeholder of an empty part, in the part's place."""
     return Paragraph([placeholder_run(text, size)], align=align, role=role, **options)
 
 
-def rule(width: Length, container: Length, role: Role, *,
-         space_before: Length = RULE_GAP) -> Paragraph:
+def rule(
+    width: Length, container: Length, role: Role, *, space_before: Length = RULE_GAP
+) -> Paragraph:
     """A centred solid line *width* long inside a container *container* wide."""
     width = Length(min(width, container))
     side = Length((container - width) // 2)
     return Paragraph(
-        [Run("", pt(2))], align=Align.CENTER, indent_left=side, indent_right=side,
+        [Run("", pt(2))],
+        align=Align.CENTER,
+        indent_left=side,
+        indent_right=side,
         line_spacing=LineSpacing(LineRule.EXACT, RULE_HEIGHT.pt),
-        space_before=space_before, border_top=Border(RULE_WIDTH), role=role)
+        space_before=space_before,
+        border_top=Border(RULE_WIDTH),
+        role=role,
+    )
 
 
 def spacer(height: Length, role: Role = Role.SPACER) -> Paragraph:
     """An empty paragraph exactly *height* high: vertical room, or the thinnest filler
     where a cell or a gap needs a paragraph."""
-    return Paragraph([Run("", pt(2))], line_spacing=LineSpacing(LineRule.EXACT, height.pt),
-                     role=role)
+    return Paragraph(
+        [Run("", pt(2))], line_spacing=LineSpacing(LineRule.EXACT, height.pt), role=role
+    )
 
 
 def empty() -> Paragraph:
     return spacer(pt(1))
 
 
-def wrapped_width(lines: list[str], size: Length, width: Length, *, bold: bool = False,
-                  italic: bool = False) -> Length:
+def wrapped_width(
+    lines: list[str], size: Length, width: Length, *, bold: bool = False, italic: bool = False
+) -> Length:
     """The width of the widest printed line once *lines* wrap in *width*."""
     widest = ZERO
     for line in lines:
@@ -142,8 +168,9 @@ def wrapped_width(lines: list[str], size: Length, width: Length, *, bold: bool =
     return Length(widest)
 
 
-def baseline_shift(taller: Length, shorter: Length, *, bold: bool = False,
-                   italic: bool = False) -> Length:
+def baseline_shift(
+    taller: Length, shorter: Length, *, bold: bool = False, italic: bool = False
+) -> Length:
     """Space to add above a line of *shorter* text so its baseline meets a line of
     *taller* text that starts at the same height."""
     face = metrics.face(bold, italic)
@@ -159,20 +186,30 @@ def header_lines(lines: list[str], size: Length, width: Length, *, bold: bool) -
     return out
 
 
-def display_text(text: str, size: Length, width: Length, *, bold: bool = False,
-                 italic: bool = False, balanced: bool = True) -> str:
+def display_text(
+    text: str,
+    size: Length,
+    width: Length,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    balanced: bool = True,
+) -> str:
     """*text* with the line breaks the layout chose, one display line per break-separated
     line, each narrower than *width*: the writers print these lines as they are."""
-    return "\n".join(break_lines(text, size, width, bold=bold, italic=italic,
-                                  balanced=balanced))
+    return "\n".join(break_lines(text, size, width, bold=bold, italic=italic, balanced=balanced))
 
 
 def stamp(label: str, width: Length, align: Align, role: Role, text_role: Role) -> Table:
     """A single-border box with one bold line of text: ô 10a, 10b and 11."""
     text = para(label, MARK_SIZE, bold=True, role=text_role)
-    return Table(columns=[width], rows=[Row([Cell([text], v_align=VAlign.CENTER)],
-                                            height=STAMP_HEIGHT, exact_height=True)],
-                 align=align, borders=Border(pt(0.75)), role=role)
+    return Table(
+        columns=[width],
+        rows=[Row([Cell([text], v_align=VAlign.CENTER)], height=STAMP_HEIGHT, exact_height=True)],
+        align=align,
+        borders=Border(pt(0.75)),
+        role=role,
+    )
 
 
 def strip_item(text: str) -> str:

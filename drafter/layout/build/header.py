@@ -94,8 +94,11 @@ def date_paragraph(ctx: Context, width: Length) -> Paragraph | None:
     if metrics.text_width(shown_place + text, size, italic=True) > width and size > pt(13):
         size = pt(13)
     if shown_place:
-        return Paragraph([placeholder_run(shown_place, size), Run(text, size, italic=True)],
-                         align=Align.CENTER, role=Role.DATE)
+        return Paragraph(
+            [placeholder_run(shown_place, size), Run(text, size, italic=True)],
+            align=Align.CENTER,
+            role=Role.DATE,
+        )
     return para(text, size, italic=True, role=Role.DATE)
 
 
@@ -114,8 +117,14 @@ def vv_paragraphs(ctx: Context) -> list[Paragraph]:
     if not ctx.letter.subject:
         if not ctx.placeholders:
             return []
-        return [Paragraph([Run("V/v ", size), placeholder_run(_("[summary]"), size)],
-                          align=Align.CENTER, space_before=pt(6), role=Role.VV)]
+        return [
+            Paragraph(
+                [Run("V/v ", size), placeholder_run(_("[summary]"), size)],
+                align=Align.CENTER,
+                space_before=pt(6),
+                role=Role.VV,
+            )
+        ]
     text = display_text(f"V/v {subject_text(ctx.letter.subject)}", size, columns(ctx).left)
     return [para(text, size, space_before=pt(6), role=Role.VV)]
 
@@ -142,8 +151,9 @@ def header_table(ctx: Context) -> Table:
     rows = [Row([Cell(left), Cell(right)])]
     if left2 or right2:
         rows.append(Row([Cell(left2 or [empty()]), Cell(right2 or [empty()])]))
-    return Table(columns=[widths.left, widths.right], rows=rows, indent=widths.indent,
-                 role=Role.HEADER)
+    return Table(
+        columns=[widths.left, widths.right], rows=rows, indent=widths.indent, role=Role.HEADER
+    )
 
 
 def copy_header(ctx: Context) -> list[Block]:
@@ -155,8 +165,14 @@ def copy_header(ctx: Context) -> list[Block]:
     printed = wrapped_width(names, size, widths.left, bold=True)
     left.append(rule(printed * ctx.settings.rule_share, widths.left, Role.ISSUER_RULE))
     doctype = ctx.doctype
-    right: list[Block] = [para(doctype.copy_label or upper(doctype.name),
-                               pt(ctx.settings.title_size), bold=True, role=Role.TITLE)]
+    right: list[Block] = [
+        para(
+            doctype.copy_label or upper(doctype.name),
+            pt(ctx.settings.title_size),
+            bold=True,
+            role=Role.TITLE,
+        )
+    ]
     number, date = number_paragraph(ctx), date_paragraph(ctx, widths.right)
     if date is not None:
         right.append(date)
@@ -164,6 +180,10 @@ def copy_header(ctx: Context) -> list[Block]:
         number.space_before = pt(6)
         left.append(number)
     top_rule = rule(ctx.text_width, ctx.text_width, Role.COPY_RULE)
-    table = Table(columns=[widths.left, widths.right], rows=[Row([Cell(left), Cell(right)])],
-                  indent=widths.indent, role=Role.HEADER)
+    table = Table(
+        columns=[widths.left, widths.right],
+        rows=[Row([Cell(left), Cell(right)])],
+        indent=widths.indent,
+        role=Role.HEADER,
+    )
     return [top_rule, table]

@@ -25,10 +25,11 @@ def marks(ctx: Context) -> list[Block]:
     if letter.secrecy is not Secrecy.NONE:
         label = letter.secrecy.label
         width = Length(metrics.text_width(label, MARK_SIZE, bold=True) + mm(6))
-        out += [spacer(pt(6)), stamp(label, width, Align.CENTER, Role.SECRECY,
-                                     Role.SECRECY_TEXT)]
+        out += [spacer(pt(6)), stamp(label, width, Align.CENTER, Role.SECRECY, Role.SECRECY_TEXT)]
     if letter.urgency is not Urgency.NONE:
         width = mm(letter.urgency.stamp_width_mm)
-        out += [spacer(pt(6)), stamp(letter.urgency.label, width, Align.CENTER, Role.URGENCY,
-                                     Role.URGENCY_TEXT)]
+        out += [
+            spacer(pt(6)),
+            stamp(letter.urgency.label, width, Align.CENTER, Role.URGENCY, Role.URGENCY_TEXT),
+        ]
     return out

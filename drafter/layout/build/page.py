@@ -12,17 +12,33 @@ FOOTER_SIZE = pt(11)  # ô 13
 
 def page_number_header(ctx: Context) -> list[Block]:
     """Page numbers: centred in the top margin, body size, from page 2 on."""
-    return [Paragraph([Run("", ctx.body_size, field=FieldCode.PAGE)], align=Align.CENTER,
-                      role=Role.PAGE_NUMBER)]
+    return [
+        Paragraph(
+            [Run("", ctx.body_size, field=FieldCode.PAGE)],
+            align=Align.CENTER,
+            role=Role.PAGE_NUMBER,
+        )
+    ]
 
 
 def footer_address(ctx: Context) -> list[Block]:
     """Ô 13 on page 1 only, under a line across the whole text width."""
     issuer = ctx.letter.issuer
-    parts = [("Địa chỉ: ", issuer.address), ("ĐT: ", issuer.phone), ("Fax: ", issuer.fax),
-             ("E-Mail: ", issuer.email), ("Website: ", issuer.website)]
+    parts = [
+        ("Địa chỉ: ", issuer.address),
+        ("ĐT: ", issuer.phone),
+        ("Fax: ", issuer.fax),
+        ("E-Mail: ", issuer.email),
+        ("Website: ", issuer.website),
+    ]
     text = "; ".join(f"{label}{value}" for label, value in parts if value)
     if not text:
         return []
-    return [Paragraph([Run(text, FOOTER_SIZE)], align=Align.CENTER,
-                      border_top=Border(RULE_WIDTH, pt(1)), role=Role.FOOTER_ADDRESS)]
+    return [
+        Paragraph(
+            [Run(text, FOOTER_SIZE)],
+            align=Align.CENTER,
+            border_top=Border(RULE_WIDTH, pt(1)),
+            role=Role.FOOTER_ADDRESS,
+        )
+    ]

@@ -23,16 +23,37 @@ def kinh_gui_block(ctx: Context) -> list[Block]:
     size = ctx.body_size
     first_space = pt(12) if ctx.doctype.title else pt(18)
     out: list[Block] = []
-    out += recipient_lines("Kính gửi", letter.kinh_gui, size, first_space, Role.KINH_GUI,
-                           Role.KINH_GUI_ITEM, ctx.text_width)
+    out += recipient_lines(
+        "Kính gửi",
+        letter.kinh_gui,
+        size,
+        first_space,
+        Role.KINH_GUI,
+        Role.KINH_GUI_ITEM,
+        ctx.text_width,
+    )
     if letter.dong_kinh_gui:
-        out += recipient_lines("Đồng kính gửi", letter.dong_kinh_gui, size, pt(6),
-                               Role.DONG_KINH_GUI, Role.DONG_KINH_GUI_ITEM, ctx.text_width)
+        out += recipient_lines(
+            "Đồng kính gửi",
+            letter.dong_kinh_gui,
+            size,
+            pt(6),
+            Role.DONG_KINH_GUI,
+            Role.DONG_KINH_GUI_ITEM,
+            ctx.text_width,
+        )
     return out
 
 
-def recipient_lines(label: str, recipients: list[str], size: Length, space_before: Length,
-                    role: Role, item_role: Role, text_width: Length) -> list[Paragraph]:
+def recipient_lines(
+    label: str,
+    recipients: list[str],
+    size: Length,
+    space_before: Length,
+    role: Role,
+    item_role: Role,
+    text_width: Length,
+) -> list[Paragraph]:
     """Mẫu 1.5.  One recipient on the label's line, ending with a full stop ("Kính gửi:
     Bộ Nội vụ."); several as "- …;" lines under the label, the last ending ".", their
     dashes 4.5 cm from the margin.  A recipient longer than its line breaks between
@@ -44,19 +65,39 @@ def recipient_lines(label: str, recipients: list[str], size: Length, space_befor
         lead_width = metrics.text_width(lead, size)
         room = Length(text_width - indent - lead_width)
         text = display_text(f"{names[0]}.", size, room, balanced=False)
-        return [Paragraph([Run(lead + text, size)], indent_left=indent + lead_width,
-                          first_line=-lead_width, space_before=space_before,
-                          keep_with_next=True, role=role)]
-    out = [Paragraph([Run(f"{label}:", size)], indent_left=indent, space_before=space_before,
-                     keep_with_next=True, role=role)]
+        return [
+            Paragraph(
+                [Run(lead + text, size)],
+                indent_left=indent + lead_width,
+                first_line=-lead_width,
+                space_before=space_before,
+                keep_with_next=True,
+                role=role,
+            )
+        ]
+    out = [
+        Paragraph(
+            [Run(f"{label}:", size)],
+            indent_left=indent,
+            space_before=space_before,
+            keep_with_next=True,
+            role=role,
+        )
+    ]
     dash_width = metrics.text_width("- ", size)
     room = Length(text_width - KINH_GUI_DASH_INDENT - dash_width)
     for i, name in enumerate(names):
         end = "." if i == len(names) - 1 else ";"
         text = display_text(f"{name}{end}", size, room, balanced=False)
-        out.append(Paragraph([Run(f"- {text}", size)],
-                             indent_left=KINH_GUI_DASH_INDENT + dash_width,
-                             first_line=-dash_width, keep_with_next=True, role=item_role))
+        out.append(
+            Paragraph(
+                [Run(f"- {text}", size)],
+                indent_left=KINH_GUI_DASH_INDENT + dash_width,
+                first_line=-dash_width,
+                keep_with_next=True,
+                role=item_role,
+            )
+        )
     return out
 
 

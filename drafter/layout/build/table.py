@@ -37,8 +37,11 @@ _NUMBER_RE = re.compile(r"^[+\-−–]?\s*[\d.,\s]*\d[\d.,\s]*%?$")
 # Headers of a row-number column: centred when unmarked.
 _ROW_NUMBER_HEADERS = {"stt", "tt", "số tt", "số thứ tự"}
 
-_ALIGN = {ColumnAlign.LEFT: Align.LEFT, ColumnAlign.CENTER: Align.CENTER,
-          ColumnAlign.RIGHT: Align.RIGHT}
+_ALIGN = {
+    ColumnAlign.LEFT: Align.LEFT,
+    ColumnAlign.CENTER: Align.CENTER,
+    ColumnAlign.RIGHT: Align.RIGHT,
+}
 
 
 def _cell_text(cell: list[Span]) -> str:
@@ -56,8 +59,9 @@ def _extent(cell: list[Span], size: Length, bold: bool) -> tuple[Length, Length]
                 lines.append(0)
             lines[-1] += metrics.text_width(line, size, bold=face_bold, italic=italic)
             for word in line.split():
-                widest_word = max(widest_word, metrics.text_width(word, size, bold=face_bold,
-                                                                  italic=italic))
+                widest_word = max(
+                    widest_word, metrics.text_width(word, size, bold=face_bold, italic=italic)
+                )
     return Length(widest_word), Length(max(lines))
 
 
@@ -82,8 +86,10 @@ def column_widths(block: BodyBlock, size: Length, width: Length) -> list[Length]
         spare = width_ - sum(most)
         text = [not _numbers_only(block, i) for i in range(columns)]
         growing = sum(m for m, t in zip(most, text, strict=True) if t) or sum(most)
-        widths = [m + spare * m / growing if t or not any(text) else m
-                  for m, t in zip(most, text, strict=True)]
+        widths = [
+            m + spare * m / growing if t or not any(text) else m
+            for m, t in zip(most, text, strict=True)
+        ]
     elif sum(least) >= width_:
         # Even the widest words do not fit: shrink in proportion (words will break).
         widths = [w * width_ / sum(least) for w in least]
@@ -99,8 +105,11 @@ def column_widths(block: BodyBlock, size: Length, width: Length) -> list[Length]
 
 def _numbers_only(block: BodyBlock, column: int) -> bool:
     """Whether every filled cell of *column* under the header is a number."""
-    texts = [_cell_text(row[column]).strip() for row in block.rows[block.header_rows:]
-             if column < len(row)]
+    texts = [
+        _cell_text(row[column]).strip()
+        for row in block.rows[block.header_rows :]
+        if column < len(row)
+    ]
     texts = [t for t in texts if t]
     return bool(texts) and all(_NUMBER_RE.match(t) for t in texts)
 
@@ -115,8 +124,11 @@ def column_alignments(block: BodyBlock) -> list[Align]:
             out.append(_ALIGN[marks[i]])
             continue
         if _numbers_only(block, i):
-            header = " ".join(_cell_text(block.rows[0][i]).lower().split()) \
-                if block.header_rows and i < len(block.rows[0]) else ""
+            header = (
+                " ".join(_cell_text(block.rows[0][i]).lower().split())
+                if block.header_rows and i < len(block.rows[0])
+                else ""
+            )
             row_number = header in _ROW_NUMBER_HEADERS or (not header and i == 0)
             out.append(Align.CENTER if row_number else Align.RIGHT)
         else:
@@ -134,12 +146,24 @@ def body_table(ctx: Context, block: BodyBlock) -> Table:
         cells = []
         for i in range(len(widths)):
             spans = row[i] if i < len(row) else []
-            runs = [Run(s.text, size, bold=header or s.bold, italic=s.italic,
-                        underline=s.underline) for s in spans] or [Run("", size)]
-            text = Paragraph(runs, align=Align.CENTER if header else aligns[i],
-                             space_before=CELL_SPACE, space_after=CELL_SPACE,
-                             role=Role.TABLE_HEADING if header else Role.TABLE_TEXT)
+            runs = [
+                Run(s.text, size, bold=header or s.bold, italic=s.italic, underline=s.underline)
+                for s in spans
+            ] or [Run("", size)]
+            text = Paragraph(
+                runs,
+                align=Align.CENTER if header else aligns[i],
+                space_before=CELL_SPACE,
+                space_after=CELL_SPACE,
+                role=Role.TABLE_HEADING if header else Role.TABLE_TEXT,
+            )
             cells.append(Cell([text], v_align=VAlign.CENTER if header else VAlign.TOP))
         rows.append(Row(cells))
-    return Table(columns=widths, rows=rows, borders=Border(RULE), cell_margin=CELL_PADDING,
-                 role=Role.BODY_TABLE, header_rows=block.header_rows)
+    return Table(
+        columns=widths,
+        rows=rows,
+        borders=Border(RULE),
+        cell_margin=CELL_PADDING,
+        role=Role.BODY_TABLE,
+        header_rows=block.header_rows,
+    )

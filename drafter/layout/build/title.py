@@ -22,8 +22,16 @@ def title_block(ctx: Context) -> list[Block]:
     if not doctype.title:
         return []
     size = pt(ctx.settings.title_size)
-    out: list[Block] = [para(doctype.printed_title, size, bold=True, space_before=pt(18),
-                             keep_with_next=True, role=Role.TITLE)]
+    out: list[Block] = [
+        para(
+            doctype.printed_title,
+            size,
+            bold=True,
+            space_before=pt(18),
+            keep_with_next=True,
+            role=Role.TITLE,
+        )
+    ]
     printed = [doctype.printed_title]
     if doctype.summary is SummaryStyle.TITLE and letter.subject:
         # Under a type name the summary is written as typed ("Về việc …" in a quyết định).
@@ -33,9 +41,22 @@ def title_block(ctx: Context) -> list[Block]:
     elif doctype.summary is SummaryStyle.TITLE and ctx.placeholders:
         out.append(placeholder(_("[Summary]"), size, keep_with_next=True, role=Role.SUMMARY))
     if letter.attached_to:
-        out.append(para(f"({letter.attached_to})", size, italic=True, keep_with_next=True,
-                        role=Role.ATTACHED_TO))
+        out.append(
+            para(
+                f"({letter.attached_to})",
+                size,
+                italic=True,
+                keep_with_next=True,
+                role=Role.ATTACHED_TO,
+            )
+        )
     width = wrapped_width(printed, size, ctx.text_width, bold=True)
-    out.append(rule(width * ctx.settings.rule_share, ctx.text_width, Role.SUMMARY_RULE,
-                    space_before=TITLE_RULE_GAP))
+    out.append(
+        rule(
+            width * ctx.settings.rule_share,
+            ctx.text_width,
+            Role.SUMMARY_RULE,
+            space_before=TITLE_RULE_GAP,
+        )
+    )
     return out

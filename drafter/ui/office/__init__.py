@@ -40,8 +40,16 @@ from drafter.core.letter import Issuer, Letter, Signature
 from drafter.i18n import _
 from drafter.ui.office.issue import issue_letter
 
-__all__ = ["issue_letter", "menu_actions", "merge_letter", "open_data_menu", "pick",
-           "pick_profile", "pick_recipients", "pick_signature"]
+__all__ = [
+    "issue_letter",
+    "menu_actions",
+    "merge_letter",
+    "open_data_menu",
+    "pick",
+    "pick_profile",
+    "pick_recipients",
+    "pick_signature",
+]
 
 
 def run_dialog(dialog: QDialog) -> bool:
@@ -100,13 +108,13 @@ def pick_signature(parent: QWidget | None = None) -> Signature | None:
     return dialog.signature() if run_dialog(dialog) else None
 
 
-def pick_recipients(parent: QWidget | None = None, for_: str = "kinh_gui",
-                    current: list[str] | None = None) -> list[str] | None:
+def pick_recipients(
+    parent: QWidget | None = None, for_: str = "kinh_gui", current: list[str] | None = None
+) -> list[str] | None:
     """The lines chosen, starting from *current*; ``None`` when the user cancelled."""
     from drafter.ui.office.pickers import RecipientPicker
 
-    dialog = RecipientPicker(parent, "noi_nhan" if for_ == "noi_nhan" else "kinh_gui",
-                             current)
+    dialog = RecipientPicker(parent, "noi_nhan" if for_ == "noi_nhan" else "kinh_gui", current)
     return dialog.lines() if run_dialog(dialog) else None
 
 
@@ -126,8 +134,16 @@ def pick(kind: str, form: Any, window: QWidget | None = None) -> None:
         chosen = pick_profile(window)
         if chosen is not None:
             issuer, place = chosen
-            for key in ("parent", "name", "abbreviation", "unit", "address", "phone", "email",
-                        "website"):
+            for key in (
+                "parent",
+                "name",
+                "abbreviation",
+                "unit",
+                "address",
+                "phone",
+                "email",
+                "website",
+            ):
                 form.set_value(f"issuer.{key}", getattr(issuer, key))
             if place:
                 form.set_value("place", place)
@@ -180,17 +196,24 @@ def _issue_current(window: Any) -> None:
 
 def menu_actions(window: QWidget) -> list[QAction]:
     entries: list[tuple[str, str, Callable[[], object]]] = [
-        ("office.profiles", _("Organisation &profiles…"),
-         lambda: open_data_menu(window, "profiles")),
+        (
+            "office.profiles",
+            _("Organisation &profiles…"),
+            lambda: open_data_menu(window, "profiles"),
+        ),
         ("office.signers", _("&Signers…"), lambda: open_data_menu(window, "signers")),
-        ("office.contacts", _("&Recipients and groups…"),
-         lambda: open_data_menu(window, "contacts")),
-        ("office.register", _("Outgoing &register…"),
-         lambda: open_data_menu(window, "register")),
-        ("office.issue", _("&Issue a number for this letter…"),
-         lambda: _issue_current(window)),
-        ("office.mailmerge", _("One document per &recipient…"),
-         lambda: _on_current_letter(window, merge_letter)),
+        (
+            "office.contacts",
+            _("&Recipients and groups…"),
+            lambda: open_data_menu(window, "contacts"),
+        ),
+        ("office.register", _("Outgoing &register…"), lambda: open_data_menu(window, "register")),
+        ("office.issue", _("&Issue a number for this letter…"), lambda: _issue_current(window)),
+        (
+            "office.mailmerge",
+            _("One document per &recipient…"),
+            lambda: _on_current_letter(window, merge_letter),
+        ),
     ]
     actions = []
     for name, text, slot in entries:

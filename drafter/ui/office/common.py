@@ -79,8 +79,14 @@ def guarded(parent: QWidget | None, action: Callable[[], T]) -> T | None:
     except InvalidInput as error:
         show_error(parent, "\n".join(str(p) for p in error.problems))
         return None
-    except (StoreError, WriteError, NumberingError, ImportFileError, MergeError,
-            ValueError) as error:
+    except (
+        StoreError,
+        WriteError,
+        NumberingError,
+        ImportFileError,
+        MergeError,
+        ValueError,
+    ) as error:
         show_error(parent, str(error))
         return None
 
@@ -103,8 +109,7 @@ class LinesEdit(QPlainTextEdit):
         self.setFixedHeight(height)
 
     def lines(self) -> list[str]:
-        return [line for line in (clean_line(t) for t in self.toPlainText().splitlines())
-                if line]
+        return [line for line in (clean_line(t) for t in self.toPlainText().splitlines()) if line]
 
     def set_lines(self, lines: list[str]) -> None:
         self.setPlainText("\n".join(lines))
@@ -133,8 +138,9 @@ def list_and_form(dialog: QDialog, left: QLayout, form: QFormLayout) -> None:
 
 def choose(parent: QWidget | None, text: str, options: list[str]) -> int | None:
     """The index of the option the user clicks, ``None`` for Cancel; tests replace this."""
-    box = QMessageBox(QMessageBox.Icon.Question, _("Office data"), text,
-                      QMessageBox.StandardButton.Cancel, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Question, _("Office data"), text, QMessageBox.StandardButton.Cancel, parent
+    )
     buttons = [box.addButton(option, QMessageBox.ButtonRole.AcceptRole) for option in options]
     box.exec()
     clicked = box.clickedButton()

@@ -40,8 +40,16 @@ from drafter.ui.office.common import current_store, guarded
 from drafter.ui.qt_translations import file_dialog_options
 
 RESULTS = 200  # rows shown while searching; typing more narrows them
-CONTACT_FIELDS = ("full_name", "short_name", "title", "organisation", "email", "phone",
-                  "address", "note")
+CONTACT_FIELDS = (
+    "full_name",
+    "short_name",
+    "title",
+    "organisation",
+    "email",
+    "phone",
+    "address",
+    "note",
+)
 
 
 def contact_item(contact: Contact, parent: QListWidget) -> QListWidgetItem:
@@ -73,8 +81,12 @@ class SearchList(QWidget):
         self.query.textChanged.connect(self.refresh)
 
     def refresh(self) -> None:
-        found = guarded(self, lambda: search_contacts(current_store(), self.query.text(),
-                                                      limit=RESULTS)) or []
+        found = (
+            guarded(
+                self, lambda: search_contacts(current_store(), self.query.text(), limit=RESULTS)
+            )
+            or []
+        )
         self.results.clear()
         for contact in found:
             contact_item(contact, self.results)
@@ -109,8 +121,9 @@ class ContactsDialog(QDialog):
         self.search.refresh()
         self.group_search.refresh()
         current = self.groups.currentItem()
-        self.reload_groups(current.data(Qt.ItemDataRole.UserRole).id if current else None,
-                           show=False)
+        self.reload_groups(
+            current.data(Qt.ItemDataRole.UserRole).id if current else None, show=False
+        )
 
     # --- recipients --------------------------------------------------------------------
 
@@ -118,30 +131,37 @@ class ContactsDialog(QDialog):
         page = QWidget(self)
         self.search = SearchList(page)
         self.search.results.currentItemChanged.connect(
-            lambda item: self.show_contact(item.data(Qt.ItemDataRole.UserRole)) if item
-            else None)
+            lambda item: self.show_contact(item.data(Qt.ItemDataRole.UserRole)) if item else None
+        )
         form = QFormLayout()
         self.kind = QComboBox(page)
         self.kind.addItem(_("Agency"), AGENCY)
         self.kind.addItem(_("Person"), PERSON)
         form.addRow(_("Kind:"), self.kind)
         self.fields: dict[str, QLineEdit] = {}
-        for key, label in (("full_name", _("Full name (Kính gửi):")),
-                           ("short_name", _("Short name (Nơi nhận):")),
-                           ("title", _("Position:")), ("organisation", _("Organisation:")),
-                           ("email", _("E-mail:")), ("phone", _("Phone:")),
-                           ("address", _("Address:")), ("note", _("Note:"))):
+        for key, label in (
+            ("full_name", _("Full name (Kính gửi):")),
+            ("short_name", _("Short name (Nơi nhận):")),
+            ("title", _("Position:")),
+            ("organisation", _("Organisation:")),
+            ("email", _("E-mail:")),
+            ("phone", _("Phone:")),
+            ("address", _("Address:")),
+            ("note", _("Note:")),
+        ):
             edit = QLineEdit(page)
             edit.setObjectName(f"contact.{key}")
             self.fields[key] = edit
             form.addRow(label, edit)
         self.current: Contact | None = None
         buttons = QHBoxLayout()
-        for label, name, slot in ((_("New"), "contacts.new", self.new_contact),
-                                  (_("Save"), "contacts.save", self.save_contact),
-                                  (_("Delete"), "contacts.delete", self.delete_contact),
-                                  (_("Import…"), "contacts.import", self.import_file),
-                                  (_("Export…"), "contacts.export", self.export_file)):
+        for label, name, slot in (
+            (_("New"), "contacts.new", self.new_contact),
+            (_("Save"), "contacts.save", self.save_contact),
+            (_("Delete"), "contacts.delete", self.delete_contact),
+            (_("Import…"), "contacts.import", self.import_file),
+            (_("Export…"), "contacts.export", self.export_file),
+        ):
             button = QPushButton(label, page)
             button.setObjectName(name)
             button.clicked.connect(slot)
@@ -165,9 +185,11 @@ class ContactsDialog(QDialog):
             edit.setText(getattr(contact, key) or "")
 
     def save_contact(self) -> Contact | None:
-        contact = Contact(id=self.current.id if self.current else None,
-                          kind=self.kind.currentData(),
-                          **{key: edit.text() for key, edit in self.fields.items()})
+        contact = Contact(
+            id=self.current.id if self.current else None,
+            kind=self.kind.currentData(),
+            **{key: edit.text() for key, edit in self.fields.items()},
+        )
         saved = guarded(self, lambda: save_contact(current_store(), contact))
         if saved is not None:
             self.current = saved
@@ -187,8 +209,12 @@ class ContactsDialog(QDialog):
     def import_file(self, path: Path | None = None) -> None:
         if not path:
             name, _filter = QFileDialog.getOpenFileName(
-                self, _("Import recipients"), "", _("Spreadsheets (*.csv *.xlsx)"),
-                options=file_dialog_options())
+                self,
+                _("Import recipients"),
+                "",
+                _("Spreadsheets (*.csv *.xlsx)"),
+                options=file_dialog_options(),
+            )
             if not name:
                 return
             path = Path(name)
@@ -201,8 +227,7 @@ class ContactsDialog(QDialog):
         lines += report.notices
         lines += [str(problem) for problem in report.problems[:30]]
         if len(report.problems) > 30:
-            lines.append(_("… and {n} more rows with problems").format(
-                n=len(report.problems) - 30))
+            lines.append(_("… and {n} more rows with problems").format(n=len(report.problems) - 30))
         common.show_info(self, "\n".join(lines))
         self.search.refresh()
         self.reload_groups()
@@ -210,8 +235,12 @@ class ContactsDialog(QDialog):
     def export_file(self, path: Path | None = None) -> None:
         if not path:
             name, _filter = QFileDialog.getSaveFileName(
-                self, _("Export recipients"), "danh-ba.xlsx", _("Spreadsheets (*.csv *.xlsx)"),
-                options=file_dialog_options())
+                self,
+                _("Export recipients"),
+                "danh-ba.xlsx",
+                _("Spreadsheets (*.csv *.xlsx)"),
+                options=file_dialog_options(),
+            )
             if not name:
                 return
             path = Path(name)
@@ -226,8 +255,8 @@ class ContactsDialog(QDialog):
         self.groups = QListWidget(page)
         self.groups.setObjectName("groups.list")
         self.groups.currentItemChanged.connect(
-            lambda item: self.show_group(item.data(Qt.ItemDataRole.UserRole)) if item
-            else None)
+            lambda item: self.show_group(item.data(Qt.ItemDataRole.UserRole)) if item else None
+        )
         self.group_name = QLineEdit(page)
         self.group_name.setObjectName("group.name")
         self.members = QListWidget(page)
@@ -235,8 +264,9 @@ class ContactsDialog(QDialog):
         # In place: drag a member to reorder; double-click (F2) to correct its name.
         self.members.setDragDropMode(QListWidget.DragDropMode.InternalMove)
         self.members.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.members.setEditTriggers(QListWidget.EditTrigger.DoubleClicked |
-                                     QListWidget.EditTrigger.EditKeyPressed)
+        self.members.setEditTriggers(
+            QListWidget.EditTrigger.DoubleClicked | QListWidget.EditTrigger.EditKeyPressed
+        )
         self.members.setToolTip(_("Drag to reorder; double-click a name to correct it"))
         self.members.itemChanged.connect(self.rename_member)
         self._showing_members = False
@@ -244,10 +274,12 @@ class ContactsDialog(QDialog):
         self.group_search.results.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         self.current_group: ContactGroup | None = None
         member_buttons = QVBoxLayout()
-        for label, name, slot in ((_("Add ←"), "group.add", self.add_members),
-                                  (_("Up"), "group.up", lambda: self.move_member(-1)),
-                                  (_("Down"), "group.down", lambda: self.move_member(1)),
-                                  (_("Remove"), "group.remove", self.remove_member)):
+        for label, name, slot in (
+            (_("Add ←"), "group.add", self.add_members),
+            (_("Up"), "group.up", lambda: self.move_member(-1)),
+            (_("Down"), "group.down", lambda: self.move_member(1)),
+            (_("Remove"), "group.remove", self.remove_member),
+        ):
             button = QPushButton(label, page)
             button.setObjectName(name)
             button.clicked.connect(slot)
@@ -257,7 +289,8 @@ class ContactsDialog(QDialog):
         group_actions: tuple[tuple[str, str, Callable[[], object]], ...] = (
             (_("New group"), "groups.new", self.new_group),
             (_("Save group"), "groups.save", self.save_group),
-            (_("Delete group"), "groups.delete", self.delete_group))
+            (_("Delete group"), "groups.delete", self.delete_group),
+        )
         for label, name, action in group_actions:
             button = QPushButton(label, page)
             button.setObjectName(name)
@@ -322,9 +355,12 @@ class ContactsDialog(QDialog):
         name = clean_line(item.text())
         if name == contact.full_name:
             return
-        changed = Contact(id=contact.id, kind=contact.kind, full_name=name,
-                          **{key: getattr(contact, key) for key in CONTACT_FIELDS
-                             if key != "full_name"})
+        changed = Contact(
+            id=contact.id,
+            kind=contact.kind,
+            full_name=name,
+            **{key: getattr(contact, key) for key in CONTACT_FIELDS if key != "full_name"},
+        )
         saved = guarded(self, lambda: save_contact(current_store(), changed)) if name else None
         self._showing_members = True
         try:
@@ -337,8 +373,10 @@ class ContactsDialog(QDialog):
             self._showing_members = False
 
     def add_members(self) -> None:
-        present = {self.members.item(i).data(Qt.ItemDataRole.UserRole).id
-                   for i in range(self.members.count())}
+        present = {
+            self.members.item(i).data(Qt.ItemDataRole.UserRole).id
+            for i in range(self.members.count())
+        }
         for contact in self.group_search.selected():
             if contact.id not in present:
                 self._member_item(contact)
@@ -358,11 +396,15 @@ class ContactsDialog(QDialog):
             self.members.takeItem(row)
 
     def save_group(self) -> ContactGroup | None:
-        ids = [self.members.item(i).data(Qt.ItemDataRole.UserRole).id
-               for i in range(self.members.count())]
+        ids = [
+            self.members.item(i).data(Qt.ItemDataRole.UserRole).id
+            for i in range(self.members.count())
+        ]
         group_id = self.current_group.id if self.current_group else None
-        saved = guarded(self, lambda: save_group(current_store(), self.group_name.text(), ids,
-                                                 group_id=group_id))
+        saved = guarded(
+            self,
+            lambda: save_group(current_store(), self.group_name.text(), ids, group_id=group_id),
+        )
         if saved is not None:
             self.reload_groups(saved.id)
         return saved
@@ -372,7 +414,8 @@ class ContactsDialog(QDialog):
         if group is None or group.id is None:
             return
         question = _("Delete the group '{name}'? Its recipients stay in the book.").format(
-            name=group.name)
+            name=group.name
+        )
         if common.confirm(self, question):
             group_id = group.id
             guarded(self, lambda: delete_group(current_store(), group_id))

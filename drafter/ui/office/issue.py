@@ -23,17 +23,27 @@ def issue_letter(parent: QWidget | None, letter: Letter) -> Letter | None:
     from drafter.app.check import check
 
     if letter.number is not None:
-        common.show_error(parent, _("This letter already has number {number}.").format(
-            number=number_text(letter.number)))
+        common.show_error(
+            parent,
+            _("This letter already has number {number}.").format(number=number_text(letter.number)),
+        )
         return None
     problems = check(letter)
     if problems:
-        common.show_error(parent, _("Correct these before issuing a number:") + "\n" +
-                          "\n".join(str(p) for p in problems))
+        common.show_error(
+            parent,
+            _("Correct these before issuing a number:")
+            + "\n"
+            + "\n".join(str(p) for p in problems),
+        )
         return None
-    if not common.confirm(parent, _(
+    if not common.confirm(
+        parent,
+        _(
             "Give this letter the next number of the register? The number and date are "
-            "recorded and can afterwards only be cancelled, never taken back.")):
+            "recorded and can afterwards only be cancelled, never taken back."
+        ),
+    ):
         return None
     store = common.store_or_none(parent)
     if store is None:
@@ -42,9 +52,13 @@ def issue_letter(parent: QWidget | None, letter: Letter) -> Letter | None:
     if issued is None:
         return None
     notify_changes()  # the register is written past SQLAlchemy: say so
-    common.show_info(parent, _("Number {number} issued, dated {date}.").format(
-        number=issued.entry.number_symbol,
-        date=issued.letter.date.strftime("%d/%m/%Y") if issued.letter.date else ""))
+    common.show_info(
+        parent,
+        _("Number {number} issued, dated {date}.").format(
+            number=issued.entry.number_symbol,
+            date=issued.letter.date.strftime("%d/%m/%Y") if issued.letter.date else "",
+        ),
+    )
     return issued.letter
 
 
@@ -68,17 +82,25 @@ def issue_draft(window: Any, editor: Any) -> Letter | None:
     from drafter.store.issuing import issued_to, new_document_id
 
     if editor.path is None or editor.dirty:
-        if not common.confirm(window, _(
+        if not common.confirm(
+            window,
+            _(
                 "The letter is saved before it is given a number, so that the number is "
-                "never lost. Save it now?")):
+                "never lost. Save it now?"
+            ),
+        ):
             return None
         if not window.save_editor(editor):
             return None
     letter = editor.letter()
     problems = [] if letter.number is not None else check(letter)
     if problems:
-        common.show_error(window, _("Correct these before issuing a number:") + "\n" +
-                          "\n".join(str(p) for p in problems))
+        common.show_error(
+            window,
+            _("Correct these before issuing a number:")
+            + "\n"
+            + "\n".join(str(p) for p in problems),
+        )
         return None
     store = common.store_or_none(window)
     if store is None:
@@ -94,13 +116,19 @@ def issue_draft(window: Any, editor: Any) -> Letter | None:
     reissue = False
     if isinstance(earlier, AlreadyIssued):
         date = earlier.doc_date.strftime("%d/%m/%Y") if earlier.doc_date else ""
-        choice = common.choose(window, _(
-            "This document was already issued as number {number} on {date}. A document "
-            "is numbered once.\n\nCấp lại (reissue) is a correction: number {number} is "
-            "cancelled in the register and a new number taken, both recorded in its "
-            "history.").format(number=earlier.number_symbol, date=date),
-            [_("Keep number {number}").format(number=earlier.number_symbol),
-             _("Cấp lại (reissue)…")])
+        choice = common.choose(
+            window,
+            _(
+                "This document was already issued as number {number} on {date}. A document "
+                "is numbered once.\n\nCấp lại (reissue) is a correction: number {number} is "
+                "cancelled in the register and a new number taken, both recorded in its "
+                "history."
+            ).format(number=earlier.number_symbol, date=date),
+            [
+                _("Keep number {number}").format(number=earlier.number_symbol),
+                _("Cấp lại (reissue)…"),
+            ],
+        )
         if choice is None:
             return None
         if choice == 0:
@@ -110,23 +138,36 @@ def issue_draft(window: Any, editor: Any) -> Letter | None:
                 _keep(window, editor, letter)
                 window.save_editor(editor)
             return letter
-        if not common.confirm(window, _(
-                "Cancel number {number} and issue this document again with a new "
-                "number?").format(number=earlier.number_symbol)):
+        if not common.confirm(
+            window,
+            _("Cancel number {number} and issue this document again with a new number?").format(
+                number=earlier.number_symbol
+            ),
+        ):
             return None
         reissue = True
         problems = check(letter)
         if problems:
-            common.show_error(window, _("Correct these before issuing a number:") + "\n" +
-                              "\n".join(str(p) for p in problems))
+            common.show_error(
+                window,
+                _("Correct these before issuing a number:")
+                + "\n"
+                + "\n".join(str(p) for p in problems),
+            )
             return None
     elif letter.number is not None:
-        common.show_error(window, _("This letter already has number {number}.").format(
-            number=number_text(letter.number)))
+        common.show_error(
+            window,
+            _("This letter already has number {number}.").format(number=number_text(letter.number)),
+        )
         return None
-    elif not common.confirm(window, _(
+    elif not common.confirm(
+        window,
+        _(
             "Give this letter the next number of the register? The number and date are "
-            "recorded and can afterwards only be cancelled, never taken back.")):
+            "recorded and can afterwards only be cancelled, never taken back."
+        ),
+    ):
         return None
     issued = common.guarded(window, lambda: issue.number(store, letter, reissue=reissue))
     if issued is None:
@@ -136,11 +177,20 @@ def issue_draft(window: Any, editor: Any) -> Letter | None:
     _keep(window, editor, issued.letter)
     editor.autosave_now()
     saved = window.save_editor(editor)
-    common.show_info(window, (_("Number {number} issued, dated {date}.") if saved else _(
-        "Number {number} issued, dated {date}. The letter file could not be saved: save "
-        "it now; the number is kept in the draft meanwhile.")).format(
-        number=issued.entry.number_symbol,
-        date=issued.letter.date.strftime("%d/%m/%Y") if issued.letter.date else ""))
+    common.show_info(
+        window,
+        (
+            _("Number {number} issued, dated {date}.")
+            if saved
+            else _(
+                "Number {number} issued, dated {date}. The letter file could not be saved: save "
+                "it now; the number is kept in the draft meanwhile."
+            )
+        ).format(
+            number=issued.entry.number_symbol,
+            date=issued.letter.date.strftime("%d/%m/%Y") if issued.letter.date else "",
+        ),
+    )
     return issued.letter
 
 

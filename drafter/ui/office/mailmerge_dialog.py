@@ -49,7 +49,8 @@ class MailMergeDialog(QDialog):
         except MergeError:
             default = ""
         targets = [(KINH_GUI, _("Kính gửi"))] + [
-            (FIELD_PREFIX + spec.id, spec.label) for spec in doctype.fields]
+            (FIELD_PREFIX + spec.id, spec.label) for spec in doctype.fields
+        ]
         for value, label in targets:
             self.into.addItem(label, value)
         self.into.setCurrentIndex(max(0, self.into.findData(default)))
@@ -73,8 +74,9 @@ class MailMergeDialog(QDialog):
         row.setContentsMargins(0, 0, 0, 0)
         holder.setLayout(row)
         form.addRow(_("Save to:"), holder)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
-                                   QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.run)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -83,13 +85,19 @@ class MailMergeDialog(QDialog):
     def _browse(self) -> None:
         if self.together.isChecked():
             fmt = formats.by_name(self.format.currentData())
-            name, _filter = QFileDialog.getSaveFileName(self, _("Save to"), "",
-                                                        f"{fmt.label} (*{fmt.suffix})",
-                                                        options=file_dialog_options())
+            name, _filter = QFileDialog.getSaveFileName(
+                self,
+                _("Save to"),
+                "",
+                f"{fmt.label} (*{fmt.suffix})",
+                options=file_dialog_options(),
+            )
         else:
             name = QFileDialog.getExistingDirectory(
-                self, _("Save to folder"),
-                options=file_dialog_options(QFileDialog.Option.ShowDirsOnly))
+                self,
+                _("Save to folder"),
+                options=file_dialog_options(QFileDialog.Option.ShowDirsOnly),
+            )
         if name:
             self.output.setText(name)
 
@@ -109,9 +117,17 @@ class MailMergeDialog(QDialog):
             common.show_error(self, _("Choose a group and where to save."))
             return
         names = group_lines(group, "kinh_gui")
-        written = guarded(self, lambda: merge_to_files(
-            self.letter, names, Path(self.output.text().strip()), into=self.into.currentData(),
-            together=self.together.isChecked(), fmt=self._format_of_output()))
+        written = guarded(
+            self,
+            lambda: merge_to_files(
+                self.letter,
+                names,
+                Path(self.output.text().strip()),
+                into=self.into.currentData(),
+                together=self.together.isChecked(),
+                fmt=self._format_of_output(),
+            ),
+        )
         if written:
             self.written = written
             common.show_info(self, _("{count} files written.").format(count=len(written)))

@@ -29,8 +29,9 @@ from drafter.ui.office.contacts_dialog import SearchList
 
 
 def _buttons(dialog: QDialog) -> QDialogButtonBox:
-    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
-                           QDialogButtonBox.StandardButton.Cancel, dialog)
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)
     return box
@@ -123,8 +124,9 @@ class SignaturePicker(QDialog):
         for pattern in signer.patterns:
             item = QListWidgetItem(pattern_label(signer, pattern), self.patterns)
             item.setData(Qt.ItemDataRole.UserRole, pattern)
-        own = QListWidgetItem(_("Own position only: {title}").format(title=signer.title),
-                              self.patterns)
+        own = QListWidgetItem(
+            _("Own position only: {title}").format(title=signer.title), self.patterns
+        )
         own.setData(Qt.ItemDataRole.UserRole, None)
         self.patterns.setCurrentRow(0)
 
@@ -152,14 +154,21 @@ class RecipientPicker(QDialog):
     is shown checked, and checking or unchecking one adds or removes its lines.
     """
 
-    def __init__(self, parent: QWidget | None = None, for_: Place = "kinh_gui",
-                 current: list[str] | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        for_: Place = "kinh_gui",
+        current: list[str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.for_ = for_
         self._marking = False  # checks being set from the chosen lines, not by the user
         self.setObjectName("pick.recipients")
-        self.setWindowTitle(_("Choose the recipients (Kính gửi)") if for_ == "kinh_gui"
-                            else _("Choose the recipients (Nơi nhận)"))
+        self.setWindowTitle(
+            _("Choose the recipients (Kính gửi)")
+            if for_ == "kinh_gui"
+            else _("Choose the recipients (Nơi nhận)")
+        )
         self.resize(820, 480)
         self.search = SearchList(self, "pick.recipients")
         self.search.results.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
@@ -177,14 +186,14 @@ class RecipientPicker(QDialog):
             self._add(line)
         self._fill_groups()
         buttons = QVBoxLayout()
-        for label, name, slot in ((_("Add →"), "pick.add", self.add_contacts),
-                                  (_("Add the group's members →"), "pick.add_members",
-                                   self.add_group_members),
-                                  (_("Add the group's name →"), "pick.add_group",
-                                   self.add_group_name),
-                                  (_("Up"), "pick.up", lambda: self._move(-1)),
-                                  (_("Down"), "pick.down", lambda: self._move(1)),
-                                  (_("Remove"), "pick.remove", self._remove)):
+        for label, name, slot in (
+            (_("Add →"), "pick.add", self.add_contacts),
+            (_("Add the group's members →"), "pick.add_members", self.add_group_members),
+            (_("Add the group's name →"), "pick.add_group", self.add_group_name),
+            (_("Up"), "pick.up", lambda: self._move(-1)),
+            (_("Down"), "pick.down", lambda: self._move(1)),
+            (_("Remove"), "pick.remove", self._remove),
+        ):
             button = QPushButton(label, self)
             button.setObjectName(name)
             button.clicked.connect(slot)

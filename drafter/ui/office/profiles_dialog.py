@@ -32,11 +32,18 @@ from drafter.ui.office.common import (
 )
 from drafter.ui.office.entries_dialog import EntriesDialog
 
-_TEXT_FIELDS = (("label", N_("Shown as:")), ("prose_name", N_("Name in sentences:")),
-                ("abbreviation", N_("Abbreviation:")),
-                ("place", N_("Place:")), ("address", N_("Address:")), ("phone", N_("Phone:")),
-                ("fax", N_("Fax:")), ("email", N_("E-mail:")), ("website", N_("Website:")),
-                ("certificate", N_("Certificate:")))  # the agency's, for signed PDFs
+_TEXT_FIELDS = (
+    ("label", N_("Shown as:")),
+    ("prose_name", N_("Name in sentences:")),
+    ("abbreviation", N_("Abbreviation:")),
+    ("place", N_("Place:")),
+    ("address", N_("Address:")),
+    ("phone", N_("Phone:")),
+    ("fax", N_("Fax:")),
+    ("email", N_("E-mail:")),
+    ("website", N_("Website:")),
+    ("certificate", N_("Certificate:")),
+)  # the agency's, for signed PDFs
 
 
 class ProfilesDialog(EntriesDialog):
@@ -74,8 +81,9 @@ class ProfilesDialog(EntriesDialog):
             edit.setObjectName(f"profile.{key}")
             self.edits[key] = edit
             form.addRow(_(label), edit)
-        self.advisory = QCheckBox(_("Advisory body (Hội đồng, Ban, Tổ): numbers on its own "
-                                    "sequence"), self)
+        self.advisory = QCheckBox(
+            _("Advisory body (Hội đồng, Ban, Tổ): numbers on its own sequence"), self
+        )
         self.advisory.setObjectName("profile.advisory")
         form.addRow("", self.advisory)
         self.seal_image = ImagePicker(self, "seal")  # ô 8 of signed PDFs
@@ -148,9 +156,11 @@ class ProfilesDialog(EntriesDialog):
             id=self.current.id if self.current is not None else None,
             parent="\n".join(self.parent_lines.lines()),
             name="\n".join(self.name_lines.lines()),
-            advisory=self.advisory.isChecked(), units=self._units(),
+            advisory=self.advisory.isChecked(),
+            units=self._units(),
             seal_image=self.seal_image.path(),
-            **{key: clean_line(edit.text()) for key, edit in self.edits.items()})
+            **{key: clean_line(edit.text()) for key, edit in self.edits.items()},
+        )
         if not profile.name:
             common.show_error(self, _("a profile needs the issuing body's name"))
             return None
@@ -167,4 +177,3 @@ class ProfilesDialog(EntriesDialog):
             profile_id = self.current.id
             guarded(self, lambda: delete_profile(current_store(), profile_id))
             self.reload()
-

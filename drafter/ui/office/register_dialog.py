@@ -31,8 +31,11 @@ from drafter.ui.office.common import current_store, guarded
 from drafter.ui.qt_translations import file_dialog_options
 
 PAGE = 500
-STATUS_LABELS = {register.ISSUED: "Đã cấp số", register.RESERVED: "Giữ số",
-                 register.CANCELLED: "Đã hủy"}
+STATUS_LABELS = {
+    register.ISSUED: "Đã cấp số",
+    register.RESERVED: "Giữ số",
+    register.CANCELLED: "Đã hủy",
+}
 
 
 class RegisterDialog(QDialog):
@@ -60,8 +63,9 @@ class RegisterDialog(QDialog):
 
         self.table = QTableWidget(0, len(COLUMNS) + 1, self)
         self.table.setObjectName("register.table")
-        self.table.setHorizontalHeaderLabels([f"({i}) {title}" for i, (title, _w)
-                                              in enumerate(COLUMNS, start=1)] + [_("Status")])
+        self.table.setHorizontalHeaderLabels(
+            [f"({i}) {title}" for i, (title, _w) in enumerate(COLUMNS, start=1)] + [_("Status")]
+        )
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
@@ -71,12 +75,14 @@ class RegisterDialog(QDialog):
         self.summary.setObjectName("register.summary")
 
         actions = QHBoxLayout()
-        for label, name, slot in ((_("Reserve a number…"), "register.reserve", self.reserve),
-                                  (_("Cancel number…"), "register.cancel", self.cancel),
-                                  (_("History"), "register.history", self.history),
-                                  (_("Save letter again…"), "register.letter", self.save_letter),
-                                  (_("Export to Excel…"), "register.export", self.export),
-                                  (_("Sequences…"), "register.sequences", self.sequences)):
+        for label, name, slot in (
+            (_("Reserve a number…"), "register.reserve", self.reserve),
+            (_("Cancel number…"), "register.cancel", self.cancel),
+            (_("History"), "register.history", self.history),
+            (_("Save letter again…"), "register.letter", self.save_letter),
+            (_("Export to Excel…"), "register.export", self.export),
+            (_("Sequences…"), "register.sequences", self.sequences),
+        ):
             button = QPushButton(label, self)
             button.setObjectName(name)
             button.clicked.connect(slot)
@@ -113,8 +119,11 @@ class RegisterDialog(QDialog):
         self.year.blockSignals(False)
 
     def filter(self) -> RegisterFilter:
-        return RegisterFilter(year=self.year.currentData(), text=self.text.text(),
-                              status=self.status.currentData() or "")
+        return RegisterFilter(
+            year=self.year.currentData(),
+            text=self.text.text(),
+            status=self.status.currentData() or "",
+        )
 
     def refresh(self) -> None:
         where = self.filter()
@@ -130,8 +139,9 @@ class RegisterDialog(QDialog):
                     font.setStrikeOut(column == 0)
                     item.setFont(font)
                 self.table.setItem(row, column, item)
-        self.summary.setText(_("{shown} of {total} entries").format(
-            shown=len(self.entries), total=total))
+        self.summary.setText(
+            _("{shown} of {total} entries").format(shown=len(self.entries), total=total)
+        )
         self.fit_columns()
 
     def fit_columns(self) -> None:
@@ -150,16 +160,19 @@ class RegisterDialog(QDialog):
 
     def reserve(self, note: str | None = None) -> RegisterEntry | None:
         if note is None:
-            note, ok = QInputDialog.getText(self, _("Reserve a number"),
-                                            _("What is the number held for?"))
+            note, ok = QInputDialog.getText(
+                self, _("Reserve a number"), _("What is the number held for?")
+            )
             if not ok:
                 return None
         year = self.year.currentData() or dt.date.today().year
-        entry = guarded(self, lambda: register.reserve(current_store(), "chung", year,
-                                                       note=note or ""))
+        entry = guarded(
+            self, lambda: register.reserve(current_store(), "chung", year, note=note or "")
+        )
         if entry is not None:
-            common.show_info(self, _("Number {number} is reserved.").format(
-                number=entry.number_symbol))
+            common.show_info(
+                self, _("Number {number} is reserved.").format(number=entry.number_symbol)
+            )
             self.refresh()
         return entry
 
@@ -170,8 +183,10 @@ class RegisterDialog(QDialog):
             return
         if reason is None:
             reason, ok = QInputDialog.getText(
-                self, _("Cancel number"), _("Why is number {number} cancelled?").format(
-                    number=entry.number_symbol))
+                self,
+                _("Cancel number"),
+                _("Why is number {number} cancelled?").format(number=entry.number_symbol),
+            )
             if not ok:
                 return
         if guarded(self, lambda: register.cancel(current_store(), entry.id, reason)):
@@ -192,9 +207,12 @@ class RegisterDialog(QDialog):
             return
         if path is None:
             name, _filter = QFileDialog.getSaveFileName(
-                self, _("Save the issued letter"), f"{entry.number_symbol.replace('/', '-')}"
-                ".docx", _("Word document (*.docx);;Letter file (*.letter)"),
-                options=file_dialog_options())
+                self,
+                _("Save the issued letter"),
+                f"{entry.number_symbol.replace('/', '-')}.docx",
+                _("Word document (*.docx);;Letter file (*.letter)"),
+                options=file_dialog_options(),
+            )
             if not name:
                 return
             path = Path(name)
@@ -222,8 +240,12 @@ class RegisterDialog(QDialog):
         if path is None:
             year = self.year.currentData()
             name, _filter = QFileDialog.getSaveFileName(
-                self, _("Export the register"), f"so-van-ban-di-{year or 'tat-ca'}.xlsx",
-                _("Excel workbook (*.xlsx)"), options=file_dialog_options())
+                self,
+                _("Export the register"),
+                f"so-van-ban-di-{year or 'tat-ca'}.xlsx",
+                _("Excel workbook (*.xlsx)"),
+                options=file_dialog_options(),
+            )
             if not name:
                 return
             path = Path(name)
@@ -231,5 +253,6 @@ class RegisterDialog(QDialog):
 
         written = guarded(self, lambda: export_register(current_store(), path, self.filter()))
         if written is not None:
-            common.show_info(self, _("{count} entries written to {path}").format(
-                count=written, path=path))
+            common.show_info(
+                self, _("{count} entries written to {path}").format(count=written, path=path)
+            )

@@ -25,8 +25,11 @@ if TYPE_CHECKING:
     from drafter.store.models import Contact, ContactGroup
 
 # The form's picker names, and the letter's list each one fills.
-PLACES: dict[str, Place] = {"recipients": "kinh_gui", "kinh_gui": "kinh_gui",
-                            "noi_nhan": "noi_nhan"}
+PLACES: dict[str, Place] = {
+    "recipients": "kinh_gui",
+    "kinh_gui": "kinh_gui",
+    "noi_nhan": "noi_nhan",
+}
 NOT_A_RECIPIENT = ("nhu tren",)  # folded
 
 
@@ -46,8 +49,9 @@ def group_button(form: Any, picker: str) -> QPushButton | None:
 
 def ask_group_name(parent: QWidget | None, suggestion: str) -> str | None:
     """The group's name, ``None`` for Cancel; tests replace this."""
-    name, accepted = QInputDialog.getText(parent, _("Save as group"), _("Group name:"),
-                                          QLineEdit.EchoMode.Normal, suggestion)
+    name, accepted = QInputDialog.getText(
+        parent, _("Save as group"), _("Group name:"), QLineEdit.EchoMode.Normal, suggestion
+    )
     return name if accepted else None
 
 
@@ -73,8 +77,9 @@ def recipient_lines(lines: list[str]) -> list[str]:
     return out
 
 
-def save_lines_as_group(parent: QWidget | None, lines: list[str],
-                        place: Place) -> ContactGroup | None:
+def save_lines_as_group(
+    parent: QWidget | None, lines: list[str], place: Place
+) -> ContactGroup | None:
     """Ask a name, match or create a contact per line, save the group; ``None`` when the
     user cancelled or nothing could be saved (the reason is shown)."""
     from drafter.store.contacts import group_by_name, save_group
@@ -85,16 +90,18 @@ def save_lines_as_group(parent: QWidget | None, lines: list[str],
         return None
     recipients = recipient_lines(lines)
     if not recipients:
-        common.show_error(parent, _("There are no recipients to save: write one per line "
-                                    "first."))
+        common.show_error(parent, _("There are no recipients to save: write one per line first."))
         return None
     name = ask_group_name(parent, "")
     if name is None or not name.strip():
         return None
     existing = common.guarded(parent, lambda: group_by_name(store, name))
-    if existing is not None and not common.confirm(parent, _(
-            "A group named '{name}' already exists. Replace its members with these "
-            "lines?").format(name=existing.name)):
+    if existing is not None and not common.confirm(
+        parent,
+        _("A group named '{name}' already exists. Replace its members with these lines?").format(
+            name=existing.name
+        ),
+    ):
         return None
     contacts: list[Contact] = []
     created = 0
@@ -110,12 +117,20 @@ def save_lines_as_group(parent: QWidget | None, lines: list[str],
             contact = saved
         contacts.append(contact)
     group_id = existing.id if existing is not None else None
-    group = common.guarded(parent, lambda: save_group(
-        store, name, [c.id for c in contacts if c.id is not None], group_id=group_id))
+    group = common.guarded(
+        parent,
+        lambda: save_group(
+            store, name, [c.id for c in contacts if c.id is not None], group_id=group_id
+        ),
+    )
     if group is not None:
-        common.show_info(parent, _("The group '{name}' was saved with {count} recipient(s), "
-                                   "{new} of them new in the book.").format(
-            name=group.name, count=len(group.members), new=created))
+        common.show_info(
+            parent,
+            _(
+                "The group '{name}' was saved with {count} recipient(s), "
+                "{new} of them new in the book."
+            ).format(name=group.name, count=len(group.members), new=created),
+        )
     return group
 
 
@@ -125,8 +140,7 @@ def _save(store: Store, contact: Contact) -> Contact:
     return save_contact(store, contact)
 
 
-def _contact_for(parent: QWidget | None, store: Store, line: str,
-                 place: Place) -> Contact | None:
+def _contact_for(parent: QWidget | None, store: Store, line: str, place: Place) -> Contact | None:
     """The contact standing for *line*: a stored one (the same name, or one the user
     accepts among the same name written differently) or a new, unsaved one; ``None``
     when the user cancelled."""
@@ -136,8 +150,11 @@ def _contact_for(parent: QWidget | None, store: Store, line: str,
     from drafter.ui.office import common
 
     found = common.guarded(parent, lambda: search_contacts(store, line, limit=50)) or []
-    names = (lambda c: [c.full_name]) if place == "kinh_gui" else (
-        lambda c: [c.short_name or c.full_name, c.full_name])
+    names = (
+        (lambda c: [c.full_name])
+        if place == "kinh_gui"
+        else (lambda c: [c.short_name or c.full_name, c.full_name])
+    )
     same = [c for c in found if line in names(c)]
     if same:
         return same[0]
@@ -147,12 +164,17 @@ def _contact_for(parent: QWidget | None, store: Store, line: str,
     if not alike:
         return new
     existing = alike[0]
-    answer = common.choose(parent, _(
-        "'{line}' looks like the recipient '{existing}' of the book. Use that one, or add "
-        "'{line}' as a new recipient?").format(line=line,
-                                                existing=recipient_line(existing, place)),
-        [_("Use '{existing}'").format(existing=recipient_line(existing, place)),
-         _("Add a new recipient")])
+    answer = common.choose(
+        parent,
+        _(
+            "'{line}' looks like the recipient '{existing}' of the book. Use that one, or add "
+            "'{line}' as a new recipient?"
+        ).format(line=line, existing=recipient_line(existing, place)),
+        [
+            _("Use '{existing}'").format(existing=recipient_line(existing, place)),
+            _("Add a new recipient"),
+        ],
+    )
     if answer is None:
         return None
     return existing if answer == 0 else new

@@ -36,18 +36,24 @@ class SequencesDialog(QDialog):
         self.profiles = guarded(self, lambda: list_profiles(current_store())) or []
         self.table = QTableWidget(0, 5, self)
         self.table.setObjectName("sequences.table")
-        self.table.setHorizontalHeaderLabels([_("Key"), _("Name"), _("Document types"),
-                                              _("Secret"), _("Only for")])
+        self.table.setHorizontalHeaderLabels(
+            [_("Key"), _("Name"), _("Document types"), _("Secret"), _("Only for")]
+        )
         self.table.horizontalHeader().setStretchLastSection(True)
-        explanation = QLabel(_(
-            "A letter is numbered on the most specific sequence: secret documents on the "
-            "secret one; an advisory body on its own; a type on the sequence listing it "
-            "(type ids separated by commas); everything else on the shared one."), self)
+        explanation = QLabel(
+            _(
+                "A letter is numbered on the most specific sequence: secret documents on the "
+                "secret one; an advisory body on its own; a type on the sequence listing it "
+                "(type ids separated by commas); everything else on the shared one."
+            ),
+            self,
+        )
         explanation.setWordWrap(True)
         add = QPushButton(_("Add sequence"), self)
         add.setObjectName("sequences.add")
-        add.clicked.connect(lambda: self._add_row(NumberSequence(key="", label="",
-                                                                 type_ids="", secret=False)))
+        add.clicked.connect(
+            lambda: self._add_row(NumberSequence(key="", label="", type_ids="", secret=False))
+        )
         save = QPushButton(_("Save"), self)
         save.setObjectName("sequences.save")
         save.clicked.connect(self.save)
@@ -70,13 +76,15 @@ class SequencesDialog(QDialog):
         row = self.table.rowCount()
         self.table.insertRow(row)
         self.ids.append(sequence.id)
-        for column, value in ((KEY, sequence.key), (LABEL, sequence.label),
-                              (TYPES, sequence.type_ids)):
+        for column, value in (
+            (KEY, sequence.key),
+            (LABEL, sequence.label),
+            (TYPES, sequence.type_ids),
+        ):
             self.table.setItem(row, column, QTableWidgetItem(value or ""))
         secret = QTableWidgetItem()
         secret.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
-        secret.setCheckState(Qt.CheckState.Checked if sequence.secret
-                             else Qt.CheckState.Unchecked)
+        secret.setCheckState(Qt.CheckState.Checked if sequence.secret else Qt.CheckState.Unchecked)
         self.table.setItem(row, SECRET, secret)
         owner = QComboBox(self.table)
         owner.addItem(_("every profile"), None)
@@ -94,11 +102,16 @@ class SequencesDialog(QDialog):
         for row in range(self.table.rowCount()):
             owner = self.table.cellWidget(row, PROFILE)
             secret = self.table.item(row, SECRET)
-            result.append(NumberSequence(
-                id=self.ids[row], key=self._text(row, KEY), label=self._text(row, LABEL),
-                type_ids=self._text(row, TYPES),
-                secret=secret is not None and secret.checkState() == Qt.CheckState.Checked,
-                profile_id=owner.currentData() if isinstance(owner, QComboBox) else None))
+            result.append(
+                NumberSequence(
+                    id=self.ids[row],
+                    key=self._text(row, KEY),
+                    label=self._text(row, LABEL),
+                    type_ids=self._text(row, TYPES),
+                    secret=secret is not None and secret.checkState() == Qt.CheckState.Checked,
+                    profile_id=owner.currentData() if isinstance(owner, QComboBox) else None,
+                )
+            )
         return result
 
     def save(self) -> bool:
@@ -106,6 +119,7 @@ class SequencesDialog(QDialog):
             if not sequence.key:
                 common.show_error(self, _("Row {row} needs a key.").format(row=row + 1))
                 return False
+
             def save_this(sequence: NumberSequence = sequence) -> NumberSequence:
                 return save_sequence(current_store(), sequence)
 

@@ -112,9 +112,11 @@ class SignersDialog(EntriesDialog):
         form.addRow("", self.own_title)
         form.addRow(_("Position for this pattern:"), self.pattern_title)
         pattern_buttons = QHBoxLayout()
-        for label, name, slot in ((_("Add pattern"), "pattern.add", self.add_pattern),
-                                  (_("Update pattern"), "pattern.update", self.update_pattern),
-                                  (_("Remove pattern"), "pattern.remove", self.remove_pattern)):
+        for label, name, slot in (
+            (_("Add pattern"), "pattern.add", self.add_pattern),
+            (_("Update pattern"), "pattern.update", self.update_pattern),
+            (_("Remove pattern"), "pattern.remove", self.remove_pattern),
+        ):
             button = QPushButton(label, self)
             button.setObjectName(name)
             button.clicked.connect(slot)
@@ -155,17 +157,21 @@ class SignersDialog(EntriesDialog):
         self.title.setText(signer.title or "")
         self.signature_image.set_path(signer.signature_image or "")
         self.certificate.setText(signer.certificate or "")
-        self.patterns = [SigningPattern(authority=p.authority, title=p.title)
-                         for p in signer.patterns]
+        self.patterns = [
+            SigningPattern(authority=p.authority, title=p.title) for p in signer.patterns
+        ]
         self._refresh_patterns()
 
     def _signer(self) -> Signer:
-        return Signer(id=self.current.id if self.current else None,
-                      profile_id=self.current.profile_id if self.current else None,
-                      name=clean_line(self.name.text()), title=upper(clean_line(
-                          self.title.text())), patterns=list(self.patterns),
-                      signature_image=self.signature_image.path(),
-                      certificate=clean_line(self.certificate.text()))
+        return Signer(
+            id=self.current.id if self.current else None,
+            profile_id=self.current.profile_id if self.current else None,
+            name=clean_line(self.name.text()),
+            title=upper(clean_line(self.title.text())),
+            patterns=list(self.patterns),
+            signature_image=self.signature_image.path(),
+            certificate=clean_line(self.certificate.text()),
+        )
 
     def save(self) -> Signer | None:
         signer = self._signer()
@@ -188,8 +194,9 @@ class SignersDialog(EntriesDialog):
     def _add_authority_line(self) -> None:
         holder = upper(clean_line(self.holder.text()))
         if holder:
-            self.authority.set_lines([*self.authority.lines(),
-                                      f"{self.prefix.currentText()} {holder}"])
+            self.authority.set_lines(
+                [*self.authority.lines(), f"{self.prefix.currentText()} {holder}"]
+            )
             self.holder.clear()
 
     def _edited_pattern(self) -> SigningPattern | None:
@@ -198,8 +205,7 @@ class SignersDialog(EntriesDialog):
         if problems:
             common.show_error(self, "\n".join(problems))
             return None
-        title = None if self.own_title.isChecked() else upper(clean_line(
-            self.pattern_title.text()))
+        title = None if self.own_title.isChecked() else upper(clean_line(self.pattern_title.text()))
         return SigningPattern(authority="\n".join(lines), title=title)
 
     def add_pattern(self) -> None:
@@ -245,4 +251,3 @@ class SignersDialog(EntriesDialog):
         signature = compose_signature(self._signer(), pattern)
         lines = [*signature.lines, "", signature.name]
         self.preview.setText("<b>" + "<br>".join(html.escape(line) for line in lines) + "</b>")
-

@@ -12,16 +12,15 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0004'
-down_revision = '0003'
+revision = "0004"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
 
 def upgrade() -> None:
     with op.batch_alter_table("signer") as batch:
-        batch.add_column(sa.Column("signature_image", sa.Text(), nullable=False,
-                                   server_default=""))
+        batch.add_column(sa.Column("signature_image", sa.Text(), nullable=False, server_default=""))
         batch.add_column(sa.Column("certificate", sa.Text(), nullable=False, server_default=""))
     with op.batch_alter_table("profile") as batch:
         batch.add_column(sa.Column("seal_image", sa.Text(), nullable=False, server_default=""))

@@ -16,8 +16,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0005'
-down_revision = '0004'
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
@@ -48,8 +48,12 @@ def upgrade() -> None:
         sa.Column("due_date", sa.Date(), nullable=True),
         sa.Column("progress", sa.Text(), nullable=False, server_default=""),
         sa.Column("answer_symbol", sa.String(200), nullable=False, server_default=""),
-        sa.Column("answer_entry_id", sa.Integer(),
-                  sa.ForeignKey("register_entry.id", ondelete="SET NULL"), nullable=True),
+        sa.Column(
+            "answer_entry_id",
+            sa.Integer(),
+            sa.ForeignKey("register_entry.id", ondelete="SET NULL"),
+            nullable=True,
+        ),
         # What Drafter adds: the original file and what the reader found in it.
         sa.Column("content_hash", sa.String(64), nullable=True),
         sa.Column("file_name", sa.Text(), nullable=False, server_default=""),
@@ -65,8 +69,12 @@ def upgrade() -> None:
     op.create_table(
         "incoming_event",
         sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("entry_id", sa.Integer(),
-                  sa.ForeignKey("incoming_entry.id", ondelete="CASCADE"), nullable=False),
+        sa.Column(
+            "entry_id",
+            sa.Integer(),
+            sa.ForeignKey("incoming_entry.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
         sa.Column("at", sa.DateTime(), nullable=False),
         sa.Column("action", sa.String(20), nullable=False),
         sa.Column("actor", sa.String(200), nullable=False, server_default=""),

@@ -11,16 +11,15 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0006'
-down_revision = '0005'
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
 
 def upgrade() -> None:
     with op.batch_alter_table("register_entry") as batch:
-        batch.add_column(sa.Column("document_id", sa.String(64), nullable=False,
-                                   server_default=""))
+        batch.add_column(sa.Column("document_id", sa.String(64), nullable=False, server_default=""))
         batch.create_index("ix_register_document", ["document_id"])
 
 

@@ -12,21 +12,22 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0007'
-down_revision = '0006'
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
 
 def upgrade() -> None:
     with op.batch_alter_table("profile") as batch:
-        batch.add_column(sa.Column("is_default", sa.Boolean(), nullable=False,
-                                   server_default=sa.false()))
+        batch.add_column(
+            sa.Column("is_default", sa.Boolean(), nullable=False, server_default=sa.false())
+        )
     with op.batch_alter_table("signer") as batch:
-        batch.add_column(sa.Column("default_types", sa.Text(), nullable=False,
-                                   server_default=""))
-        batch.add_column(sa.Column("is_default", sa.Boolean(), nullable=False,
-                                   server_default=sa.false()))
+        batch.add_column(sa.Column("default_types", sa.Text(), nullable=False, server_default=""))
+        batch.add_column(
+            sa.Column("is_default", sa.Boolean(), nullable=False, server_default=sa.false())
+        )
 
 
 def downgrade() -> None:
