@@ -8,12 +8,7 @@ import pytest
 
 from drafter.cli import main
 from signing.conftest import Images, Keys, Token
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str]:
-    capsys.readouterr()
-    code = main(["sign", *map(str, args)])
-    return code, capsys.readouterr().err
+from signing.helpers import agency_args, issue_as_agency, run_sign, sign_as_signer, signer_args
 
 
 @pytest.fixture
@@ -27,30 +22,25 @@ def refused(capsys: pytest.CaptureFixture[str], pdf: Path, *args: object) -> str
     """The error output of signing *pdf* with *args*, after checking that it was refused
     as bad input (exit status 2), *pdf* left as it was and nothing written."""
     original, out = pdf.read_bytes(), pdf.with_name("out.pdf")
-    code, err = run(capsys, pdf, *args, "-o", out)
+    code, _out, err = run_sign(capsys, pdf, *args, "-o", out)
     assert code == 2
     assert pdf.read_bytes() == original
     assert not out.exists()
     return err
 
 
+def _refused_with_a_wrong_password(
+    capsys: pytest.CaptureFixture[str], pdf: Path, keys: Keys, images: Images, folder: Path
+) -> str:
+    wrong = folder / "wrong.txt"
+    wrong.write_text("not it", encoding="utf-8")
+    return refused(capsys, pdf, *signer_args(keys, images, passfile=wrong))
+
+
 def test_wrong_password(
     pdf_copy: Path, keys: Keys, images: Images, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    wrong = tmp_path / "wrong.txt"
-    wrong.write_text("not it", encoding="utf-8")
-    err = refused(
-        capsys,
-        pdf_copy,
-        "--as",
-        "signer",
-        "--p12",
-        keys.signer,
-        "--image",
-        images.signature,
-        "--passfile",
-        wrong,
-    )
+    err = _refused_with_a_wrong_password(capsys, pdf_copy, keys, images, tmp_path)
     assert "sai mật khẩu" in err and "not it" not in err
 
 
@@ -62,20 +52,7 @@ def test_wrong_password_in_english(
     capsys: pytest.CaptureFixture[str],
     english: None,
 ) -> None:
-    wrong = tmp_path / "wrong.txt"
-    wrong.write_text("not it", encoding="utf-8")
-    err = refused(
-        capsys,
-        pdf_copy,
-        "--as",
-        "signer",
-        "--p12",
-        keys.signer,
-        "--image",
-        images.signature,
-        "--passfile",
-        wrong,
-    )
+    err = _refused_with_a_wrong_password(capsys, pdf_copy, keys, images, tmp_path)
     assert "wrong password" in err
 
 
@@ -85,58 +62,50 @@ def test_expired_certificate(
     err = refused(
         capsys,
         pdf_copy,
-        "--as",
-        "signer",
-        "--p12",
-        keys.expired,
-        "--image",
-        images.signature,
-        "--passfile",
-        keys.passfile,
+        *signer_args(keys, images, key=keys.expired),
     )
     assert "hết hạn" in err
 
 
-def test_wrong_pin(
-    pdf_copy: Path, token: Token, images: Images, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    pin = tmp_path / "pin.txt"
-    pin.write_text("000000", encoding="utf-8")
-    err = refused(
+def _refused_with_the_token(
+    capsys: pytest.CaptureFixture[str],
+    pdf: Path,
+    token: Token,
+    images: Images,
+    folder: Path,
+    label: str,
+    pin: str,
+) -> str:
+    pin_file = folder / "pin.txt"
+    pin_file.write_text(pin, encoding="utf-8")
+    return refused(
         capsys,
-        pdf_copy,
+        pdf,
         "--as",
         "signer",
         "--pkcs11",
         token.library,
         "--token",
-        token.label,
+        label,
         "--image",
         images.signature,
         "--passfile",
-        pin,
+        pin_file,
     )
+
+
+def test_wrong_pin(
+    pdf_copy: Path, token: Token, images: Images, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    err = _refused_with_the_token(capsys, pdf_copy, token, images, tmp_path, token.label, "000000")
     assert "sai mã PIN" in err
 
 
 def test_missing_token(
     pdf_copy: Path, token: Token, images: Images, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    pin = tmp_path / "pin.txt"
-    pin.write_text(token.pin, encoding="utf-8")
-    err = refused(
-        capsys,
-        pdf_copy,
-        "--as",
-        "signer",
-        "--pkcs11",
-        token.library,
-        "--token",
-        "no-such-token",
-        "--image",
-        images.signature,
-        "--passfile",
-        pin,
+    err = _refused_with_the_token(
+        capsys, pdf_copy, token, images, tmp_path, "no-such-token", token.pin
     )
     assert "no-such-token" in err and "cắm" in err
 
@@ -153,14 +122,7 @@ def test_pdf_not_made_by_drafter(
     err = refused(
         capsys,
         other,
-        "--as",
-        "signer",
-        "--p12",
-        keys.signer,
-        "--image",
-        images.signature,
-        "--passfile",
-        keys.passfile,
+        *signer_args(keys, images),
     )
     assert "không do Drafter tạo" in err
 
@@ -173,14 +135,7 @@ def test_not_a_pdf(
     err = refused(
         capsys,
         text,
-        "--as",
-        "signer",
-        "--p12",
-        keys.signer,
-        "--image",
-        images.signature,
-        "--passfile",
-        keys.passfile,
+        *signer_args(keys, images),
     )
     assert "PDF" in err
 
@@ -189,56 +144,12 @@ def test_already_signed_by_the_agency(
     pdf_copy: Path, keys: Keys, images: Images, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     signed, issued = tmp_path / "signed.pdf", tmp_path / "issued.pdf"
-    assert (
-        run(
-            capsys,
-            pdf_copy,
-            "--as",
-            "signer",
-            "--p12",
-            keys.signer,
-            "--image",
-            images.signature,
-            "--passfile",
-            keys.passfile,
-            "-o",
-            signed,
-        )[0]
-        == 0
-    )
-    assert (
-        run(
-            capsys,
-            signed,
-            "--as",
-            "agency",
-            "--p12",
-            keys.agency,
-            "--image",
-            images.seal,
-            "--passfile",
-            keys.passfile,
-            "--number",
-            9,
-            "--date",
-            "2026-05-04",
-            "--no-register",
-            "-o",
-            issued,
-        )[0]
-        == 0
-    )
+    sign_as_signer(pdf_copy, keys, images, signed)
+    issue_as_agency(signed, keys, images, issued, 9, "2026-05-04", "--no-register")
     err = refused(
         capsys,
         issued,
-        "--as",
-        "agency",
-        "--p12",
-        keys.agency,
-        "--image",
-        images.seal,
-        "--passfile",
-        keys.passfile,
+        *agency_args(keys, images),
     )
     assert "đã được cơ quan ký" in err
 
@@ -249,14 +160,7 @@ def test_agency_before_signer(
     err = refused(
         capsys,
         pdf_copy,
-        "--as",
-        "agency",
-        "--p12",
-        keys.agency,
-        "--image",
-        images.seal,
-        "--passfile",
-        keys.passfile,
+        *agency_args(keys, images),
         "--number",
         1,
         "--date",
@@ -269,34 +173,11 @@ def test_agency_without_number(
     pdf_copy: Path, keys: Keys, images: Images, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     signed = tmp_path / "signed.pdf"
-    assert (
-        run(
-            capsys,
-            pdf_copy,
-            "--as",
-            "signer",
-            "--p12",
-            keys.signer,
-            "--image",
-            images.signature,
-            "--passfile",
-            keys.passfile,
-            "-o",
-            signed,
-        )[0]
-        == 0
-    )
+    sign_as_signer(pdf_copy, keys, images, signed)
     err = refused(
         capsys,
         signed,
-        "--as",
-        "agency",
-        "--p12",
-        keys.agency,
-        "--image",
-        images.seal,
-        "--passfile",
-        keys.passfile,
+        *agency_args(keys, images),
     )
     assert "--number" in err
 

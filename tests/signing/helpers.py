@@ -1,0 +1,97 @@
+"""Running ``drafter sign`` in the tests: the usual arguments of each role, written once."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from drafter.cli import main
+from signing.conftest import Images, Keys
+
+
+def sign(*args: object) -> int:
+    """The exit status of ``drafter sign`` with *args* (made strings)."""
+    return main(["sign", *map(str, args)])
+
+
+def run_sign(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:
+    """``drafter sign`` with *args*: its exit status and what it alone wrote out and err."""
+    capsys.readouterr()
+    code = sign(*args)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def signer_args(
+    keys: Keys,
+    images: Images,
+    *,
+    key: Path | None = None,
+    image: Path | None = None,
+    passfile: Path | None = None,
+) -> tuple[object, ...]:
+    """Signing as the signer with a PKCS#12 key, by default the test signer's."""
+    return (
+        "--as",
+        "signer",
+        "--p12",
+        key or keys.signer,
+        "--image",
+        image or images.signature,
+        "--passfile",
+        passfile or keys.passfile,
+    )
+
+
+def agency_args(keys: Keys, images: Images, *, seal: Path | None = None) -> tuple[object, ...]:
+    """Signing as the agency with its PKCS#12 key and, by default, the test seal."""
+    return (
+        "--as",
+        "agency",
+        "--p12",
+        keys.agency,
+        "--image",
+        seal or images.seal,
+        "--passfile",
+        keys.passfile,
+    )
+
+
+def sign_as_signer(pdf: Path, keys: Keys, images: Images, out: Path) -> Path:
+    """*pdf* signed by the test signer into *out*, which is returned."""
+    assert sign(pdf, *signer_args(keys, images), "-o", out) == 0
+    return out
+
+
+def issue_as_agency(
+    pdf: Path, keys: Keys, images: Images, out: Path, number: int, date: str, *options: object
+) -> Path:
+    """*pdf* numbered, dated and sealed by the agency into *out*, which is returned."""
+    assert (
+        sign(
+            pdf, *agency_args(keys, images), "--number", number, "--date", date, *options, "-o", out
+        )
+        == 0
+    )
+    return out
+
+
+def drawn_images(path: Path) -> dict[tuple[int, int], tuple[float, float, float, float]]:
+    """The images drawn on page 1 (signature appearances included), by pixel size."""
+    import pymupdf
+
+    with pymupdf.open(path) as document:
+        document.bake()
+        return {
+            (info["width"], info["height"]): tuple(info["bbox"])
+            for info in document[0].get_image_info()
+        }
+
+
+def pdfsig(path: Path) -> str:
+    """poppler's report: an independent reader of the signatures."""
+    assert shutil.which("pdfsig"), "pdfsig is missing: install poppler-utils (make setup)"
+    return subprocess.run(["pdfsig", str(path)], capture_output=True, text=True, check=False).stdout
