@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from drafter.cli import main
-from signing.conftest import Images, Keys
+from signing.conftest import Images, Keys, Token
 
 
 def sign(*args: object) -> int:
@@ -43,6 +43,25 @@ def signer_args(
         image or images.signature,
         "--passfile",
         passfile or keys.passfile,
+    )
+
+
+def token_signer_args(
+    token: Token, images: Images, pin_file: Path, label: str | None = None
+) -> tuple[object, ...]:
+    """Signing as the signer with the SoftHSM2 token's key (another *label*: a token
+    not there), the PIN in *pin_file*."""
+    return (
+        "--as",
+        "signer",
+        "--pkcs11",
+        token.library,
+        "--token",
+        label or token.label,
+        "--image",
+        images.signature,
+        "--passfile",
+        pin_file,
     )
 
 

@@ -8,7 +8,14 @@ import pytest
 
 from drafter.cli import main
 from signing.conftest import Images, Keys, Token
-from signing.helpers import agency_args, issue_as_agency, run_sign, sign_as_signer, signer_args
+from signing.helpers import (
+    agency_args,
+    issue_as_agency,
+    run_sign,
+    sign_as_signer,
+    signer_args,
+    token_signer_args,
+)
 
 
 @pytest.fixture
@@ -78,20 +85,7 @@ def _refused_with_the_token(
 ) -> str:
     pin_file = folder / "pin.txt"
     pin_file.write_text(pin, encoding="utf-8")
-    return refused(
-        capsys,
-        pdf,
-        "--as",
-        "signer",
-        "--pkcs11",
-        token.library,
-        "--token",
-        label,
-        "--image",
-        images.signature,
-        "--passfile",
-        pin_file,
-    )
+    return refused(capsys, pdf, *token_signer_args(token, images, pin_file, label))
 
 
 def test_wrong_pin(

@@ -4,44 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from drafter.cli import main
 from signing.conftest import Images, Keys, Token
-
-
-def sign(*args: object) -> int:
-    return main(["sign", *map(str, args)])
-
-
-def pdfsig(path: Path) -> str:
-    """poppler's report: an independent reader of the signatures."""
-    assert shutil.which("pdfsig"), "pdfsig is missing: install poppler-utils (make setup)"
-    return subprocess.run(["pdfsig", str(path)], capture_output=True, text=True, check=False).stdout
-
-
-def signed_by_signer(pdf: Path, keys: Keys, images: Images, out: Path) -> Path:
-    assert (
-        sign(
-            pdf,
-            "--as",
-            "signer",
-            "--p12",
-            keys.signer,
-            "--image",
-            images.signature,
-            "--passfile",
-            keys.passfile,
-            "-o",
-            out,
-        )
-        == 0
-    )
-    return out
+from signing.helpers import (
+    issue_as_agency,
+    pdfsig,
+    sign,
+    sign_as_signer,
+    token_signer_args,
+)
 
 
 def test_signer_then_number_and_date_then_agency(
@@ -52,27 +27,8 @@ def test_signer_then_number_and_date_then_agency(
     from drafter.signing.fields import field_values
     from drafter.signing.verify import verify_bytes
 
-    first = signed_by_signer(draft_pdf, keys, images, tmp_path / "signed.pdf")
-    assert (
-        sign(
-            first,
-            "--as",
-            "agency",
-            "--p12",
-            keys.agency,
-            "--image",
-            images.seal,
-            "--passfile",
-            keys.passfile,
-            "--number",
-            7,
-            "--date",
-            "2026-02-09",
-            "-o",
-            tmp_path / "issued.pdf",
-        )
-        == 0
-    )
+    first = sign_as_signer(draft_pdf, keys, images, tmp_path / "signed.pdf")
+    issue_as_agency(first, keys, images, tmp_path / "issued.pdf", 7, "2026-02-09")
     issued = tmp_path / "issued.pdf"
     assert "07/SGDĐT-VP" in capsys.readouterr().out  # recorded in the register
 
@@ -101,29 +57,10 @@ def test_the_register_receives_the_filled_number(
     from drafter.store.engine import open_store
     from drafter.store.register_query import search
 
-    first = signed_by_signer(draft_pdf, keys, images, tmp_path / "signed.pdf")
+    first = sign_as_signer(draft_pdf, keys, images, tmp_path / "signed.pdf")
     database = tmp_path / "office.db"
-    assert (
-        sign(
-            first,
-            "--as",
-            "agency",
-            "--p12",
-            keys.agency,
-            "--image",
-            images.seal,
-            "--passfile",
-            keys.passfile,
-            "--number",
-            12,
-            "--date",
-            "2026-03-05",
-            "--db",
-            database,
-            "-o",
-            tmp_path / "issued.pdf",
-        )
-        == 0
+    issue_as_agency(
+        first, keys, images, tmp_path / "issued.pdf", 12, "2026-03-05", "--db", database
     )
     with open_store(database) as store:
         entries = search(store)
@@ -141,45 +78,8 @@ def test_signing_with_a_pkcs11_token(
     pin = tmp_path / "pin.txt"
     pin.write_text(token.pin, encoding="utf-8")
     signed = tmp_path / "signed.pdf"
-    assert (
-        sign(
-            draft_pdf,
-            "--as",
-            "signer",
-            "--pkcs11",
-            token.library,
-            "--token",
-            token.label,
-            "--image",
-            images.signature,
-            "--passfile",
-            pin,
-            "-o",
-            signed,
-        )
-        == 0
-    )
-    assert (
-        sign(
-            signed,
-            "--as",
-            "agency",
-            "--p12",
-            keys.agency,
-            "--image",
-            images.seal,
-            "--passfile",
-            keys.passfile,
-            "--number",
-            3,
-            "--date",
-            "2026-04-01",
-            "--no-register",
-            "-o",
-            tmp_path / "issued.pdf",
-        )
-        == 0
-    )
+    assert sign(draft_pdf, *token_signer_args(token, images, pin), "-o", signed) == 0
+    issue_as_agency(signed, keys, images, tmp_path / "issued.pdf", 3, "2026-04-01", "--no-register")
     report = pdfsig(tmp_path / "issued.pdf")
     assert report.count("Signature Validation: Signature is Valid.") == 2, report
     assert "Lê Văn Cường" in report
@@ -193,7 +93,7 @@ def test_one_changed_byte_is_reported(
 ) -> None:
     import pymupdf
 
-    signed = signed_by_signer(draft_pdf, keys, images, tmp_path / "signed.pdf")
+    signed = sign_as_signer(draft_pdf, keys, images, tmp_path / "signed.pdf")
     data = bytearray(signed.read_bytes())
     # The page's text: change one byte inside its (compressed) content stream.
     with pymupdf.open(signed) as document:
