@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, selectinload
 
 from drafter.core.letter import Issuer, Letter
@@ -41,9 +41,29 @@ def save_profile(store: Store, profile: Profile) -> Profile:
         stored = session.merge(profile)
         session.flush()
         profile_id = stored.id
+        if stored.is_default:
+            _unmark_other_defaults(session, profile_id)
     result = get_profile(store, profile_id)
     assert result is not None
     return result
+
+
+def _unmark_other_defaults(session: Session, profile_id: int) -> None:
+    """Every new letter starts from one profile: marking one as default unmarks the rest."""
+    session.execute(
+        update(Profile)
+        .where(Profile.id != profile_id, Profile.is_default.is_(True))
+        .values(is_default=False)
+    )
+
+
+def set_default_profile(store: Store, profile_id: int) -> None:
+    """Make the profile *profile_id* the one every new letter starts from."""
+    with store.write() as session:
+        profile = session.get(Profile, profile_id)
+        if profile is not None:
+            profile.is_default = True
+            _unmark_other_defaults(session, profile_id)
 
 
 def delete_profile(store: Store, profile_id: int) -> None:

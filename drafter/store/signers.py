@@ -7,8 +7,8 @@ patterns gives the :class:`~drafter.core.letter.Signature` of the letter.
 
 from __future__ import annotations
 
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session, selectinload
 
 from drafter.core.letter import Letter, Signature
 from drafter.core.vietnamese import clean_line, upper
@@ -98,6 +98,34 @@ def new_pattern(authority: list[str], title: str | None = None) -> SigningPatter
     return SigningPattern(authority="\n".join(authority), title=title)
 
 
+def default_type_ids(signer: Signer) -> list[str]:
+    """The document types *signer* signs by default (``signer.default_types``)."""
+    return [t.strip() for t in (signer.default_types or "").split(",") if t.strip()]
+
+
+def join_type_ids(type_ids: list[str]) -> str:
+    """``signer.default_types`` for *type_ids*, each once, in their order."""
+    return ",".join(dict.fromkeys(t.strip() for t in type_ids if t.strip()))
+
+
+def _unmark_other_defaults(session: Session, signer: Signer) -> None:
+    """One default signer, and one signer per type: what *signer* now signs by default is
+    taken from the others, so a new letter never has two candidates."""
+    if signer.is_default:
+        session.execute(
+            update(Signer)
+            .where(Signer.id != signer.id, Signer.is_default.is_(True))
+            .values(is_default=False)
+        )
+    mine = set(default_type_ids(signer))
+    if not mine:
+        return
+    for other in session.scalars(select(Signer).where(Signer.id != signer.id)):
+        kept = [t for t in default_type_ids(other) if t not in mine]
+        if kept != default_type_ids(other):
+            other.default_types = join_type_ids(kept)
+
+
 def save_signer(store: Store, signer: Signer) -> Signer:
     signer.name = clean_line(signer.name)
     if not signer.name:
@@ -113,10 +141,13 @@ def save_signer(store: Store, signer: Signer) -> Signer:
         if pattern.title is not None:
             pattern.title = upper(clean_line(pattern.title))
         pattern.position = position
+    if signer.default_types is not None:
+        signer.default_types = join_type_ids(signer.default_types.split(","))
     with store.write() as session:
         stored = session.merge(signer)
         session.flush()
         signer_id = stored.id
+        _unmark_other_defaults(session, stored)
     result = get_signer(store, signer_id)
     assert result is not None
     return result

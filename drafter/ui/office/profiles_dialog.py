@@ -86,6 +86,10 @@ class ProfilesDialog(EntriesDialog):
         )
         self.advisory.setObjectName("profile.advisory")
         form.addRow("", self.advisory)
+        # Every new letter starts from the default profile's issuer (drafter.app.new_letter).
+        self.is_default = QCheckBox(_("Default profile"), self)
+        self.is_default.setObjectName("profile.default")
+        form.addRow("", self.is_default)
         self.seal_image = ImagePicker(self, "seal")  # ô 8 of signed PDFs
         form.addRow(_("Seal image:"), self.seal_image)
         self.units = QTableWidget(0, 2, self)
@@ -134,6 +138,7 @@ class ProfilesDialog(EntriesDialog):
         for key, edit in self.edits.items():
             edit.setText(getattr(profile, key) or "")
         self.advisory.setChecked(bool(profile.advisory))
+        self.is_default.setChecked(bool(profile.is_default))
         self.seal_image.set_path(profile.seal_image or "")
         self.units.setRowCount(0)
         for unit in profile.units:
@@ -157,6 +162,7 @@ class ProfilesDialog(EntriesDialog):
             parent="\n".join(self.parent_lines.lines()),
             name="\n".join(self.name_lines.lines()),
             advisory=self.advisory.isChecked(),
+            is_default=self.is_default.isChecked(),
             units=self._units(),
             seal_image=self.seal_image.path(),
             **{key: clean_line(edit.text()) for key, edit in self.edits.items()},

@@ -26,7 +26,9 @@ from drafter.store.signers import (
     PREFIXES,
     authority_problems,
     compose_signature,
+    default_type_ids,
     delete_signer,
+    join_type_ids,
     list_signers,
     pattern_label,
     save_signer,
@@ -79,6 +81,12 @@ class SignersDialog(EntriesDialog):
         self.certificate = QLineEdit(self)
         self.certificate.setPlaceholderText("p12:/…/khoa.p12  |  pkcs11:/…/thu-vien.so#TOKEN")
         form.addRow(_("Certificate:"), self.certificate)
+        # Who signs a new letter: the signer naming its type, else the default signer.
+        self.is_default = QCheckBox(_("Default"), self)
+        self.is_default.setObjectName("signer.default")
+        form.addRow("", self.is_default)
+        self.default_types = self._type_list()
+        form.addRow(_("Signs by default for the document types:"), self.default_types)
         self.pattern_list = QListWidget(self)
         self.pattern_list.setObjectName("signer.patterns")
         self.pattern_list.currentRowChanged.connect(self._pattern_selected)
@@ -130,6 +138,38 @@ class SignersDialog(EntriesDialog):
         save.setObjectName("signers.save")
         self.finish(left, form, save)
 
+    def _type_list(self) -> QListWidget:
+        """The document types of the registry, each checkable, keeping its id."""
+        from drafter.core.doctypes import default_registry
+        from drafter.i18n import current_language
+
+        types = QListWidget(self)
+        types.setObjectName("signer.default_types")
+        english = current_language() == "en"
+        for doctype in default_registry().all():
+            label = doctype.name_en if english and doctype.name_en else doctype.name
+            item = QListWidgetItem(label, types)
+            item.setData(Qt.ItemDataRole.UserRole, doctype.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+        return types
+
+    def _type_items(self) -> list[QListWidgetItem]:
+        return [self.default_types.item(row) for row in range(self.default_types.count())]
+
+    def _checked_types(self) -> str:
+        """The checked types' ids, keeping those of types no longer installed."""
+        listed = {item.data(Qt.ItemDataRole.UserRole) for item in self._type_items()}
+        kept = (
+            [t for t in default_type_ids(self.current) if t not in listed] if self.current else []
+        )
+        checked = [
+            item.data(Qt.ItemDataRole.UserRole)
+            for item in self._type_items()
+            if item.checkState() == Qt.CheckState.Checked
+        ]
+        return join_type_ids([*checked, *kept])
+
     # --- signers -------------------------------------------------------------------------
 
     def reload(self, select_id: int | None = None) -> None:
@@ -157,6 +197,11 @@ class SignersDialog(EntriesDialog):
         self.title.setText(signer.title or "")
         self.signature_image.set_path(signer.signature_image or "")
         self.certificate.setText(signer.certificate or "")
+        self.is_default.setChecked(bool(signer.is_default))
+        signs = set(default_type_ids(signer))
+        for item in self._type_items():
+            checked = item.data(Qt.ItemDataRole.UserRole) in signs
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
         self.patterns = [
             SigningPattern(authority=p.authority, title=p.title) for p in signer.patterns
         ]
@@ -171,6 +216,8 @@ class SignersDialog(EntriesDialog):
             patterns=list(self.patterns),
             signature_image=self.signature_image.path(),
             certificate=clean_line(self.certificate.text()),
+            is_default=self.is_default.isChecked(),
+            default_types=self._checked_types(),
         )
 
     def save(self) -> Signer | None:
