@@ -1,11 +1,11 @@
 """A PDF's text laid out with spaces, and its scanned images, read with pdfminer.six.
 
 pdfminer.six (MIT) is the one PDF text library Drafter ships: the signing code reads
-its landmarks with it too (:mod:`drafter.signing.plan`).  Its layout analysis is not
-used — it costs more time than a letter needs.  A device keeps each character's box;
-characters on one baseline make a line, and the line is written out as a fixed-width
-projection of the page (about half an em per column), so a wide gap between the left and
-right blocks becomes a run of spaces, as :func:`drafter.incoming.sources.laid_out_lines`
+its landmarks with it too (:mod:`drafter.signing.plan`), through the same device
+(:mod:`drafter.pdf_glyphs`), without pdfminer's layout analysis.  The device keeps each
+character's box; characters on one baseline make a line, and the line is written out as a
+fixed-width projection of the page (about half an em per column), so a wide gap between the
+left and right blocks becomes a run of spaces, as :func:`drafter.incoming.sources.laid_out_lines`
 expects from any laid-out text.
 """
 
@@ -19,6 +19,7 @@ from typing import Any
 
 from drafter.i18n import _
 from drafter.incoming.errors import ReadError
+from drafter.pdf_glyphs import DrawnText, GlyphDevice, glyph_device
 
 # In font sizes: a gap wider than this between two characters is a word space...
 WORD_GAP = 0.12
@@ -39,40 +40,10 @@ class Glyph:
     size: float
 
 
-def _glyph_device(resources: Any) -> Any:
-    from pdfminer.pdfdevice import PDFTextDevice
-    from pdfminer.pdftypes import PDFException
-
-    class GlyphDevice(PDFTextDevice):  # type: ignore[misc]
-        def __init__(self) -> None:
-            super().__init__(resources)
-            self.glyphs: list[Glyph] = []
-
-        def render_char(
-            self,
-            matrix: Any,
-            font: Any,
-            fontsize: float,
-            scaling: float,
-            rise: float,
-            cid: int,
-            ncs: Any,
-            graphicstate: Any,
-        ) -> float:
-            advance = float(font.char_width(cid)) * fontsize * scaling
-            a, b, c, d, e, f = matrix
-            if b or c or a <= 0 or d <= 0:
-                return advance  # rotated text: a margin note, never a header landmark
-            try:
-                text = font.to_unichr(cid)
-            except (PDFException, KeyError):
-                return advance  # a glyph without a Unicode value
-            if text.isspace():
-                return advance  # spaces are rebuilt from the gaps
-            self.glyphs.append(Glyph(text, e, e + a * advance, d * rise + f, d * fontsize))
-            return advance
-
-    return GlyphDevice()
+def _glyph(drawn: DrawnText) -> list[Glyph]:
+    if drawn.text.isspace():
+        return []  # spaces are rebuilt from the gaps
+    return [Glyph(drawn.text, drawn.x0, drawn.x0 + drawn.width, drawn.baseline, drawn.size)]
 
 
 class PdfText:
@@ -99,6 +70,7 @@ class PdfText:
                 )
             ) from error
         self._interpreter: Any = None
+        self._device: GlyphDevice[Glyph]
 
     def __len__(self) -> int:
         return len(self.pages)
@@ -108,11 +80,11 @@ class PdfText:
 
         if self._interpreter is None:
             resources = PDFResourceManager(caching=True)
-            self._device = _glyph_device(resources)
+            self._device = glyph_device(resources, _glyph)
             self._interpreter = PDFPageInterpreter(resources, self._device)
-        self._device.glyphs = []
+        self._device.found = []
         self._interpreter.process_page(self.pages[index])
-        return list(self._device.glyphs)
+        return list(self._device.found)
 
     def text(self, index: int) -> str:
         """Page *index*'s lines, top to bottom, laid out with spaces."""

@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from io import BytesIO
-from typing import Any
 
 from drafter.i18n import _
+from drafter.pdf_glyphs import DrawnText, glyph_device
 from drafter.signing.errors import SigningError
 
 Rect = tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF user space
@@ -130,60 +130,28 @@ class _Line:
         return "italic" in font or "oblique" in font
 
 
-def _char_device(resources: Any) -> Any:
-    """A pdfminer device that keeps each character's box, baseline, size and font."""
-    from pdfminer.pdfdevice import PDFTextDevice
-    from pdfminer.pdftypes import PDFException
-
-    class CharDevice(PDFTextDevice):  # type: ignore[misc]
-        def __init__(self) -> None:
-            super().__init__(resources)
-            self.chars: list[_Char] = []
-
-        def render_char(
-            self,
-            matrix: Any,
-            font: Any,
-            fontsize: float,
-            scaling: float,
-            rise: float,
-            cid: int,
-            ncs: Any,
-            graphicstate: Any,
-        ) -> float:
-            # What pdfminer's LTChar computes, for upright text only, without the object:
-            # a third of the time of reading the page.
-            advance = float(font.char_width(cid)) * fontsize * scaling
-            a, b, c, d, e, f = matrix
-            if b or c or a <= 0 or d <= 0:
-                return advance  # rotated or mirrored: no landmark of Drafter's is
-            try:
-                text = font.to_unichr(cid)
-            except (PDFException, KeyError):
-                return advance
-            baseline, em = d * rise + f, d * fontsize  # the size on the page, in points
-            ascent, descent = font.get_ascent(), font.get_descent()
-            top = baseline + (ascent if ascent > 0 else 0.8) * em
-            bottom = baseline + (descent if descent < 0 else -0.2) * em
-            # Qt writes a space as a tab; a ligature is one glyph for several letters.
-            text = text.replace("\t", " ")
-            step = a * advance / max(1, len(text))
-            for index, letter in enumerate(text):
-                self.chars.append(
-                    _Char(
-                        letter,
-                        e + index * step,
-                        e + (index + 1) * step,
-                        bottom,
-                        top,
-                        baseline,
-                        em,
-                        font.fontname,
-                    )
-                )
-            return advance
-
-    return CharDevice()
+def _chars(drawn: DrawnText) -> list[_Char]:
+    """A glyph's letters, each with its box, baseline, size and font."""
+    baseline, em, font = drawn.baseline, drawn.size, drawn.font
+    ascent, descent = font.get_ascent(), font.get_descent()
+    top = baseline + (ascent if ascent > 0 else 0.8) * em
+    bottom = baseline + (descent if descent < 0 else -0.2) * em
+    # Qt writes a space as a tab; a ligature is one glyph for several letters.
+    text = drawn.text.replace("\t", " ")
+    step = drawn.width / max(1, len(text))
+    return [
+        _Char(
+            letter,
+            drawn.x0 + index * step,
+            drawn.x0 + (index + 1) * step,
+            bottom,
+            top,
+            baseline,
+            em,
+            font.fontname,
+        )
+        for index, letter in enumerate(text)
+    ]
 
 
 def _pages(data: bytes) -> list[tuple[tuple[float, float], list[_Char]]]:
@@ -194,15 +162,15 @@ def _pages(data: bytes) -> list[tuple[tuple[float, float], list[_Char]]]:
     from pdfminer.psexceptions import PSException
 
     resources = PDFResourceManager(caching=True)
-    device = _char_device(resources)
+    device = glyph_device(resources, _chars)
     interpreter = PDFPageInterpreter(resources, device)
     pages = []
     try:
         for page in PDFPage.get_pages(BytesIO(data)):
-            device.chars = []
+            device.found = []
             interpreter.process_page(page)
             x0, y0, x1, y1 = page.mediabox
-            pages.append(((x1 - x0, y1 - y0), device.chars))
+            pages.append(((x1 - x0, y1 - y0), device.found))
     except (PDFException, PSException, PDFSyntaxError, ValueError, KeyError, TypeError):
         raise SigningError(_("the file is not a PDF or is damaged")) from None
     return pages
