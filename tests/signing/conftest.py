@@ -148,6 +148,16 @@ def two_page_pdf(tmp_path_factory: pytest.TempPathFactory, qapp: object) -> Path
     return path
 
 
+@pytest.fixture(scope="module")
+def signed_by_signer(
+    draft_pdf: Path, keys: Keys, images: Images, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """The draft signed by the test signer, shared by a module's tests that do not change it."""
+    from signing.helpers import sign_as_signer
+
+    return sign_as_signer(draft_pdf, keys, images, tmp_path_factory.mktemp("signed") / "signed.pdf")
+
+
 @dataclass
 class Token:
     library: Path

@@ -9,6 +9,7 @@ import pytest
 
 from drafter.cli import main
 from signing.conftest import Images, Keys
+from signing.helpers import issue_as_agency, sign_as_signer
 
 
 def test_signing_and_verifying_never_import_pymupdf(
@@ -18,49 +19,8 @@ def test_signing_and_verifying_never_import_pymupdf(
     for name in ("pymupdf", "fitz"):
         monkeypatch.setitem(sys.modules, name, None)  # importing it now raises ImportError
     signed, issued = tmp_path / "signed.pdf", tmp_path / "issued.pdf"
-    assert (
-        main(
-            [
-                "sign",
-                str(draft_pdf),
-                "--as",
-                "signer",
-                "--p12",
-                str(keys.signer),
-                "--image",
-                str(images.signature),
-                "--passfile",
-                str(keys.passfile),
-                "-o",
-                str(signed),
-            ]
-        )
-        == 0
-    )
-    assert (
-        main(
-            [
-                "sign",
-                str(signed),
-                "--as",
-                "agency",
-                "--p12",
-                str(keys.agency),
-                "--image",
-                str(images.seal),
-                "--passfile",
-                str(keys.passfile),
-                "--number",
-                "4",
-                "--date",
-                "2026-03-05",
-                "--no-register",
-                "-o",
-                str(issued),
-            ]
-        )
-        == 0
-    )
+    sign_as_signer(draft_pdf, keys, images, signed)
+    issue_as_agency(signed, keys, images, issued, 4, "2026-03-05", "--no-register")
     assert main(["verify", str(issued), "--trust", str(keys.trust)]) == 0
 
 

@@ -8,61 +8,24 @@ from pathlib import Path
 
 import pytest
 
-from drafter.cli import main
 from signing.conftest import Images, Keys
-
-
-@pytest.fixture(scope="module")
-def signed(
-    draft_pdf: Path, keys: Keys, images: Images, tmp_path_factory: pytest.TempPathFactory
-) -> Path:
-    out = tmp_path_factory.mktemp("signed") / "signed.pdf"
-    assert (
-        main(
-            [
-                "sign",
-                str(draft_pdf),
-                "--as",
-                "signer",
-                "--p12",
-                str(keys.signer),
-                "--image",
-                str(images.signature),
-                "--passfile",
-                str(keys.passfile),
-                "-o",
-                str(out),
-            ]
-        )
-        == 0
-    )
-    return out
+from signing.helpers import agency_args, sign
 
 
 def _issue(
     signed: Path, keys: Keys, images: Images, database: Path, out: Path, number: int = 31
 ) -> int:
-    return main(
-        [
-            "sign",
-            str(signed),
-            "--as",
-            "agency",
-            "--p12",
-            str(keys.agency),
-            "--image",
-            str(images.seal),
-            "--passfile",
-            str(keys.passfile),
-            "--number",
-            str(number),
-            "--date",
-            "2026-03-05",
-            "--db",
-            str(database),
-            "-o",
-            str(out),
-        ]
+    return sign(
+        signed,
+        *agency_args(keys, images),
+        "--number",
+        number,
+        "--date",
+        "2026-03-05",
+        "--db",
+        database,
+        "-o",
+        out,
     )
 
 
@@ -75,7 +38,7 @@ def _register(database: Path) -> list[tuple[int, str]]:
 
 
 def test_a_read_only_output_folder_leaves_the_register_untouched(
-    signed: Path,
+    signed_by_signer: Path,
     keys: Keys,
     images: Images,
     tmp_path: Path,
@@ -97,17 +60,17 @@ def test_a_read_only_output_folder_leaves_the_register_untouched(
         return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(output.os, "open", read_only_open)
-    database, original = tmp_path / "office.sqlite3", signed.read_bytes()
+    database, original = tmp_path / "office.sqlite3", signed_by_signer.read_bytes()
     capsys.readouterr()
-    assert _issue(signed, keys, images, database, folder / "issued.pdf") == 1
+    assert _issue(signed_by_signer, keys, images, database, folder / "issued.pdf") == 1
     assert "issued.pdf" in capsys.readouterr().err
     assert _register(database) == []  # nothing recorded
-    assert list(folder.iterdir()) == [] and signed.read_bytes() == original
+    assert list(folder.iterdir()) == [] and signed_by_signer.read_bytes() == original
     folder.chmod(0o755)
 
 
 def test_a_register_failure_leaves_no_file(
-    signed: Path,
+    signed_by_signer: Path,
     keys: Keys,
     images: Images,
     tmp_path: Path,
@@ -123,16 +86,23 @@ def test_a_register_failure_leaves_no_file(
     monkeypatch.setattr(signed_issue, "record_signed_issue", failing)
     folder = tmp_path / "out"
     folder.mkdir()
-    original = signed.read_bytes()
+    original = signed_by_signer.read_bytes()
     capsys.readouterr()
-    assert _issue(signed, keys, images, tmp_path / "office.sqlite3", folder / "issued.pdf") == 1
+    assert (
+        _issue(signed_by_signer, keys, images, tmp_path / "office.sqlite3", folder / "issued.pdf")
+        == 1
+    )
     assert "cơ sở dữ liệu bị khóa" in capsys.readouterr().err
     assert list(folder.iterdir()) == []  # neither the PDF nor its temporary file
-    assert signed.read_bytes() == original
+    assert signed_by_signer.read_bytes() == original
 
 
 def test_a_number_the_register_already_gave_leaves_no_file(
-    signed: Path, keys: Keys, images: Images, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    signed_by_signer: Path,
+    keys: Keys,
+    images: Images,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     import datetime as dt
 
@@ -147,16 +117,16 @@ def test_a_number_the_register_already_gave_leaves_no_file(
     folder = tmp_path / "out"
     folder.mkdir()
     capsys.readouterr()
-    assert _issue(signed, keys, images, database, folder / "issued.pdf") == 2
+    assert _issue(signed_by_signer, keys, images, database, folder / "issued.pdf") == 2
     assert "31" in capsys.readouterr().err
     assert list(folder.iterdir()) == []
     assert _register(database) == [(31, "31/SGDĐT-TCCB")]
 
 
 def test_the_register_and_the_file_both_have_the_number(
-    signed: Path, keys: Keys, images: Images, tmp_path: Path
+    signed_by_signer: Path, keys: Keys, images: Images, tmp_path: Path
 ) -> None:
     database, out = tmp_path / "office.sqlite3", tmp_path / "issued.pdf"
-    assert _issue(signed, keys, images, database, out) == 0
+    assert _issue(signed_by_signer, keys, images, database, out) == 0
     assert _register(database) == [(31, "31/SGDĐT-VP")]
     assert out.is_file() and [p.name for p in tmp_path.iterdir() if p.suffix == ".tmp"] == []

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from drafter.cli import main
 from signing.conftest import Images, Keys
+from signing.helpers import sign_as_signer
 
 
 @pytest.fixture
@@ -81,26 +81,7 @@ def test_signature_dated_by_the_time_stamping_server(
     from drafter.signing.verify import verify_bytes
 
     monkeypatch.setenv("DRAFTER_TSA_URL", tsa_url)  # the setting, as signing.toml would
-    out = tmp_path / "signed.pdf"
-    assert (
-        main(
-            [
-                "sign",
-                str(draft_pdf),
-                "--as",
-                "signer",
-                "--p12",
-                str(keys.signer),
-                "--image",
-                str(images.signature),
-                "--passfile",
-                str(keys.passfile),
-                "-o",
-                str(out),
-            ]
-        )
-        == 0
-    )
+    out = sign_as_signer(draft_pdf, keys, images, tmp_path / "signed.pdf")
     report = verify_bytes(out.read_bytes(), keys.trust)
     assert report.passes
     assert report.signatures[0].time_source == "timestamp"
@@ -111,24 +92,5 @@ def test_without_a_server_the_local_clock_dates_it(
 ) -> None:
     from drafter.signing.verify import verify_bytes
 
-    out = tmp_path / "signed.pdf"
-    assert (
-        main(
-            [
-                "sign",
-                str(draft_pdf),
-                "--as",
-                "signer",
-                "--p12",
-                str(keys.signer),
-                "--image",
-                str(images.signature),
-                "--passfile",
-                str(keys.passfile),
-                "-o",
-                str(out),
-            ]
-        )
-        == 0
-    )
+    out = sign_as_signer(draft_pdf, keys, images, tmp_path / "signed.pdf")
     assert verify_bytes(out.read_bytes(), keys.trust).signatures[0].time_source == "signer"
