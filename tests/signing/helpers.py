@@ -86,12 +86,28 @@ def sign_as_signer(pdf: Path, keys: Keys, images: Images, out: Path) -> Path:
 
 
 def issue_as_agency(
-    pdf: Path, keys: Keys, images: Images, out: Path, number: int, date: str, *options: object
+    pdf: Path,
+    keys: Keys,
+    images: Images,
+    out: Path,
+    number: int,
+    date: str,
+    *options: object,
+    seal: Path | None = None,
 ) -> Path:
-    """*pdf* numbered, dated and sealed by the agency into *out*, which is returned."""
+    """*pdf* numbered, dated and sealed (by default with the test seal) by the agency into
+    *out*, which is returned."""
     assert (
         sign(
-            pdf, *agency_args(keys, images), "--number", number, "--date", date, *options, "-o", out
+            pdf,
+            *agency_args(keys, images, seal=seal),
+            "--number",
+            number,
+            "--date",
+            date,
+            *options,
+            "-o",
+            out,
         )
         == 0
     )

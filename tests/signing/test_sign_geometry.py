@@ -10,17 +10,13 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from drafter.cli import main
 from signing.conftest import Images, Keys
+from signing.helpers import drawn_images, issue_as_agency, sign, sign_as_signer
 
 if TYPE_CHECKING:
     import pymupdf
 
 MM = 72 / 25.4
-
-
-def _sign(*args: object) -> None:
-    assert main(["sign", *map(str, args)]) == 0
 
 
 @contextmanager
@@ -38,29 +34,23 @@ def _agency_text_signed(
     draft: Path, keys: Keys, out: Path, *options: object
 ) -> Iterator[pymupdf.Document]:
     """*draft* signed by the agency as text, no image (*options* say what for), baked."""
-    _sign(
-        draft,
-        "--as",
-        "agency",
-        "--p12",
-        keys.agency,
-        "--passfile",
-        keys.passfile,
-        *options,
-        "-o",
-        out,
+    assert (
+        sign(
+            draft,
+            "--as",
+            "agency",
+            "--p12",
+            keys.agency,
+            "--passfile",
+            keys.passfile,
+            *options,
+            "-o",
+            out,
+        )
+        == 0
     )
     with _baked(out) as document:
         yield document
-
-
-def _images(path: Path) -> dict[tuple[int, int], tuple[float, float, float, float]]:
-    """The images drawn on page 1 (signature appearances included), by pixel size."""
-    with _baked(path) as document:
-        return {
-            (info["width"], info["height"]): tuple(info["bbox"])
-            for info in document[0].get_image_info()
-        }
 
 
 def _line(path: Path, text: str) -> tuple[float, float, float, float]:
@@ -79,42 +69,14 @@ def issued(
     draft_pdf: Path, keys: Keys, images: Images, tmp_path_factory: pytest.TempPathFactory
 ) -> Path:
     folder = tmp_path_factory.mktemp("issued")
-    _sign(
-        draft_pdf,
-        "--as",
-        "signer",
-        "--p12",
-        keys.signer,
-        "--image",
-        images.signature,
-        "--passfile",
-        keys.passfile,
-        "-o",
-        folder / "signed.pdf",
+    signed = sign_as_signer(draft_pdf, keys, images, folder / "signed.pdf")
+    return issue_as_agency(
+        signed, keys, images, folder / "issued.pdf", 5, "2026-03-05", "--no-register"
     )
-    _sign(
-        folder / "signed.pdf",
-        "--as",
-        "agency",
-        "--p12",
-        keys.agency,
-        "--image",
-        images.seal,
-        "--passfile",
-        keys.passfile,
-        "--number",
-        5,
-        "--date",
-        "2026-03-05",
-        "--no-register",
-        "-o",
-        folder / "issued.pdf",
-    )
-    return folder / "issued.pdf"
 
 
 def test_signature_image_is_centred_between_title_and_name(issued: Path) -> None:
-    x0, y0, x1, y1 = _images(issued)[(600, 250)]
+    x0, y0, x1, y1 = drawn_images(issued)[(600, 250)]
     title = _line(issued, "PHÓ GIÁM ĐỐC")
     name = _line(issued, "Nguyễn Văn An")
     assert title[3] <= y0 and y1 <= name[1]  # between them, overlapping neither
@@ -124,7 +86,7 @@ def test_signature_image_is_centred_between_title_and_name(issued: Path) -> None
 
 
 def test_seal_covers_the_left_third_of_the_signature_at_real_size(issued: Path) -> None:
-    drawn = _images(issued)
+    drawn = drawn_images(issued)
     sx0, sy0, sx1, sy1 = drawn[(600, 250)]
     x0, y0, x1, y1 = drawn[(450, 450)]
     assert x0 < sx0  # on its left
@@ -211,27 +173,6 @@ def test_copy_signature_names_the_form_and_the_copier(
     assert top.split("\n")[:2] == ["SAO Y", "Sở Giáo dục và Đào tạo Hà Nội"]
 
 
-@pytest.fixture(scope="module")
-def signed_by_signer(
-    draft_pdf: Path, keys: Keys, images: Images, tmp_path_factory: pytest.TempPathFactory
-) -> Path:
-    out = tmp_path_factory.mktemp("signed") / "signed.pdf"
-    _sign(
-        draft_pdf,
-        "--as",
-        "signer",
-        "--p12",
-        keys.signer,
-        "--image",
-        images.signature,
-        "--passfile",
-        keys.passfile,
-        "-o",
-        out,
-    )
-    return out
-
-
 def _seal_png(folder: Path, pixels: int, pixels_per_metre: int | None) -> Path:
     """A round seal of *pixels* across; its pHYs chunk says *pixels_per_metre* (None: no
     pHYs chunk, as an image editor may save it)."""
@@ -260,6 +201,7 @@ def _seal_png(folder: Path, pixels: int, pixels_per_metre: int | None) -> Path:
 def test_the_seal_is_drawn_at_its_real_size(
     signed_by_signer: Path,
     keys: Keys,
+    images: Images,
     tmp_path: Path,
     pixels: int,
     pixels_per_metre: int | None,
@@ -270,26 +212,17 @@ def test_the_seal_is_drawn_at_its_real_size(
     seal = _seal_png(tmp_path, pixels, pixels_per_metre)
     if pixels_per_metre is not None:  # the PNG says the resolution it was made with
         assert round(Image.open(seal).info["dpi"][0] / 0.0254) == pixels_per_metre
-    out = tmp_path / "issued.pdf"
-    _sign(
+    out = issue_as_agency(
         signed_by_signer,
-        "--as",
-        "agency",
-        "--p12",
-        keys.agency,
-        "--image",
-        seal,
-        "--passfile",
-        keys.passfile,
-        "--number",
+        keys,
+        images,
+        tmp_path / "issued.pdf",
         5,
-        "--date",
         "2026-03-05",
         "--no-register",
-        "-o",
-        out,
+        seal=seal,
     )
-    drawn = _images(out)
+    drawn = drawn_images(out)
     x0, y0, x1, y1 = drawn[(pixels, pixels)]
     assert (x1 - x0) / MM == pytest.approx(expected_mm, abs=0.3)
     assert (y1 - y0) / MM == pytest.approx(expected_mm, abs=0.3)
