@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from drafter.cli_guard import report as _error
 from drafter.i18n import _
 
 if TYPE_CHECKING:
@@ -24,13 +25,7 @@ if TYPE_CHECKING:
     from drafter.store.engine import Store
     from drafter.store.register_query import RegisterFilter
 
-Handler = Callable[[argparse.Namespace], int]
-
-EXIT_OK, EXIT_WRITE, EXIT_INVALID = 0, 1, 2
-
-
-def _error(message: str) -> None:
-    print(f"drafter: {message}", file=sys.stderr)
+from drafter.cli_guard import EXIT_INVALID, EXIT_OK, EXIT_WRITE, Handler, guarded
 
 
 def _open(args: argparse.Namespace, *, read_only: bool = False) -> Store:
@@ -73,30 +68,18 @@ def _listed_formats(args: argparse.Namespace) -> bool:
     return True
 
 
+def _bad_input() -> tuple[type[Exception], ...]:
+    """The office commands' own bad-input errors, beside those :func:`guarded` knows."""
+    from drafter.app.errors import MergeError
+    from drafter.render.formats import UnknownFormat
+    from drafter.store.errors import ImportFileError
+
+    return (ImportFileError, MergeError, UnknownFormat)
+
+
 def _guarded(handler: Handler) -> Handler:
     """Turn the store's expected errors into a message and an exit code."""
-
-    def run(args: argparse.Namespace) -> int:
-        from drafter.app.errors import MergeError
-        from drafter.core.atomic import WriteError
-        from drafter.core.problems import InvalidInput
-        from drafter.render.formats import UnknownFormat
-        from drafter.store.errors import ImportFileError, NumberingError, StoreError
-
-        try:
-            return int(handler(args))
-        except (StoreError, WriteError) as error:
-            _error(str(error))
-            return EXIT_WRITE
-        except (NumberingError, ImportFileError, MergeError, UnknownFormat, ValueError) as error:
-            _error(str(error))
-            return EXIT_INVALID
-        except InvalidInput as error:
-            for problem in error.problems:
-                _error(str(problem))
-            return EXIT_INVALID
-
-    return run
+    return guarded(handler, _bad_input)
 
 
 # --- drafter issue ------------------------------------------------------------------------

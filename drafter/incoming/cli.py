@@ -11,10 +11,11 @@ import datetime as dt
 import json
 import re
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from drafter.cli_guard import EXIT_INVALID, EXIT_OK, Handler, guarded
+from drafter.cli_guard import report as _error
 from drafter.i18n import _
 
 if TYPE_CHECKING:
@@ -22,40 +23,16 @@ if TYPE_CHECKING:
     from drafter.store.engine import Store
     from drafter.store.incoming import IncomingEntry
 
-Handler = Callable[[argparse.Namespace], int]
-EXIT_OK, EXIT_WRITE, EXIT_INVALID = 0, 1, 2
 
+def _bad_input() -> tuple[type[Exception], ...]:
+    from drafter.incoming.errors import ReadError
 
-def _error(message: str) -> None:
-    print(f"drafter: {message}", file=sys.stderr)
+    return (ReadError,)
 
 
 def _guarded(handler: Handler) -> Handler:
     """The expected failures as a sentence and an exit status, never a traceback."""
-
-    def run(args: argparse.Namespace) -> int:
-        from drafter.core.atomic import WriteError
-        from drafter.core.problems import InvalidInput
-        from drafter.incoming.errors import ReadError
-        from drafter.store.errors import NumberingError, StoreError
-
-        try:
-            return int(handler(args))
-        except ReadError as error:
-            _error(str(error))
-            return EXIT_INVALID
-        except (StoreError, WriteError) as error:
-            _error(str(error))
-            return EXIT_WRITE
-        except (NumberingError, ValueError) as error:
-            _error(str(error))
-            return EXIT_INVALID
-        except InvalidInput as error:
-            for problem in error.problems:
-                _error(str(problem))
-            return EXIT_INVALID
-
-    return run
+    return guarded(handler, _bad_input)
 
 
 def parse_date(text: str) -> dt.date:
