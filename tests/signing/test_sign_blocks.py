@@ -3,22 +3,14 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from drafter.cli import main
 from signing.conftest import Images, Keys, render_letter
+from signing.helpers import agency_args, drawn_images, pdfsig, run_sign, signer_args
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:
-    capsys.readouterr()
-    code = main(["sign", *map(str, args)])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 @pytest.fixture(scope="module")
@@ -38,17 +30,6 @@ def second_signature(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("images") / "chair.png"
     image.save(path)
     return path
-
-
-def _images(path: Path) -> dict[tuple[int, int], tuple[float, float, float, float]]:
-    import pymupdf
-
-    with pymupdf.open(path) as document:
-        document.bake()
-        return {
-            (info["width"], info["height"]): tuple(info["bbox"])
-            for info in document[0].get_image_info()
-        }
 
 
 def _name_centre(path: Path, name: str) -> float:
@@ -72,58 +53,37 @@ def test_each_signer_signs_their_own_block_then_the_agency_seals_both(
 
     chair, both = tmp_path / "chair.pdf", tmp_path / "both.pdf"
     # The chair (block 2) signs first: the certification signature makes every field.
-    code, out, err = run(
+    code, out, err = run_sign(
         capsys,
         minutes,
-        "--as",
-        "signer",
+        *signer_args(keys, images, image=second_signature),
         "--block",
         2,
-        "--p12",
-        keys.signer,
-        "--image",
-        second_signature,
-        "--passfile",
-        keys.passfile,
         "-o",
         chair,
     )
     assert code == 0, err
     # Without --block: the first block not signed yet, the secretary's.
-    code, out, err = run(
+    code, out, err = run_sign(
         capsys,
         chair,
-        "--as",
-        "signer",
-        "--p12",
-        keys.signer,
-        "--image",
-        images.signature,
-        "--passfile",
-        keys.passfile,
+        *signer_args(keys, images),
         "-o",
         both,
     )
     assert code == 0, err
     assert "Vũ Ngọc Anh" in out  # the block signed is named
-    code, out, err = run(
+    code, out, err = run_sign(
         capsys,
         both,
-        "--as",
-        "signer",
-        "--p12",
-        keys.signer,
-        "--image",
-        images.signature,
-        "--passfile",
-        keys.passfile,
+        *signer_args(keys, images),
         "-o",
         tmp_path / "third.pdf",
     )
     assert code == 2 and "đã có chữ ký số của người ký" in err
     assert not (tmp_path / "third.pdf").exists()
 
-    drawn = _images(both)
+    drawn = drawn_images(both)
     secretary, chair_image = drawn[(600, 250)], drawn[(500, 200)]
     assert (secretary[0] + secretary[2]) / 2 == pytest.approx(
         _name_centre(both, "Vũ Ngọc Anh"), abs=2.0
@@ -133,17 +93,10 @@ def test_each_signer_signs_their_own_block_then_the_agency_seals_both(
     )
 
     sealed, issued = tmp_path / "sealed.pdf", tmp_path / "issued.pdf"
-    code, out, err = run(
+    code, out, err = run_sign(
         capsys,
         both,
-        "--as",
-        "agency",
-        "--p12",
-        keys.agency,
-        "--image",
-        images.seal,
-        "--passfile",
-        keys.passfile,
+        *agency_args(keys, images),
         "--number",
         8,
         "--no-register",
@@ -151,32 +104,18 @@ def test_each_signer_signs_their_own_block_then_the_agency_seals_both(
         sealed,
     )  # a biên bản has no date line
     assert code == 0, err
-    code, out, err = run(
+    code, out, err = run_sign(
         capsys,
         sealed,
-        "--as",
-        "agency",
-        "--p12",
-        keys.agency,
-        "--image",
-        images.seal,
-        "--passfile",
-        keys.passfile,
+        *agency_args(keys, images),
         "-o",
         issued,
     )
     assert code == 0, err
-    code, out, err = run(
+    code, out, err = run_sign(
         capsys,
         issued,
-        "--as",
-        "agency",
-        "--p12",
-        keys.agency,
-        "--image",
-        images.seal,
-        "--passfile",
-        keys.passfile,
+        *agency_args(keys, images),
         "-o",
         tmp_path / "again.pdf",
     )
@@ -206,29 +145,20 @@ def test_each_signer_signs_their_own_block_then_the_agency_seals_both(
             1 / 3, abs=0.03
         )
     if shutil.which("pdfsig"):
-        pdfsig = subprocess.run(
-            ["pdfsig", str(issued)], capture_output=True, text=True, check=False
-        ).stdout
-        assert pdfsig.count("Signature Validation: Signature is Valid.") == 4, pdfsig
+        poppler = pdfsig(issued)
+        assert poppler.count("Signature Validation: Signature is Valid.") == 4, poppler
 
 
 def test_a_block_out_of_range_is_refused(
     minutes: Path, keys: Keys, images: Images, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "out.pdf"
-    code, _out, err = run(
+    code, _out, err = run_sign(
         capsys,
         minutes,
-        "--as",
-        "signer",
+        *signer_args(keys, images),
         "--block",
         3,
-        "--p12",
-        keys.signer,
-        "--image",
-        images.signature,
-        "--passfile",
-        keys.passfile,
         "-o",
         out,
     )
