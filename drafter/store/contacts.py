@@ -23,6 +23,18 @@ from drafter.store.models import Contact, ContactGroup, GroupMember
 from drafter.store.text import like_pattern, query_words, search_text, sort_bytes
 
 AGENCY, PERSON = "agency", "person"
+# A contact's text fields besides its kind, full name first: what an office file, a
+# spreadsheet import and the address book's editor read and write.
+TEXT_FIELDS = (
+    "full_name",
+    "short_name",
+    "title",
+    "organisation",
+    "email",
+    "phone",
+    "address",
+    "note",
+)
 Place = Literal["kinh_gui", "noi_nhan"]
 
 

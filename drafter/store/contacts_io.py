@@ -19,7 +19,14 @@ from pathlib import Path
 from drafter.core.atomic import write_bytes_atomic
 from drafter.core.vietnamese import clean_line, fold, legacy_encoding
 from drafter.i18n import _
-from drafter.store.contacts import AGENCY, PERSON, add_to_group, find_by_full_name, prepare
+from drafter.store.contacts import (
+    AGENCY,
+    PERSON,
+    TEXT_FIELDS,
+    add_to_group,
+    find_by_full_name,
+    prepare,
+)
 from drafter.store.engine import Store
 from drafter.store.errors import ImportFileError
 from drafter.store.models import Contact, GroupMember
@@ -250,18 +257,8 @@ def import_contacts(store: Store, path: Path) -> ImportReport:
                 continue
             existing = find_by_full_name(session, contact.full_name)
             if existing is not None:
-                for column in (
-                    "kind",
-                    "short_name",
-                    "title",
-                    "organisation",
-                    "email",
-                    "phone",
-                    "address",
-                    "note",
-                    "search_text",
-                    "sort_bytes",
-                ):
+                # Every field but the full name, which found it.
+                for column in ("kind", *TEXT_FIELDS[1:], "search_text", "sort_bytes"):
                     new = getattr(contact, column)
                     if new or column in ("kind", "search_text", "sort_bytes"):
                         setattr(existing, column, new)

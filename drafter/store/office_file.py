@@ -21,7 +21,7 @@ from sqlalchemy import select
 from drafter.core.atomic import write_text_atomic
 from drafter.core.vietnamese import clean_line, upper
 from drafter.i18n import _
-from drafter.store.contacts import AGENCY, PERSON, find_by_full_name, prepare
+from drafter.store.contacts import AGENCY, PERSON, TEXT_FIELDS, find_by_full_name, prepare
 from drafter.store.engine import Store
 from drafter.store.errors import ImportFileError
 from drafter.store.models import Contact, ContactGroup, GroupMember, Profile, Signer, Unit
@@ -40,17 +40,7 @@ PROFILE_TEXT = (
     "email",
     "website",
 )
-CONTACT_TEXT = (
-    "kind",
-    "full_name",
-    "short_name",
-    "title",
-    "organisation",
-    "email",
-    "phone",
-    "address",
-    "note",
-)
+CONTACT_TEXT = ("kind", *TEXT_FIELDS)
 
 
 @dataclass(frozen=True)

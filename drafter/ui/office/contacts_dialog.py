@@ -27,6 +27,7 @@ from drafter.i18n import _
 from drafter.store.contacts import (
     AGENCY,
     PERSON,
+    TEXT_FIELDS,
     delete_contact,
     delete_group,
     list_groups,
@@ -40,16 +41,7 @@ from drafter.ui.office.common import current_store, guarded
 from drafter.ui.qt_translations import file_dialog_options
 
 RESULTS = 200  # rows shown while searching; typing more narrows them
-CONTACT_FIELDS = (
-    "full_name",
-    "short_name",
-    "title",
-    "organisation",
-    "email",
-    "phone",
-    "address",
-    "note",
-)
+CONTACT_FIELDS = TEXT_FIELDS
 
 
 def contact_item(contact: Contact, parent: QListWidget) -> QListWidgetItem:
