@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
 
@@ -11,6 +11,9 @@ from drafter.core.numbering import number_text
 from drafter.i18n import _
 from drafter.ui.office import common
 from drafter.ui.office.changes import notify as notify_changes
+
+if TYPE_CHECKING:
+    from drafter.core.problems import Problem
 
 
 def issue_letter(parent: QWidget | None, letter: Letter) -> Letter | None:
@@ -23,27 +26,13 @@ def issue_letter(parent: QWidget | None, letter: Letter) -> Letter | None:
     from drafter.app.check import check
 
     if letter.number is not None:
-        common.show_error(
-            parent,
-            _("This letter already has number {number}.").format(number=number_text(letter.number)),
-        )
+        _show_numbered(parent, letter.number)
         return None
     problems = check(letter)
     if problems:
-        common.show_error(
-            parent,
-            _("Correct these before issuing a number:")
-            + "\n"
-            + "\n".join(str(p) for p in problems),
-        )
+        _show_problems(parent, problems)
         return None
-    if not common.confirm(
-        parent,
-        _(
-            "Give this letter the next number of the register? The number and date are "
-            "recorded and can afterwards only be cancelled, never taken back."
-        ),
-    ):
+    if not _confirm_next_number(parent):
         return None
     store = common.store_or_none(parent)
     if store is None:
@@ -60,6 +49,29 @@ def issue_letter(parent: QWidget | None, letter: Letter) -> Letter | None:
         ),
     )
     return issued.letter
+
+
+def _show_problems(parent: QWidget | None, problems: list[Problem]) -> None:
+    common.show_error(
+        parent,
+        _("Correct these before issuing a number:") + "\n" + "\n".join(str(p) for p in problems),
+    )
+
+
+def _show_numbered(parent: QWidget | None, number: int) -> None:
+    common.show_error(
+        parent, _("This letter already has number {number}.").format(number=number_text(number))
+    )
+
+
+def _confirm_next_number(parent: QWidget | None) -> bool:
+    return common.confirm(
+        parent,
+        _(
+            "Give this letter the next number of the register? The number and date are "
+            "recorded and can afterwards only be cancelled, never taken back."
+        ),
+    )
 
 
 def _number_of(number_symbol: str) -> int | None:
@@ -95,12 +107,7 @@ def issue_draft(window: Any, editor: Any) -> Letter | None:
     letter = editor.letter()
     problems = [] if letter.number is not None else check(letter)
     if problems:
-        common.show_error(
-            window,
-            _("Correct these before issuing a number:")
-            + "\n"
-            + "\n".join(str(p) for p in problems),
-        )
+        _show_problems(window, problems)
         return None
     store = common.store_or_none(window)
     if store is None:
@@ -148,26 +155,12 @@ def issue_draft(window: Any, editor: Any) -> Letter | None:
         reissue = True
         problems = check(letter)
         if problems:
-            common.show_error(
-                window,
-                _("Correct these before issuing a number:")
-                + "\n"
-                + "\n".join(str(p) for p in problems),
-            )
+            _show_problems(window, problems)
             return None
     elif letter.number is not None:
-        common.show_error(
-            window,
-            _("This letter already has number {number}.").format(number=number_text(letter.number)),
-        )
+        _show_numbered(window, letter.number)
         return None
-    elif not common.confirm(
-        window,
-        _(
-            "Give this letter the next number of the register? The number and date are "
-            "recorded and can afterwards only be cancelled, never taken back."
-        ),
-    ):
+    elif not _confirm_next_number(window):
         return None
     issued = common.guarded(window, lambda: issue.number(store, letter, reissue=reissue))
     if issued is None:
