@@ -5,11 +5,15 @@ from __future__ import annotations
 import shutil
 import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from drafter.cli import main
 from signing.conftest import Images, Keys, Token
+
+if TYPE_CHECKING:
+    from drafter.store.engine import Store
 
 
 def sign(*args: object) -> int:
@@ -112,6 +116,37 @@ def issue_as_agency(
         == 0
     )
     return out
+
+
+def save_office_keys(store: Store, keys: Keys, images: Images, profile_label: str) -> None:
+    """Keep in *store* the letter's issuer (its seal and the agency's key) and its signer,
+    Nguyễn Văn An (his signature image and the signer's key)."""
+    from drafter.store.models import Profile, Signer
+    from drafter.store.profiles import save_profile
+    from drafter.store.signers import save_signer
+
+    save_profile(
+        store,
+        Profile(
+            label=profile_label,
+            name="SỞ GIÁO DỤC VÀ ĐÀO TẠO",
+            parent="",
+            abbreviation="SGDĐT",
+            units=[],
+            seal_image=str(images.seal),
+            certificate=f"p12:{keys.agency}",
+        ),
+    )
+    save_signer(
+        store,
+        Signer(
+            name="Nguyễn Văn An",
+            title="PHÓ GIÁM ĐỐC",
+            patterns=[],
+            signature_image=str(images.signature),
+            certificate=f"p12:{keys.signer}",
+        ),
+    )
 
 
 def drawn_images(path: Path) -> dict[tuple[int, int], tuple[float, float, float, float]]:

@@ -8,7 +8,32 @@ from PySide6.QtCore import QDate
 
 from drafter.ui.sign_dialog import SignDialog
 from signing.conftest import Images, Keys
+from signing.helpers import save_office_keys
 from signing.pki import PASSWORD
+
+
+def _dialog(qtbot, pdf: Path) -> SignDialog:  # type: ignore[no-untyped-def]
+    dialog = SignDialog(None, pdf)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def _fill_signer(dialog: SignDialog, keys: Keys, images: Images, secret: str, out: Path) -> None:
+    """The test signer's key, *secret* for its password, his image and *out* given."""
+    dialog.key_path.setText(str(keys.signer))
+    dialog.secret.setText(secret)
+    dialog.image.setText(str(images.signature))
+    dialog.output.setText(str(out))
+
+
+def _issue(dialog: SignDialog, number: int, date: QDate, out: Path) -> None:
+    """The agency's password, the number and the date given in *dialog*, and it signs."""
+    dialog.secret.setText(PASSWORD)
+    dialog.number.setValue(number)
+    dialog.dated.setChecked(True)
+    dialog.date.setDate(date)
+    dialog.output.setText(str(out))
+    assert dialog.sign(), dialog.report.toPlainText()
 
 
 def test_sign_as_signer_then_agency_then_verify(
@@ -18,26 +43,17 @@ def test_sign_as_signer_then_agency_then_verify(
     images: Images,
     tmp_path: Path,
 ) -> None:
-    dialog = SignDialog(None, draft_pdf)
-    qtbot.addWidget(dialog)
+    dialog = _dialog(qtbot, draft_pdf)
     signed = tmp_path / "signed.pdf"
-    dialog.key_path.setText(str(keys.signer))
-    dialog.secret.setText(PASSWORD)
-    dialog.image.setText(str(images.signature))
-    dialog.output.setText(str(signed))
+    _fill_signer(dialog, keys, images, PASSWORD, signed)
     assert dialog.sign(), dialog.report.toPlainText()
     assert dialog.secret.text() == ""  # the password is not kept
 
     dialog.pdf.setText(str(signed))
     dialog.role.setCurrentIndex(dialog.role.findData("agency"))
     dialog.key_path.setText(str(keys.agency))
-    dialog.secret.setText(PASSWORD)
     dialog.image.setText(str(images.seal))
-    dialog.number.setValue(15)
-    dialog.dated.setChecked(True)
-    dialog.date.setDate(QDate(2026, 7, 1))
-    dialog.output.setText(str(tmp_path / "issued.pdf"))
-    assert dialog.sign(), dialog.report.toPlainText()
+    _issue(dialog, 15, QDate(2026, 7, 1), tmp_path / "issued.pdf")
     assert dialog.verify()
     text = dialog.report.toPlainText()
     assert "Nguyễn Văn An" in text and "Toàn vẹn: có" in text
@@ -50,12 +66,8 @@ def test_a_wrong_password_is_reported_in_the_dialog(
     images: Images,
     tmp_path: Path,
 ) -> None:
-    dialog = SignDialog(None, draft_pdf)
-    qtbot.addWidget(dialog)
-    dialog.key_path.setText(str(keys.signer))
-    dialog.secret.setText("sai")
-    dialog.image.setText(str(images.signature))
-    dialog.output.setText(str(tmp_path / "out.pdf"))
+    dialog = _dialog(qtbot, draft_pdf)
+    _fill_signer(dialog, keys, images, "sai", tmp_path / "out.pdf")
     assert not dialog.sign()
     assert "sai mật khẩu" in dialog.report.toPlainText()
     assert not (tmp_path / "out.pdf").exists()
@@ -69,35 +81,10 @@ def test_the_stored_images_and_keys_are_filled_in(
     tmp_path: Path,
 ) -> None:
     from drafter.store.engine import open_store
-    from drafter.store.models import Profile, Signer
-    from drafter.store.profiles import save_profile
-    from drafter.store.signers import save_signer
 
     with open_store() as store:  # the user's own office data
-        save_signer(
-            store,
-            Signer(
-                name="Nguyễn Văn An",
-                title="PHÓ GIÁM ĐỐC",
-                patterns=[],
-                signature_image=str(images.signature),
-                certificate=f"p12:{keys.signer}",
-            ),
-        )
-        save_profile(
-            store,
-            Profile(
-                label="Sở",
-                name="SỞ GIÁO DỤC VÀ ĐÀO TẠO",
-                parent="",
-                abbreviation="SGDĐT",
-                units=[],
-                seal_image=str(images.seal),
-                certificate=f"p12:{keys.agency}",
-            ),
-        )
-    dialog = SignDialog(None, draft_pdf)
-    qtbot.addWidget(dialog)
+        save_office_keys(store, keys, images, "Sở")
+    dialog = _dialog(qtbot, draft_pdf)
     assert dialog.image.text() == str(images.signature)  # the block's signer's
     assert dialog.key_path.text() == str(keys.signer)
     signed = tmp_path / "signed.pdf"
@@ -115,12 +102,7 @@ def test_the_stored_images_and_keys_are_filled_in(
     dialog.image.setText(str(mine))  # the user's choice is kept
     dialog.prefill()
     assert dialog.image.text() == str(mine)
-    dialog.secret.setText(PASSWORD)
-    dialog.number.setValue(16)
-    dialog.dated.setChecked(True)
-    dialog.date.setDate(QDate(2026, 7, 2))
-    dialog.output.setText(str(tmp_path / "issued.pdf"))
-    assert dialog.sign(), dialog.report.toPlainText()
+    _issue(dialog, 16, QDate(2026, 7, 2), tmp_path / "issued.pdf")
     with open_store() as store:
         from drafter.store.register_query import search
 

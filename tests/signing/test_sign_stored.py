@@ -6,16 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from drafter.cli import main
 from signing.conftest import Images, Keys
+from signing.helpers import drawn_images, run_sign, save_office_keys
 
 
 def _drawn_sizes(path: Path) -> set[tuple[int, int]]:
-    import pymupdf
-
-    with pymupdf.open(path) as document:
-        document.bake()
-        return {(info["width"], info["height"]) for info in document[0].get_image_info()}
+    return set(drawn_images(path))
 
 
 @pytest.fixture
@@ -28,41 +24,13 @@ def office(tmp_path: Path, keys: Keys, images: Images) -> Path:
 
     database = tmp_path / "office.sqlite3"
     with open_store(database) as store:
-        save_profile(
-            store,
-            Profile(
-                label="Sở GD&ĐT",
-                name="SỞ GIÁO DỤC VÀ ĐÀO TẠO",
-                parent="",
-                abbreviation="SGDĐT",
-                units=[],
-                seal_image=str(images.seal),
-                certificate=f"p12:{keys.agency}",
-            ),
-        )
+        save_office_keys(store, keys, images, "Sở GD&ĐT")
         save_profile(
             store,
             Profile(label="Sở Nội vụ", name="SỞ NỘI VỤ", parent="", abbreviation="SNV", units=[]),
         )
-        save_signer(
-            store,
-            Signer(
-                name="Nguyễn Văn An",
-                title="PHÓ GIÁM ĐỐC",
-                patterns=[],
-                signature_image=str(images.signature),
-                certificate=f"p12:{keys.signer}",
-            ),
-        )
         save_signer(store, Signer(name="Trần Thị Bình", title="GIÁM ĐỐC", patterns=[]))
     return database
-
-
-def sign(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:
-    capsys.readouterr()
-    code = main(["sign", *map(str, args)])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def test_the_signer_and_the_agency_sign_with_what_the_store_keeps(
@@ -72,7 +40,7 @@ def test_the_signer_and_the_agency_sign_with_what_the_store_keeps(
 
     signed, issued = tmp_path / "signed.pdf", tmp_path / "issued.pdf"
     # No --image, no key: the signer is the name printed under the block.
-    code, out, err = sign(
+    code, out, err = run_sign(
         capsys,
         draft_pdf,
         "--as",
@@ -87,7 +55,7 @@ def test_the_signer_and_the_agency_sign_with_what_the_store_keeps(
     assert code == 0, err
     assert "Nguyễn Văn An" in out and str(keys.signer) in out
     assert (600, 250) in _drawn_sizes(signed)
-    code, out, err = sign(
+    code, out, err = run_sign(
         capsys,
         signed,
         "--as",
@@ -119,7 +87,7 @@ def test_signer_named_without_diacritics_and_image_given_on_the_command_line(
     Image.new("RGBA", (300, 120), (0, 0, 200, 255)).save(override)
     signed = tmp_path / "signed.pdf"
     # The key is the stored one of "nguyen van an"; the image is the one given.
-    code, out, err = sign(
+    code, out, err = run_sign(
         capsys,
         draft_pdf,
         "--as",
@@ -145,7 +113,7 @@ def test_a_signer_unknown_or_without_an_image_is_named(
     draft_pdf: Path, keys: Keys, office: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out_path = tmp_path / "signed.pdf"
-    code, _out, err = sign(
+    code, _out, err = run_sign(
         capsys,
         draft_pdf,
         "--as",
@@ -160,7 +128,7 @@ def test_a_signer_unknown_or_without_an_image_is_named(
         out_path,
     )
     assert code == 2 and "Lê Văn Cường" in err and "--image" in err
-    code, _out, err = sign(
+    code, _out, err = run_sign(
         capsys,
         draft_pdf,
         "--as",
