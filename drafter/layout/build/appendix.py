@@ -9,13 +9,12 @@ from drafter.core.numbering import compose_symbol, number_text
 from drafter.core.vietnamese import date_words, upper
 from drafter.layout.build.body import body_blocks
 from drafter.layout.build.common import (
-    TITLE_RULE_GAP,
     Context,
+    bracketed_note,
     display_text,
     para,
-    rule,
     separate_tables,
-    wrapped_width,
+    title_rule,
 )
 from drafter.layout.build.page import page_number_header
 from drafter.layout.model import Block, Role, Section
@@ -37,24 +36,8 @@ def appendix_heading(ctx: Context, number: str, title: str, reference: str) -> l
         out.append(para(text, size, bold=True, keep_with_next=True, role=Role.APPENDIX_TITLE))
         printed = text.split("\n")
     if reference:
-        out.append(
-            para(
-                f"({reference.strip('()')})",
-                size,
-                italic=True,
-                keep_with_next=True,
-                role=Role.APPENDIX_REFERENCE,
-            )
-        )
-    width = wrapped_width(printed, size, ctx.text_width, bold=True)
-    out.append(
-        rule(
-            width * ctx.settings.rule_share,
-            ctx.text_width,
-            Role.APPENDIX_RULE,
-            space_before=TITLE_RULE_GAP,
-        )
-    )
+        out.append(bracketed_note(reference.strip("()"), size, Role.APPENDIX_REFERENCE))
+    out.append(title_rule(printed, size, ctx, Role.APPENDIX_RULE))
     return out
 
 

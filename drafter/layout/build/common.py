@@ -145,6 +145,18 @@ def rule(
     )
 
 
+def title_rule(printed: list[str], size: Length, ctx: Context, role: Role) -> Paragraph:
+    """The rule under a bold title (the summary, an appendix's heading): a share of its
+    widest printed line, set a little apart from it."""
+    width = wrapped_width(printed, size, ctx.text_width, bold=True)
+    return rule(width * ctx.settings.rule_share, ctx.text_width, role, space_before=TITLE_RULE_GAP)
+
+
+def bracketed_note(text: str, size: Length, role: Role) -> Paragraph:
+    """An italic line in brackets under a title, kept with what follows it."""
+    return para(f"({text})", size, italic=True, keep_with_next=True, role=role)
+
+
 def spacer(height: Length, role: Role = Role.SPACER) -> Paragraph:
     """An empty paragraph exactly *height* high: vertical room, or the thinnest filler
     where a cell or a gap needs a paragraph."""

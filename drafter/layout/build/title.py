@@ -5,13 +5,12 @@ from __future__ import annotations
 from drafter.core.doctypes import SummaryStyle
 from drafter.i18n import _
 from drafter.layout.build.common import (
-    TITLE_RULE_GAP,
     Context,
+    bracketed_note,
     display_text,
     para,
     placeholder,
-    rule,
-    wrapped_width,
+    title_rule,
 )
 from drafter.layout.model import Block, Role
 from drafter.layout.units import pt
@@ -41,22 +40,6 @@ def title_block(ctx: Context) -> list[Block]:
     elif doctype.summary is SummaryStyle.TITLE and ctx.placeholders:
         out.append(placeholder(_("[Summary]"), size, keep_with_next=True, role=Role.SUMMARY))
     if letter.attached_to:
-        out.append(
-            para(
-                f"({letter.attached_to})",
-                size,
-                italic=True,
-                keep_with_next=True,
-                role=Role.ATTACHED_TO,
-            )
-        )
-    width = wrapped_width(printed, size, ctx.text_width, bold=True)
-    out.append(
-        rule(
-            width * ctx.settings.rule_share,
-            ctx.text_width,
-            Role.SUMMARY_RULE,
-            space_before=TITLE_RULE_GAP,
-        )
-    )
+        out.append(bracketed_note(letter.attached_to, size, Role.ATTACHED_TO))
+    out.append(title_rule(printed, size, ctx, Role.SUMMARY_RULE))
     return out
