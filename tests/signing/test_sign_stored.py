@@ -33,6 +33,18 @@ def office(tmp_path: Path, keys: Keys, images: Images) -> Path:
     return database
 
 
+def _sign_with_the_office(
+    capsys: pytest.CaptureFixture[str],
+    pdf: Path,
+    keys: Keys,
+    office: Path,
+    out: Path,
+    *options: object,
+) -> tuple[int, str, str]:
+    """``drafter sign`` of *pdf* into *out* with *options*, the office data and the password."""
+    return run_sign(capsys, pdf, *options, "--passfile", keys.passfile, "--db", office, "-o", out)
+
+
 def test_the_signer_and_the_agency_sign_with_what_the_store_keeps(
     draft_pdf: Path, keys: Keys, office: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -40,36 +52,30 @@ def test_the_signer_and_the_agency_sign_with_what_the_store_keeps(
 
     signed, issued = tmp_path / "signed.pdf", tmp_path / "issued.pdf"
     # No --image, no key: the signer is the name printed under the block.
-    code, out, err = run_sign(
+    code, out, err = _sign_with_the_office(
         capsys,
         draft_pdf,
+        keys,
+        office,
+        signed,
         "--as",
         "signer",
-        "--passfile",
-        keys.passfile,
-        "--db",
-        office,
-        "-o",
-        signed,
     )
     assert code == 0, err
     assert "Nguyễn Văn An" in out and str(keys.signer) in out
     assert (600, 250) in _drawn_sizes(signed)
-    code, out, err = run_sign(
+    code, out, err = _sign_with_the_office(
         capsys,
         signed,
+        keys,
+        office,
+        issued,
         "--as",
         "agency",
-        "--passfile",
-        keys.passfile,
         "--number",
         21,
         "--date",
         "2026-03-05",
-        "--db",
-        office,
-        "-o",
-        issued,
     )
     assert code == 0, err
     assert {(600, 250), (450, 450)} <= _drawn_sizes(issued)  # the profile's seal
@@ -87,21 +93,18 @@ def test_signer_named_without_diacritics_and_image_given_on_the_command_line(
     Image.new("RGBA", (300, 120), (0, 0, 200, 255)).save(override)
     signed = tmp_path / "signed.pdf"
     # The key is the stored one of "nguyen van an"; the image is the one given.
-    code, out, err = run_sign(
+    code, out, err = _sign_with_the_office(
         capsys,
         draft_pdf,
+        keys,
+        office,
+        signed,
         "--as",
         "signer",
         "--signer",
         "NGUYEN VAN AN",
         "--image",
         override,
-        "--passfile",
-        keys.passfile,
-        "--db",
-        office,
-        "-o",
-        signed,
     )
     assert code == 0, err
     assert str(keys.signer) in out
@@ -113,36 +116,30 @@ def test_a_signer_unknown_or_without_an_image_is_named(
     draft_pdf: Path, keys: Keys, office: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out_path = tmp_path / "signed.pdf"
-    code, _out, err = run_sign(
+    code, _out, err = _sign_with_the_office(
         capsys,
         draft_pdf,
+        keys,
+        office,
+        out_path,
         "--as",
         "signer",
         "--signer",
         "Lê Văn Cường",
-        "--passfile",
-        keys.passfile,
-        "--db",
-        office,
-        "-o",
-        out_path,
     )
     assert code == 2 and "Lê Văn Cường" in err and "--image" in err
-    code, _out, err = run_sign(
+    code, _out, err = _sign_with_the_office(
         capsys,
         draft_pdf,
+        keys,
+        office,
+        out_path,
         "--as",
         "signer",
         "--signer",
         "tran thi binh",
         "--p12",
         keys.signer,
-        "--passfile",
-        keys.passfile,
-        "--db",
-        office,
-        "-o",
-        out_path,
     )
     assert code == 2 and "Trần Thị Bình" in err and "--image" in err
     assert not out_path.exists()
