@@ -3,25 +3,15 @@ LibreOffice PDFs, their plain text and OCR-like text without diacritics."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from drafter.core import letterfile
 from drafter.core.letter import Letter
 
+# The store's fixtures serve here too: English messages, and a store on each engine.
+from tests.store.conftest import _english_messages, store, store_url  # noqa: F401
+
 LETTERS = Path(__file__).with_name("letters")
-
-
-@pytest.fixture(autouse=True)
-def _english_messages() -> Iterator[None]:
-    from drafter.i18n import current_language, set_language
-
-    before = current_language()
-    set_language("en")
-    yield
-    set_language(before)
 
 
 def fixture_letter(name: str) -> Letter:

@@ -4,11 +4,6 @@ export, the reply with its citation and the tracking register filled by issuing.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
-import sys
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,7 +12,7 @@ from drafter.core import letterfile
 from drafter.incoming.answer import RECEIVED, citation, reply_letter
 from drafter.incoming.reader import read_letter
 from drafter.incoming.register import arrival_from, cited_of, sender_of
-from drafter.store.engine import Store, open_store, sqlite_url
+from drafter.store.engine import Store, open_store
 from drafter.store.incoming import (
     DuplicateIncoming,
     get_arrival,
@@ -25,9 +20,8 @@ from drafter.store.incoming import (
     search_arrivals,
 )
 from tests.incoming.conftest import LETTERS, fixture_letter, write_docx
-from tests.store.conftest import postgres_url
+from tests.store.race import race
 
-ROOT = Path(__file__).resolve().parents[2]
 WORKER = Path(__file__).with_name("incoming_worker.py")
 # The 4582/VP-KGVX letter of Hà Nội cites Cần Thơ's 1913/UBND-KGVX in these words.
 CITATION_4582 = (
@@ -35,20 +29,6 @@ CITATION_4582 = (
     "18/5/2016 của Ủy ban nhân dân thành phố Cần Thơ về việc hỗ trợ tuyên "
     "truyền về Hội nghị xúc tiến đầu tư thành phố Cần Thơ năm 2016"
 )
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return sqlite_url(tmp_path / "office.sqlite3")
-    return postgres_url()
-
-
-@pytest.fixture
-def store(store_url: str) -> Iterator[Store]:
-    opened = open_store(store_url)
-    yield opened
-    opened.close()
 
 
 def _hanoi_office(store: Store) -> None:
@@ -182,32 +162,10 @@ def test_export_writes_both_registers(store: Store, tmp_path: Path) -> None:
     assert tracking[3][6].value == "Số, ký hiệu văn bản trả lời"
 
 
-def _start(url: str, count: int, start_file: Path) -> subprocess.Popen[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.Popen(
-        [sys.executable, str(WORKER), url, str(count), str(start_file)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
-
-
 def test_two_processes_registering_500_each_get_1000_distinct_consecutive_numbers(
     store_url: str, tmp_path: Path
 ) -> None:
-    open_store(store_url).close()
-    start = tmp_path / "go"
-    workers = [_start(store_url, 500, start) for _ in range(2)]
-    deadline = time.monotonic() + 120
-    while len(list(tmp_path.glob("go.ready.*"))) < 2 and time.monotonic() < deadline:
-        assert all(w.poll() is None for w in workers), "a worker stopped before the start"
-        time.sleep(0.01)
-    start.touch()
-    results = [w.communicate(timeout=600) for w in workers]
-    for worker, (_out, err) in zip(workers, results, strict=True):
-        assert worker.returncode == 0, err
-    got = [[int(n) for n in out.split()] for out, _err in results]
+    got = race(WORKER, store_url, tmp_path, 500)
     assert all(len(numbers) == 500 and numbers == sorted(numbers) for numbers in got)
     assert sorted(got[0] + got[1]) == list(range(1, 1001))
     store = open_store(store_url)

@@ -3,48 +3,38 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 from sqlalchemy import text
+from sqlalchemy.orm import Session
 
 from drafter.store.engine import open_store
+from tests.store.race import race, start_worker
 
 WORKER = Path(__file__).with_name("issue_worker.py")
-ROOT = Path(__file__).resolve().parents[2]
 
 
-def _start(url: str, count: int, start_file: Path) -> subprocess.Popen[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.Popen(
-        [sys.executable, str(WORKER), url, str(count), str(start_file)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
+def _numbers_and_last(session: Session, year: int) -> tuple[list[int], int | None]:
+    """The year's recorded numbers in order, and its counter's last number."""
+    numbers = (
+        session.execute(
+            text("SELECT number FROM register_entry WHERE year = :y ORDER BY number"),
+            {"y": year},
+        )
+        .scalars()
+        .all()
     )
+    last = session.execute(
+        text("SELECT last FROM sequence_counter WHERE year = :y"), {"y": year}
+    ).scalar()
+    return list(numbers), last
 
 
 def test_two_processes_issuing_500_each_get_1000_distinct_consecutive_numbers(
     store_url: str, tmp_path: Path
 ) -> None:
-    open_store(store_url).close()  # create the schema before the race
-    start = tmp_path / "go"
-    workers = [_start(store_url, 500, start) for _ in range(2)]
-    # Start the race only once both have opened the database, however slow the machine.
-    deadline = time.monotonic() + 120
-    while len(list(tmp_path.glob("go.ready.*"))) < 2 and time.monotonic() < deadline:
-        assert all(w.poll() is None for w in workers), "a worker stopped before the start"
-        time.sleep(0.01)
-    start.touch()
-    results = [w.communicate(timeout=600) for w in workers]
-    for worker, (_out, err) in zip(workers, results, strict=True):
-        assert worker.returncode == 0, err
-    got = [[int(n) for n in out.split()] for out, _err in results]
+    got = race(WORKER, store_url, tmp_path, 500)
     assert all(len(numbers) == 500 for numbers in got)
     # Each process sees its own numbers rising, and together they are exactly 1…1000.
     assert all(numbers == sorted(numbers) for numbers in got)
@@ -58,17 +48,7 @@ def test_two_processes_issuing_500_each_get_1000_distinct_consecutive_numbers(
     store = open_store(store_url)
     year = dt.date.today().year
     with store.read() as session:
-        numbers = (
-            session.execute(
-                text("SELECT number FROM register_entry WHERE year = :y ORDER BY number"),
-                {"y": year},
-            )
-            .scalars()
-            .all()
-        )
-        last = session.execute(
-            text("SELECT last FROM sequence_counter WHERE year = :y"), {"y": year}
-        ).scalar()
+        numbers, last = _numbers_and_last(session, year)
     store.close()
     assert numbers == list(range(1, 1001)) and last == 1000
 
@@ -79,7 +59,7 @@ def test_a_process_killed_while_writing_leaves_the_database_intact(
     open_store(store_url).close()
     start = tmp_path / "go"
     start.touch()
-    worker = _start(store_url, 0, start)
+    worker = start_worker(WORKER, store_url, 0, start)
     assert worker.stdout is not None
     for _ in range(30):  # let it get well into its writing
         assert worker.stdout.readline(), worker.stderr.read() if worker.stderr else ""
@@ -91,17 +71,7 @@ def test_a_process_killed_while_writing_leaves_the_database_intact(
     with store.read() as session:
         if store.is_sqlite:
             assert session.execute(text("PRAGMA integrity_check")).scalar() == "ok"
-        numbers = (
-            session.execute(
-                text("SELECT number FROM register_entry WHERE year = :y ORDER BY number"),
-                {"y": year},
-            )
-            .scalars()
-            .all()
-        )
-        last = session.execute(
-            text("SELECT last FROM sequence_counter WHERE year = :y"), {"y": year}
-        ).scalar()
+        numbers, last = _numbers_and_last(session, year)
     # Every number handed out is recorded, with no gap and no half-written entry.
     assert len(numbers) >= 30
     assert numbers == list(range(1, len(numbers) + 1)) and last == len(numbers)
