@@ -9,53 +9,26 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+CODE = ["drafter", "tests", "benchmarks", "installer"]
+
+
+def assert_clean(tool: str, *args: str) -> None:
+    """*tool* of the test extras (the venv's, else the PATH's) run on the code base passes."""
+    found = shutil.which(tool, path=str(Path(sys.executable).parent)) or shutil.which(tool)
+    assert found, f"{tool} is part of the test extras: pip install -e '.[test]'"
+    result = subprocess.run([found, *args], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_ruff_finds_nothing() -> None:
-    ruff = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
-    assert ruff, "ruff is part of the test extras: pip install -e '.[test]'"
-    result = subprocess.run(
-        [
-            ruff,
-            "check",
-            "--output-format",
-            "concise",
-            "drafter",
-            "tests",
-            "benchmarks",
-            "installer",
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert_clean("ruff", "check", "--output-format", "concise", *CODE)
 
 
 def test_the_code_keeps_ruff_s_format() -> None:
     """``ruff format`` was applied once to the whole code base; it stays so."""
-    ruff = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
-    assert ruff, "ruff is part of the test extras: pip install -e '.[test]'"
-    result = subprocess.run(
-        [ruff, "format", "--check", "drafter", "tests", "benchmarks", "installer"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert_clean("ruff", "format", "--check", *CODE)
 
 
 def test_mypy_finds_nothing() -> None:
     """mypy, configured in pyproject.toml ([tool.mypy]: the drafter package, not strict)."""
-    mypy = shutil.which("mypy", path=str(Path(sys.executable).parent)) or shutil.which("mypy")
-    assert mypy, "mypy is part of the test extras: pip install -e '.[test]'"
-    result = subprocess.run(
-        [mypy, "--no-error-summary", "--hide-error-context"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert_clean("mypy", "--no-error-summary", "--hide-error-context")
