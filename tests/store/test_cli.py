@@ -42,41 +42,15 @@ def test_issue_writes_the_numbered_docx_and_records_it(
     assert letterfile.load(draft_file)[0].number is None
     capsys.readouterr()
     # The same file again: the number it has is shown, no second number is taken.
-    assert (
-        main(
-            [
-                "issue",
-                str(draft_file),
-                "-o",
-                str(tmp_path / "2.docx"),
-                "--db",
-                store_url,
-                "--save-letter",
-            ]
-        )
-        == 2
-    )
+    again = ["issue", str(draft_file), "-o", str(tmp_path / "2.docx"), "--db", store_url]
+    assert main([*again, "--save-letter"]) == 2
     assert "01/SGDĐT-VP" in capsys.readouterr().err
     assert not (tmp_path / "2.docx").exists()
     store = open_store(store_url)
     assert [e.number_symbol for e in search(store)] == ["01/SGDĐT-VP"]
     store.close()
     # Cấp lại, asked for explicitly: 01 is cancelled (and says why), 02 takes its place.
-    assert (
-        main(
-            [
-                "issue",
-                str(draft_file),
-                "-o",
-                str(tmp_path / "2.docx"),
-                "--db",
-                store_url,
-                "--save-letter",
-                "--reissue",
-            ]
-        )
-        == 0
-    )
+    assert main([*again, "--save-letter", "--reissue"]) == 0
     assert "02/SGDĐT-VP" in capsys.readouterr().out
     saved = letterfile.load(draft_file)[0]
     assert (saved.number, saved.document_id) == (2, document_id)
