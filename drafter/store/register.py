@@ -37,18 +37,7 @@ from drafter.store.issuing import (  # noqa: F401
 from drafter.store.issuing import spaced as _spaced
 from drafter.store.models import NumberSequence, RegisterEntry, RegisterEvent
 from drafter.store.sequences import NumberingError, take_next_number
-from drafter.store.text import search_text
-
-
-def _search_text(entry: RegisterEntry) -> str:
-    return search_text(
-        entry.number_symbol,
-        entry.type_name,
-        entry.subject,
-        entry.signer,
-        entry.recipients,
-        entry.note,
-    )
+from drafter.store.text import entry_search_text
 
 
 def _event(
@@ -86,7 +75,7 @@ def reserve(
             number_symbol=number_text(number),
             note=clean_line(note),
         )
-        entry.search_text = _search_text(entry)
+        entry.search_text = entry_search_text(entry)
         session.add(entry)
         session.flush()
         _event(session, entry, "reserve", actor, entry.note)
@@ -116,7 +105,7 @@ def cancel(
             )
         entry.status = CANCELLED
         entry.note = f"{entry.note}; {reason}" if entry.note else reason
-        entry.search_text = _search_text(entry)
+        entry.search_text = entry_search_text(entry)
         _event(session, entry, "cancel", actor, reason)
     return entry
 
@@ -151,7 +140,7 @@ def update_entry(
             if getattr(entry, column) != value:
                 changes.append(f"{column}: {getattr(entry, column)!s} → {value!s}")
                 setattr(entry, column, value)
-        entry.search_text = _search_text(entry)
+        entry.search_text = entry_search_text(entry)
         if changes:
             _event(session, entry, "edit", actor, "; ".join(changes))
     return entry

@@ -22,7 +22,7 @@ from drafter.store.engine import Store
 from drafter.store.errors import NumberingError
 from drafter.store.models import NumberSequence, RegisterEntry, RegisterEvent, SequenceCounter
 from drafter.store.sequences import SHARED_KEY
-from drafter.store.text import search_text
+from drafter.store.text import entry_search_text
 
 ISSUED, RESERVED = "issued", "reserved"
 
@@ -79,14 +79,7 @@ def record_signed_issue(
         entry.doc_date = entry.doc_date or date
         entry.type_name = entry.type_name or type_name
         entry.signer = entry.signer or signer
-        entry.search_text = search_text(
-            entry.number_symbol,
-            entry.type_name,
-            entry.subject,
-            entry.signer,
-            entry.recipients,
-            entry.note,
-        )
+        entry.search_text = entry_search_text(entry)
         session.flush()
         session.add(
             RegisterEvent(

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from drafter.core.vietnamese import clean_line, fold, sort_key
+
+if TYPE_CHECKING:
+    from drafter.store.models import RegisterEntry
 
 
 def join_lines(lines: Iterable[str]) -> str:
@@ -44,3 +48,16 @@ def sort_bytes(text: str) -> bytes:
     space = sort_key(" ")[0][0]
     encoded = b"".join((1 if rank == space else rank + 2).to_bytes(3, "big") for rank in letters)
     return encoded + b"\x00\x00\x00" + bytes(tones) + b"\x00" + original.encode("utf-8")
+
+
+def entry_search_text(entry: RegisterEntry) -> str:
+    """What the register's search matches in *entry*: its number, type, summary, signer,
+    recipients and note."""
+    return search_text(
+        entry.number_symbol,
+        entry.type_name,
+        entry.subject,
+        entry.signer,
+        entry.recipients,
+        entry.note,
+    )
