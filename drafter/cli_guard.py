@@ -1,8 +1,7 @@
-"""The commands' expected failures as a sentence and an exit status, never a traceback.
-
-Shared by the office commands (:mod:`drafter.office_cli`) and the incoming letters'
-(:mod:`drafter.incoming.cli`).  Imported whenever ``drafter`` starts: the error classes
-load inside the handler, when a command runs.
+"""What the office commands (:mod:`drafter.office_cli`) and the incoming letters'
+(:mod:`drafter.incoming.cli`) share: their expected failures as a sentence and an exit
+status, never a traceback, and the ``--db`` option.  Imported whenever ``drafter``
+starts: the error classes load inside the handler, when a command runs.
 """
 
 from __future__ import annotations
@@ -10,6 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+
+from drafter.i18n import _
 
 Handler = Callable[[argparse.Namespace], int]
 EXIT_OK, EXIT_WRITE, EXIT_INVALID = 0, 1, 2
@@ -46,3 +47,17 @@ def guarded(handler: Handler, bad_input: Callable[[], tuple[type[Exception], ...
             return EXIT_INVALID
 
     return run
+
+
+def database_parser() -> argparse.ArgumentParser:
+    """A parent parser with ``--db``: the database the command works on."""
+    database = argparse.ArgumentParser(add_help=False)
+    database.add_argument(
+        "--db",
+        metavar="URL",
+        help=_(
+            "database: a SQLite file or postgresql://user:password@host/name "
+            "(default: DRAFTER_DB, else the file in the user's data folder)"
+        ),
+    )
+    return database

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from drafter.store.engine import Store
     from drafter.store.register_query import RegisterFilter
 
-from drafter.cli_guard import EXIT_INVALID, EXIT_OK, EXIT_WRITE, Handler, guarded
+from drafter.cli_guard import EXIT_INVALID, EXIT_OK, EXIT_WRITE, Handler, database_parser, guarded
 
 
 def _open(args: argparse.Namespace, *, read_only: bool = False) -> Store:
@@ -406,15 +406,7 @@ LIMIT = _whole_number(0, 1_000_000)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    database = argparse.ArgumentParser(add_help=False)
-    database.add_argument(
-        "--db",
-        metavar="URL",
-        help=_(
-            "database: a SQLite file or postgresql://user:password@host/name "
-            "(default: DRAFTER_DB, else the file in the user's data folder)"
-        ),
-    )
+    database = database_parser()
 
     from drafter.render.formats import add_format_option
 

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from drafter.cli_guard import EXIT_INVALID, EXIT_OK, Handler, guarded
+from drafter.cli_guard import EXIT_INVALID, EXIT_OK, Handler, database_parser, guarded
 from drafter.cli_guard import report as _error
 from drafter.i18n import _
 
@@ -368,15 +368,7 @@ def cmd_forward(args: argparse.Namespace) -> int:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    database = argparse.ArgumentParser(add_help=False)
-    database.add_argument(
-        "--db",
-        metavar="URL",
-        help=_(
-            "database: a SQLite file or postgresql://user:password@host/name "
-            "(default: DRAFTER_DB, else the file in the user's data folder)"
-        ),
-    )
+    database = database_parser()
     which = argparse.ArgumentParser(add_help=False)
     which.add_argument("number", type=_arrival_number, help=_("the arrival number (số đến)"))
     which.add_argument("--year", type=_year, help=_("its year (default: the latest)"))
