@@ -11,7 +11,7 @@ from drafter.app.check import check
 from drafter.app.compose import compose
 from drafter.core import cleaning, schema
 from drafter.core.fields import FieldKind, clean_value
-from drafter.core.letter import Issuer, Signature
+from drafter.core.letter import Issuer, Letter, Signature
 from drafter.core.problems import Severity
 from drafter.core.vietnamese import clean_line
 
@@ -43,8 +43,9 @@ def test_symbol_spaces_removed() -> None:
     assert cleaning.symbol_text("QĐ -UBND") == "QĐ-UBND"
 
 
-def test_printed_page_uses_the_tidied_values() -> None:
-    letter = cong_van(
+def _untidy_letter() -> Letter:
+    """A letter whose summary, symbol and authority line need tidying."""
+    return cong_van(
         subject="V/v họp giao ban",
         symbol="VP - KGVX",
         signatures=[
@@ -53,6 +54,10 @@ def test_printed_page_uses_the_tidied_values() -> None:
             )
         ],
     )
+
+
+def test_printed_page_uses_the_tidied_values() -> None:
+    letter = _untidy_letter()
     document = compose(letter)
     texts = [p.text for p in body_paragraphs(document)]
     assert "V/v họp giao ban" in texts
@@ -61,15 +66,7 @@ def test_printed_page_uses_the_tidied_values() -> None:
 
 
 def test_tidying_is_a_warning_that_does_not_block() -> None:
-    letter = cong_van(
-        subject="V/v họp giao ban",
-        symbol="VP - KGVX",
-        signatures=[
-            Signature(
-                authority=["kt chánh văn phòng"], title="PHÓ CHÁNH VĂN PHÒNG", name="Lê Văn B"
-            )
-        ],
-    )
+    letter = _untidy_letter()
     assert check(letter) == []
     warnings = advise(letter)
     assert {w.field for w in warnings} == {"subject", "symbol", "signatures[1].authority[1]"}
