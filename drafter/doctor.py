@@ -22,7 +22,7 @@ from drafter.i18n import _
 EXIT_OK, EXIT_NO_FONT = 0, 1
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     doctor = subparsers.add_parser(
         "doctor", help=_("show the fonts, LibreOffice, database and folders Drafter uses")
     )

@@ -405,7 +405,7 @@ YEAR = _whole_number(1, 9999)
 LIMIT = _whole_number(0, 1_000_000)
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     database = database_parser()
 
     from drafter.render.formats import add_format_option

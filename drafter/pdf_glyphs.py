@@ -43,7 +43,7 @@ def glyph_device(resources: Any, keep: Callable[[DrawnText], Iterable[Kept]]) ->
     from pdfminer.pdfdevice import PDFTextDevice
     from pdfminer.pdftypes import PDFException
 
-    class Device(PDFTextDevice):  # type: ignore[misc]
+    class Device(PDFTextDevice):
         def __init__(self) -> None:
             super().__init__(resources)
             self.found: list[Kept] = []

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from drafter.core.atomic import WriteError
@@ -94,7 +95,7 @@ def _render_pair(pair: tuple[str, Path]) -> tuple[int, list[str]]:
         ]
 
 
-def _results(pairs: list[tuple[str, Path]]):  # type: ignore[no-untyped-def]
+def _results(pairs: list[tuple[str, Path]]) -> Iterator[tuple[int, list[str]]]:
     workers = min(os.cpu_count() or 1, 8)
     parallel = (
         len(pairs) >= PARALLEL_FROM

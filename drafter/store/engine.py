@@ -326,7 +326,7 @@ def connect_driver(store: Store) -> DriverConnection:
             target.conninfo, autocommit=True, connect_timeout=10, options=_postgresql_options()
         )
     if target.dialect != SQLITE or target.path is None:
-        return store.engine.raw_connection()  # type: ignore[return-value]
+        return store.engine.raw_connection()
     if store.read_only:
         connection = connect_read_only(target.path, BUSY_TIMEOUT_S)
     else:

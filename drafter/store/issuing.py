@@ -505,7 +505,7 @@ def issue(
                 _(
                     "this letter already has number {number}; clear it to issue the letter again"
                 ).format(number=number_text(letter.number))
-            )  # type: ignore[arg-type]
+            )
         if profile is None:
             profile = _profile_of(sql, letter.issuer)
         entry, action = _record(sql, numbered, doctype, profile, reserved_entry_id)

@@ -388,7 +388,7 @@ def import_office(store: Store, path: Path) -> OfficeImport:
             where = f"[[{table}]] {index}" + (_(" (line {line})").format(line=line) if line else "")
             try:
                 with store.write() as session:  # one record, one transaction
-                    step(session, record)  # type: ignore[operator]
+                    step(session, record)
             except (_Bad, ValueError) as error:
                 report.problems.append(RecordProblem(where, str(error)))
                 continue

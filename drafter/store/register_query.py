@@ -57,9 +57,9 @@ def _index_hits(session: Session, words: list[str]) -> list[int] | None:
 
 def _words(
     query: Select,
-    words: list[str],  # type: ignore[type-arg]
+    words: list[str],
     session: Session,
-) -> Select:  # type: ignore[type-arg]
+) -> Select:
     """Every word must occur in the entry's folded text (a substring, as typed)."""
     ids = _index_hits(session, words)
     if ids is not None:
@@ -72,9 +72,9 @@ def _words(
 
 def _filtered(
     query: Select,
-    where: RegisterFilter,  # type: ignore[type-arg]
+    where: RegisterFilter,
     session: Session,
-) -> Select:  # type: ignore[type-arg]
+) -> Select:
     if where.year is not None:
         query = query.where(RegisterEntry.year == where.year)
     if where.type_id:

@@ -54,12 +54,12 @@ def text_size(value: object, cap: int) -> int:
                 continue
             seen.add(id(item))
             if isinstance(item, Namespace):
-                item = item._Namespace__attrs  # type: ignore[attr-defined]
+                item = item._Namespace__attrs
             if isinstance(item, Mapping):
                 stack.extend(item.keys())
                 stack.extend(item.values())
             else:
-                stack.extend(item)  # type: ignore[arg-type]
+                stack.extend(item)
             total += 2
         else:
             total += SMALL

@@ -44,7 +44,7 @@ def start(argv: list[str]) -> tuple[QApplication, object]:
     for name in argv:
         if name.endswith(".letter"):
             window.open_file(Path(name))
-    return app, window  # type: ignore[return-value]
+    return app, window
 
 
 def run_until_interactive() -> object:

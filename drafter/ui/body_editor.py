@@ -8,7 +8,14 @@ The body is Markdown with one paragraph per line (see :mod:`drafter.body.parser`
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QFont, QKeySequence, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QFont,
+    QKeySequence,
+    QTextBlock,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtGui import QTextListFormat as ListFormat
 from PySide6.QtWidgets import QTextEdit, QToolBar, QVBoxLayout, QWidget
 
@@ -19,7 +26,7 @@ def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("*", "\\*").replace("|", "\\|")
 
 
-def _inline(block, header: bool = False) -> str:  # type: ignore[no-untyped-def]
+def _inline(block: QTextBlock, header: bool = False) -> str:
     """One block's text with ** and * around bold and italic fragments (a table's
     header row is bold by itself, so its boldness is not written)."""
     out = []

@@ -25,7 +25,7 @@ def font_problem() -> str | None:
     if missing:
         return missing
     painter = sys.modules.get("drafter.render.qt_painter")  # loaded with the first draft
-    return painter.font_problem() if painter is not None else None  # type: ignore[attr-defined]
+    return painter.font_problem() if painter is not None else None
 
 
 def with_banner(content: QWidget) -> QWidget:

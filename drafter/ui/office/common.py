@@ -144,4 +144,4 @@ def choose(parent: QWidget | None, text: str, options: list[str]) -> int | None:
     buttons = [box.addButton(option, QMessageBox.ButtonRole.AcceptRole) for option in options]
     box.exec()
     clicked = box.clickedButton()
-    return buttons.index(clicked) if clicked in buttons else None  # type: ignore[arg-type]
+    return buttons.index(clicked) if clicked in buttons else None
