@@ -35,10 +35,8 @@ from drafter.store.text import like_pattern, query_words, search_text
 ANSWERED = "Đã trả lời"
 _REFERENCE_RE = re.compile(r"^\s*(\d{1,7})\s*/\s*(\d{4})\s*$")
 
-_COLUMNS = (
-    "id",
-    "year",
-    "number",
+# The letter's own fields, as the clerk enters them and as the reader reads them.
+_LETTER_FIELDS = (
     "received_date",
     "author",
     "number_symbol",
@@ -46,6 +44,15 @@ _COLUMNS = (
     "type_name",
     "subject",
     "recipient_unit",
+)
+# Where the received file is kept and what the reader found in it.
+_FILE_FIELDS = ("content_hash", "file_name", "stored_path", "record")
+
+_COLUMNS = (
+    "id",
+    "year",
+    "number",
+    *_LETTER_FIELDS,
     "transfer_date",
     "receipt",
     "note",
@@ -53,10 +60,7 @@ _COLUMNS = (
     "progress",
     "answer_symbol",
     "answer_entry_id",
-    "content_hash",
-    "file_name",
-    "stored_path",
-    "record",
+    *_FILE_FIELDS,
     "created_at",
 )
 
@@ -202,22 +206,7 @@ class Arrival:
     file: Path | None = None
 
 
-_WRITTEN = (
-    "received_date",
-    "author",
-    "number_symbol",
-    "doc_date",
-    "type_name",
-    "subject",
-    "recipient_unit",
-    "note",
-    "due_date",
-    "content_hash",
-    "file_name",
-    "stored_path",
-    "record",
-    "search_text",
-)
+_WRITTEN = (*_LETTER_FIELDS, "note", "due_date", *_FILE_FIELDS, "search_text")
 
 
 def _search_text(values: dict[str, Any]) -> str:
