@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QDate
 
 from drafter.ui.sign_dialog import SignDialog
@@ -16,6 +17,12 @@ def _dialog(qtbot, pdf: Path) -> SignDialog:  # type: ignore[no-untyped-def]
     dialog = SignDialog(None, pdf)
     qtbot.addWidget(dialog)
     return dialog
+
+
+@pytest.fixture
+def dialog(qtbot, draft_pdf: Path) -> SignDialog:  # type: ignore[no-untyped-def]
+    """The dialog opened on the draft, before any office data is stored."""
+    return _dialog(qtbot, draft_pdf)
 
 
 def _fill_signer(dialog: SignDialog, keys: Keys, images: Images, secret: str, out: Path) -> None:
@@ -37,13 +44,8 @@ def _issue(dialog: SignDialog, number: int, date: QDate, out: Path) -> None:
 
 
 def test_sign_as_signer_then_agency_then_verify(
-    qtbot,
-    draft_pdf: Path,
-    keys: Keys,  # type: ignore[no-untyped-def]
-    images: Images,
-    tmp_path: Path,
+    dialog: SignDialog, keys: Keys, images: Images, tmp_path: Path
 ) -> None:
-    dialog = _dialog(qtbot, draft_pdf)
     signed = tmp_path / "signed.pdf"
     _fill_signer(dialog, keys, images, PASSWORD, signed)
     assert dialog.sign(), dialog.report.toPlainText()
@@ -60,13 +62,8 @@ def test_sign_as_signer_then_agency_then_verify(
 
 
 def test_a_wrong_password_is_reported_in_the_dialog(
-    qtbot,
-    draft_pdf: Path,
-    keys: Keys,  # type: ignore[no-untyped-def]
-    images: Images,
-    tmp_path: Path,
+    dialog: SignDialog, keys: Keys, images: Images, tmp_path: Path
 ) -> None:
-    dialog = _dialog(qtbot, draft_pdf)
     _fill_signer(dialog, keys, images, "sai", tmp_path / "out.pdf")
     assert not dialog.sign()
     assert "sai mật khẩu" in dialog.report.toPlainText()
