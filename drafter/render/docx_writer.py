@@ -573,47 +573,32 @@ def _repeated(name: str, text: str) -> _Entry:
     return _compress(name, text)
 
 
+def _shared_header_fields(entry: _Entry) -> tuple[int, ...]:
+    """The fields the local and the central headers both carry, in the same order:
+    flags, method, time, date, CRC, compressed and full size, name and extra length."""
+    return (
+        0,
+        zlib.DEFLATED,
+        _DOS_TIME,
+        _DOS_DATE,
+        entry.crc,
+        len(entry.data),
+        entry.size,
+        len(entry.name),
+        0,
+    )
+
+
 def _zip(entries: list[_Entry]) -> bytes:
     out: list[bytes] = []
     central: list[bytes] = []
     offset = 0
     for entry in entries:
-        header = _LOCAL.pack(
-            0x04034B50,
-            20,
-            0,
-            zlib.DEFLATED,
-            _DOS_TIME,
-            _DOS_DATE,
-            entry.crc,
-            len(entry.data),
-            entry.size,
-            len(entry.name),
-            0,
-        )
+        shared = _shared_header_fields(entry)
+        # Version 2.0 needed (and made by); no comment, disk 0, no attributes.
+        header = _LOCAL.pack(0x04034B50, 20, *shared)
         out += (header, entry.name, entry.data)
-        central += (
-            _CENTRAL.pack(
-                0x02014B50,
-                20,
-                20,
-                0,
-                zlib.DEFLATED,
-                _DOS_TIME,
-                _DOS_DATE,
-                entry.crc,
-                len(entry.data),
-                entry.size,
-                len(entry.name),
-                0,
-                0,
-                0,
-                0,
-                0,
-                offset,
-            ),
-            entry.name,
-        )
+        central += (_CENTRAL.pack(0x02014B50, 20, 20, *shared, 0, 0, 0, 0, offset), entry.name)
         offset += len(header) + len(entry.name) + len(entry.data)
     directory = b"".join(central)
     end = _END.pack(0x06054B50, 0, 0, len(entries), len(entries), len(directory), offset, 0)
