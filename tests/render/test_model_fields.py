@@ -23,23 +23,6 @@ import pymupdf
 import pytest
 
 from drafter.layout import model
-from drafter.layout.model import (
-    Align,
-    Border,
-    Cell,
-    Document,
-    FieldCode,
-    LineRule,
-    LineSpacing,
-    PageSetup,
-    Paragraph,
-    Role,
-    Row,
-    Run,
-    Section,
-    Table,
-    VAlign,
-)
 from drafter.layout.units import Length, mm, pt
 from drafter.render import docx_writer
 from drafter.render.pdf import pdf_bytes
@@ -48,8 +31,8 @@ from drafter.render.qt_painter import paginate
 OTHER_FONT = "DejaVu Serif"  # installed with the test fonts; any family other than TNR
 
 
-def _page() -> PageSetup:
-    return PageSetup(
+def _page() -> model.PageSetup:
+    return model.PageSetup(
         width=mm(200),
         height=mm(280),
         margin_top=mm(25),
@@ -61,79 +44,81 @@ def _page() -> PageSetup:
     )
 
 
-def _paragraph(text: str, role: Role = Role.BODY, **changes: Any) -> Paragraph:
-    paragraph = Paragraph(
+def _paragraph(text: str, role: model.Role = model.Role.BODY, **changes: Any) -> model.Paragraph:
+    paragraph = model.Paragraph(
         [
-            Run(text, pt(14), bold=True, italic=True, underline=True, color="808080"),
-            Run("page ", pt(12), field=FieldCode.PAGE),
+            model.Run(text, pt(14), bold=True, italic=True, underline=True, color="808080"),
+            model.Run("page ", pt(12), field=model.FieldCode.PAGE),
         ],
-        align=Align.JUSTIFY,
+        align=model.Align.JUSTIFY,
         indent_left=mm(5),
         indent_right=mm(6),
         first_line=mm(3),
         space_before=pt(6),
         space_after=pt(4),
-        line_spacing=LineSpacing(LineRule.AT_LEAST, 18),
+        line_spacing=model.LineSpacing(model.LineRule.AT_LEAST, 18),
         keep_with_next=True,
         keep_lines=True,
-        border_top=Border(pt(1), pt(2)),
-        border_bottom=Border(pt(1.5), pt(3)),
+        border_top=model.Border(pt(1), pt(2)),
+        border_bottom=model.Border(pt(1.5), pt(3)),
         role=role,
     )
     return replace(paragraph, **changes)
 
 
-def _table() -> Table:
+def _table() -> model.Table:
     cells = [
-        Cell([_paragraph("left cell")], v_align=VAlign.BOTTOM, borders=Border(pt(1))),
-        Cell([_paragraph("right cell")], v_align=VAlign.CENTER),
+        model.Cell(
+            [_paragraph("left cell")], v_align=model.VAlign.BOTTOM, borders=model.Border(pt(1))
+        ),
+        model.Cell([_paragraph("right cell")], v_align=model.VAlign.CENTER),
     ]
-    return Table(
+    return model.Table(
         columns=[mm(60), mm(70)],
-        rows=[Row(cells, height=mm(40), exact_height=True)],
-        align=Align.LEFT,
+        rows=[model.Row(cells, height=mm(40), exact_height=True)],
+        align=model.Align.LEFT,
         indent=mm(4),
         cell_margin=mm(1.5),
-        borders=Border(pt(0.5)),
-        role=Role.BODY_TABLE,
+        borders=model.Border(pt(0.5)),
+        role=model.Role.BODY_TABLE,
         header_rows=1,
     )
 
 
-def full_model() -> Document:
+def full_model() -> model.Document:
     """Every field of every dataclass of the model away from its default."""
-    first = Section(
+    first = model.Section(
         page=_page(),
         blocks=[
             _paragraph("Main text of the first section"),
             _table(),
-            _paragraph("Filler " * 1200, Role.CLAUSE),
+            _paragraph("Filler " * 1200, model.Role.CLAUSE),
         ],  # two pages and more
-        header=[_paragraph("Running header", Role.PAGE_NUMBER)],
-        first_header=[_paragraph("First page header", Role.TITLE)],
-        footer=[_paragraph("Running footer", Role.NOI_NHAN_ITEM)],
-        first_footer=[_paragraph("First page footer", Role.FOOTER_ADDRESS)],
+        header=[_paragraph("Running header", model.Role.PAGE_NUMBER)],
+        first_header=[_paragraph("First page header", model.Role.TITLE)],
+        footer=[_paragraph("Running footer", model.Role.NOI_NHAN_ITEM)],
+        first_footer=[_paragraph("First page footer", model.Role.FOOTER_ADDRESS)],
         different_first_page=True,
         restart_numbering=False,
     )
-    second = Section(
+    second = model.Section(
         page=replace(_page(), margin_left=mm(33)),
         blocks=[
-            _paragraph("Second section text", Role.APPENDIX_TITLE),
-            Table(
+            _paragraph("Second section text", model.Role.APPENDIX_TITLE),
+            model.Table(
                 columns=[mm(50)],
-                rows=[Row([Cell([_paragraph("centred table")])])],
-                align=Align.CENTER,
+                rows=[model.Row([model.Cell([_paragraph("centred table")])])],
+                align=model.Align.CENTER,
             ),
         ],
-        header=[_paragraph("Second section header", Role.APPENDIX_LABEL)],
-        first_header=[_paragraph("Second section first header", Role.APPENDIX_REFERENCE)],
-        footer=[_paragraph("Second section footer", Role.DRAFTER_MARK)],
-        first_footer=[_paragraph("Second section first footer", Role.SIGNER)],
+        header=[_paragraph("Second section header", model.Role.APPENDIX_LABEL)],
+        first_header=[_paragraph("Second section first header", model.Role.APPENDIX_REFERENCE)],
+        footer=[_paragraph("Second section footer", model.Role.DRAFTER_MARK)],
+        first_footer=[_paragraph("Second section first footer", model.Role.SIGNER)],
         different_first_page=False,
         restart_numbering=False,
     )
-    return Document(
+    return model.Document(
         sections=[first, second],
         title="Type",
         subject="Subject line",
@@ -145,12 +130,12 @@ def full_model() -> Document:
 # --- what each writer made -------------------------------------------------------------
 
 
-def docx_output(document: Document) -> dict[str, bytes]:
+def docx_output(document: model.Document) -> dict[str, bytes]:
     with zipfile.ZipFile(io.BytesIO(docx_writer.to_bytes(document))) as package:
         return {name: package.read(name) for name in package.namelist()}
 
 
-def painter_output(document: Document) -> tuple[object, ...]:
+def painter_output(document: model.Document) -> tuple[object, ...]:
     """What the painter drew: words and their boxes, lines, fonts, metadata (from its
     PDF), and the roles it reports with their boxes."""
     pdf = pymupdf.open(stream=pdf_bytes(document), filetype="pdf")
@@ -191,30 +176,30 @@ def painter_output(document: Document) -> tuple[object, ...]:
 
 # --- one variation per field ------------------------------------------------------------
 
-Change = Callable[[Document], None]
+Change = Callable[[model.Document], None]
 
 
-def _p(document: Document) -> Paragraph:
+def _p(document: model.Document) -> model.Paragraph:
     block = document.sections[0].blocks[0]
-    assert isinstance(block, Paragraph)
+    assert isinstance(block, model.Paragraph)
     return block
 
 
-def _t(document: Document) -> Table:
+def _t(document: model.Document) -> model.Table:
     block = document.sections[0].blocks[1]
-    assert isinstance(block, Table)
+    assert isinstance(block, model.Table)
     return block
 
 
 def _set_run(**changes: Any) -> Change:
-    def change(document: Document) -> None:
+    def change(document: model.Document) -> None:
         _p(document).runs[0] = replace(_p(document).runs[0], **changes)
 
     return change
 
 
 def _set_paragraph(**changes: Any) -> Change:
-    def change(document: Document) -> None:
+    def change(document: model.Document) -> None:
         for name, value in changes.items():
             setattr(_p(document), name, value)
 
@@ -222,7 +207,7 @@ def _set_paragraph(**changes: Any) -> Change:
 
 
 def _set_table(**changes: Any) -> Change:
-    def change(document: Document) -> None:
+    def change(document: model.Document) -> None:
         for name, value in changes.items():
             setattr(_t(document), name, value)
 
@@ -230,7 +215,7 @@ def _set_table(**changes: Any) -> Change:
 
 
 def _set_cell(**changes: Any) -> Change:
-    def change(document: Document) -> None:
+    def change(document: model.Document) -> None:
         for name, value in changes.items():
             setattr(_t(document).rows[0].cells[0], name, value)
 
@@ -238,7 +223,7 @@ def _set_cell(**changes: Any) -> Change:
 
 
 def _set_row(**changes: Any) -> Change:
-    def change(document: Document) -> None:
+    def change(document: model.Document) -> None:
         for name, value in changes.items():
             setattr(_t(document).rows[0], name, value)
 
@@ -246,7 +231,7 @@ def _set_row(**changes: Any) -> Change:
 
 
 def _set_page(**changes: Any) -> Change:
-    def change(document: Document) -> None:
+    def change(document: model.Document) -> None:
         section = document.sections[0]
         section.page = replace(section.page, **changes)
 
@@ -254,7 +239,7 @@ def _set_page(**changes: Any) -> Change:
 
 
 def _set_section(**changes: Any) -> Change:
-    def change(document: Document) -> None:
+    def change(document: model.Document) -> None:
         for name, value in changes.items():
             setattr(document.sections[0], name, value)
 
@@ -262,60 +247,70 @@ def _set_section(**changes: Any) -> Change:
 
 
 def _set_document(**changes: Any) -> Change:
-    def change(document: Document) -> None:
+    def change(document: model.Document) -> None:
         for name, value in changes.items():
             setattr(document, name, value)
 
     return change
 
 
-def _fill_page_then(paragraph: Paragraph, filler_pt: float) -> Document:
+def _fill_page_then(paragraph: model.Paragraph, filler_pt: float) -> model.Document:
     """A page filled with exact 10 pt lines, leaving *filler_pt* for *paragraph* and
     what follows it: where keep-with-next and keep-lines decide the page break."""
     page = replace(_page(), margin_top=mm(20), margin_bottom=mm(20))
     height = Length(page.height - page.margin_top - page.margin_bottom).pt
-    filler = Paragraph([Run("x", pt(8))], line_spacing=LineSpacing(LineRule.EXACT, 10))
+    filler = model.Paragraph(
+        [model.Run("x", pt(8))], line_spacing=model.LineSpacing(model.LineRule.EXACT, 10)
+    )
     count = int((height - filler_pt) // 10)
     blocks = [replace(filler) for _ in range(count)]
     blocks += [
         paragraph,
-        Paragraph([Run("next", pt(12))], line_spacing=LineSpacing(LineRule.EXACT, 20)),
+        model.Paragraph(
+            [model.Run("next", pt(12))], line_spacing=model.LineSpacing(model.LineRule.EXACT, 20)
+        ),
     ]
-    return Document([Section(page=page, blocks=blocks)])
+    return model.Document([model.Section(page=page, blocks=blocks)])
 
 
-def _keep_with_next_scenario(keep: bool) -> Document:
-    lone = Paragraph(
-        [Run("kept", pt(12))], line_spacing=LineSpacing(LineRule.EXACT, 20), keep_with_next=keep
+def _keep_with_next_scenario(keep: bool) -> model.Document:
+    lone = model.Paragraph(
+        [model.Run("kept", pt(12))],
+        line_spacing=model.LineSpacing(model.LineRule.EXACT, 20),
+        keep_with_next=keep,
     )
     return _fill_page_then(lone, 30)  # room for it, not for the next paragraph too
 
 
-def _long_table_scenario(header_rows: int) -> Document:
+def _long_table_scenario(header_rows: int) -> model.Document:
     """A 60-row table that crosses a page: its header repeated on page 2, or not."""
 
-    def row(text: str) -> Row:
-        return Row([Cell([Paragraph([Run(text, pt(12))])])])
+    def row(text: str) -> model.Row:
+        return model.Row([model.Cell([model.Paragraph([model.Run(text, pt(12))])])])
 
-    table = Table(
+    table = model.Table(
         columns=[mm(100)],
         rows=[row("Header"), *(row(f"Row {i}") for i in range(60))],
-        borders=Border(pt(0.5)),
+        borders=model.Border(pt(0.5)),
         header_rows=header_rows,
     )
-    return Document([Section(page=_page(), blocks=[table])])
+    return model.Document([model.Section(page=_page(), blocks=[table])])
 
 
-def _keep_lines_scenario(keep: bool) -> Document:
-    four = Paragraph(
-        [Run("a\nb\nc\nd", pt(12))], line_spacing=LineSpacing(LineRule.EXACT, 20), keep_lines=keep
+def _keep_lines_scenario(keep: bool) -> model.Document:
+    four = model.Paragraph(
+        [model.Run("a\nb\nc\nd", pt(12))],
+        line_spacing=model.LineSpacing(model.LineRule.EXACT, 20),
+        keep_lines=keep,
     )
     return _fill_page_then(four, 50)  # room for two of its four lines
 
 
 # Field → the change made to the full model (or, for the page-break fields, the pair of
 # documents to compare: the full model cannot be at a page break for every one of them).
-VARIATIONS: dict[str, Change | tuple[Callable[[], Document], Callable[[], Document]]] = {
+VARIATIONS: dict[
+    str, Change | tuple[Callable[[], model.Document], Callable[[], model.Document]]
+] = {
     "Run.text": _set_run(text="Other words"),
     "Run.size": _set_run(size=pt(11)),
     "Run.bold": _set_run(bold=False),
@@ -323,18 +318,20 @@ VARIATIONS: dict[str, Change | tuple[Callable[[], Document], Callable[[], Docume
     "Run.underline": _set_run(underline=False),
     "Run.color": _set_run(color=""),
     "Run.field": lambda d: _p(d).runs.__setitem__(1, replace(_p(d).runs[1], field=None)),
-    "Border.width": _set_paragraph(border_top=Border(pt(3), pt(2))),
-    "Border.space": _set_paragraph(border_top=Border(pt(1), pt(8))),
-    "LineSpacing.rule": _set_paragraph(line_spacing=LineSpacing(LineRule.EXACT, 18)),
-    "LineSpacing.value": _set_paragraph(line_spacing=LineSpacing(LineRule.AT_LEAST, 30)),
+    "Border.width": _set_paragraph(border_top=model.Border(pt(3), pt(2))),
+    "Border.space": _set_paragraph(border_top=model.Border(pt(1), pt(8))),
+    "LineSpacing.rule": _set_paragraph(line_spacing=model.LineSpacing(model.LineRule.EXACT, 18)),
+    "LineSpacing.value": _set_paragraph(
+        line_spacing=model.LineSpacing(model.LineRule.AT_LEAST, 30)
+    ),
     "Paragraph.runs": lambda d: _p(d).runs.pop(),
-    "Paragraph.align": _set_paragraph(align=Align.RIGHT),
+    "Paragraph.align": _set_paragraph(align=model.Align.RIGHT),
     "Paragraph.indent_left": _set_paragraph(indent_left=mm(20)),
     "Paragraph.indent_right": _set_paragraph(indent_right=mm(90)),
     "Paragraph.first_line": _set_paragraph(first_line=mm(-3)),
     "Paragraph.space_before": _set_paragraph(space_before=pt(20)),
     "Paragraph.space_after": _set_paragraph(space_after=pt(20)),
-    "Paragraph.line_spacing": _set_paragraph(line_spacing=LineSpacing()),
+    "Paragraph.line_spacing": _set_paragraph(line_spacing=model.LineSpacing()),
     "Paragraph.keep_with_next": (
         lambda: _keep_with_next_scenario(True),
         lambda: _keep_with_next_scenario(False),
@@ -345,20 +342,20 @@ VARIATIONS: dict[str, Change | tuple[Callable[[], Document], Callable[[], Docume
     ),
     "Paragraph.border_top": _set_paragraph(border_top=None),
     "Paragraph.border_bottom": _set_paragraph(border_bottom=None),
-    "Paragraph.role": _set_paragraph(role=Role.CAN_CU),
+    "Paragraph.role": _set_paragraph(role=model.Role.CAN_CU),
     "Cell.blocks": lambda d: _t(d).rows[0].cells[0].blocks.append(_paragraph("more")),
-    "Cell.v_align": _set_cell(v_align=VAlign.TOP),
+    "Cell.v_align": _set_cell(v_align=model.VAlign.TOP),
     "Cell.borders": _set_cell(borders=None),
     "Row.cells": lambda d: _t(d).rows[0].cells.pop(),
     "Row.height": _set_row(height=mm(60)),
     "Row.exact_height": _set_row(exact_height=False, height=mm(5)),
     "Table.columns": _set_table(columns=[mm(40), mm(70)]),
-    "Table.rows": lambda d: _t(d).rows.append(Row([Cell([_paragraph("row 2")])])),
-    "Table.align": _set_table(align=Align.RIGHT),
+    "Table.rows": lambda d: _t(d).rows.append(model.Row([model.Cell([_paragraph("row 2")])])),
+    "Table.align": _set_table(align=model.Align.RIGHT),
     "Table.indent": _set_table(indent=mm(12)),
     "Table.cell_margin": _set_table(cell_margin=mm(4)),
     "Table.borders": _set_table(borders=None),
-    "Table.role": _set_table(role=Role.HEADER),
+    "Table.role": _set_table(role=model.Role.HEADER),
     "Table.header_rows": (lambda: _long_table_scenario(1), lambda: _long_table_scenario(0)),
     "PageSetup.width": _set_page(width=mm(210)),
     "PageSetup.height": _set_page(height=mm(297)),
