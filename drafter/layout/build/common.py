@@ -7,7 +7,7 @@ References such as "ô 3" are the boxes of the layout diagram in Appendix I of N
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from drafter.core.doctypes import DocType, HeaderStyle
 from drafter.core.letter import Letter
@@ -198,18 +198,18 @@ def header_lines(lines: list[str], size: Length, width: Length, *, bold: bool) -
     return out
 
 
-def display_text(
-    text: str,
-    size: Length,
-    width: Length,
-    *,
-    bold: bool = False,
-    italic: bool = False,
-    balanced: bool = True,
-) -> str:
+class LineOptions(TypedDict, total=False):
+    """How :func:`~drafter.layout.linebreak.break_lines` sets the lines (its keywords)."""
+
+    bold: bool
+    italic: bool
+    balanced: bool
+
+
+def display_text(text: str, size: Length, width: Length, **options: Unpack[LineOptions]) -> str:
     """*text* with the line breaks the layout chose, one display line per break-separated
     line, each narrower than *width*: the writers print these lines as they are."""
-    return "\n".join(break_lines(text, size, width, bold=bold, italic=italic, balanced=balanced))
+    return "\n".join(break_lines(text, size, width, **options))
 
 
 def stamp(label: str, width: Length, align: Align, role: Role, text_role: Role) -> Table:
