@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sample_letters import cong_van, long_cong_van_with_appendix, marked_cong_van
 
+from core.characters import DIRECTION_CONTROLS
 from drafter.core import letterfile
 from drafter.core.letter import Appendix, Letter, Secrecy, Signature, Urgency
 from drafter.core.problems import InvalidInput, Problem
@@ -337,21 +338,7 @@ class TestHostileFiles:
 class TestInvisibleCharacters:
     """The same treatment in letter fields, type fields and the body."""
 
-    @pytest.mark.parametrize(
-        "char",
-        [
-            "\u202e",
-            "\u202d",
-            "\u2066",
-            "\u2067",
-            "\u2068",
-            "\u2069",
-            "\u200e",
-            "\u200f",
-            "\u061c",
-            "\u202a",
-        ],
-    )
+    @pytest.mark.parametrize("char", DIRECTION_CONTROLS)
     def test_direction_controls_are_reported_everywhere(self, char: str) -> None:
         text = (
             MINIMAL.replace("cong_van", "quyet_dinh")

@@ -7,6 +7,7 @@ import unicodedata
 
 import pytest
 
+from core.characters import DIRECTION_CONTROLS
 from drafter.core import vietnamese as vn
 
 
@@ -242,23 +243,7 @@ class TestCharacterClasses:
         assert vn.clean_text(f"Nội{char} vụ\nhai") == "Nội vụ\nhai"
         assert vn.text_problem(vn.clean_line(f"Nội{char} vụ")) is None
 
-    @pytest.mark.parametrize(
-        "char",
-        [
-            "\u202a",
-            "\u202b",
-            "\u202c",
-            "\u202d",
-            "\u202e",
-            "\u2066",
-            "\u2067",
-            "\u2068",
-            "\u2069",
-            "\u200e",
-            "\u200f",
-            "\u061c",
-        ],
-    )
+    @pytest.mark.parametrize("char", DIRECTION_CONTROLS)
     def test_direction_controls_are_kept_and_reported(self, char: str) -> None:
         text = vn.clean_line(f"hoadon{char}fdp.exe")
         assert char in text
