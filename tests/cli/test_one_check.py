@@ -4,11 +4,11 @@ in the user's language, every registered format for every command that writes.""
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from cli.running import drafter
 from drafter.core.doctypes import default_registry
 from drafter.render import formats
 
@@ -28,17 +28,7 @@ name = "Nguyễn Văn A"
 
 
 def _drafter(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
-    import os
-
-    env = {**os.environ, "DRAFTER_HOME": str(home), "DRAFTER_LANG": "vi"}
-    return subprocess.run(
-        [sys.executable, "-m", "drafter", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-        env=env,
-    )
+    return drafter(*args, home=home, language="vi")
 
 
 @pytest.fixture

@@ -3,20 +3,10 @@
 from __future__ import annotations
 
 import io
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
-
-def _drafter(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "drafter", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-    )
+from cli.running import drafter
 
 
 def _document_text(path: Path) -> str:
@@ -24,12 +14,20 @@ def _document_text(path: Path) -> str:
         return package.read("word/document.xml").decode("utf-8")
 
 
-def test_one_file_per_name(tmp_path: Path) -> None:
-    letter = tmp_path / "gm.letter"
-    letter.write_text(_drafter("new", "giay_moi").stdout, encoding="utf-8")
-    names = tmp_path / "names.txt"
+def _invitation_and_names(folder: Path) -> tuple[Path, Path]:
+    """A giấy mời as ``drafter new`` writes it and a file of two names, in *folder*."""
+    letter = folder / "gm.letter"
+    letter.write_text(drafter("new", "giay_moi", home=folder).stdout, encoding="utf-8")
+    names = folder / "names.txt"
     names.write_text("Nguyễn Văn An\nTrần Thị Bình\n", encoding="utf-8")
-    result = _drafter("render", str(letter), "--names", str(names), "-o", str(tmp_path / "out"))
+    return letter, names
+
+
+def test_one_file_per_name(tmp_path: Path) -> None:
+    letter, names = _invitation_and_names(tmp_path)
+    result = drafter(
+        "render", str(letter), "--names", str(names), "-o", str(tmp_path / "out"), home=tmp_path
+    )
     assert result.returncode == 0, result.stderr
     files = sorted((tmp_path / "out").glob("*.docx"))
     assert len(files) == 2
@@ -38,12 +36,11 @@ def test_one_file_per_name(tmp_path: Path) -> None:
 
 
 def test_one_combined_file(tmp_path: Path) -> None:
-    letter = tmp_path / "gm.letter"
-    letter.write_text(_drafter("new", "giay_moi").stdout, encoding="utf-8")
-    names = tmp_path / "names.txt"
-    names.write_text("Nguyễn Văn An\nTrần Thị Bình\n", encoding="utf-8")
+    letter, names = _invitation_and_names(tmp_path)
     out = tmp_path / "all.docx"
-    result = _drafter("render", str(letter), "--names", str(names), "--together", "-o", str(out))
+    result = drafter(
+        "render", str(letter), "--names", str(names), "--together", "-o", str(out), home=tmp_path
+    )
     assert result.returncode == 0, result.stderr
     xml = _document_text(out)
     assert "Nguyễn Văn An" in xml and "Trần Thị Bình" in xml
@@ -53,6 +50,8 @@ def test_one_combined_file(tmp_path: Path) -> None:
 def test_a_merge_takes_exactly_one_letter(tmp_path: Path) -> None:
     names = tmp_path / "names.txt"
     names.write_text("Nguyễn Văn An\n", encoding="utf-8")
-    result = _drafter("render", "a.letter", "b.letter", "--names", str(names), "-o", str(tmp_path))
+    result = drafter(
+        "render", "a.letter", "b.letter", "--names", str(names), "-o", str(tmp_path), home=tmp_path
+    )
     assert result.returncode == 2
     assert "-o" in result.stderr
