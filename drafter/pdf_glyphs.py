@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
+
+if TYPE_CHECKING:
+    from pdfminer.pdfdevice import PDFTextDevice
 
 Kept = TypeVar("Kept")
 
@@ -28,10 +31,14 @@ class DrawnText:
     font: Any  # pdfminer's font: its name, ascent and descent
 
 
-class GlyphDevice(Protocol[Kept]):
-    """The type of :func:`glyph_device`'s answer: a pdfminer device with its findings."""
+if TYPE_CHECKING:
 
-    found: list[Kept]
+    class GlyphDevice(PDFTextDevice, Generic[Kept]):
+        """The type of :func:`glyph_device`'s answer: a pdfminer device with its findings
+        (declared for the type checker only, so that importing this module stays free of
+        pdfminer)."""
+
+        found: list[Kept]
 
 
 def glyph_device(resources: Any, keep: Callable[[DrawnText], Iterable[Kept]]) -> GlyphDevice[Kept]:
@@ -72,5 +79,5 @@ def glyph_device(resources: Any, keep: Callable[[DrawnText], Iterable[Kept]]) ->
             )
             return advance
 
-    device: GlyphDevice[Kept] = Device()
-    return device
+    # Device is GlyphDevice at run time, but that class exists for the type checker only.
+    return cast("GlyphDevice[Kept]", Device())

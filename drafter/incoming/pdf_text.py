@@ -15,11 +15,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from drafter.i18n import _
 from drafter.incoming.errors import ReadError
-from drafter.pdf_glyphs import DrawnText, GlyphDevice, glyph_device
+from drafter.pdf_glyphs import DrawnText, glyph_device
+
+if TYPE_CHECKING:
+    from drafter.pdf_glyphs import GlyphDevice
 
 # In font sizes: a gap wider than this between two characters is a word space...
 WORD_GAP = 0.12

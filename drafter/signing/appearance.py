@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from drafter.i18n import _
 from drafter.signing.errors import SigningError
@@ -156,12 +156,13 @@ def placed_image_style(image: Any, box: Rect, at: Rect) -> Any:
     from pyhanko.stamp import StaticStampStyle
 
     width, height = at[2] - at[0], at[3] - at[1]
+    # pyHanko declares the margins int, but lays out with the real numbers it is given.
     margins = Margins(
-        left=at[0] - box[0],
-        right=box[2] - at[2],  # type: ignore[arg-type]
-        top=box[3] - at[3],
-        bottom=at[1] - box[1],
-    )  # type: ignore[arg-type]
+        left=cast(int, at[0] - box[0]),
+        right=cast(int, box[2] - at[2]),
+        top=cast(int, box[3] - at[3]),
+        bottom=cast(int, at[1] - box[1]),
+    )
     return StaticStampStyle(
         background=PdfImage(image, box=BoxConstraints(width=width, height=height)),
         border_width=0,

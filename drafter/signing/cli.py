@@ -20,7 +20,7 @@ from drafter.i18n import _
 
 if TYPE_CHECKING:
     from drafter.signing.keys import KeySource
-    from drafter.signing.sign import Request, Result
+    from drafter.signing.sign import Request, Result, Role
 
 EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
 
@@ -52,7 +52,7 @@ def _block(text: str) -> int:
     return int(text)
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     sign = subparsers.add_parser(
         "sign", help=_("sign a PDF made by Drafter, as its signer or as the agency (NĐ 30)")
     )
@@ -190,7 +190,7 @@ def _read_pdf(path: Path) -> bytes:
         ) from None
 
 
-def _secret(args: argparse.Namespace, source: object) -> str:
+def _secret(args: argparse.Namespace, source: KeySource) -> str:
     from drafter.core.atomic import explain_read_error
     from drafter.signing.errors import SigningError
 
@@ -207,7 +207,7 @@ def _secret(args: argparse.Namespace, source: object) -> str:
         return text.splitlines()[0] if text else ""
     import getpass
 
-    p12, token = source.p12, source.token  # type: ignore[attr-defined]
+    p12, token = source.p12, source.token
     prompt = (
         _("Password of {file}: ").format(file=p12)
         if p12
@@ -265,10 +265,10 @@ def _sign(args: argparse.Namespace) -> int:
     result = sign_with(data, request, source, _secret(args, source))
     # The register learns the number only once the signed file is safely written beside
     # its place; the file is moved into place only once the register has it.
-    with output.staged(args.output, result.data):  # type: ignore[attr-defined]
-        if result.filled and not args.no_register:  # type: ignore[attr-defined]
+    with output.staged(args.output, result.data):
+        if result.filled and not args.no_register:
             _record(args, result)
-    block = result.block  # type: ignore[attr-defined]
+    block = result.block
     print(
         _("signed as {role} by {name}: {path}").format(
             role=_("signer") if role is Role.SIGNER else _("agency"),
@@ -280,13 +280,13 @@ def _sign(args: argparse.Namespace) -> int:
             if block
             else ""
         )
-    )  # type: ignore[attr-defined]
+    )
     return EXIT_OK
 
 
 def _image_and_key(
-    args: argparse.Namespace, data: bytes, role: object, separate: bool
-) -> tuple[Path | None, object]:
+    args: argparse.Namespace, data: bytes, role: Role, separate: bool
+) -> tuple[Path | None, KeySource]:
     """The image and key given on the command line, else those the store keeps for the
     block's signer (found by the name printed under it, or ``--signer``) or for the
     agency's profile."""
@@ -305,7 +305,7 @@ def _image_and_key(
         return image, source
     name, symbol = args.signer, args.attachment.partition("/")[2]
     if not separate:
-        block, layout = block_to_sign(data, role, args.block)  # type: ignore[arg-type]
+        block, layout = block_to_sign(data, role, args.block)
         name = name or layout.signatures[block - 1].name
         symbol = layout.symbol
     if role is Role.SIGNER and not name:
@@ -380,7 +380,7 @@ def leading_number(number_symbol: str) -> int | None:
     return int(digits) if digits.isdigit() else None
 
 
-def _record(args: argparse.Namespace, result: object) -> None:
+def _record(args: argparse.Namespace, result: Result) -> None:
     from drafter.signing.appearance import signing_time
     from drafter.signing.errors import SigningError
     from drafter.store.engine import open_store
@@ -390,7 +390,7 @@ def _record(args: argparse.Namespace, result: object) -> None:
 
     # A document without a date line (a biên bản) is issued on the day it is signed.
     date = args.date or signing_time().date()
-    number = args.number if args.number is not None else leading_number(result.number_symbol)  # type: ignore[attr-defined]
+    number = args.number if args.number is not None else leading_number(result.number_symbol)
     if number is None:
         return  # nothing the register could file it under
     try:
@@ -398,11 +398,11 @@ def _record(args: argparse.Namespace, result: object) -> None:
             entry = record_signed_issue(
                 store,
                 number=number,
-                number_symbol=result.number_symbol,  # type: ignore[attr-defined]
+                number_symbol=result.number_symbol,
                 date=date,
-                type_name=result.title,  # type: ignore[attr-defined]
+                type_name=result.title,
                 signer=result.signer_name,
-                sequence_key=args.sequence,  # type: ignore[attr-defined]
+                sequence_key=args.sequence,
                 actor=current_actor(),
             )
     except NumberingError as error:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from io import BytesIO
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from drafter.i18n import _
 from drafter.signing import appearance, fields
@@ -284,7 +284,7 @@ def _prepare_fields(writer: Any, layout: PagePlan, certifying_block: int) -> Non
             pdf_fields.SigFieldSpec(
                 signer_field(block),
                 on_page=space.page,
-                box=appearance.signature_box(space),
+                box=_field_box(appearance.signature_box(space)),
                 field_mdp_spec=lock if certifying else None,
                 doc_mdp_update_value=pdf_fields.MDPPerm.FILL_FORMS if certifying else None,
             ),
@@ -293,7 +293,7 @@ def _prepare_fields(writer: Any, layout: PagePlan, certifying_block: int) -> Non
         pdf_fields.append_signature_field(
             writer,
             pdf_fields.SigFieldSpec(
-                agency_field(block), on_page=space.page, box=appearance.seal_box(space)
+                agency_field(block), on_page=space.page, box=_field_box(appearance.seal_box(space))
             ),
         )
 
@@ -372,7 +372,7 @@ def sign_as_agency(
         page_size = _page_size(reader, 0)
         rect = appearance.text_rect(lines, page_size)
         pdf_fields.append_signature_field(
-            writer, pdf_fields.SigFieldSpec(AGENCY_FIELD, on_page=0, box=_rounded(rect))
+            writer, pdf_fields.SigFieldSpec(AGENCY_FIELD, on_page=0, box=_field_box(_rounded(rect)))
         )
         result.data = _sign(
             writer,
@@ -510,6 +510,12 @@ def _signature_field_names(reader: Any) -> set[str]:
     from pyhanko.sign.fields import enumerate_sig_fields
 
     return {str(name) for name, _value, _reference in enumerate_sig_fields(reader)}
+
+
+def _field_box(rect: tuple[float, float, float, float]) -> tuple[int, int, int, int]:
+    """*rect* as pyHanko's SigFieldSpec declares its box: integers, though PDF coordinates
+    are real numbers and pyHanko takes the floats it is given."""
+    return cast("tuple[int, int, int, int]", rect)
 
 
 def _rounded(rect: tuple[float, float, float, float]) -> tuple[float, float, float, float]:

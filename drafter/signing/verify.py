@@ -18,8 +18,9 @@ allowed; trust is reported beside it.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -44,7 +45,7 @@ class SignatureReport:
     trusted: bool
     certificate_valid_at_signing: bool
     certification: bool  # the first signature, that fixes what may change after it
-    problems: list[str] = field(default_factory=list)
+    problems: list[str] = dataclasses.field(default_factory=list)
 
     @property
     def passes(self) -> bool:
