@@ -69,18 +69,14 @@ def token_signer_args(
     )
 
 
+def agency_text_args(keys: Keys) -> tuple[object, ...]:
+    """Signing as the agency with its PKCS#12 key, without an image (the text stamp)."""
+    return ("--as", "agency", "--p12", keys.agency, "--passfile", keys.passfile)
+
+
 def agency_args(keys: Keys, images: Images, *, seal: Path | None = None) -> tuple[object, ...]:
     """Signing as the agency with its PKCS#12 key and, by default, the test seal."""
-    return (
-        "--as",
-        "agency",
-        "--p12",
-        keys.agency,
-        "--image",
-        seal or images.seal,
-        "--passfile",
-        keys.passfile,
-    )
+    return (*agency_text_args(keys), "--image", seal or images.seal)
 
 
 def sign_as_signer(pdf: Path, keys: Keys, images: Images, out: Path) -> Path:

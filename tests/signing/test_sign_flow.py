@@ -11,6 +11,7 @@ import pytest
 from drafter.cli import main
 from signing.conftest import Images, Keys, Token
 from signing.helpers import (
+    agency_text_args,
     issue_as_agency,
     pdfsig,
     sign,
@@ -115,21 +116,6 @@ def test_one_changed_byte_is_reported(
 
 def test_attachment_signature_without_image(draft_pdf: Path, keys: Keys, tmp_path: Path) -> None:
     out = tmp_path / "appendix.pdf"
-    assert (
-        sign(
-            draft_pdf,
-            "--as",
-            "agency",
-            "--p12",
-            keys.agency,
-            "--passfile",
-            keys.passfile,
-            "--attachment",
-            "12/SGDĐT-VP",
-            "-o",
-            out,
-        )
-        == 0
-    )
+    assert sign(draft_pdf, *agency_text_args(keys), "--attachment", "12/SGDĐT-VP", "-o", out) == 0
     assert "Signature is Valid." in pdfsig(out)
     assert main(["verify", str(out), "--trust", str(keys.trust)]) == 0

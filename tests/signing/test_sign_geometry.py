@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from signing.conftest import Images, Keys
-from signing.helpers import drawn_images, issue_as_agency, sign, sign_as_signer
+from signing.helpers import agency_text_args, drawn_images, issue_as_agency, sign, sign_as_signer
 
 if TYPE_CHECKING:
     import pymupdf
@@ -34,21 +34,7 @@ def _agency_text_signed(
     draft: Path, keys: Keys, out: Path, *options: object
 ) -> Iterator[pymupdf.Document]:
     """*draft* signed by the agency as text, no image (*options* say what for), baked."""
-    assert (
-        sign(
-            draft,
-            "--as",
-            "agency",
-            "--p12",
-            keys.agency,
-            "--passfile",
-            keys.passfile,
-            *options,
-            "-o",
-            out,
-        )
-        == 0
-    )
+    assert sign(draft, *agency_text_args(keys), *options, "-o", out) == 0
     with _baked(out) as document:
         yield document
 
