@@ -8,27 +8,14 @@ do not collide), and measured with PyMuPDF.  LibreOffice is a requirement of
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-
 import pytest
 
 from drafter.app.compose import compose
 from drafter.core import letterfile
 from drafter.core.letter import Letter
 from drafter.render import docx_writer
+from libreoffice.convert import convert_to_pdf
 from libreoffice.pdf_pages import SPECIAL, Rendered, shipped_registry
-
-
-def _soffice() -> str:
-    for name in ("soffice", "libreoffice"):
-        path = shutil.which(name)
-        if path:
-            return path
-    pytest.fail(
-        "LibreOffice (soffice) is not installed; 'make test' installs it "
-        "(Debian package libreoffice-writer-nogui)"
-    )
 
 
 @pytest.fixture(scope="session")
@@ -50,24 +37,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Rendered]:
         path = docx_dir / f"{name}.docx"
         docx_writer.write(compose(letter, registry), path, letter.date)
         out[name] = Rendered(name, letter, registry.get(letter.type_id), pdf_dir / f"{name}.pdf")
-    profile = (base / "profile").as_uri()
-    result = subprocess.run(
-        [
-            _soffice(),
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(pdf_dir),
-            *sorted(str(p) for p in docx_dir.glob("*.docx")),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    result = convert_to_pdf(sorted(docx_dir.glob("*.docx")), pdf_dir, base / "profile", timeout=600)
     missing = [r.name for r in out.values() if not r.pdf.is_file()]
     assert not missing, f"LibreOffice did not convert {missing}: {result.stderr[-2000:]}"
     return out

@@ -4,12 +4,11 @@ header, title, signature and Nơi nhận line within 1 mm of each other."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import pymupdf
 import pytest
+from libreoffice.convert import convert_to_pdf
 from table_letters import TABLE_HEADER, long_table_ke_hoach
 
 from drafter.app.compose import compose
@@ -87,9 +86,6 @@ def rendered(
     qapp,
     tmp_path_factory: pytest.TempPathFactory,  # type: ignore[no-untyped-def]
 ) -> dict[str, tuple[Path, Path, list]]:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        pytest.fail("LibreOffice (soffice) is not installed; 'make test' installs it")
     folder = tmp_path_factory.mktemp("fidelity")
     registry = default_registry()
     out: dict[str, tuple[Path, Path, list]] = {}
@@ -108,23 +104,9 @@ def rendered(
             folder / "lo" / f"{type_id}.pdf",
             paginate(document),
         )
-    profile = (folder / "profile").as_uri()
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder / "lo"),
-            *[str(folder / f"{t}.docx") for t in TYPES],
-        ],
-        check=True,
-        capture_output=True,
-        timeout=900,
-    )
+    documents = [folder / f"{type_id}.docx" for type_id in TYPES]
+    result = convert_to_pdf(documents, folder / "lo", folder / "profile", timeout=900)
+    assert result.returncode == 0, result.stderr
     return out
 
 
