@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,22 +12,22 @@ import pytest
 from signing.conftest import Images, Keys
 from signing.helpers import agency_args, sign
 
+Issue = Callable[[Path, Path], int]
 
-def _issue(
-    signed: Path, keys: Keys, images: Images, database: Path, out: Path, number: int = 31
-) -> int:
-    return sign(
-        signed,
-        *agency_args(keys, images),
-        "--number",
-        number,
-        "--date",
-        "2026-03-05",
-        "--db",
-        database,
-        "-o",
-        out,
-    )
+
+@pytest.fixture
+def issue(signed_by_signer: Path, keys: Keys, images: Images) -> Issue:
+    """Issuing the signer's signed draft as number 31 with the seal: (database, out) → the
+    exit status."""
+
+    def issue_into(database: Path, out: Path) -> int:
+        return sign(
+            signed_by_signer,
+            *agency_args(keys, images),
+            *("--number", 31, "--date", "2026-03-05", "--db", database, "-o", out),
+        )
+
+    return issue_into
 
 
 def _register(database: Path) -> list[tuple[int, str]]:
@@ -39,8 +40,7 @@ def _register(database: Path) -> list[tuple[int, str]]:
 
 def test_a_read_only_output_folder_leaves_the_register_untouched(
     signed_by_signer: Path,
-    keys: Keys,
-    images: Images,
+    issue: Issue,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
@@ -62,7 +62,7 @@ def test_a_read_only_output_folder_leaves_the_register_untouched(
     monkeypatch.setattr(output.os, "open", read_only_open)
     database, original = tmp_path / "office.sqlite3", signed_by_signer.read_bytes()
     capsys.readouterr()
-    assert _issue(signed_by_signer, keys, images, database, folder / "issued.pdf") == 1
+    assert issue(database, folder / "issued.pdf") == 1
     assert "issued.pdf" in capsys.readouterr().err
     assert _register(database) == []  # nothing recorded
     assert list(folder.iterdir()) == [] and signed_by_signer.read_bytes() == original
@@ -71,8 +71,7 @@ def test_a_read_only_output_folder_leaves_the_register_untouched(
 
 def test_a_register_failure_leaves_no_file(
     signed_by_signer: Path,
-    keys: Keys,
-    images: Images,
+    issue: Issue,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
@@ -88,21 +87,14 @@ def test_a_register_failure_leaves_no_file(
     folder.mkdir()
     original = signed_by_signer.read_bytes()
     capsys.readouterr()
-    assert (
-        _issue(signed_by_signer, keys, images, tmp_path / "office.sqlite3", folder / "issued.pdf")
-        == 1
-    )
+    assert issue(tmp_path / "office.sqlite3", folder / "issued.pdf") == 1
     assert "cơ sở dữ liệu bị khóa" in capsys.readouterr().err
     assert list(folder.iterdir()) == []  # neither the PDF nor its temporary file
     assert signed_by_signer.read_bytes() == original
 
 
 def test_a_number_the_register_already_gave_leaves_no_file(
-    signed_by_signer: Path,
-    keys: Keys,
-    images: Images,
-    tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
+    issue: Issue, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     import datetime as dt
 
@@ -117,16 +109,14 @@ def test_a_number_the_register_already_gave_leaves_no_file(
     folder = tmp_path / "out"
     folder.mkdir()
     capsys.readouterr()
-    assert _issue(signed_by_signer, keys, images, database, folder / "issued.pdf") == 2
+    assert issue(database, folder / "issued.pdf") == 2
     assert "31" in capsys.readouterr().err
     assert list(folder.iterdir()) == []
     assert _register(database) == [(31, "31/SGDĐT-TCCB")]
 
 
-def test_the_register_and_the_file_both_have_the_number(
-    signed_by_signer: Path, keys: Keys, images: Images, tmp_path: Path
-) -> None:
+def test_the_register_and_the_file_both_have_the_number(issue: Issue, tmp_path: Path) -> None:
     database, out = tmp_path / "office.sqlite3", tmp_path / "issued.pdf"
-    assert _issue(signed_by_signer, keys, images, database, out) == 0
+    assert issue(database, out) == 0
     assert _register(database) == [(31, "31/SGDĐT-VP")]
     assert out.is_file() and [p.name for p in tmp_path.iterdir() if p.suffix == ".tmp"] == []
