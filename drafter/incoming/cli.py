@@ -12,7 +12,7 @@ import json
 import re
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from drafter.cli_guard import EXIT_INVALID, EXIT_OK, Handler, database_parser, guarded
 from drafter.cli_guard import report as _error
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from drafter.core.letter import Letter
     from drafter.store.engine import Store
     from drafter.store.incoming import IncomingEntry
+    from drafter.store.models import Profile
 
 
 def _bad_input() -> tuple[type[Exception], ...]:
@@ -129,20 +130,21 @@ _LABELS = {
 }
 
 
-def _format_record(data: dict[str, object]) -> str:
+def _format_record(data: dict[str, Any]) -> str:
+    """*data* is :meth:`ReadLetter.to_json`'s answer (JSON, hence ``Any``)."""
     lines = []
-    confidence = data["confidence"]
-    folded = set(data["folded"])  # type: ignore[arg-type]
+    confidence: dict[str, float] = data["confidence"]
+    folded = set(data["folded"])
     for key, label in _LABELS.items():
         value = data.get(key)
         if isinstance(value, list):
             value = " / ".join(str(v) for v in value) or None
         mark = _(" (read without diacritics: check it)") if key in folded else ""
         shown = value if value is not None else "—"
-        lines.append(f"{label}: {shown}  [{confidence.get(key, 0):.2f}]{mark}")  # type: ignore[attr-defined]
+        lines.append(f"{label}: {shown}  [{confidence.get(key, 0):.2f}]{mark}")
     if data.get("partial"):
         lines.append(_("Partial result: {why}").format(why=data["partial"]))
-    for note in data.get("notes") or []:  # type: ignore[attr-defined]
+    for note in data.get("notes") or []:
         lines.append(str(note))
     return "\n".join(lines)
 
@@ -232,7 +234,7 @@ def _entry(store: Store, args: argparse.Namespace) -> IncomingEntry:
 def cmd_incoming_update(args: argparse.Namespace) -> int:
     from drafter.store.incoming import update_arrival
 
-    values: dict[str, object] = {}
+    values: dict[str, str | dt.date] = {}
     for option, column in (
         ("to", "recipient_unit"),
         ("transfer", "transfer_date"),
@@ -246,7 +248,8 @@ def cmd_incoming_update(args: argparse.Namespace) -> int:
         if value is not None:
             values[column] = value
     with _open(args) as store:
-        entry = update_arrival(store, _entry(store, args).id, **values)
+        # actor named: the type checker then knows none of the values is taken for it
+        entry = update_arrival(store, _entry(store, args).id, actor=None, **values)
     print(
         _("Arrival number {number} ({year}) updated").format(number=entry.arrival, year=entry.year)
     )
@@ -293,7 +296,7 @@ def cmd_incoming_slip(args: argparse.Namespace) -> int:
 # --- drafter reply / forward -------------------------------------------------------------------
 
 
-def _profile(store: Store, label: str | None) -> object:
+def _profile(store: Store, label: str | None) -> Profile | None:
     from drafter.incoming.drafts import office_profile
 
     return office_profile(store, label)
@@ -367,7 +370,7 @@ def cmd_forward(args: argparse.Namespace) -> int:
 # --- registration ------------------------------------------------------------------------------
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     database = database_parser()
     which = argparse.ArgumentParser(add_help=False)
     which.add_argument("number", type=_arrival_number, help=_("the arrival number (số đến)"))

@@ -8,7 +8,7 @@ profile: issuer and place; its first signer) citing the incoming letter in full.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from drafter.i18n import _
 from drafter.incoming.answer import RECEIVED, forward_letter, reply_letter
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from drafter.core.letter import Letter
     from drafter.store.engine import Store
     from drafter.store.incoming import IncomingEntry
+    from drafter.store.models import Profile
 
 
 @dataclass
@@ -26,7 +27,7 @@ class Draft:
     warnings: list[str] = field(default_factory=list)  # said to the user, not fatal
 
 
-def office_profile(store: Store, label: str | None) -> Any:
+def office_profile(store: Store, label: str | None) -> Profile | None:
     """The office's profile named *label*, else its first one (None when there is none)."""
     from drafter.store.errors import NumberingError
     from drafter.store.profiles import list_profiles

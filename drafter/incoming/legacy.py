@@ -29,7 +29,7 @@ def font_encoding(font_name: str | None) -> str | None:
 
 def is_capitals_font(font_name: str | None) -> bool:
     """The TCVN3 "H" fonts (``.VnTimeH``) draw every code as a capital."""
-    return bool(font_name) and font_name.strip().endswith("H")  # type: ignore[union-attr]
+    return font_name is not None and font_name.strip().endswith("H")
 
 
 def from_tcvn3_text(text: str) -> str:

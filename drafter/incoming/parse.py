@@ -39,6 +39,7 @@ _DATE_RE = re.compile(
 )
 _VV_RE = re.compile(r"^\s*v\s*[/|il1]\s*v\b\.?\s*:?\s*")
 _KINH_GUI_RE = re.compile(r"^\s*k[i1l]nh\s*g[uưy][i1l]\s*[:;.]?\s*")
+_AUTHORITY_PREFIX_RE = re.compile(r"^\s*((?:TM|KT|TL|TUQ|Q)\s*\.\s*)?", re.I)
 _NOI_NHAN_RE = re.compile(r"^\s*n[o0]i\s*nh[a4]n\s*[:;.]?")
 _QUOC_HIEU_RE = re.compile(
     r"c[o0]ng\s*h[o0]a\s*x[a4]\s*h[o0][i1l]\s*ch[u]\s*ngh[i1l]a\s*"
@@ -227,10 +228,15 @@ class _Parser:
             if not text or _RULE_RE.match(text) or len(text) > 90:
                 continue
             picked.append(Line(text, line.column, line.page, line.bold))
-        if until is not None and until < len(self.lines) and self.lines[until].column != 1:
-            # The number's own line may start with the issuer's last line (OCR, plain text).
-            head = self.lines[until].text[: _NUMBER_RE.search(self.folded[until]).start()]  # type: ignore[union-attr]
-            head = self._strip_national(head)
+        number = (
+            _NUMBER_RE.search(self.folded[until])
+            if until is not None and until < len(self.lines) and self.lines[until].column != 1
+            else None
+        )
+        if until is not None and number is not None:
+            # The number's own line may start with the issuer's last line (OCR, plain text);
+            # *until* is the date's line when there is no number, and then has no such head.
+            head = self._strip_national(self.lines[until].text[: number.start()])
             if head and any(c.isalpha() for c in head):
                 picked.append(Line(head, FULL))
         lines = [line.text for line in picked]
@@ -429,7 +435,7 @@ class _Parser:
                     continue
             else:
                 if found and index == start:
-                    text = self.lines[index].text[_NOI_NHAN_RE.match(self.folded[index]).end() :]  # type: ignore[union-attr]
+                    text = self.lines[index].text[found[1].end() :]
                 text = self._without_recipient_item(text)
             text = text.strip()
             if text and not text.startswith("(") and not _RULE_RE.match(text):
@@ -459,10 +465,7 @@ class _Parser:
             restored = authority
             folded_input = not has_diacritics(" ".join(authority))
             if folded_input:
-                prefixes = [
-                    re.match(r"^\s*((?:TM|KT|TL|TUQ|Q)\s*\.\s*)?", line, re.I).group(0)  # type: ignore[union-attr]
-                    for line in authority
-                ]
+                prefixes = [_authority_prefix(line) for line in authority]
                 attempts = [
                     self.gazetteer.restore(line[len(prefix) :])
                     for line, prefix in zip(authority, prefixes, strict=True)
@@ -500,3 +503,9 @@ class _Parser:
 def parse_lines(extracted: Extracted, gazetteer: Gazetteer | None = None) -> ReadLetter:
     """The components of the letter in *extracted*."""
     return _Parser(extracted, gazetteer or default_gazetteer()).parse()
+
+
+def _authority_prefix(line: str) -> str:
+    """The "TM. ", "KT. "… an authority line starts with, and the spaces before it."""
+    match = _AUTHORITY_PREFIX_RE.match(line)
+    return match.group(0) if match else ""

@@ -181,7 +181,7 @@ def _docx_lines(
     children: Iterable[Any],
     column: int = FULL,
 ) -> Iterator[Line]:
-    from docx.table import Table
+    from docx.table import Table, _Cell
     from docx.text.paragraph import Paragraph
 
     for child in children:
@@ -191,7 +191,7 @@ def _docx_lines(
         elif tag == "tbl":
             table = Table(child, document)
             for row in table.rows:
-                cells = []
+                cells: list[_Cell] = []
                 for cell in row.cells:  # a merged cell is listed once per grid column
                     if not any(cell._tc is seen._tc for seen in cells):
                         cells.append(cell)
