@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -33,49 +34,37 @@ def office(tmp_path: Path, keys: Keys, images: Images) -> Path:
     return database
 
 
-def _sign_with_the_office(
-    capsys: pytest.CaptureFixture[str],
-    pdf: Path,
-    keys: Keys,
-    office: Path,
-    out: Path,
-    *options: object,
-) -> tuple[int, str, str]:
-    """``drafter sign`` of *pdf* into *out* with *options*, the office data and the password."""
-    return run_sign(capsys, pdf, *options, "--passfile", keys.passfile, "--db", office, "-o", out)
+SignWithTheOffice = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture
+def sign_with_the_office(
+    capsys: pytest.CaptureFixture[str], keys: Keys, office: Path
+) -> SignWithTheOffice:
+    """``drafter sign`` of a PDF into an output file with some options, the office data and
+    the password: the exit status, the output and the errors."""
+
+    def sign_into(pdf: Path, out: Path, *options: object) -> tuple[int, str, str]:
+        return run_sign(
+            capsys, pdf, *options, "--passfile", keys.passfile, "--db", office, "-o", out
+        )
+
+    return sign_into
 
 
 def test_the_signer_and_the_agency_sign_with_what_the_store_keeps(
-    draft_pdf: Path, keys: Keys, office: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    draft_pdf: Path, keys: Keys, tmp_path: Path, sign_with_the_office: SignWithTheOffice
 ) -> None:
     from drafter.signing.verify import verify_bytes
 
     signed, issued = tmp_path / "signed.pdf", tmp_path / "issued.pdf"
     # No --image, no key: the signer is the name printed under the block.
-    code, out, err = _sign_with_the_office(
-        capsys,
-        draft_pdf,
-        keys,
-        office,
-        signed,
-        "--as",
-        "signer",
-    )
+    code, out, err = sign_with_the_office(draft_pdf, signed, "--as", "signer")
     assert code == 0, err
     assert "Nguyễn Văn An" in out and str(keys.signer) in out
     assert (600, 250) in _drawn_sizes(signed)
-    code, out, err = _sign_with_the_office(
-        capsys,
-        signed,
-        keys,
-        office,
-        issued,
-        "--as",
-        "agency",
-        "--number",
-        21,
-        "--date",
-        "2026-03-05",
+    code, out, err = sign_with_the_office(
+        signed, issued, "--as", "agency", "--number", 21, "--date", "2026-03-05"
     )
     assert code == 0, err
     assert {(600, 250), (450, 450)} <= _drawn_sizes(issued)  # the profile's seal
@@ -85,7 +74,7 @@ def test_the_signer_and_the_agency_sign_with_what_the_store_keeps(
 
 
 def test_signer_named_without_diacritics_and_image_given_on_the_command_line(
-    draft_pdf: Path, keys: Keys, office: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    draft_pdf: Path, keys: Keys, tmp_path: Path, sign_with_the_office: SignWithTheOffice
 ) -> None:
     from PIL import Image
 
@@ -93,18 +82,8 @@ def test_signer_named_without_diacritics_and_image_given_on_the_command_line(
     Image.new("RGBA", (300, 120), (0, 0, 200, 255)).save(override)
     signed = tmp_path / "signed.pdf"
     # The key is the stored one of "nguyen van an"; the image is the one given.
-    code, out, err = _sign_with_the_office(
-        capsys,
-        draft_pdf,
-        keys,
-        office,
-        signed,
-        "--as",
-        "signer",
-        "--signer",
-        "NGUYEN VAN AN",
-        "--image",
-        override,
+    code, out, err = sign_with_the_office(
+        draft_pdf, signed, "--as", "signer", "--signer", "NGUYEN VAN AN", "--image", override
     )
     assert code == 0, err
     assert str(keys.signer) in out
@@ -113,7 +92,7 @@ def test_signer_named_without_diacritics_and_image_given_on_the_command_line(
 
 
 def test_a_signer_unknown_or_without_an_image_is_named(
-    draft_pdf: Path, keys: Keys, office: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    draft_pdf: Path, keys: Keys, tmp_path: Path, sign_with_the_office: SignWithTheOffice
 ) -> None:
     out_path = tmp_path / "signed.pdf"
     named_by_options = (
@@ -121,9 +100,7 @@ def test_a_signer_unknown_or_without_an_image_is_named(
         ("Trần Thị Bình", ("--signer", "tran thi binh", "--p12", keys.signer)),
     )
     for named, options in named_by_options:
-        code, _out, err = _sign_with_the_office(
-            capsys, draft_pdf, keys, office, out_path, "--as", "signer", *options
-        )
+        code, _out, err = sign_with_the_office(draft_pdf, out_path, "--as", "signer", *options)
         assert code == 2 and named in err and "--image" in err
     assert not out_path.exists()
 
