@@ -48,20 +48,31 @@ _LETTER_FIELDS = (
 # Where the received file is kept and what the reader found in it.
 _FILE_FIELDS = ("content_hash", "file_name", "stored_path", "record")
 
-_COLUMNS = (
-    "id",
-    "year",
-    "number",
-    *_LETTER_FIELDS,
+# What the clerk follows up after the letter arrived (update_arrival may change these).
+TRACKED = (
+    "recipient_unit",
     "transfer_date",
     "receipt",
     "note",
     "due_date",
     "progress",
     "answer_symbol",
-    "answer_entry_id",
-    *_FILE_FIELDS,
-    "created_at",
+)
+
+# In the order of the SELECT; the recipient unit is both the letter's and tracked.
+_COLUMNS = tuple(
+    dict.fromkeys(
+        (
+            "id",
+            "year",
+            "number",
+            *_LETTER_FIELDS,
+            *TRACKED,
+            "answer_entry_id",
+            *_FILE_FIELDS,
+            "created_at",
+        )
+    )
 )
 
 
@@ -337,16 +348,6 @@ def search_arrivals(
 
 
 # --- tracking ------------------------------------------------------------------------------------
-
-TRACKED = (
-    "recipient_unit",
-    "transfer_date",
-    "receipt",
-    "note",
-    "due_date",
-    "progress",
-    "answer_symbol",
-)
 
 
 def update_arrival(
