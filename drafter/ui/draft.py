@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -42,7 +43,7 @@ class DraftEditor(QWidget):
         doctype: DocType,
         registry: Registry,
         settings: LayoutSettings,
-        office_hook: object = None,
+        office_hook: Callable[[str, LetterForm], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -50,6 +51,8 @@ class DraftEditor(QWidget):
         self.registry = registry
         self.settings = settings
         self.path: Path | None = None
+        # the path of an export that failed, offered again on the next try
+        self.failed_export: Path | None = None
         self.dirty = False
         self.autosave_id = autosave.new_id()
         self.problems: list[Problem] = []  # they block export
@@ -89,7 +92,7 @@ class DraftEditor(QWidget):
         """(Re)build the form; the number of appendix blocks is part of its shape."""
         self.form = LetterForm(
             self.doctype,
-            office_hook=self.office_hook,  # type: ignore
+            office_hook=self.office_hook,
             appendix_count=appendix_count,
         )
         self.form.changed.connect(self._edited)

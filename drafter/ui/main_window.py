@@ -7,6 +7,8 @@ tests can answer them; everything else is what a person clicks.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QStyle,
     QTabWidget,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -98,13 +101,18 @@ class MainWindow(QMainWindow):
     def build_chrome(self) -> None:
         """Menus, toolbar and welcome page in the current language (rebuilt on switch)."""
         self.menuBar().clear()
-        for toolbar in self.findChildren(QWidget, "main_toolbar"):
-            self.removeToolBar(toolbar)  # type: ignore[arg-type]
+        for toolbar in self.findChildren(QToolBar, "main_toolbar"):
+            self.removeToolBar(toolbar)
             toolbar.deleteLater()
         self.setWindowTitle("Drafter")
         self.actions_by_name: dict[str, QAction] = {}
 
-        def action(name: str, text: str, slot: object, shortcut: object = None) -> QAction:
+        def action(
+            name: str,
+            text: str,
+            slot: Callable[[], object],
+            shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
+        ) -> QAction:
             act = QAction(text, self)
             act.setObjectName(f"action.{name}")
             if shortcut is not None:
@@ -112,9 +120,9 @@ class MainWindow(QMainWindow):
                 # of enums, some 12 ms of every start (as would any Qt.* here).
                 if isinstance(shortcut, QKeySequence.StandardKey):
                     shortcut = QKeySequence(shortcut)  # its first binding, as setShortcut
-                if not shortcut.isEmpty():  # type: ignore[attr-defined]
-                    act.setShortcuts([shortcut])  # type: ignore[list-item]
-            act.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+                if not shortcut.isEmpty():
+                    act.setShortcuts([shortcut])
+            act.triggered.connect(lambda _checked=False: slot())
             self.actions_by_name[name] = act
             return act
 
@@ -139,7 +147,7 @@ class MainWindow(QMainWindow):
                 action(
                     f"export_{fmt.name}",
                     text,
-                    lambda _checked=False, f=fmt: self.export(f),
+                    partial(self.export, fmt),
                     QKeySequence(shortcut) if shortcut else None,
                 )
             )
@@ -191,7 +199,7 @@ class MainWindow(QMainWindow):
         )
         language = tools.addMenu(_("&Language"))
         for code, name in (("vi", "Tiếng Việt"), ("en", "English")):
-            act = action(f"language.{code}", name, lambda c=code: self.switch_language(c))
+            act = action(f"language.{code}", name, partial(self.switch_language, code))
             act.setCheckable(True)
             act.setChecked(self.preferences.language == code)
             language.addAction(act)
@@ -227,12 +235,13 @@ class MainWindow(QMainWindow):
 
     def _build_welcome(self) -> None:
         layout = self.welcome.layout()
-        if layout is None:
+        if not isinstance(layout, QVBoxLayout):  # the first time: no layout yet
             layout = QVBoxLayout(self.welcome)
         while layout.count():
             item = layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         title = QLabel(
             _(
                 "<h2>Draft an administrative document</h2>"
@@ -297,10 +306,11 @@ class MainWindow(QMainWindow):
         return [self.editor_at(i) for i in range(self.tabs.count())]
 
     def editor_at(self, index: int) -> DraftEditor:
-        return self.tabs.widget(index)  # type: ignore[return-value]
+        return _as_editor(self.tabs.widget(index))
 
     def current_editor(self) -> DraftEditor | None:
-        return self.tabs.currentWidget()  # type: ignore[return-value]
+        widget = self.tabs.currentWidget()
+        return _as_editor(widget) if widget is not None else None
 
     def _office_hook(self, kind: str, form: LetterForm) -> None:
         module = office_bridge.office_module()
@@ -455,8 +465,9 @@ class MainWindow(QMainWindow):
         return self._save_to(editor, path)
 
     def _save_to(self, editor: DraftEditor, path: Path) -> bool:
+        saved = Path(path).resolve()
         try:
-            editor.save_to(Path(path).resolve())
+            editor.save_to(saved)
         except WriteError as error:
             self.show_error(
                 _("The draft was not saved"),
@@ -464,7 +475,7 @@ class MainWindow(QMainWindow):
                 + _("Your text is still here; choose another folder or name."),
             )
             return False
-        self.preferences.remember_file(editor.path)  # type: ignore[arg-type]
+        self.preferences.remember_file(saved)
         folders.remember(self.preferences, folders.LETTERS, Path(path))
         from drafter.app.new_letter import remembered_of
 
@@ -526,9 +537,9 @@ class MainWindow(QMainWindow):
         return True
 
     def export_path(self, editor: DraftEditor, suffix: str) -> Path:
-        failed = getattr(editor, "failed_export", None)
+        failed = editor.failed_export
         if failed is not None:  # the name the user chose is kept after a failure
-            return Path(failed).with_suffix(suffix)
+            return failed.with_suffix(suffix)
         folder = (
             Path(self.preferences.export_folder)
             if self.preferences.export_folder
@@ -563,7 +574,7 @@ class MainWindow(QMainWindow):
         try:
             export.write(editor.document, editor.letter(), path, fmt)
         except WriteError as error:
-            editor.failed_export = path  # type: ignore[attr-defined]
+            editor.failed_export = path
             self.show_error(
                 _("The file was not written"),
                 f"{error.path}\n{error.reason}\n\n"
@@ -574,7 +585,7 @@ class MainWindow(QMainWindow):
             )
             return None
         self.last_export = path
-        editor.failed_export = None  # type: ignore[attr-defined]
+        editor.failed_export = None
         folders.remember(self.preferences, folders.EXPORTS, path)
         self._save_preferences()
         self._update_state()
@@ -827,3 +838,12 @@ def _keep_none_alive() -> None:
 
 def _problem_lines(problems: list[Problem]) -> str:
     return "\n".join(f"• {p.field}: {p.message}" for p in problems)
+
+
+def _as_editor(widget: QWidget | None) -> DraftEditor:
+    """A tab's widget, which is always a draft editor (:meth:`MainWindow.add_editor`)."""
+    # Imported here: the editor stack loads with the first draft, which made the tab.
+    from drafter.ui.draft import DraftEditor
+
+    assert isinstance(widget, DraftEditor)
+    return widget

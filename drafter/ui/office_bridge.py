@@ -14,6 +14,10 @@ whose start would otherwise take twice as long.  It provides:
 from __future__ import annotations
 
 from types import ModuleType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from drafter.store.engine import Store
 
 
 def office_module() -> ModuleType:
@@ -31,7 +35,7 @@ def has_picker() -> bool:
     return available()
 
 
-def store_or_none() -> object | None:
+def store_or_none() -> Store | None:
     """The office database when it can be opened (quietly ``None`` otherwise): a new
     letter is filled from it, and starts empty without it."""
     from drafter.store.engine import StoreError
