@@ -13,7 +13,7 @@ import logging
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pyhanko.pdf_utils.font.opentype import GlyphAccumulator, GlyphAccumulatorFactory
 
@@ -63,6 +63,7 @@ class FontFactory(GlyphAccumulatorFactory):
 def font_factory(path: Path, size: float) -> FontFactory:
     return FontFactory(
         str(path),
-        font_size=size,  # type: ignore[arg-type]
+        # pyHanko declares the size int, but computes with whatever number it is given.
+        font_size=cast(int, size),
         create_objstream_if_needed=False,
     )

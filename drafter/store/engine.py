@@ -50,7 +50,7 @@ from drafter.store.errors import StoreError
 from drafter.store.schema import shipped_head
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
+    from sqlalchemy import Connection, Engine
     from sqlalchemy.engine import URL
     from sqlalchemy.exc import DBAPIError
     from sqlalchemy.orm import Session
@@ -551,10 +551,10 @@ def _install_sqlite_hooks(engine: Engine, *, read_only: bool) -> None:
         prepare_sqlite_connection(dbapi_connection, read_only=read_only)
 
     @event.listens_for(engine, "begin")
-    def _on_begin(connection: object) -> None:
-        options = connection.get_execution_options()  # type: ignore[attr-defined]
+    def _on_begin(connection: Connection) -> None:
+        options = connection.get_execution_options()
         mode = "BEGIN IMMEDIATE" if options.get("drafter_write") else "BEGIN"
-        connection.exec_driver_sql(mode)  # type: ignore[attr-defined]
+        connection.exec_driver_sql(mode)
 
 
 def create_store_engine(target: str | Path | URL, *, read_only: bool = False) -> Engine:

@@ -6,6 +6,7 @@ quyết văn bản đến.  Each starts like the printed book, so that it can be
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from pathlib import Path
 
@@ -36,8 +37,8 @@ TRACKING_COLUMNS: tuple[tuple[str, int], ...] = (
 )
 
 
-def _date(value: object) -> str:
-    return value.strftime("%d/%m/%Y") if value is not None else ""  # type: ignore[attr-defined]
+def _date(value: dt.date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value is not None else ""
 
 
 def register_row(entry: IncomingEntry) -> list[object]:

@@ -312,12 +312,13 @@ def next_number(sql: Statements, sequence_id: int, year: int) -> int:
     return int(number)
 
 
-def _as_date(value: object) -> dt.date | None:
-    return dt.date.fromisoformat(value) if isinstance(value, str) else value  # type: ignore[return-value]
+def _as_date(value: str | dt.date | None) -> dt.date | None:
+    """A date column as the driver gives it: SQLite's text, PostgreSQL's date."""
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
 
 
-def _as_datetime(value: object) -> dt.datetime:
-    return dt.datetime.fromisoformat(value) if isinstance(value, str) else value  # type: ignore[return-value]
+def _as_datetime(value: str | dt.datetime) -> dt.datetime:
+    return dt.datetime.fromisoformat(value) if isinstance(value, str) else value
 
 
 _WRITTEN = (

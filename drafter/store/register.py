@@ -8,6 +8,8 @@ is, and a number is never given twice.  Every change leaves an event (audit trai
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy import select
 
 from drafter.core import letterfile
@@ -39,11 +41,14 @@ from drafter.store.models import NumberSequence, RegisterEntry, RegisterEvent
 from drafter.store.sequences import NumberingError, take_next_number
 from drafter.store.text import entry_search_text
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
 
 def _event(
-    session: object, entry: RegisterEntry, action: str, actor: str, detail: str = ""
+    session: Session, entry: RegisterEntry, action: str, actor: str, detail: str = ""
 ) -> None:
-    session.add(  # type: ignore[attr-defined]
+    session.add(
         RegisterEvent(
             entry_id=entry.id,
             action=action,

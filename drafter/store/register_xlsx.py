@@ -7,6 +7,7 @@ that it can be printed and bound as Art. 16 requires.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from pathlib import Path
@@ -34,8 +35,8 @@ COLUMNS: tuple[tuple[str, int], ...] = (
 )
 
 
-def _date(value: object) -> str:
-    return value.strftime("%d/%m/%Y") if value is not None else ""  # type: ignore[attr-defined]
+def _date(value: dt.date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value is not None else ""
 
 
 _ABOUT = re.compile(r"^(?:v/v\.?|về việc)\s*", re.IGNORECASE)

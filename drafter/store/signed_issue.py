@@ -14,6 +14,7 @@ At electronic issuance the number is written into the PDF after the signer signe
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -23,6 +24,9 @@ from drafter.store.errors import NumberingError
 from drafter.store.models import NumberSequence, RegisterEntry, RegisterEvent, SequenceCounter
 from drafter.store.sequences import SHARED_KEY
 from drafter.store.text import entry_search_text
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 ISSUED, RESERVED = "issued", "reserved"
 
@@ -93,10 +97,10 @@ def record_signed_issue(
     return entry
 
 
-def _move_counter_past(session: object, sequence_id: int, year: int, number: int) -> None:
-    counter = session.get(SequenceCounter, (sequence_id, year))  # type: ignore[attr-defined]
+def _move_counter_past(session: Session, sequence_id: int, year: int, number: int) -> None:
+    counter = session.get(SequenceCounter, (sequence_id, year))
     if counter is None:
-        session.add(  # type: ignore[attr-defined]
+        session.add(
             SequenceCounter(
                 sequence_id=sequence_id,
                 year=year,

@@ -19,7 +19,7 @@ import importlib.util
 import tomllib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tomli_w
 from PySide6.QtCore import Qt
@@ -41,6 +41,9 @@ from drafter.core.letter import Issuer, Letter, Signature
 from drafter.core.vietnamese import clean_line, upper
 from drafter.i18n import _
 from drafter.paths import resources_dir, user_config_dir
+
+if TYPE_CHECKING:  # the office store is optional and loads only when asked for
+    from drafter.store.engine import Store
 
 STATE_FILE = "first-run.toml"
 FIRST_TYPE = "cong_van"
@@ -231,13 +234,13 @@ def _save_to_store(answers: Answers, outcome: Outcome) -> None:
             outcome.recipients_loaded = _load_samples(store, outcome)
 
 
-def _load_samples(store: object, outcome: Outcome) -> int:
+def _load_samples(store: Store, outcome: Outcome) -> int:
     if importlib.util.find_spec("drafter.store.contacts_io") is None:
         return 0
     from drafter.store.contacts_io import ImportFileError, import_contacts
 
     try:
-        report = import_contacts(store, sample_recipients_path())  # type: ignore[arg-type]
+        report = import_contacts(store, sample_recipients_path())
     except ImportFileError as error:
         outcome.problems.append(str(error))
         return 0

@@ -84,7 +84,7 @@ def open_data_menu(parent: QWidget | None, which: str | None = None) -> None:
         from PySide6.QtWidgets import QMenu
 
         menu = QMenu(parent)
-        for action in menu_actions(parent):  # type: ignore[arg-type]
+        for action in menu_actions(parent):
             menu.addAction(action)
         menu.exec(QCursor.pos())
         return
@@ -194,7 +194,7 @@ def _issue_current(window: Any) -> None:
     issue_draft(window, editor)
 
 
-def menu_actions(window: QWidget) -> list[QAction]:
+def menu_actions(window: QWidget | None) -> list[QAction]:
     entries: list[tuple[str, str, Callable[[], object]]] = [
         (
             "office.profiles",
