@@ -59,7 +59,7 @@ def _blocks(blocks: list[Block]) -> None:
         elif isinstance(block, Table):
             for row in block.rows:
                 for cell in row.cells:
-                    _blocks(cell.blocks)  # type: ignore[arg-type]
+                    _blocks(cell.blocks)
 
 
 def _paragraph(paragraph: Paragraph) -> None:

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import itertools
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 from drafter.layout import metrics
@@ -276,12 +277,18 @@ def _break_words(
     words: tuple[str, ...], measure: _Measure, balanced: bool, capitals: bool
 ) -> list[str]:
     widths = [measure.word(w) for w in words]
-    key = (words, tuple(widths), measure.limit, measure.space, balanced, capitals)
+    key: _BreakKey = (words, tuple(widths), measure.limit, measure.space, balanced, capitals)
     return list(_cached_breaks(key))
 
 
+# The words, their widths, the line's width, a space's width (font units), balanced, capitals.
+_BreakKey = tuple[tuple[str, ...], tuple[int, ...], float, int, bool, bool]
+# The width of words i..j-1 on one line, spaces between them included.
+_Span = Callable[[int, int], float]
+
+
 @lru_cache(maxsize=2048)
-def _cached_breaks(key: tuple) -> tuple[str, ...]:  # type: ignore[type-arg]
+def _cached_breaks(key: _BreakKey) -> tuple[str, ...]:
     words, widths, limit, space, balanced, capitals = key
     n = len(words)
     word_list = list(words)
@@ -312,8 +319,8 @@ def _cached_breaks(key: tuple) -> tuple[str, ...]:  # type: ignore[type-arg]
 def _optimal(
     words: list[str],
     penalties: list[float],
-    span,
-    limit: float,  # type: ignore
+    span: _Span,
+    limit: float,
     count: int,
     balanced: bool,
 ) -> tuple[list[str] | None, float]:
@@ -357,7 +364,7 @@ def _optimal(
     return lines[::-1], best[count][n]
 
 
-def _first_fit_breaks(penalties: list[float], span, limit: float) -> list[int]:  # type: ignore
+def _first_fit_breaks(penalties: list[float], span: _Span, limit: float) -> list[int]:
     """Where the first-fit breaks fall, never at a forbidden place: the index of the
     first word of each line."""
     breaks = [0]
@@ -373,8 +380,8 @@ def _first_fit_breaks(penalties: list[float], span, limit: float) -> list[int]: 
 def _first_fit(
     words: list[str],
     penalties: list[float],
-    span,
-    limit: float,  # type: ignore
+    span: _Span,
+    limit: float,
 ) -> list[str]:
     breaks = [*_first_fit_breaks(penalties, span, limit), len(words)]
     return [" ".join(words[a:b]) for a, b in itertools.pairwise(breaks)]

@@ -52,16 +52,16 @@ class Length(int):
         """Word's border widths are in eighths of a point."""
         return round(int(self) * 8 / EMU_PER_PT)
 
-    def __add__(self, other: int) -> Length:  # type: ignore[override]
+    def __add__(self, other: int) -> Length:
         return Length(int(self) + int(other))
 
-    def __sub__(self, other: int) -> Length:  # type: ignore[override]
+    def __sub__(self, other: int) -> Length:
         return Length(int(self) - int(other))
 
-    def __mul__(self, factor: float) -> Length:  # type: ignore[override]
+    def __mul__(self, factor: float) -> Length:
         return Length(round(int(self) * factor))
 
-    def __truediv__(self, divisor: float) -> Length:  # type: ignore[override]
+    def __truediv__(self, divisor: float) -> Length:
         return Length(round(int(self) / divisor))
 
     def __neg__(self) -> Length:

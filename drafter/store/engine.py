@@ -151,10 +151,13 @@ class Store:
         target: str | Path | None = None,
         read_only: bool = False,
     ) -> None:
-        if engine is None and target is None:
+        if engine is not None:
+            self.target = parse_target(engine.url)
+        elif target is not None:
+            self.target = parse_target(target)
+        else:
             raise ValueError("a store needs an engine or a target")
         self._engine = engine
-        self.target = parse_target(engine.url if engine is not None else target)  # type: ignore[arg-type]
         # Opened with SQLite's mode=ro (or immutable) because its folder cannot be written.
         self.read_only = read_only
         self._write_engine_made: Engine | None = None
