@@ -19,6 +19,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(autouse=True, scope="session")
+def widgets_application(request: pytest.FixtureRequest) -> None:
+    """One QApplication for the whole run, made first.  PDF export makes a bare
+    QGuiApplication when none exists (the command line's case); a widget test after it in
+    the same process would then abort, whatever order the tests run in."""
+    request.getfixturevalue("qapp")
+
+
 @pytest.fixture(autouse=True)
 def drafter_home(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
