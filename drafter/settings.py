@@ -10,11 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-try:  # the compiled parser: the stdlib's costs every start of the window ~5 ms to import
-    import tomli as tomllib
-except ImportError:  # pragma: no cover - tomli is a dependency; the stdlib parser agrees
-    import tomllib  # type: ignore[no-redef]
-
+# tomli (a dependency), not the standard library's parser, whose import costs every
+# start of the window about 5 ms.
+import tomli as tomllib
 import tomli_w
 
 from drafter.core.atomic import write_text_atomic

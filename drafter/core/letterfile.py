@@ -114,11 +114,13 @@ def parse_letter(
             for name, value in _values(table, data, "", problems).items():
                 setattr(letter, name, value)
         elif table.repeated:
+            make = table.make
+            assert make is not None, f"the repeated table {table.key} declares what it makes"
             setattr(
                 letter,
                 table.attribute,
                 [
-                    table.make(**_values(table, raw, table.prefix(i), problems))  # type: ignore[misc]
+                    make(**_values(table, raw, table.prefix(i), problems))
                     for i, raw in enumerate(_tables(data, table.key, problems), start=1)
                 ],
             )

@@ -76,8 +76,8 @@ def _size_problems(letter: Letter, doctype: DocType) -> list[Problem]:
     """Sizes beyond any real document, refused before they cost seconds of layout."""
     problems = []
     for where, part, value in schema.parts_of(letter):
-        if part.max_items is not None:
-            problems.extend(count_problems(len(value), part.max_items, where))  # type: ignore
+        if part.max_items is not None and isinstance(value, list):
+            problems.extend(count_problems(len(value), part.max_items, where))
     for where, items, limit in (
         ("signatures", letter.signatures, SIGNATURES),
         ("appendices", letter.appendices, APPENDICES),

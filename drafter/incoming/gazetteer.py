@@ -15,10 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-try:
-    import tomli as tomllib
-except ImportError:  # pragma: no cover - tomli is a dependency
-    import tomllib  # type: ignore[no-redef]
+import tomli as tomllib  # a dependency; the same parser as the letter files
 
 from drafter.core.vietnamese import fold, is_syllable, upper
 from drafter.paths import resources_dir

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import Any
 
 from drafter.layout.model import SINGLE, Align, LineRule, LineSpacing, Role
 from drafter.layout.units import ZERO, Length, pt
@@ -56,8 +57,8 @@ _STAMP = dict(size=pt(13), bold=True, align=Align.CENTER)
 _CELL = dict(space_before=pt(2), space_after=pt(2))
 
 
-def _style(style_id: str, name: str, **formatting: object) -> ParagraphStyle:
-    return ParagraphStyle(style_id, STYLE_PREFIX + name, **formatting)  # type: ignore[arg-type]
+def _style(style_id: str, name: str, **formatting: Any) -> ParagraphStyle:
+    return ParagraphStyle(style_id, STYLE_PREFIX + name, **formatting)
 
 
 # One style per paragraph role (tables' roles — the header table, the closing, body

@@ -20,7 +20,7 @@ import datetime as dt
 import getpass
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from drafter.core import letterfile
 from drafter.core.doctypes import DocType, Registry, SummaryStyle, default_registry
@@ -385,7 +385,7 @@ def _record(
     symbol = compose_symbol(letter, doctype)
     number_symbol = f"{number_text(number)}/{symbol}" if symbol else number_text(number)
     columns = register_columns(letter, doctype)
-    values: dict[str, object] = {
+    values: dict[str, Any] = {
         "status": ISSUED,
         "number_symbol": number_symbol,
         "doc_date": date,
@@ -424,7 +424,7 @@ def _record(
         transfer_date=_as_date(transfer_date),
         receipt=receipt,
         created_at=_as_datetime(created_at),
-        **values,  # type: ignore[arg-type]
+        **values,
     )
     return entry, action
 

@@ -337,12 +337,10 @@ def _import_group(session: Any, record: dict[str, Any]) -> ContactGroup:
 
 
 def read_office_file(path: Path) -> tuple[dict[str, Any], str]:
+    import tomli as tomllib  # a dependency; the same parser as the letter files
+
     from drafter.core.toml_errors import syntax_error_message
 
-    try:
-        import tomli as tomllib
-    except ImportError:  # pragma: no cover - tomli is a dependency
-        import tomllib  # type: ignore[no-redef]
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sized
 from functools import wraps
-from typing import Any
+from typing import Any, cast
 
 import jinja2
 from jinja2.runtime import LoopContext
@@ -336,7 +336,7 @@ class CountedSized(Counted):
     """A counted iterable that keeps its length, for ``loop.length`` and ``loop.last``."""
 
     def __len__(self) -> int:
-        return len(self.iterable)  # type: ignore[arg-type]
+        return len(cast(Sized, self.iterable))  # made only for iterables that have a length
 
 
 def counted(iterable: Any) -> Counted:
