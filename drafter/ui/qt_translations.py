@@ -3,7 +3,7 @@
 text fields.
 
 Qt ships no Vietnamese catalog, so Drafter carries its own: ``resources/locale/vi/qt/
-qtbase_vi.ts``, compiled to ``qtbase_vi.qm`` with ``pyside6-lrelease`` (a test checks the
+qtbase_vi.po``, compiled to ``qtbase_vi.qm`` with ``pyside6-lrelease`` (a test checks the
 two agree). While a catalog is installed, Qt's widget-based file dialogs stand in for the
 platform's (see :func:`file_dialog_options`): a GTK or portal file dialog speaks the
 desktop's language, which Drafter cannot translate.
