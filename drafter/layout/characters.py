@@ -19,6 +19,7 @@ character class is printed one way (docs/letter-format.md, *Text cleaning*):
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from drafter.layout.model import Block, Document, Paragraph, Table
@@ -52,7 +53,7 @@ def print_characters(document: Document) -> None:
             _blocks(blocks)
 
 
-def _blocks(blocks: list[Block]) -> None:
+def _blocks(blocks: Sequence[Block]) -> None:
     for block in blocks:
         if isinstance(block, Paragraph):
             _paragraph(block)

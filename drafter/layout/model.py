@@ -11,6 +11,7 @@ it, field by field): a field one of them cannot write does not belong here.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -175,7 +176,9 @@ class Paragraph:
 
 @dataclass
 class Cell:
-    blocks: list[Paragraph | Table]
+    # A sequence, not a list: builders hand over lists of paragraphs alone, and a cell
+    # is never extended after it is built (separate_tables replaces it whole).
+    blocks: Sequence[Block]
     v_align: VAlign = VAlign.TOP
     borders: Border | None = None  # a box around this one cell
 

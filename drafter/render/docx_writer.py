@@ -16,6 +16,7 @@ import functools
 import re
 import struct
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -280,7 +281,7 @@ _EMPTY_PARAGRAPH = (
 )
 
 
-def _blocks(blocks: list[Block], font: str) -> str:
+def _blocks(blocks: Sequence[Block], font: str) -> str:
     return "".join(
         _paragraph(b, font) if isinstance(b, Paragraph) else _table(b, font) for b in blocks
     )

@@ -15,6 +15,7 @@ from __future__ import annotations
 import ctypes
 import sys
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -490,7 +491,7 @@ class BlockLayout:
                 piece.header = heading
         return pieces
 
-    def column(self, blocks: list[Block], width: float) -> list[_Piece]:
+    def column(self, blocks: Sequence[Block], width: float) -> list[_Piece]:
         """Blocks stacked in a column (a cell, a header): one piece per line or row."""
         pieces: list[_Piece] = []
         for block in blocks:

@@ -6,6 +6,7 @@ References such as "ô 3" are the boxes of the layout diagram in Appendix I of N
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, TypedDict, Unpack
 
@@ -232,7 +233,7 @@ def strip_item(text: str) -> str:
     return text.rstrip(" ;.,").strip()
 
 
-def separate_tables(blocks: list[Block]) -> list[Block]:
+def separate_tables(blocks: Sequence[Block]) -> list[Block]:
     """Put a thin paragraph between two tables that would touch: word processors merge
     adjacent tables into one, losing the second one's widths, alignment and borders."""
     out: list[Block] = []
