@@ -7,8 +7,10 @@ in memory), combining marks, right-to-left text, emoji and XML or Markdown synta
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import replace
+from typing import Any, get_type_hints
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -98,20 +100,18 @@ piece = st.one_of(st.sampled_from(NASTY), st.text(any_char, max_size=6))
 texts = st.lists(piece, max_size=8).map("".join)
 lines = st.lists(texts, max_size=4)
 
-issuers = st.builds(
-    Issuer,
-    name=lines,
-    parent=lines,
-    abbreviation=texts,
-    unit=texts,
-    address=texts,
-    phone=texts,
-    fax=texts,
-    email=texts,
-    website=texts,
-)
-signatures = st.builds(Signature, title=texts, name=texts, authority=lines, note=texts)
-appendices = st.builds(Appendix, title=texts, body=texts, number=texts)
+
+def hostile(part: type) -> st.SearchStrategy[Any]:
+    """A part of the letter (issuer, signature, appendix) with hostile text in every one
+    of its fields, a field added later included (text, or lines for a list of them)."""
+    strategy_of = {str: texts, list[str]: lines}
+    kinds = get_type_hints(part)
+    return st.builds(part, **{f.name: strategy_of[kinds[f.name]] for f in dataclasses.fields(part)})
+
+
+issuers = hostile(Issuer)
+signatures = hostile(Signature)
+appendices = hostile(Appendix)
 
 
 @st.composite
