@@ -17,6 +17,14 @@ from drafter.store.signers import (
     save_signer,
 )
 
+# Printed in the footer (ô 13): the profile's details reach the issuer as they are.
+UBND_CONTACT = {
+    "address": "25 Liễu Giai, Ba Đình, Hà Nội",
+    "phone": "024.3833.8000",
+    "email": "ubnd@badinh.gov.vn",
+    "website": "badinh.hanoi.gov.vn",
+}
+
 
 def ubnd(store: Store) -> Profile:
     return save_profile(
@@ -27,10 +35,7 @@ def ubnd(store: Store) -> Profile:
             name="Ủy ban nhân dân\nquận Ba Đình",
             abbreviation="UBND",
             place="Ba Đình",
-            address="25 Liễu Giai, Ba Đình, Hà Nội",
-            phone="024.3833.8000",
-            email="ubnd@badinh.gov.vn",
-            website="badinh.hanoi.gov.vn",
+            **UBND_CONTACT,
             units=[
                 Unit(name="Văn phòng HĐND và UBND", abbreviation="vp"),
                 Unit(name="Phòng Tài chính - Kế hoạch", abbreviation="TCKH"),
@@ -46,17 +51,7 @@ def test_a_profile_fills_issuer_place_and_footer(store: Store) -> None:
     assert letter.issuer.name == ["ỦY BAN NHÂN DÂN", "QUẬN BA ĐÌNH"]
     assert letter.issuer.abbreviation == "UBND" and letter.issuer.unit == "VP"
     assert letter.place == "Ba Đình"
-    assert (
-        letter.issuer.address,
-        letter.issuer.phone,
-        letter.issuer.email,
-        letter.issuer.website,
-    ) == (
-        "25 Liễu Giai, Ba Đình, Hà Nội",
-        "024.3833.8000",
-        "ubnd@badinh.gov.vn",
-        "badinh.hanoi.gov.vn",
-    )
+    assert {key: getattr(letter.issuer, key) for key in UBND_CONTACT} == UBND_CONTACT
 
 
 def test_two_profiles_for_a_secretary_serving_two_bodies(store: Store) -> None:
