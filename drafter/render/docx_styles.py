@@ -48,123 +48,80 @@ class ParagraphStyle:
     outline_level: int | None = None  # 0 for level 1 of the Navigation Pane
 
 
+# Looks that several roles share; a role's own entry adds what sets it apart.
+_CENTRED = dict(align=Align.CENTER)
+_CENTRED_LINE = dict(align=Align.CENTER, space_before=pt(6))
+_HEADER_LINE = dict(size=pt(13), align=Align.CENTER)  # ô 1 and 2 and the number (ô 3)
 _BODY = dict(align=Align.JUSTIFY, space_before=pt(6), first_line=twips(720))
-_HEADING = dict(bold=True, align=Align.CENTER, space_before=pt(6), keep_with_next=True)
+_BODY_HEADING = dict(bold=True, keep_with_next=True, **_BODY)  # I, II… and Điều
+_HEADING = dict(bold=True, keep_with_next=True, **_CENTRED_LINE)  # Phần, Chương, Mục
+# A centred line kept with what follows it: a title, a caption, a signature's lines.
+_CAPTION = dict(bold=True, align=Align.CENTER, keep_with_next=True)
+_CAPTION_NOTE = dict(italic=True, align=Align.CENTER, keep_with_next=True)
 _RULE = dict(
     size=pt(2), align=Align.CENTER, space_before=pt(2), line_spacing=LineSpacing(LineRule.EXACT, 3)
 )
+_TITLE_RULE = {**_RULE, "space_before": pt(4)}  # under a summary or an appendix's title
 _STAMP = dict(size=pt(13), bold=True, align=Align.CENTER)
 _CELL = dict(space_before=pt(2), space_after=pt(2))
+_ROOM = dict(size=pt(2), line_spacing=LineSpacing(LineRule.EXACT, 1))  # a thin empty line
 
 
 def _style(style_id: str, name: str, **formatting: Any) -> ParagraphStyle:
-    return ParagraphStyle(style_id, STYLE_PREFIX + name, **formatting)
+    """*style_id* and *name* without the prefix every Drafter style shares."""
+    return ParagraphStyle("Drafter" + style_id, STYLE_PREFIX + name, **formatting)
 
 
 # One style per paragraph role (tables' roles — the header table, the closing, body
 # tables and stamps — are table captions, not paragraph styles).
 STYLES: dict[Role, ParagraphStyle] = {
-    Role.NONE: _style("DrafterText", "Văn bản"),
+    Role.NONE: _style("Text", "Văn bản"),
     # Header cells (ô 1 to 5b)
-    Role.QUOC_HIEU: _style(
-        "DrafterQuocHieu", "Quốc hiệu", size=pt(13), bold=True, align=Align.CENTER
-    ),
-    Role.TIEU_NGU: _style("DrafterTieuNgu", "Tiêu ngữ", bold=True, align=Align.CENTER),
-    Role.TIEU_NGU_RULE: _style("DrafterTieuNguRule", "Đường kẻ dưới Tiêu ngữ", **_RULE),
-    Role.PARENT: _style("DrafterParent", "Cơ quan chủ quản", size=pt(13), align=Align.CENTER),
-    Role.ISSUER: _style(
-        "DrafterIssuer", "Cơ quan ban hành", size=pt(13), bold=True, align=Align.CENTER
-    ),
-    Role.ISSUER_RULE: _style("DrafterIssuerRule", "Đường kẻ dưới cơ quan", **_RULE),
-    Role.NUMBER: _style(
-        "DrafterNumber", "Số, ký hiệu", size=pt(13), align=Align.CENTER, space_before=twips(138)
-    ),
-    Role.DATE: _style(
-        "DrafterDate", "Địa danh, ngày tháng", italic=True, align=Align.CENTER, space_before=pt(6)
-    ),
-    Role.VV: _style(
-        "DrafterVv", "Trích yếu công văn (V/v)", size=pt(12), align=Align.CENTER, space_before=pt(6)
-    ),
-    Role.COPY_RULE: _style("DrafterCopyRule", "Đường kẻ bản sao", **_RULE),
+    Role.QUOC_HIEU: _style("QuocHieu", "Quốc hiệu", bold=True, **_HEADER_LINE),
+    Role.TIEU_NGU: _style("TieuNgu", "Tiêu ngữ", bold=True, **_CENTRED),
+    Role.TIEU_NGU_RULE: _style("TieuNguRule", "Đường kẻ dưới Tiêu ngữ", **_RULE),
+    Role.PARENT: _style("Parent", "Cơ quan chủ quản", **_HEADER_LINE),
+    Role.ISSUER: _style("Issuer", "Cơ quan ban hành", bold=True, **_HEADER_LINE),
+    Role.ISSUER_RULE: _style("IssuerRule", "Đường kẻ dưới cơ quan", **_RULE),
+    Role.NUMBER: _style("Number", "Số, ký hiệu", space_before=twips(138), **_HEADER_LINE),
+    Role.DATE: _style("Date", "Địa danh, ngày tháng", italic=True, **_CENTRED_LINE),
+    Role.VV: _style("Vv", "Trích yếu công văn (V/v)", size=pt(12), **_CENTRED_LINE),
+    Role.COPY_RULE: _style("CopyRule", "Đường kẻ bản sao", **_RULE),
     # Type name and summary (ô 5a)
-    Role.TITLE: _style(
-        "DrafterTitle",
-        "Tên loại văn bản",
-        bold=True,
-        align=Align.CENTER,
-        space_before=pt(18),
-        keep_with_next=True,
-    ),
-    Role.SUMMARY: _style(
-        "DrafterSummary", "Trích yếu nội dung", bold=True, align=Align.CENTER, keep_with_next=True
-    ),
-    Role.ATTACHED_TO: _style(
-        "DrafterAttachedTo",
-        "Kèm theo văn bản",
-        italic=True,
-        align=Align.CENTER,
-        keep_with_next=True,
-    ),
-    Role.SUMMARY_RULE: _style(
-        "DrafterSummaryRule", "Đường kẻ dưới trích yếu", **{**_RULE, "space_before": pt(4)}
-    ),
+    Role.TITLE: _style("Title", "Tên loại văn bản", space_before=pt(18), **_CAPTION),
+    Role.SUMMARY: _style("Summary", "Trích yếu nội dung", **_CAPTION),
+    Role.ATTACHED_TO: _style("AttachedTo", "Kèm theo văn bản", **_CAPTION_NOTE),
+    Role.SUMMARY_RULE: _style("SummaryRule", "Đường kẻ dưới trích yếu", **_TITLE_RULE),
     # Recipients (ô 9a)
-    Role.KINH_GUI: _style("DrafterKinhGui", "Kính gửi", space_before=pt(12), keep_with_next=True),
-    Role.KINH_GUI_ITEM: _style("DrafterKinhGuiItem", "Nơi được kính gửi", keep_with_next=True),
-    Role.DONG_KINH_GUI: _style("DrafterDongKinhGui", "Đồng kính gửi", keep_with_next=True),
+    Role.KINH_GUI: _style("KinhGui", "Kính gửi", space_before=pt(12), keep_with_next=True),
+    Role.KINH_GUI_ITEM: _style("KinhGuiItem", "Nơi được kính gửi", keep_with_next=True),
+    Role.DONG_KINH_GUI: _style("DongKinhGui", "Đồng kính gửi", keep_with_next=True),
     Role.DONG_KINH_GUI_ITEM: _style(
-        "DrafterDongKinhGuiItem", "Nơi được đồng kính gửi", keep_with_next=True
+        "DongKinhGuiItem", "Nơi được đồng kính gửi", keep_with_next=True
     ),
-    Role.DISPATCH_ADDRESSEE: _style(
-        "DrafterDispatchAddressee", "Nơi nhận công điện", space_before=pt(6)
-    ),
+    Role.DISPATCH_ADDRESSEE: _style("DispatchAddressee", "Nơi nhận công điện", space_before=pt(6)),
     # The body (ô 6)
-    Role.BODY: _style("DrafterBody", "Nội dung", **_BODY),
-    Role.CAN_CU: _style("DrafterCanCu", "Căn cứ", italic=True, **_BODY),
-    Role.PART_LABEL: _style("DrafterPartLabel", "Phần", outline_level=0, **_HEADING),
-    Role.CHAPTER_LABEL: _style("DrafterChapterLabel", "Chương", outline_level=1, **_HEADING),
-    Role.DIVISION_LABEL: _style("DrafterDivisionLabel", "Mục", outline_level=2, **_HEADING),
-    Role.PART_TITLE: _style("DrafterPartTitle", "Tên phần, chương, mục", **_HEADING),
-    Role.CENTERED: _style(
-        "DrafterCentered", "Dòng căn giữa", bold=True, align=Align.CENTER, space_before=pt(6)
-    ),
-    Role.SECTION: _style(
-        "DrafterSection",
-        "Đề mục (I, II…)",
-        bold=True,
-        keep_with_next=True,
-        outline_level=0,
-        **{**_BODY},
-    ),
-    Role.ARTICLE: _style(
-        "DrafterArticle", "Điều", bold=True, keep_with_next=True, outline_level=3, **_BODY
-    ),
-    Role.CLAUSE: _style("DrafterClause", "Khoản", **_BODY),
-    Role.POINT: _style("DrafterPoint", "Điểm", **_BODY),
-    Role.TABLE_HEADING: _style(
-        "DrafterTableHeading", "Tiêu đề bảng", bold=True, align=Align.CENTER, **_CELL
-    ),
-    Role.TABLE_TEXT: _style("DrafterTableText", "Chữ trong bảng", **_CELL),
+    Role.BODY: _style("Body", "Nội dung", **_BODY),
+    Role.CAN_CU: _style("CanCu", "Căn cứ", italic=True, **_BODY),
+    Role.PART_LABEL: _style("PartLabel", "Phần", outline_level=0, **_HEADING),
+    Role.CHAPTER_LABEL: _style("ChapterLabel", "Chương", outline_level=1, **_HEADING),
+    Role.DIVISION_LABEL: _style("DivisionLabel", "Mục", outline_level=2, **_HEADING),
+    Role.PART_TITLE: _style("PartTitle", "Tên phần, chương, mục", **_HEADING),
+    Role.CENTERED: _style("Centered", "Dòng căn giữa", bold=True, **_CENTRED_LINE),
+    Role.SECTION: _style("Section", "Đề mục (I, II…)", outline_level=0, **_BODY_HEADING),
+    Role.ARTICLE: _style("Article", "Điều", outline_level=3, **_BODY_HEADING),
+    Role.CLAUSE: _style("Clause", "Khoản", **_BODY),
+    Role.POINT: _style("Point", "Điểm", **_BODY),
+    Role.TABLE_HEADING: _style("TableHeading", "Tiêu đề bảng", bold=True, **_CENTRED, **_CELL),
+    Role.TABLE_TEXT: _style("TableText", "Chữ trong bảng", **_CELL),
     # The closing (ô 7, 8, 9b, 12)
-    Role.SIGNATURE_LINE: _style(
-        "DrafterSignatureLine",
-        "Quyền hạn, chức vụ người ký",
-        bold=True,
-        align=Align.CENTER,
-        keep_with_next=True,
-    ),
-    Role.SIGNATURE_NOTE: _style(
-        "DrafterSignatureNote",
-        "Ghi chú chữ ký",
-        italic=True,
-        align=Align.CENTER,
-        keep_with_next=True,
-    ),
+    Role.SIGNATURE_LINE: _style("SignatureLine", "Quyền hạn, chức vụ người ký", **_CAPTION),
+    Role.SIGNATURE_NOTE: _style("SignatureNote", "Ghi chú chữ ký", **_CAPTION_NOTE),
     Role.SIGNER: _style(
-        "DrafterSigner", "Họ tên người ký", bold=True, align=Align.CENTER, space_before=twips(1531)
+        "Signer", "Họ tên người ký", bold=True, space_before=twips(1531), **_CENTRED
     ),
     Role.NOI_NHAN_LABEL: _style(
-        "DrafterNoiNhanLabel",
+        "NoiNhanLabel",
         "Nơi nhận",
         size=pt(12),
         bold=True,
@@ -173,56 +130,32 @@ STYLES: dict[Role, ParagraphStyle] = {
         keep_with_next=True,
     ),
     Role.NOI_NHAN_ITEM: _style(
-        "DrafterNoiNhanItem", "Danh sách nơi nhận", size=pt(11), keep_with_next=True
+        "NoiNhanItem", "Danh sách nơi nhận", size=pt(11), keep_with_next=True
     ),
-    Role.DRAFTER_MARK: _style("DrafterDrafterMark", "Ký hiệu người soạn thảo", size=pt(11)),
+    Role.DRAFTER_MARK: _style("DrafterMark", "Ký hiệu người soạn thảo", size=pt(11)),
     Role.LEAVE_CONFIRMATION: _style(
-        "DrafterLeaveConfirmation",
-        "Xác nhận của cơ quan",
-        bold=True,
-        align=Align.CENTER,
-        space_before=pt(12),
-        keep_with_next=True,
+        "LeaveConfirmation", "Xác nhận của cơ quan", space_before=pt(12), **_CAPTION
     ),
     Role.LEAVE_CONFIRMATION_NOTE: _style(
-        "DrafterLeaveConfirmationNote", "Ghi chú xác nhận", italic=True, align=Align.CENTER
+        "LeaveConfirmationNote", "Ghi chú xác nhận", italic=True, **_CENTRED
     ),
     # Marks (ô 10a, 10b, 11)
-    Role.SECRECY_TEXT: _style("DrafterSecrecyText", "Độ mật", **_STAMP),
-    Role.URGENCY_TEXT: _style("DrafterUrgencyText", "Độ khẩn", **_STAMP),
-    Role.CIRCULATION_TEXT: _style("DrafterCirculationText", "Phạm vi lưu hành", **_STAMP),
+    Role.SECRECY_TEXT: _style("SecrecyText", "Độ mật", **_STAMP),
+    Role.URGENCY_TEXT: _style("UrgencyText", "Độ khẩn", **_STAMP),
+    Role.CIRCULATION_TEXT: _style("CirculationText", "Phạm vi lưu hành", **_STAMP),
     # Page furniture
-    Role.PAGE_NUMBER: _style("DrafterPageNumber", "Số trang", align=Align.CENTER),
+    Role.PAGE_NUMBER: _style("PageNumber", "Số trang", **_CENTRED),
     Role.FOOTER_ADDRESS: _style(
-        "DrafterFooterAddress", "Địa chỉ, liên lạc (ô 13)", size=pt(11), align=Align.CENTER
+        "FooterAddress", "Địa chỉ, liên lạc (ô 13)", size=pt(11), **_CENTRED
     ),
     # Appendices
-    Role.APPENDIX_LABEL: _style(
-        "DrafterAppendixLabel", "Phụ lục", bold=True, align=Align.CENTER, keep_with_next=True
-    ),
-    Role.APPENDIX_TITLE: _style(
-        "DrafterAppendixTitle", "Tên phụ lục", bold=True, align=Align.CENTER, keep_with_next=True
-    ),
-    Role.APPENDIX_REFERENCE: _style(
-        "DrafterAppendixReference",
-        "Phụ lục kèm theo",
-        italic=True,
-        align=Align.CENTER,
-        keep_with_next=True,
-    ),
-    Role.APPENDIX_RULE: _style(
-        "DrafterAppendixRule", "Đường kẻ dưới phụ lục", **{**_RULE, "space_before": pt(4)}
-    ),
+    Role.APPENDIX_LABEL: _style("AppendixLabel", "Phụ lục", **_CAPTION),
+    Role.APPENDIX_TITLE: _style("AppendixTitle", "Tên phụ lục", **_CAPTION),
+    Role.APPENDIX_REFERENCE: _style("AppendixReference", "Phụ lục kèm theo", **_CAPTION_NOTE),
+    Role.APPENDIX_RULE: _style("AppendixRule", "Đường kẻ dưới phụ lục", **_TITLE_RULE),
     # Room
-    Role.TABLE_SEPARATOR: _style(
-        "DrafterTableSeparator",
-        "Ngăn cách hai bảng",
-        size=pt(2),
-        line_spacing=LineSpacing(LineRule.EXACT, 1),
-    ),
-    Role.SPACER: _style(
-        "DrafterSpacer", "Khoảng trống", size=pt(2), line_spacing=LineSpacing(LineRule.EXACT, 1)
-    ),
+    Role.TABLE_SEPARATOR: _style("TableSeparator", "Ngăn cách hai bảng", **_ROOM),
+    Role.SPACER: _style("Spacer", "Khoảng trống", **_ROOM),
 }
 TABLE_ROLES = {
     Role.HEADER,
