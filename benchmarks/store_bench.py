@@ -148,17 +148,12 @@ def fill_contacts(store: Store) -> None:
     for i in range(CONTACTS):
         full = f"{rng.choice(AGENCIES)} {rng.choice(PLACES)} số {i}"
         short = full.split(" số ")[0]
+        # The other columns (title, e-mail, address…) take their empty defaults.
         rows.append(
             dict(
                 kind="agency",
                 full_name=full,
                 short_name=short,
-                title="",
-                organisation="",
-                email="",
-                phone="",
-                address="",
-                note="",
                 search_text=search_text(full, short),
                 sort_bytes=sort_bytes(full),
             )
