@@ -14,8 +14,8 @@ from __future__ import annotations
 from alembic import op
 from sqlalchemy.exc import DBAPIError
 
-revision = "0002"
-down_revision = "0001"
+revision = '0002'
+down_revision = '0001'
 branch_labels = None
 depends_on = None
 
@@ -46,10 +46,8 @@ def upgrade() -> None:
             bind.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
     except DBAPIError:
         return  # not allowed on this server: searches scan instead
-    op.execute(
-        "CREATE INDEX ix_register_search_trgm ON register_entry "
-        "USING gin (search_text gin_trgm_ops)"
-    )
+    op.execute("CREATE INDEX ix_register_search_trgm ON register_entry "
+               "USING gin (search_text gin_trgm_ops)")
 
 
 def downgrade() -> None:

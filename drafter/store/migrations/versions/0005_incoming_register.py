@@ -4,22 +4,13 @@ Its own yearly sequence of arrival numbers (số đến, Art. 22.2) kept in
 ``incoming_counter``; one line per incoming document with the ten columns of the form,
 the tracking register's columns (thời hạn, tiến độ, số ký hiệu văn bản trả lời), the
 original file's hash (a file is registered once) and where its copy is kept; an audit
-trail as for the outgoing register.
-
-Revision ID: 0005
-Revises: 0004
-Create Date: 2026-12-08
-"""
-
-from __future__ import annotations
+trail as for the outgoing register."""
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0005"
 down_revision = "0004"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:
