@@ -53,32 +53,15 @@ def test_each_signer_signs_their_own_block_then_the_agency_seals_both(
 
     chair, both = tmp_path / "chair.pdf", tmp_path / "both.pdf"
     # The chair (block 2) signs first: the certification signature makes every field.
-    code, out, err = run_sign(
-        capsys,
-        minutes,
-        *signer_args(keys, images, image=second_signature),
-        "--block",
-        2,
-        "-o",
-        chair,
-    )
+    as_chair = signer_args(keys, images, image=second_signature)  # the chair's own image
+    code, out, err = run_sign(capsys, minutes, *as_chair, "--block", 2, "-o", chair)
     assert code == 0, err
     # Without --block: the first block not signed yet, the secretary's.
-    code, out, err = run_sign(
-        capsys,
-        chair,
-        *signer_args(keys, images),
-        "-o",
-        both,
-    )
+    code, out, err = run_sign(capsys, chair, *signer_args(keys, images), "-o", both)
     assert code == 0, err
     assert "Vũ Ngọc Anh" in out  # the block signed is named
     code, out, err = run_sign(
-        capsys,
-        both,
-        *signer_args(keys, images),
-        "-o",
-        tmp_path / "third.pdf",
+        capsys, both, *signer_args(keys, images), "-o", tmp_path / "third.pdf"
     )
     assert code == 2 and "đã có chữ ký số của người ký" in err
     assert not (tmp_path / "third.pdf").exists()
@@ -94,30 +77,13 @@ def test_each_signer_signs_their_own_block_then_the_agency_seals_both(
 
     sealed, issued = tmp_path / "sealed.pdf", tmp_path / "issued.pdf"
     code, out, err = run_sign(
-        capsys,
-        both,
-        *agency_args(keys, images),
-        "--number",
-        8,
-        "--no-register",
-        "-o",
-        sealed,
+        capsys, both, *agency_args(keys, images), "--number", 8, "--no-register", "-o", sealed
     )  # a biên bản has no date line
     assert code == 0, err
-    code, out, err = run_sign(
-        capsys,
-        sealed,
-        *agency_args(keys, images),
-        "-o",
-        issued,
-    )
+    code, out, err = run_sign(capsys, sealed, *agency_args(keys, images), "-o", issued)
     assert code == 0, err
     code, out, err = run_sign(
-        capsys,
-        issued,
-        *agency_args(keys, images),
-        "-o",
-        tmp_path / "again.pdf",
+        capsys, issued, *agency_args(keys, images), "-o", tmp_path / "again.pdf"
     )
     assert code == 2 and "đã được cơ quan ký" in err
 
@@ -153,15 +119,7 @@ def test_a_block_out_of_range_is_refused(
     minutes: Path, keys: Keys, images: Images, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "out.pdf"
-    code, _out, err = run_sign(
-        capsys,
-        minutes,
-        *signer_args(keys, images),
-        "--block",
-        3,
-        "-o",
-        out,
-    )
+    code, _out, err = run_sign(capsys, minutes, *signer_args(keys, images), "--block", 3, "-o", out)
     assert code == 2 and "2" in err and "--block" in err
     assert not out.exists()
 

@@ -66,11 +66,7 @@ def test_wrong_password_in_english(
 def test_expired_certificate(
     pdf_copy: Path, keys: Keys, images: Images, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    err = refused(
-        capsys,
-        pdf_copy,
-        *signer_args(keys, images, key=keys.expired),
-    )
+    err = refused(capsys, pdf_copy, *signer_args(keys, images, key=keys.expired))
     assert "hết hạn" in err
 
 
@@ -113,11 +109,7 @@ def test_pdf_not_made_by_drafter(
     with pymupdf.open() as document:
         document.new_page().insert_text((72, 72), "Số:       /UBND-VP")
         document.save(other)
-    err = refused(
-        capsys,
-        other,
-        *signer_args(keys, images),
-    )
+    err = refused(capsys, other, *signer_args(keys, images))
     assert "không do Drafter tạo" in err
 
 
@@ -126,11 +118,7 @@ def test_not_a_pdf(
 ) -> None:
     text = tmp_path / "letter.pdf"
     text.write_text("không phải PDF", encoding="utf-8")
-    err = refused(
-        capsys,
-        text,
-        *signer_args(keys, images),
-    )
+    err = refused(capsys, text, *signer_args(keys, images))
     assert "PDF" in err
 
 
@@ -140,11 +128,7 @@ def test_already_signed_by_the_agency(
     signed, issued = tmp_path / "signed.pdf", tmp_path / "issued.pdf"
     sign_as_signer(pdf_copy, keys, images, signed)
     issue_as_agency(signed, keys, images, issued, 9, "2026-05-04", "--no-register")
-    err = refused(
-        capsys,
-        issued,
-        *agency_args(keys, images),
-    )
+    err = refused(capsys, issued, *agency_args(keys, images))
     assert "đã được cơ quan ký" in err
 
 
@@ -152,13 +136,7 @@ def test_agency_before_signer(
     pdf_copy: Path, keys: Keys, images: Images, capsys: pytest.CaptureFixture[str]
 ) -> None:
     err = refused(
-        capsys,
-        pdf_copy,
-        *agency_args(keys, images),
-        "--number",
-        1,
-        "--date",
-        "2026-01-02",
+        capsys, pdf_copy, *agency_args(keys, images), "--number", 1, "--date", "2026-01-02"
     )
     assert "người ký" in err
 
@@ -168,11 +146,7 @@ def test_agency_without_number(
 ) -> None:
     signed = tmp_path / "signed.pdf"
     sign_as_signer(pdf_copy, keys, images, signed)
-    err = refused(
-        capsys,
-        signed,
-        *agency_args(keys, images),
-    )
+    err = refused(capsys, signed, *agency_args(keys, images))
     assert "--number" in err
 
 
