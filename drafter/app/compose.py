@@ -12,7 +12,7 @@ from drafter.app import check as checking
 from drafter.core.doctypes import Presence, Registry, default_registry
 from drafter.core.letter import Letter
 from drafter.core.problems import InvalidInput, Problem
-from drafter.layout.build import build
+from drafter.layout.build import Context, build
 from drafter.layout.build.body import BODY_PLACEHOLDER
 from drafter.layout.model import Document
 from drafter.layout.settings import DEFAULT, LayoutSettings
@@ -45,4 +45,4 @@ def compose(
         body = load_body_template(doctype).render(rendered)
     except TemplateProblem as error:
         raise InvalidInput([Problem("template", str(error))]) from error
-    return build(letter, doctype, body, settings, placeholders=placeholders)
+    return build(Context.of(letter, doctype, settings, placeholders=placeholders), body)

@@ -20,8 +20,7 @@ What differs from one type to another is read from its ``type.toml``
 from __future__ import annotations
 
 from drafter.body.parser import parse_body
-from drafter.core.doctypes import DocType, HeaderStyle
-from drafter.core.letter import Letter
+from drafter.core.doctypes import HeaderStyle
 from drafter.layout.build.appendix import appendix_section, standalone_heading
 from drafter.layout.build.body import body_blocks
 from drafter.layout.build.closing import closing
@@ -33,20 +32,13 @@ from drafter.layout.build.recipients import indent_dispatch_addressees, kinh_gui
 from drafter.layout.build.title import title_block
 from drafter.layout.characters import print_characters
 from drafter.layout.model import Block, Document, Paragraph, Section
-from drafter.layout.settings import DEFAULT, LayoutSettings
 
 
-def build(
-    letter: Letter,
-    doctype: DocType,
-    body_markdown: str,
-    settings: LayoutSettings = DEFAULT,
-    *,
-    placeholders: bool = False,
-) -> Document:
-    """The page model of *letter*; with *placeholders* (the preview), each empty part
+def build(ctx: Context, body_markdown: str) -> Document:
+    """The page model of the letter *ctx* lays out, *body_markdown* its rendered body;
+    with the preview's placeholders (:attr:`Context.placeholders`), each empty part
     shows a grey placeholder in its place."""
-    ctx = Context.of(letter, doctype, settings, placeholders=placeholders)
+    letter, doctype = ctx.letter, ctx.doctype
     blocks: list[Block] = []
     blocks += circulation_box(ctx)
     if doctype.header is HeaderStyle.APPENDIX:
@@ -88,4 +80,4 @@ def build(
     return document
 
 
-__all__ = ["QUOC_HIEU", "TIEU_NGU", "build"]
+__all__ = ["QUOC_HIEU", "TIEU_NGU", "Context", "build"]
