@@ -38,17 +38,10 @@ def _register(database: Path) -> list[tuple[int, str]]:
         return sorted((entry.number, entry.number_symbol) for entry in search(store))
 
 
-def test_a_read_only_output_folder_leaves_the_register_untouched(
-    signed_by_signer: Path,
-    issue: Issue,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-) -> None:
+def _read_only(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The output folder cannot be written."""
     from drafter.signing import output
 
-    folder = tmp_path / "read-only"
-    folder.mkdir()
     folder.chmod(0o555)
     real_open = os.open
 
@@ -60,22 +53,10 @@ def test_a_read_only_output_folder_leaves_the_register_untouched(
         return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(output.os, "open", read_only_open)
-    database, original = tmp_path / "office.sqlite3", signed_by_signer.read_bytes()
-    capsys.readouterr()
-    assert issue(database, folder / "issued.pdf") == 1
-    assert "issued.pdf" in capsys.readouterr().err
-    assert _register(database) == []  # nothing recorded
-    assert list(folder.iterdir()) == [] and signed_by_signer.read_bytes() == original
-    folder.chmod(0o755)
 
 
-def test_a_register_failure_leaves_no_file(
-    signed_by_signer: Path,
-    issue: Issue,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-) -> None:
+def _register_fails(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Recording the number in the register fails once the PDF is signed."""
     from drafter.store import signed_issue
     from drafter.store.errors import StoreError
 
@@ -83,14 +64,35 @@ def test_a_register_failure_leaves_no_file(
         raise StoreError("cơ sở dữ liệu bị khóa")
 
     monkeypatch.setattr(signed_issue, "record_signed_issue", failing)
+
+
+@pytest.mark.parametrize(
+    ("fault", "message"),
+    [
+        pytest.param(_read_only, "issued.pdf", id="read-only-output-folder"),
+        pytest.param(_register_fails, "cơ sở dữ liệu bị khóa", id="register-failure"),
+    ],
+)
+def test_a_failed_issue_leaves_neither_file_nor_register_entry(
+    fault: Callable[[Path, pytest.MonkeyPatch], None],
+    message: str,
+    signed_by_signer: Path,
+    issue: Issue,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     folder = tmp_path / "out"
     folder.mkdir()
-    original = signed_by_signer.read_bytes()
+    fault(folder, monkeypatch)
+    database, original = tmp_path / "office.sqlite3", signed_by_signer.read_bytes()
     capsys.readouterr()
-    assert issue(tmp_path / "office.sqlite3", folder / "issued.pdf") == 1
-    assert "cơ sở dữ liệu bị khóa" in capsys.readouterr().err
+    assert issue(database, folder / "issued.pdf") == 1
+    assert message in capsys.readouterr().err
     assert list(folder.iterdir()) == []  # neither the PDF nor its temporary file
     assert signed_by_signer.read_bytes() == original
+    assert _register(database) == []  # nothing recorded
+    folder.chmod(0o755)  # writable again (after a read-only fault), for the clean-up
 
 
 def test_a_number_the_register_already_gave_leaves_no_file(
