@@ -8,6 +8,7 @@ import os
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import pymupdf
 import pytest
@@ -50,12 +51,26 @@ def test_the_vietnamese_alphabet_is_complete_and_precomposed() -> None:
         assert letter in letters
 
 
-def test_times_new_roman_wins_over_liberation_serif(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+class Families(NamedTuple):
+    liberation: Path
+    times: Path
+
+
+@pytest.fixture
+def families(tmp_path: Path) -> Families:
+    """Liberation Serif and Times New Roman, each in a folder of its own (the system's
+    serif files linked under each family's file names)."""
     source = system_choice()
-    liberation = link_family(source, tmp_path / "liberation", "Liberation Serif")
-    times = link_family(source, tmp_path / "times", "Times New Roman")
+    return Families(
+        liberation=link_family(source, tmp_path / "liberation", "Liberation Serif"),
+        times=link_family(source, tmp_path / "times", "Times New Roman"),
+    )
+
+
+def test_times_new_roman_wins_over_liberation_serif(
+    families: Families, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    liberation, times = families
     use_font_dirs(monkeypatch, liberation, times)  # Liberation's folder is searched first
     choice = fonts.resolve()
     assert choice.suitable
@@ -69,11 +84,9 @@ def test_times_new_roman_wins_over_liberation_serif(
 
 
 def test_the_font_folder_override_is_searched_before_the_system(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    families: Families, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    source = system_choice()
-    liberation = link_family(source, tmp_path / "liberation", "Liberation Serif")
-    times = link_family(source, tmp_path / "times", "Times New Roman")
+    liberation, times = families
     use_font_dirs(monkeypatch, times, override=liberation)
     assert fonts.resolve().path(True, True) == liberation / "LiberationSerif-BoldItalic.ttf"
 
