@@ -174,21 +174,6 @@ class TestInline:
     def test_bold_italic(self) -> None:
         assert one("***Lưu ý***").spans == [Span("Lưu ý", bold=True, italic=True)]
 
-    @pytest.mark.parametrize(
-        ("source", "shown"),
-        [
-            ("3 \\* 4 = 12", "3 * 4 = 12"),
-            ("a\\_b", "a_b"),
-            ("<b>không phải HTML</b>", "<b>không phải HTML</b>"),
-            ("Lương & phụ cấp < 10 > 5", "Lương & phụ cấp < 10 > 5"),
-            ("    thụt đầu dòng", "thụt đầu dòng"),
-            ("```", "```"),
-            ("[chữ](http://x)", "chữ"),
-        ],
-    )
-    def test_escaping_and_literal_text(self, source: str, shown: str) -> None:
-        assert one(source).text == shown
-
     def test_dash_list_keeps_its_marker_as_text(self) -> None:
         blocks = parse_body("- Bộ Nội vụ;\n- Bộ Tài chính.")
         assert [b.text for b in blocks] == ["- Bộ Nội vụ;", "- Bộ Tài chính."]
@@ -241,6 +226,30 @@ def test_a_second_level_heading_is_centred_without_bold() -> None:
     assert (second.kind, second.titled) == (BlockKind.CENTERED, False)
 
 
+@pytest.mark.parametrize(
+    ("source", "shown"),
+    [
+        # Escapes, and HTML, code fences and links, are literal text.
+        ("3 \\* 4 = 12", "3 * 4 = 12"),
+        ("a\\_b", "a_b"),
+        ("<b>không phải HTML</b>", "<b>không phải HTML</b>"),
+        ("Lương & phụ cấp < 10 > 5", "Lương & phụ cấp < 10 > 5"),
+        ("    thụt đầu dòng", "thụt đầu dòng"),
+        ("```", "```"),
+        ("[chữ](http://x)", "chữ"),
+        # List markers are text (see TestListMarkersAreText): printed as written.
+        ("+ Mục cộng", "+ Mục cộng"),
+        ("* Mục sao", "* Mục sao"),
+        ("1) Điểm một", "1) Điểm một"),
+        ("-   Nhiều khoảng trắng", "- Nhiều khoảng trắng"),
+        ("-5 độ C", "-5 độ C"),
+        ("- **Đậm** và *nghiêng*", "- Đậm và nghiêng"),
+    ],
+)
+def test_a_line_shows_escapes_literals_and_markers_as_written(source: str, shown: str) -> None:
+    assert one(source).text == shown
+
+
 class TestListMarkersAreText:
     """Markers stay as written and no line is ever lost, however deep an outline goes."""
 
@@ -268,20 +277,6 @@ class TestListMarkersAreText:
         blocks = parse_body(f"Trước.\n{marker}\nSau.")
         assert [b.text for b in blocks] == ["Trước.", marker, "Sau."]
         assert blocks[1].kind is BlockKind.PARAGRAPH
-
-    @pytest.mark.parametrize(
-        ("source", "shown"),
-        [
-            ("+ Mục cộng", "+ Mục cộng"),
-            ("* Mục sao", "* Mục sao"),
-            ("1) Điểm một", "1) Điểm một"),
-            ("-   Nhiều khoảng trắng", "- Nhiều khoảng trắng"),
-            ("-5 độ C", "-5 độ C"),
-            ("- **Đậm** và *nghiêng*", "- Đậm và nghiêng"),
-        ],
-    )
-    def test_markers_print_as_written(self, source: str, shown: str) -> None:
-        assert one(source).text == shown
 
     def test_numbered_lines_are_still_khoan(self) -> None:
         clause = one("1. Phạm vi điều chỉnh")
