@@ -13,25 +13,8 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from drafter.i18n import _
-
 # How long a writer waits for another secretary's write to finish before giving up.
 BUSY_TIMEOUT_S = 30.0
-
-
-def full_disk_message(where: object) -> str:
-    return _(
-        "the disk holding the database {where} is full. Nothing was changed; free some "
-        "space and try again."
-    ).format(where=where)
-
-
-def damaged_message(where: object, problem: str) -> str:
-    return _(
-        "the database {where} is damaged ({problem}). Nothing was changed. Restore your "
-        "last backup (Drafter keeps one beside it before every upgrade), or move the "
-        "damaged file away to start a new database."
-    ).format(where=where, problem=problem)
 
 
 def is_damage(text: str) -> bool:

@@ -40,13 +40,12 @@ from drafter.store.backup import (
     BUSY_TIMEOUT_S,
     backup_file,
     connect_read_only,
-    damaged_message,
-    full_disk_message,
     integrity_problem,
     is_damage,
 )
 from drafter.store.driver import POSTGRESQL, SQLITE, DriverConnection, Statements
 from drafter.store.errors import StoreError
+from drafter.store.messages import BUSY, DAMAGED, FULL_DISK, READ_ONLY, SERVER_LOST, told
 from drafter.store.schema import shipped_head
 
 if TYPE_CHECKING:
@@ -203,7 +202,7 @@ class Store:
     def write(self) -> Iterator[Session]:
         """A session whose transaction holds the write lock from its start; commits on exit."""
         if self.read_only:
-            raise StoreError(read_only_message(self.where))
+            raise StoreError(told(READ_ONLY, where=self.where))
         from sqlalchemy.orm import Session
 
         with (
@@ -221,7 +220,7 @@ class Store:
         :class:`StoreError` that says what happened, as with :meth:`write`.
         """
         if self.read_only:
-            raise StoreError(read_only_message(self.where))
+            raise StoreError(told(READ_ONLY, where=self.where))
         with self._driver_lock, self.driver_errors():
             statements = self._begin()
             try:
@@ -418,51 +417,26 @@ def explain_driver_error(error: BaseException, store: Store) -> str:
     path = store.path if store.is_sqlite else None
     where = store.where
     if _is_lock(text):
-        message = busy_message(where)
+        message = told(BUSY, where=where, seconds=int(BUSY_TIMEOUT_S))
         if path is not None:
             # A file locked this long may be held by a crashed program or a broken
             # network share: keep a copy of what can still be read.
             message += _kept_copy(path, "locked")
         return message
     if _is_full(text, path):
-        return full_disk_message(where)
+        return told(FULL_DISK, where=where)
     if path is not None and _is_read_only(text, path):
-        return read_only_message(where)
+        return told(READ_ONLY, where=where)
     if is_damage(text) or (path is not None and "disk i/o error" in text):
         problem = integrity_problem(path) if path is not None else _reason(error)
         if problem:
-            message = damaged_message(where, problem)
+            message = told(DAMAGED, where=where, problem=problem)
             return message + (_kept_copy(path, "damaged") if path is not None else "")
     if not store.is_sqlite and _is_disconnection(text):
-        return server_lost_message(where, _reason(error))
+        return told(SERVER_LOST, where=where, reason=_reason(error))
     return _("the database {where} refused the operation: {reason}. Nothing was changed.").format(
         where=where, reason=_reason(error)
     )
-
-
-def busy_message(where: object) -> str:
-    return _(
-        "the database {where} is busy: another program has been writing to it for "
-        "{seconds} seconds. Nothing was changed; wait a moment and try again, or close "
-        "other copies of Drafter."
-    ).format(where=where, seconds=int(BUSY_TIMEOUT_S))
-
-
-def read_only_message(where: object) -> str:
-    return _(
-        "the database {where} is in a folder that cannot be written (read-only, or "
-        "shared read-only): it can be viewed but nothing can be recorded in it. "
-        "Nothing was changed; use a copy in a folder you can write, or ask for write "
-        "access."
-    ).format(where=where)
-
-
-def server_lost_message(where: object, reason: str) -> str:
-    return _(
-        "cannot reach the database server {where}: {reason}. If this happened while "
-        "issuing a number, look at the register ('drafter register list') before "
-        "issuing the letter again."
-    ).format(where=where, reason=reason)
 
 
 def _kept_copy(path: Path, reason: str) -> str:
@@ -522,7 +496,7 @@ def check_sqlite_file(path: Path) -> None:
             if not header.startswith(_SQLITE_MAGIC)
             else _("the file is cut short")
         )
-        raise StoreError(damaged_message(path, problem) + _kept_copy(path, "damaged"))
+        raise StoreError(told(DAMAGED, where=path, problem=problem) + _kept_copy(path, "damaged"))
 
 
 def _os_reason(error: OSError) -> str:
@@ -620,7 +594,7 @@ def open_store(
             check_sqlite_file(path)
             if not location_writable(path):
                 if not read_only:
-                    raise StoreError(read_only_message(path))
+                    raise StoreError(told(READ_ONLY, where=path))
                 opened_read_only = True
     store = Store(target=found.url, read_only=opened_read_only)
     try:

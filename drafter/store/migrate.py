@@ -23,11 +23,10 @@ from sqlalchemy import Connection, Engine
 from drafter.i18n import _
 from drafter.store.backup import (
     backup_file,
-    damaged_message,
-    full_disk_message,
     integrity_problem,
 )
 from drafter.store.errors import StoreError
+from drafter.store.messages import DAMAGED, FULL_DISK, told
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 _PG_MIGRATION_LOCK = 730_2020  # any constant shared by every Drafter process
@@ -89,7 +88,7 @@ def _check_and_back_up(path: Path) -> None:
     """Before an upgrade rewrites tables: the file must be sound, and a copy kept."""
     problem = integrity_problem(path)
     if problem:
-        raise StoreError(damaged_message(path, problem))
+        raise StoreError(told(DAMAGED, where=path, problem=problem))
     try:
         backup_file(path, "before-upgrade")
     except (OSError, sqlite3.Error) as error:
@@ -97,7 +96,7 @@ def _check_and_back_up(path: Path) -> None:
             error
         ).lower()
         raise StoreError(
-            full_disk_message(path)
+            told(FULL_DISK, where=path)
             if full
             else _(
                 "cannot keep a copy of the database {where} before upgrading it ({reason}); "
