@@ -40,6 +40,14 @@ Requirement = Callable[[Any, Letter, "DocType"], bool]
 
 
 @dataclass(frozen=True)
+class Required:
+    """When a part must be filled, and what the user is told when it is not."""
+
+    applies: Requirement
+    message: str  # English source, translated when reported
+
+
+@dataclass(frozen=True)
 class Part:
     """One standard part of a letter."""
 
@@ -53,8 +61,7 @@ class Part:
     missing: object = None  # the value when the key is absent (None: the kind's empty)
     max_items: int | None = None  # LINES: at most this many
     form_key: str = ""  # the form's binding when it differs from the file's path
-    required: Requirement | None = None
-    required_message: str = ""  # English source, translated when reported
+    required: Required | None = None
     # How the form shows it.  Every part is in its table's group unless it names
     # another; a part with ``in_form=False`` is kept from the letter the form was given.
     group: str = ""
@@ -106,7 +113,7 @@ class Part:
         """Whether a new letter of *doctype* needs it: the form marks it with *."""
         if self.required is None:
             return False
-        return self.required(owner, Letter(type_id=doctype.id), doctype)
+        return self.required.applies(owner, Letter(type_id=doctype.id), doctype)
 
 
 @dataclass(frozen=True)
@@ -273,10 +280,9 @@ ISSUER = Table(
             LINES,
             N_("Issuing body:"),
             rows=2,
-            required=_always,
+            required=Required(_always, N_("the issuing body's name is required")),
             breaks=True,
             help=N_("The issuing body's name, one printed line each"),
-            required_message=N_("the issuing body's name is required"),
         ),
         Part(
             "prose_name",
@@ -289,8 +295,10 @@ ISSUER = Table(
             TEXT,
             N_("Abbreviation:"),
             help=N_("Used in the symbol, e.g. UBND"),
-            required=_needs_abbreviation,
-            required_message=N_("the issuing body's abbreviation is required to write the symbol"),
+            required=Required(
+                _needs_abbreviation,
+                N_("the issuing body's abbreviation is required to write the symbol"),
+            ),
         ),
         Part("unit", TEXT, N_("Drafting unit:"), help=N_("e.g. VP, used in the symbol")),
         Part("address", TEXT, N_("Address:")),
@@ -329,20 +337,18 @@ HEADING = Table(
             "place",
             TEXT,
             N_("Place:"),
-            required=_needs_place,
+            required=Required(_needs_place, N_("the place is required for the date line")),
             shown=_has_date,
-            required_message=N_("the place is required for the date line"),
         ),
         Part("date", FieldKind.DATE, N_("Date:"), shown=_has_date),
         Part(
             "subject",
             TEXT,
             N_("Summary (trích yếu):"),
-            required=_needs_subject,
+            required=Required(_needs_subject, N_("the summary (trích yếu) is required")),
             shown=_has_subject,
             label_for=_subject_label,
             breaks=True,
-            required_message=N_("the summary (trích yếu) is required"),
         ),
         Part("attached_to", TEXT, N_("Attached to:"), in_form=False),
         Part(
@@ -369,8 +375,7 @@ HEADING = Table(
             picker="recipients",
             breaks=True,
             help=N_("One recipient per line"),
-            required=_needs_recipient,
-            required_message=N_("at least one recipient is required"),
+            required=Required(_needs_recipient, N_("at least one recipient is required")),
         ),
         Part(
             "dong_kinh_gui",
@@ -386,9 +391,8 @@ HEADING = Table(
             "body",
             MARKDOWN,
             N_("Content:"),
-            required=_needs_body,
+            required=Required(_needs_body, N_("the content is required")),
             group="body",
-            required_message=N_("the content is required"),
             help=N_(
                 "One paragraph per line; Điều, khoản (1.), điểm (a)) and căn cứ lines "
                 "are recognised"
@@ -421,15 +425,13 @@ SIGNATURES = Table(
             N_("Position:"),
             help=N_("e.g. PHÓ GIÁM ĐỐC"),
             breaks=True,
-            required=_needs_position,
-            required_message=N_("the signer's position is required"),
+            required=Required(_needs_position, N_("the signer's position is required")),
         ),
         Part(
             "name",
             TEXT,
             N_("Full name:"),
-            required=_needs_signer,
-            required_message=N_("the signer's full name is required"),
+            required=Required(_needs_signer, N_("the signer's full name is required")),
         ),
         Part("note", TEXT, N_("Note:"), in_form=False),
     ),
@@ -476,9 +478,8 @@ APPENDICES = Table(
             "title",
             TEXT,
             N_("Title:"),
-            required=_always,
+            required=Required(_always, N_("the appendix title is required")),
             breaks=True,
-            required_message=N_("the appendix title is required"),
         ),
         Part("body", MARKDOWN, N_("Content:")),
     ),
@@ -550,13 +551,14 @@ def required_problems(letter: Letter, doctype: DocType) -> list[Problem]:
     for table in TABLES:
         for prefix, owner in owners(letter, table):
             for part in table.parts:
-                if part.required is None or not part.required(owner, letter, doctype):
+                rule = part.required
+                if rule is None or not rule.applies(owner, letter, doctype):
                     continue
                 value = getattr(owner, part.name)
                 if isinstance(value, str):
                     value = value.strip()
                 if value in ("", [], None):
-                    problems.append(Problem(prefix + part.key, _(part.required_message)))
+                    problems.append(Problem(prefix + part.key, _(rule.message)))
     return problems
 
 
