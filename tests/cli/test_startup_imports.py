@@ -6,35 +6,21 @@ structure that makes it short (no database layer, no other command's module, no 
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
+from fresh_interpreter import modules_after
 from sample_letters import cong_van
 
 from drafter.core import letterfile
 
 
-def _modules_after(code: str, home: Path) -> set[str]:
-    script = f"import sys\n{code}\nprint('\\n'.join(sorted(sys.modules)))"
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={**os.environ, "DRAFTER_HOME": str(home)},
-    )
-    return set(result.stdout.split())
-
-
 def test_render_loads_no_other_command_nor_database_nor_qt(tmp_path: Path) -> None:
     letter = tmp_path / "a.letter"
     letterfile.save(cong_van(), letter)
-    modules = _modules_after(
+    modules = modules_after(
         "from drafter.cli import main\n"
         f"assert main(['render', {str(letter)!r}, '-o', {str(tmp_path / 'a.docx')!r}]) == 0",
-        tmp_path,
+        DRAFTER_HOME=str(tmp_path),
     )
     assert "drafter.app.compose" in modules  # the render did run in this process
     loaded = sorted(
@@ -47,10 +33,10 @@ def test_render_loads_no_other_command_nor_database_nor_qt(tmp_path: Path) -> No
 
 
 def test_the_full_parser_still_has_every_command(tmp_path: Path) -> None:
-    modules = _modules_after(
+    modules = modules_after(
         "from drafter.cli import build_parser\n"
         "text = build_parser().format_help()\n"
         "assert all(c in text for c in ('render', 'doctor', 'issue', 'contacts')), text",
-        tmp_path,
+        DRAFTER_HOME=str(tmp_path),
     )
     assert {"drafter.office_cli", "drafter.doctor"} <= modules
