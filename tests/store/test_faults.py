@@ -12,9 +12,11 @@ import itertools
 import shutil
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from pytest import CaptureFixture, MonkeyPatch
 from sqlalchemy import event, text
 
 import drafter.store.engine as engine_module
@@ -31,44 +33,45 @@ from tests.store.faults import (
     small_filesystem,
 )
 
-
-@pytest.fixture
-def draft_file(tmp_path: Path) -> Path:
-    path = tmp_path / "cv.letter"
-    letterfile.save(cong_van(number=None), path)
-    return path
+EARLIER_OUTPUT = b"the letter issued yesterday"
 
 
-def _issue(draft_file: Path, out: Path, url: str) -> int:
-    """Issue a new copy of *draft_file*: each call is another document (the same file
-    would be shown the number it already has)."""
-    fresh = draft_file.with_name(f"{draft_file.stem}-{next(_COPIES)}.letter")
-    shutil.copyfile(draft_file, fresh)
-    return main(["issue", str(fresh), "-o", str(out), "--db", url])
+@dataclass(frozen=True)
+class Issuing:
+    """A draft issued from the command line, each time as a new document (the same file
+    would be shown the number it already has), over an output file from earlier work
+    that a failed issue must leave as it was."""
+
+    draft: Path
+    output: Path
+
+    def issue(self, url: str, out: Path | None = None) -> int:
+        """Issue a new copy of the draft to *out*, by default over the earlier output."""
+        fresh = self.draft.with_name(f"{self.draft.stem}-{next(_COPIES)}.letter")
+        shutil.copyfile(self.draft, fresh)
+        return main(["issue", str(fresh), "-o", str(out or self.output), "--db", url])
 
 
 _COPIES = itertools.count(1)
 
 
+@pytest.fixture
+def issuing(tmp_path: Path) -> Issuing:
+    draft, output = tmp_path / "cv.letter", tmp_path / "out.docx"
+    letterfile.save(cong_van(number=None), draft)
+    output.write_bytes(EARLIER_OUTPUT)
+    return Issuing(draft, output)
+
+
 @contextlib.contextmanager
-def _issued_once_on(
-    folder: Path, size: str, draft_file: Path, first: Path
-) -> Iterator[tuple[str, bool]]:
+def _issued_once_on(folder: Path, size: str, issuing: Issuing) -> Iterator[tuple[str, bool]]:
     """A register on a small file system of its own at *folder* (see
-    :func:`small_filesystem`) with one letter issued, to *first*: its URL, and whether
-    the file system could be mounted."""
+    :func:`small_filesystem`) with one letter issued, to ``first.docx`` beside the
+    folder: its URL, and whether the file system could be mounted."""
     with small_filesystem(folder, size) as mounted:
         url = sqlite_url(folder / "office.sqlite3")
-        assert _issue(draft_file, first, url) == 0
+        assert issuing.issue(url, folder.with_name("first.docx")) == 0
         yield url, mounted
-
-
-@pytest.fixture
-def old_output(tmp_path: Path) -> Path:
-    """An output file from earlier work: a failed issue must leave it as it was."""
-    path = tmp_path / "out.docx"
-    path.write_bytes(b"the letter issued yesterday")
-    return path
 
 
 _WRITES = ("INSERT", "UPDATE", "DELETE")
@@ -100,7 +103,7 @@ class _FullDiskConnection:
         return getattr(self._connection, name)
 
 
-def _inject_full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
+def _inject_full_disk(monkeypatch: MonkeyPatch) -> None:
     """Without a small file system of our own: SQLite's answer to ENOSPC on every write,
     on the driver connection that issues as on SQLAlchemy's engine."""
     original = engine_module._install_sqlite_hooks
@@ -121,42 +124,34 @@ def _inject_full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_issue_on_a_full_disk_says_so_and_changes_nothing(
-    tmp_path: Path,
-    draft_file: Path,
-    old_output: Path,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path, issuing: Issuing, capsys: CaptureFixture[str], monkeypatch: MonkeyPatch
 ) -> None:
     disk = tmp_path / "disk"
-    with _issued_once_on(disk, "1m", draft_file, tmp_path / "first.docx") as (url, mounted):
+    with _issued_once_on(disk, "1m", issuing) as (url, mounted):
         before = register_state(url)
         filler = fill_up(disk) if mounted else None
         if not mounted:
             _inject_full_disk(monkeypatch)
-        assert _issue(draft_file, old_output, url) == 1
+        assert issuing.issue(url) == 1
         err = capsys.readouterr().err
         assert "is full" in err and "Nothing was changed" in err
         assert "damaged" not in err and "Traceback" not in err
         assert not list(disk.glob("*.damaged-*")), "a full disk is not damage"
-        assert old_output.read_bytes() == b"the letter issued yesterday"
+        assert issuing.output.read_bytes() == EARLIER_OUTPUT
         if filler is not None:
             filler.unlink()
         monkeypatch.undo()
         assert register_state(url) == before
         # With space again, numbering goes on where it stopped.
-        assert _issue(draft_file, old_output, url) == 0
+        assert issuing.issue(url) == 0
         assert "Issued number 02/" in capsys.readouterr().out
 
 
 def test_a_read_only_folder_can_be_listed_but_not_written(
-    tmp_path: Path,
-    draft_file: Path,
-    old_output: Path,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path, issuing: Issuing, capsys: CaptureFixture[str], monkeypatch: MonkeyPatch
 ) -> None:
     shared = tmp_path / "shared"
-    with _issued_once_on(shared, "4m", draft_file, tmp_path / "first.docx") as (url, mounted):
+    with _issued_once_on(shared, "4m", issuing) as (url, mounted):
         capsys.readouterr()
         if not (mounted and remount_read_only(shared)):
             print("cannot remount read-only: simulating a folder that cannot be written")
@@ -167,24 +162,24 @@ def test_a_read_only_folder_can_be_listed_but_not_written(
         assert main(["register", "export", "-o", str(tmp_path / "so.xlsx"), "--db", url]) == 0
         assert (tmp_path / "so.xlsx").stat().st_size > 0
         capsys.readouterr()
-        assert _issue(draft_file, old_output, url) == 1
+        assert issuing.issue(url) == 1
         err = capsys.readouterr().err
         assert "cannot be written" in err and "damaged" not in err
-        assert old_output.read_bytes() == b"the letter issued yesterday"
+        assert issuing.output.read_bytes() == EARLIER_OUTPUT
         assert sorted(p.name for p in shared.iterdir()) == files
 
 
 def test_an_empty_register_file_is_refused_never_started_again(
-    tmp_path: Path, draft_file: Path, old_output: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, issuing: Issuing, capsys: CaptureFixture[str]
 ) -> None:
     path = tmp_path / "office.sqlite3"
     path.touch()
-    assert _issue(draft_file, old_output, sqlite_url(path)) == 1
+    assert issuing.issue(sqlite_url(path)) == 1
     err = capsys.readouterr().err
     assert "empty file" in err and "01" in err
     assert main(["register", "list", "--db", sqlite_url(path)]) == 1
     assert path.stat().st_size == 0
-    assert old_output.read_bytes() == b"the letter issued yesterday"
+    assert issuing.output.read_bytes() == EARLIER_OUTPUT
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix != ".letter") == [
         "office.sqlite3",
         "out.docx",
@@ -222,17 +217,16 @@ def holder(store_url: str) -> Iterator[object]:
 def test_a_held_lock_ends_in_busy_try_again(
     store_url: str,
     holder: object,
-    draft_file: Path,
-    old_output: Path,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
+    issuing: Issuing,
+    capsys: CaptureFixture[str],
+    monkeypatch: MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(engine_module, "BUSY_TIMEOUT_S", 0.5)
     before = register_state(store_url)
-    assert _issue(draft_file, old_output, store_url) == 1
+    assert issuing.issue(store_url) == 1
     err = capsys.readouterr().err
     assert "is busy" in err and "try again" in err and "damaged" not in err
-    assert old_output.read_bytes() == b"the letter issued yesterday"
+    assert issuing.output.read_bytes() == EARLIER_OUTPUT
     assert register_state(store_url) == before
 
 
@@ -250,7 +244,7 @@ def test_numbers_the_register_cannot_hold_are_refused_with_a_message(
 
 
 def test_out_of_range_ids_are_bad_input(
-    store: Store, store_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    store: Store, store_url: str, tmp_path: Path, capsys: CaptureFixture[str]
 ) -> None:
     entry = register.issue(store, cong_van(number=None)).entry
     with pytest.raises(NumberingError, match="no such register entry"):
