@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from drafter.core.problems import Problem
-from drafter.i18n import _
+from drafter.i18n import N_, _
 
 LETTER_FILE_BYTES = 5 * 1024 * 1024  # a letter file, read whole
 TEXT_CHARS = 200_000  # the body, an appendix body, a multi-line or Markdown field
@@ -54,54 +54,33 @@ def range_message(low: int, high: int) -> str:
     )
 
 
+# What is said when a limit is passed ({count} found, {limit} at most).
+TOO_LONG = N_("is too long: {count} characters, at most {limit}")
+TOO_MANY_LINES = N_("has too many lines: {count}, at most {limit}")
+TABLE_TOO_LONG = N_("has a table of {count} rows, at most {limit}")
+TOO_MANY_ENTRIES = N_("has too many entries: {count}, at most {limit}")
+
+
 def text_problems(text: str, where: str, *, lines: bool = True) -> list[Problem]:
-    """Problems of a piece of text that is too big; *lines* for multi-line text."""
+    """Problems of a piece of text that is too big; *lines* for multi-line text.  The
+    first limit it passes is reported; the later measures are not taken."""
     limit = TEXT_CHARS if lines else LINE_CHARS
-    if len(text) > limit:
-        return [
-            Problem(
-                where,
-                _("is too long: {count} characters, at most {limit}").format(
-                    count=_count(len(text)), limit=_count(limit)
-                ),
-            )
-        ]
-    if not lines:
-        return []
-    line_count = text.count("\n") + 1
-    if line_count > TEXT_LINES:
-        return [
-            Problem(
-                where,
-                _("has too many lines: {count}, at most {limit}").format(
-                    count=_count(line_count), limit=_count(TEXT_LINES)
-                ),
-            )
-        ]
-    rows = longest_table(text)
-    if rows > TABLE_ROWS:
-        return [
-            Problem(
-                where,
-                _("has a table of {count} rows, at most {limit}").format(
-                    count=_count(rows), limit=_count(TABLE_ROWS)
-                ),
-            )
-        ]
-    return []
+    problems = _over(where, len(text), limit, TOO_LONG)
+    if problems or not lines:
+        return problems
+    return _over(where, text.count("\n") + 1, TEXT_LINES, TOO_MANY_LINES) or _over(
+        where, longest_table(text), TABLE_ROWS, TABLE_TOO_LONG
+    )
 
 
 def count_problems(count: int, limit: int, where: str) -> list[Problem]:
+    return _over(where, count, limit, TOO_MANY_ENTRIES)
+
+
+def _over(where: str, count: int, limit: int, message: str) -> list[Problem]:
     if count <= limit:
         return []
-    return [
-        Problem(
-            where,
-            _("has too many entries: {count}, at most {limit}").format(
-                count=_count(count), limit=_count(limit)
-            ),
-        )
-    ]
+    return [Problem(where, _(message).format(count=_count(count), limit=_count(limit)))]
 
 
 def longest_table(text: str) -> int:
