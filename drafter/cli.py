@@ -12,10 +12,10 @@ import importlib
 import json
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from drafter import __version__
+from drafter.cli_options import add_database_option, add_output_option, add_recipient_options
 from drafter.i18n import _
 
 if TYPE_CHECKING:
@@ -24,11 +24,6 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_WRITE, EXIT_INVALID = 0, 1, 2
 
 Command = Callable[[argparse.Namespace], int]
-
-
-def _print_problems(source: str, problems: Sequence[object]) -> None:
-    for problem in problems:
-        print(f"{source}: {problem}", file=sys.stderr)
 
 
 def cmd_types(args: argparse.Namespace) -> int:
@@ -165,9 +160,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         ),
     )
     new.add_argument("--profile", help=_("with --office: this profile instead of the default"))
-    new.add_argument(
-        "--db",
-        help=_("with --office: database URL (default: DRAFTER_DB, or the embedded database)"),
+    add_database_option(
+        new, _("with --office: database URL (default: DRAFTER_DB, or the embedded database)")
     )
     new.set_defaults(handler=cmd_new)
 
@@ -176,31 +170,14 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         help=_("render letter files to .docx, .pdf or another format of 'drafter render --format'"),
     )
     render.add_argument("letters", nargs="*", help=_("letter files; '-' reads standard input"))
-    render.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        help=_("output file for one letter, or a folder for several (default: beside each letter)"),
+    add_output_option(
+        render,
+        _("output file for one letter, or a folder for several (default: beside each letter)"),
+        required=False,
     )
-    who = render.add_mutually_exclusive_group()
-    who.add_argument(
-        "--group",
-        help=_("one document per person of this address-book group (giấy mời, giấy giới thiệu…)"),
-    )
-    who.add_argument(
-        "--names", type=Path, help=_("one document per name of this text file, one name a line")
-    )
-    render.add_argument(
-        "--together",
-        action="store_true",
-        help=_("with --group or --names: every copy in one file, each starting on a new page"),
-    )
-    render.add_argument(
-        "--into",
-        help=_("with --group or --names: where the name goes, 'kinh_gui' or 'fields.<field id>'"),
-    )
-    render.add_argument(
-        "--db", help=_("database URL for --group (default: DRAFTER_DB, or the embedded database)")
+    add_recipient_options(render, required=False)
+    add_database_option(
+        render, _("database URL for --group (default: DRAFTER_DB, or the embedded database)")
     )
     from drafter.render.formats import add_format_option
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
-from drafter.i18n import _
+from drafter.cli_options import add_database_option
 
 Handler = Callable[[argparse.Namespace], int]
 EXIT_OK, EXIT_WRITE, EXIT_INVALID = 0, 1, 2
@@ -18,6 +18,12 @@ EXIT_OK, EXIT_WRITE, EXIT_INVALID = 0, 1, 2
 
 def report(message: str) -> None:
     print(f"drafter: {message}", file=sys.stderr)
+
+
+def report_each(source: object, problems: Iterable[object]) -> None:
+    """Each of *problems* on standard error, after the file it was found in."""
+    for problem in problems:
+        print(f"{source}: {problem}", file=sys.stderr)
 
 
 def guarded(handler: Handler, bad_input: Callable[[], tuple[type[Exception], ...]]) -> Handler:
@@ -52,12 +58,5 @@ def guarded(handler: Handler, bad_input: Callable[[], tuple[type[Exception], ...
 def database_parser() -> argparse.ArgumentParser:
     """A parent parser with ``--db``: the database the command works on."""
     database = argparse.ArgumentParser(add_help=False)
-    database.add_argument(
-        "--db",
-        metavar="URL",
-        help=_(
-            "database: a SQLite file or postgresql://user:password@host/name "
-            "(default: DRAFTER_DB, else the file in the user's data folder)"
-        ),
-    )
+    add_database_option(database)
     return database

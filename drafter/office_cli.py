@@ -11,12 +11,21 @@ database is the embedded SQLite file unless ``--db URL`` or ``DRAFTER_DB`` names
 from __future__ import annotations
 
 import argparse
-import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from drafter.cli_guard import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_WRITE,
+    Handler,
+    database_parser,
+    guarded,
+    report_each,
+)
 from drafter.cli_guard import report as _error
+from drafter.cli_options import add_output_option, add_recipient_options
 from drafter.i18n import _
 
 if TYPE_CHECKING:
@@ -24,8 +33,6 @@ if TYPE_CHECKING:
     from drafter.render.formats import Format
     from drafter.store.engine import Store
     from drafter.store.register_query import RegisterFilter
-
-from drafter.cli_guard import EXIT_INVALID, EXIT_OK, EXIT_WRITE, Handler, database_parser, guarded
 
 
 def _open(args: argparse.Namespace, *, read_only: bool = False) -> Store:
@@ -41,8 +48,7 @@ def _load_letter(source: str) -> Letter | None:
     from drafter.app.check import check_file
 
     letter, problems = check_file(source)
-    for problem in problems:
-        print(f"{source}: {problem}", file=sys.stderr)
+    report_each(source, problems)
     return None if problems else letter
 
 
@@ -149,16 +155,22 @@ def cmd_office_import(args: argparse.Namespace) -> int:
 
     with _open(args) as store:
         report = import_office(store, args.file)
-    for problem in report.problems:
-        print(f"{args.file}: {problem}", file=sys.stderr)
     counts = {k: report.imported.get(k, 0) for k in ("profiles", "signers", "contacts", "groups")}
-    print(
-        _(
-            "Imported {profiles} profiles, {signers} signers, {contacts} recipients and "
-            "{groups} groups; {bad} records left out"
-        ).format(bad=len(report.problems), **counts)
-    )
-    return EXIT_INVALID if report.problems else EXIT_OK
+    summary = _(
+        "Imported {profiles} profiles, {signers} signers, {contacts} recipients and "
+        "{groups} groups; {bad} records left out"
+    ).format(bad=len(report.problems), **counts)
+    return _imported(args.file, report.problems, summary)
+
+
+def _imported(
+    source: Path, problems: Sequence[object], summary: str, notices: Sequence[object] = ()
+) -> int:
+    """Tell how an import of *source* went: its notices and the records it left out, each
+    after the file's name, then *summary*; exit 2 when records were left out."""
+    report_each(source, [*notices, *problems])
+    print(summary)
+    return EXIT_INVALID if problems else EXIT_OK
 
 
 # --- drafter register … ----------------------------------------------------------------------
@@ -296,16 +308,10 @@ def cmd_contacts_import(args: argparse.Namespace) -> int:
 
     with _open(args) as store:
         report = import_contacts(store, args.file)
-    for notice in report.notices:
-        print(f"{args.file}: {notice}", file=sys.stderr)
-    for problem in report.problems:
-        print(f"{args.file}: {problem}", file=sys.stderr)
-    print(
-        _("{added} added, {updated} updated, {bad} rows with problems").format(
-            added=report.added, updated=report.updated, bad=len(report.problems)
-        )
+    summary = _("{added} added, {updated} updated, {bad} rows with problems").format(
+        added=report.added, updated=report.updated, bad=len(report.problems)
     )
-    return EXIT_INVALID if report.problems else EXIT_OK
+    return _imported(args.file, report.problems, summary, notices=report.notices)
 
 
 def cmd_contacts_export(args: argparse.Namespace) -> int:
@@ -379,6 +385,29 @@ def recipients_from(args: argparse.Namespace) -> list[str] | None:
 # --- registration ------------------------------------------------------------------------------
 
 
+def _database_command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    handler: Handler,
+    help: str,
+) -> argparse.ArgumentParser:
+    """A subcommand that works on the database: it takes ``--db``, and the store's expected
+    errors are told as a sentence and an exit status (:func:`_guarded`)."""
+    command = commands.add_parser(name, parents=[database_parser()], help=help)
+    command.set_defaults(handler=_guarded(handler))
+    return command
+
+
+def _file_command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    handler: Handler,
+    help: str,
+) -> None:
+    """A database command that reads or writes one file, its only argument."""
+    _database_command(commands, name, handler, help).add_argument("file", type=Path)
+
+
 def _whole_number(low: int, high: int) -> Callable[[str], int]:
     """An argparse type: a whole number in ``low..high`` typed in ASCII digits.
 
@@ -406,25 +435,20 @@ LIMIT = _whole_number(0, 1_000_000)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    database = database_parser()
-
     from drafter.render.formats import add_format_option
 
-    issue = subparsers.add_parser(
+    issue = _database_command(
+        subparsers,
         "issue",
-        parents=[database],
-        help=_(
+        cmd_issue,
+        _(
             "give a letter the next number of its sequence, record it and write the document "
             "(.docx, .pdf…)"
         ),
     )
     issue.add_argument("letter", help=_("the letter file"))
-    issue.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        required=True,
-        help=_("the document to write; its suffix chooses the format (.docx, .pdf…)"),
+    add_output_option(
+        issue, _("the document to write; its suffix chooses the format (.docx, .pdf…)")
     )
     add_format_option(issue)
     issue.add_argument(
@@ -446,55 +470,50 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "correction, recorded in the register's history)"
         ),
     )
-    issue.set_defaults(handler=_guarded(cmd_issue))
 
     reg = subparsers.add_parser("register", help=_("the outgoing register"))
     reg_commands = reg.add_subparsers(dest="register_command", metavar=_("COMMAND"))
-    export = reg_commands.add_parser(
-        "export", parents=[database], help=_("write the register to .xlsx (Appendix IV)")
+    export = _database_command(
+        reg_commands, "export", cmd_register_export, _("write the register to .xlsx (Appendix IV)")
     )
-    export.add_argument("-o", "--output", type=Path, required=True)
+    add_output_option(export)
     export.add_argument("--year", type=YEAR)
     export.add_argument("--type", help=_("only this document type"))
-    export.set_defaults(handler=_guarded(cmd_register_export))
-    listing = reg_commands.add_parser("list", parents=[database], help=_("list entries"))
+    listing = _database_command(reg_commands, "list", cmd_register_list, _("list entries"))
     listing.add_argument("--year", type=YEAR)
     listing.add_argument("--search", help=_("words to find, with or without diacritics"))
     listing.add_argument("--type", help=_("only this document type"))
     listing.add_argument("--limit", type=LIMIT, default=50)
-    listing.set_defaults(handler=_guarded(cmd_register_list))
-    reserve = reg_commands.add_parser(
-        "reserve", parents=[database], help=_("hold the next number of a sequence")
+    reserve = _database_command(
+        reg_commands, "reserve", cmd_register_reserve, _("hold the next number of a sequence")
     )
     reserve.add_argument("--sequence", default="chung")
     reserve.add_argument("--year", type=YEAR)
     reserve.add_argument("--note", default="")
-    reserve.set_defaults(handler=_guarded(cmd_register_reserve))
-    cancel = reg_commands.add_parser("cancel", parents=[database], help=_("cancel a number"))
+    cancel = _database_command(reg_commands, "cancel", cmd_register_cancel, _("cancel a number"))
     cancel.add_argument("entry", type=ENTRY_ID, help=_("the register entry id"))
     cancel.add_argument("--reason", required=True)
-    cancel.set_defaults(handler=_guarded(cmd_register_cancel))
-    again = reg_commands.add_parser(
+    again = _database_command(
+        reg_commands,
         "letter",
-        parents=[database],
-        help=_(
+        cmd_register_letter,
+        _(
             "write an issued letter again from the register, as .letter or any document "
             "format (.docx, .pdf…)"
         ),
     )
     again.add_argument("entry", type=ENTRY_ID, help=_("the register entry id"))
-    again.add_argument("-o", "--output", type=Path, required=True)
-    again.set_defaults(handler=_guarded(cmd_register_letter))
+    add_output_option(again)
 
-    sequences = reg_commands.add_parser(
-        "sequences", parents=[database], help=_("list the numbering sequences")
+    sequences = _database_command(
+        reg_commands, "sequences", cmd_register_sequences, _("list the numbering sequences")
     )
     sequences.add_argument("--year", type=YEAR)
-    sequences.set_defaults(handler=_guarded(cmd_register_sequences))
-    add_sequence = reg_commands.add_parser(
+    add_sequence = _database_command(
+        reg_commands,
         "add-sequence",
-        parents=[database],
-        help=_(
+        cmd_register_add_sequence,
+        _(
             "add or change a numbering sequence: per type, for secret documents, or for an "
             "advisory body"
         ),
@@ -506,75 +525,56 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--secret", action="store_true", help=_("the sequence of secret documents")
     )
     add_sequence.add_argument("--profile", help=_("only for this profile (an advisory body)"))
-    add_sequence.set_defaults(handler=_guarded(cmd_register_add_sequence))
 
     office = subparsers.add_parser(
         "office",
         help=_("the office's data (profiles, signers, recipients, groups) as one TOML file"),
     )
     office_commands = office.add_subparsers(dest="office_command", metavar=_("COMMAND"))
-    office_export = office_commands.add_parser(
+    _file_command(
+        office_commands,
         "export",
-        parents=[database],
-        help=_("write the office's data to a .toml file (another computer, a copy)"),
+        cmd_office_export,
+        _("write the office's data to a .toml file (another computer, a copy)"),
     )
-    office_export.add_argument("file", type=Path)
-    office_export.set_defaults(handler=_guarded(cmd_office_export))
-    office_import = office_commands.add_parser(
+    _file_command(
+        office_commands,
         "import",
-        parents=[database],
-        help=_(
+        cmd_office_import,
+        _(
             "add the office's data of a .toml file; bad records are reported, the rest "
             "imported, nothing doubled"
         ),
     )
-    office_import.add_argument("file", type=Path)
-    office_import.set_defaults(handler=_guarded(cmd_office_import))
 
     contacts = subparsers.add_parser("contacts", help=_("the address book"))
     contact_commands = contacts.add_subparsers(dest="contacts_command", metavar=_("COMMAND"))
-    load = contact_commands.add_parser(
-        "import", parents=[database], help=_("add contacts from a .csv or .xlsx file")
+    _file_command(
+        contact_commands, "import", cmd_contacts_import, _("add contacts from a .csv or .xlsx file")
     )
-    load.add_argument("file", type=Path)
-    load.set_defaults(handler=_guarded(cmd_contacts_import))
-    save = contact_commands.add_parser(
-        "export", parents=[database], help=_("write the contacts to a .csv or .xlsx file")
+    _file_command(
+        contact_commands,
+        "export",
+        cmd_contacts_export,
+        _("write the contacts to a .csv or .xlsx file"),
     )
-    save.add_argument("file", type=Path)
-    save.set_defaults(handler=_guarded(cmd_contacts_export))
-    find = contact_commands.add_parser("search", parents=[database], help=_("find contacts"))
+    find = _database_command(contact_commands, "search", cmd_contacts_search, _("find contacts"))
     find.add_argument("query", nargs="*")
     find.add_argument("--limit", type=LIMIT, default=20)
-    find.set_defaults(handler=_guarded(cmd_contacts_search))
 
-    merge = subparsers.add_parser(
+    merge = _database_command(
+        subparsers,
         "mailmerge",
-        parents=[database],
-        help=_("one document per recipient: separate .docx files or one combined file"),
+        cmd_mailmerge,
+        _("one document per recipient: separate .docx files or one combined file"),
     )
     merge.add_argument("letter", help=_("the letter file"))
-    who = merge.add_mutually_exclusive_group(required=True)
-    who.add_argument("--group", help=_("a group of the address book"))
-    who.add_argument("--names", type=Path, help=_("a text file with one name a line"))
-    merge.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        required=True,
-        help=_(
+    add_recipient_options(merge, required=True)
+    add_output_option(
+        merge,
+        _(
             "a folder for separate files, or the file with --together (its suffix chooses "
             "the format)"
         ),
     )
     add_format_option(merge)
-    merge.add_argument(
-        "--together",
-        action="store_true",
-        help=_("put every copy in one file, each starting on a new page"),
-    )
-    merge.add_argument(
-        "--into",
-        help=_("where the name goes: 'kinh_gui' or 'fields.<field id>' (default: from the type)"),
-    )
-    merge.set_defaults(handler=_guarded(cmd_mailmerge))

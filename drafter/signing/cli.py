@@ -16,6 +16,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from drafter.cli_guard import report as _error
+from drafter.cli_options import add_database_option, add_output_option
 from drafter.i18n import _
 
 if TYPE_CHECKING:
@@ -23,10 +25,6 @@ if TYPE_CHECKING:
     from drafter.signing.sign import Request, Result, Role
 
 EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
-
-
-def _error(message: str) -> None:
-    print(f"drafter: {message}", file=sys.stderr)
 
 
 def _date(text: str) -> dt.date:
@@ -64,28 +62,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         required=True,
         help=_("signer: the person who signs (ô 7c); agency: the seal, at issuance (ô 8)"),
     )
-    key = sign.add_mutually_exclusive_group()
-    key.add_argument(
-        "--p12",
-        type=Path,
-        metavar=_("FILE"),
-        help=_(
-            "the key and certificate in a PKCS#12 file (.p12, .pfx); default: the certificate "
-            "stored for the signer or the agency"
-        ),
-    )
-    key.add_argument(
-        "--pkcs11", type=Path, metavar=_("LIBRARY"), help=_("the PKCS#11 library of a USB token")
-    )
-    sign.add_argument(
-        "--token", default="", metavar=_("LABEL"), help=_("with --pkcs11: the label of the token")
-    )
-    sign.add_argument(
-        "--key-label",
-        default="",
-        metavar=_("LABEL"),
-        help=_("with --pkcs11: which key of the token (default: its only one)"),
-    )
+    _add_key_options(sign)
     sign.add_argument(
         "--image",
         type=Path,
@@ -118,26 +95,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar=_("FILE"),
         help=_("read the password or PIN from this file instead of asking"),
     )
-    sign.add_argument("--number", type=_number, help=_("agency: the number to fill in at issuance"))
-    sign.add_argument(
-        "--date",
-        type=_date,
-        metavar="YYYY-MM-DD",
-        help=_("agency: the date to fill in at issuance"),
-    )
-    separate = sign.add_mutually_exclusive_group()
-    separate.add_argument(
-        "--attachment",
-        metavar=_("NUMBER/SYMBOL"),
-        default="",
-        help=_("agency: an attachment or appendix in a separate file, of document 'NUMBER/SYMBOL'"),
-    )
-    separate.add_argument(
-        "--copy",
-        metavar=_("FORM"),
-        default="",
-        help=_("agency: an electronic copy of this form (e.g. 'SAO Y')"),
-    )
+    _add_issuance_options(sign)
     sign.add_argument(
         "--tsa",
         default=None,
@@ -145,23 +103,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help=_("time-stamping server (default: the setting, else the local clock)"),
     )
     sign.add_argument("--reason", default="", help=_("the reason written in the signature"))
-    sign.add_argument(
-        "--db",
-        metavar="URL",
-        help=_("the register's database (default: DRAFTER_DB, else the embedded one)"),
-    )
-    sign.add_argument(
-        "--sequence",
-        default="chung",
-        metavar=_("KEY"),
-        help=_("agency: the register sequence of a number neither reserved nor issued yet"),
-    )
-    sign.add_argument(
-        "--no-register",
-        action="store_true",
-        help=_("agency: do not write the number and date into the register"),
-    )
-    sign.add_argument("-o", "--output", type=Path, required=True, help=_("the signed PDF"))
+    _add_register_options(sign)
+    add_output_option(sign, _("the signed PDF"))
     sign.set_defaults(handler=cmd_sign)
 
     verify = subparsers.add_parser(
@@ -176,6 +119,77 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help=_("folder of trusted CA certificates (default: the setting)"),
     )
     verify.set_defaults(handler=cmd_verify)
+
+
+def _add_key_options(parser: argparse.ArgumentParser) -> None:
+    """The key that signs: a PKCS#12 file, or a key of a USB token (PKCS#11)."""
+    key = parser.add_mutually_exclusive_group()
+    key.add_argument(
+        "--p12",
+        type=Path,
+        metavar=_("FILE"),
+        help=_(
+            "the key and certificate in a PKCS#12 file (.p12, .pfx); default: the certificate "
+            "stored for the signer or the agency"
+        ),
+    )
+    key.add_argument(
+        "--pkcs11", type=Path, metavar=_("LIBRARY"), help=_("the PKCS#11 library of a USB token")
+    )
+    parser.add_argument(
+        "--token", default="", metavar=_("LABEL"), help=_("with --pkcs11: the label of the token")
+    )
+    parser.add_argument(
+        "--key-label",
+        default="",
+        metavar=_("LABEL"),
+        help=_("with --pkcs11: which key of the token (default: its only one)"),
+    )
+
+
+def _add_issuance_options(parser: argparse.ArgumentParser) -> None:
+    """What the agency fills in at issuance: the number, the date, or the document an
+    attachment or copy belongs to."""
+    parser.add_argument(
+        "--number", type=_number, help=_("agency: the number to fill in at issuance")
+    )
+    parser.add_argument(
+        "--date",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help=_("agency: the date to fill in at issuance"),
+    )
+    separate = parser.add_mutually_exclusive_group()
+    separate.add_argument(
+        "--attachment",
+        metavar=_("NUMBER/SYMBOL"),
+        default="",
+        help=_("agency: an attachment or appendix in a separate file, of document 'NUMBER/SYMBOL'"),
+    )
+    separate.add_argument(
+        "--copy",
+        metavar=_("FORM"),
+        default="",
+        help=_("agency: an electronic copy of this form (e.g. 'SAO Y')"),
+    )
+
+
+def _add_register_options(parser: argparse.ArgumentParser) -> None:
+    """Where the agency's signature records the number and date: the register."""
+    add_database_option(
+        parser, _("the register's database (default: DRAFTER_DB, else the embedded one)")
+    )
+    parser.add_argument(
+        "--sequence",
+        default="chung",
+        metavar=_("KEY"),
+        help=_("agency: the register sequence of a number neither reserved nor issued yet"),
+    )
+    parser.add_argument(
+        "--no-register",
+        action="store_true",
+        help=_("agency: do not write the number and date into the register"),
+    )
 
 
 def _read_pdf(path: Path) -> bytes:
