@@ -324,46 +324,40 @@ def _deliver(letter: Letter, output: Path | None) -> int:
 
 
 def cmd_reply(args: argparse.Namespace) -> int:
-    from drafter.incoming.drafts import reply_draft
-
-    with _open(args, read_only=True) as store:
-        draft = reply_draft(
-            store,
-            _entry(store, args),
-            type_id=args.type,
-            profile_label=args.profile,
-            phrasing=args.phrasing,
-        )
-    for warning in draft.warnings:
-        _error(warning)
-    return _deliver(draft.letter, args.output)
+    return _answer(args, forward_to=None)
 
 
 def cmd_forward(args: argparse.Namespace) -> int:
-    from drafter.incoming.drafts import forward_draft
+    return _answer(args, forward_to=args.to)
+
+
+def _answer(args: argparse.Namespace, *, forward_to: list[str] | None) -> int:
+    """Write the reply to the chosen incoming letter, or the letter forwarding it; a
+    forwarded original goes beside the output."""
+    from drafter.incoming.drafts import answer_draft
     from drafter.incoming.register import attach_original
 
     with _open(args, read_only=True) as store:
         entry = _entry(store, args)
-        draft = forward_draft(
+        draft = answer_draft(
             store,
             entry,
-            args.to,
+            forward_to=forward_to,
             type_id=args.type,
             profile_label=args.profile,
             phrasing=args.phrasing,
         )
     for warning in draft.warnings:
         _error(warning)
-    letter = draft.letter
-    status = _deliver(letter, args.output)
-    if entry.stored_path:
-        if args.output is not None:
-            attached = attach_original(entry, args.output)
-            if attached is not None:
-                print(attached)
-        else:
-            _error(_("the original goes with it: {path}").format(path=entry.stored_path))
+    status = _deliver(draft.letter, args.output)
+    if forward_to is None or not entry.stored_path:
+        return status
+    if args.output is not None:
+        attached = attach_original(entry, args.output)
+        if attached is not None:
+            print(attached)
+    else:
+        _error(_("the original goes with it: {path}").format(path=entry.stored_path))
     return status
 
 

@@ -42,54 +42,44 @@ def office_profile(store: Store, label: str | None) -> Profile | None:
 
 
 def base_letter(store: Store, type_id: str, profile_label: str | None = None) -> Draft:
-    """A new letter of *type_id* from the office's data: profile (issuer, place), signer."""
+    """A new letter of *type_id* started from the office's data as every new letter is
+    (:mod:`drafter.app.new_letter`): the profile's issuer, place and drafting unit, the
+    type's default signer, the type's Nơi nhận, today's date and a document id."""
+    from drafter.app.new_letter import apply_office, blank, office_for
     from drafter.core.doctypes import default_registry
-    from drafter.core.letter import Letter
-    from drafter.store import profiles, signers
     from drafter.store.errors import NumberingError
 
-    if type_id not in default_registry():
+    registry = default_registry()
+    if type_id not in registry:
         raise NumberingError(
             _("unknown document type '{type}'; see 'drafter types'").format(type=type_id)
         )
-    letter = Letter(type_id=type_id)
+    letter = blank(type_id, registry)
     profile = office_profile(store, profile_label)
     if profile is None:
         return Draft(letter, [_("no profile of the office is set: the issuer is left empty")])
-    profiles.apply_to(profile, letter)
-    found = signers.list_signers(store, profile.id)
-    if found:
-        signer = found[0]
-        signers.apply_to(signer, letter, signer.patterns[0] if signer.patterns else None)
-    return Draft(letter)
+    return Draft(apply_office(letter, office_for(store, type_id, profile_id=profile.id)))
 
 
-def reply_draft(
+def answer_draft(
     store: Store,
     entry: IncomingEntry,
     *,
+    forward_to: list[str] | None = None,
     type_id: str = "cong_van",
     profile_label: str | None = None,
     phrasing: str = RECEIVED,
 ) -> Draft:
+    """The reply to *entry*, addressed to its sender; with *forward_to*, the letter that
+    forwards it to those recipients."""
     draft = base_letter(store, type_id, profile_label)
-    draft.letter = reply_letter(
-        draft.letter, cited_of(entry), entry.reference, sender=sender_of(entry), phrasing=phrasing
-    )
-    return draft
-
-
-def forward_draft(
-    store: Store,
-    entry: IncomingEntry,
-    recipients: list[str],
-    *,
-    type_id: str = "cong_van",
-    profile_label: str | None = None,
-    phrasing: str = RECEIVED,
-) -> Draft:
-    draft = base_letter(store, type_id, profile_label)
-    draft.letter = forward_letter(
-        draft.letter, cited_of(entry), entry.reference, recipients=recipients, phrasing=phrasing
-    )
+    cited = cited_of(entry)
+    if forward_to is None:
+        draft.letter = reply_letter(
+            draft.letter, cited, entry.reference, sender=sender_of(entry), phrasing=phrasing
+        )
+    else:
+        draft.letter = forward_letter(
+            draft.letter, cited, entry.reference, recipients=forward_to, phrasing=phrasing
+        )
     return draft

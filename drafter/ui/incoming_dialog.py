@@ -340,12 +340,12 @@ class IncomingDialog(QDialog):
     # --- answering ---------------------------------------------------------------------
 
     def reply(self) -> Any:
-        from drafter.incoming.drafts import reply_draft
+        from drafter.incoming.drafts import answer_draft
 
-        return self._open_draft(lambda store, entry: reply_draft(store, entry))
+        return self._open_draft(lambda store, entry: answer_draft(store, entry))
 
     def forward(self) -> Any:
-        from drafter.incoming.drafts import forward_draft
+        from drafter.incoming.drafts import answer_draft
 
         entry = self.selected_entry()
         if entry is None:
@@ -354,7 +354,9 @@ class IncomingDialog(QDialog):
         recipients = self.ask_recipients()
         if recipients is None:
             return None
-        editor = self._open_draft(lambda store, chosen: forward_draft(store, chosen, recipients))
+        editor = self._open_draft(
+            lambda store, chosen: answer_draft(store, chosen, forward_to=recipients)
+        )
         if editor is not None and entry.stored_path:
             common.show_info(
                 self, _("Send the original with it: {path}").format(path=entry.stored_path)

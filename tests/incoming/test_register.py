@@ -173,3 +173,38 @@ def test_two_processes_registering_500_each_get_1000_distinct_consecutive_number
         assert [e.number for e in search_arrivals(store)] == list(range(1, 1001))
     finally:
         store.close()
+
+
+def test_answers_start_from_the_office_as_every_new_letter_does(
+    store: Store, tmp_path: Path
+) -> None:
+    from drafter.app.new_letter import apply_office, blank, office_for
+    from drafter.incoming.drafts import answer_draft
+    from drafter.store.models import Signer
+    from drafter.store.profiles import list_profiles
+    from drafter.store.signers import new_pattern, save_signer
+
+    _hanoi_office(store)
+    profile = list_profiles(store)[0]
+    # The type's own signer, not the first one saved.
+    chief = Signer(
+        name="Trần Văn Dần",
+        title="CHÁNH VĂN PHÒNG",
+        profile_id=profile.id,
+        default_types="cong_van",
+    )
+    chief.patterns = [new_pattern(["TL. CHỦ TỊCH"])]
+    save_signer(store, chief)
+    _path, entry = _register_1913(store, tmp_path)
+    new = apply_office(blank("cong_van"), office_for(store, "cong_van"))
+    for forward_to in (None, ["Sở Tài chính"]):
+        answer = answer_draft(store, entry, forward_to=forward_to)
+        letter = answer.letter
+        assert answer.warnings == []
+        assert letter.issuer == new.issuer and letter.place == new.place == "Hà Nội"
+        assert letter.signatures == new.signatures
+        assert letter.signatures[0].name == "Trần Văn Dần"
+        assert letter.noi_nhan == new.noi_nhan and letter.luu == new.luu
+        assert letter.document_id and letter.document_id != new.document_id
+        assert letter.date == new.date
+    assert letter.kinh_gui == ["Sở Tài chính"]
