@@ -9,7 +9,7 @@ import datetime as dt
 import re
 import unicodedata
 
-from drafter.i18n import _
+from drafter.i18n import N_, _
 
 # How each class of character is treated wherever text enters (letter files, type
 # fields, the body, the forms); docs/letter-format.md lists the same classes.
@@ -88,23 +88,34 @@ def clean_line(text: str, *, keep_breaks: bool = False) -> str:
     return clean_text(text, multiline=False, keep_breaks=keep_breaks)
 
 
-def unsafe_character(text: str) -> str | None:
-    """Why *text* cannot be printed as it stands, or ``None``: a direction control that
-    could disguise it, or a private-use character no standard font draws."""
-    match = _BIDI_RE.search(text)
-    if match:
-        return _(
+# Characters a letter cannot print as they stand, and what the user is told of each.
+_UNPRINTABLE = (
+    (
+        _BIDI_RE,
+        N_(
             "holds an invisible direction control (U+{code:04X}) that can change the "
             "order in which the text is shown; delete it (retype the text around "
             "it)"
-        ).format(code=ord(match.group(0)))
-    match = _PRIVATE_USE_RE.search(text)
-    if match:
-        return _(
+        ),
+    ),
+    (
+        _PRIVATE_USE_RE,
+        N_(
             "holds a private-use character (U+{code:04X}), which prints as a blank box "
             "or not at all (often a Word symbol bullet); replace it with an ordinary "
             "character"
-        ).format(code=ord(match.group(0)))
+        ),
+    ),
+)
+
+
+def unsafe_character(text: str) -> str | None:
+    """Why *text* cannot be printed as it stands, or ``None``: a direction control that
+    could disguise it, or a private-use character no standard font draws."""
+    for pattern, message in _UNPRINTABLE:
+        match = pattern.search(text)
+        if match:
+            return _(message).format(code=ord(match.group(0)))
     return None
 
 
