@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from drafter.i18n import _
+from drafter.ui.buttons import add_buttons
 from drafter.ui.qt_translations import file_dialog_options
 
 if TYPE_CHECKING:
@@ -112,17 +113,14 @@ class SignDialog(QDialog):
 
         self.report = QPlainTextEdit(self)
         self.report.setReadOnly(True)
-        sign = QPushButton(_("Sign"), self)
-        sign.setObjectName("sign.sign")
-        sign.clicked.connect(self.sign)
-        verify = QPushButton(_("Verify the signatures"), self)
-        verify.setObjectName("sign.verify")
-        verify.clicked.connect(self.verify)
-        close = QPushButton(_("Close"), self)
-        close.clicked.connect(self.accept)
         buttons = QHBoxLayout()
-        for button in (sign, verify, close):
-            buttons.addWidget(button)
+        add_buttons(
+            buttons,
+            self,
+            (_("Sign"), "sign.sign", self.sign),
+            (_("Verify the signatures"), "sign.verify", self.verify),
+            (_("Close"), "sign.close", self.accept),
+        )
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(buttons)

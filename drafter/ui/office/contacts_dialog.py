@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -36,8 +34,10 @@ from drafter.store.contacts import (
     search_contacts,
 )
 from drafter.store.models import Contact, ContactGroup
+from drafter.ui.buttons import add_buttons
 from drafter.ui.office import common
 from drafter.ui.office.common import current_store, guarded
+from drafter.ui.office.text_fields import add_line_edits
 from drafter.ui.qt_translations import file_dialog_options
 
 RESULTS = 200  # rows shown while searching; typing more narrows them
@@ -130,34 +130,18 @@ class ContactsDialog(QDialog):
         self.kind.addItem(_("Agency"), AGENCY)
         self.kind.addItem(_("Person"), PERSON)
         form.addRow(_("Kind:"), self.kind)
-        self.fields: dict[str, QLineEdit] = {}
-        for key, label in (
-            ("full_name", _("Full name (Kính gửi):")),
-            ("short_name", _("Short name (Nơi nhận):")),
-            ("title", _("Position:")),
-            ("organisation", _("Organisation:")),
-            ("email", _("E-mail:")),
-            ("phone", _("Phone:")),
-            ("address", _("Address:")),
-            ("note", _("Note:")),
-        ):
-            edit = QLineEdit(page)
-            edit.setObjectName(f"contact.{key}")
-            self.fields[key] = edit
-            form.addRow(label, edit)
+        self.fields = add_line_edits(form, page, "contact", CONTACT_FIELDS)
         self.current: Contact | None = None
         buttons = QHBoxLayout()
-        for label, name, slot in (
+        add_buttons(
+            buttons,
+            page,
             (_("New"), "contacts.new", self.new_contact),
             (_("Save"), "contacts.save", self.save_contact),
             (_("Delete"), "contacts.delete", self.delete_contact),
             (_("Import…"), "contacts.import", self.import_file),
             (_("Export…"), "contacts.export", self.export_file),
-        ):
-            button = QPushButton(label, page)
-            button.setObjectName(name)
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
+        )
         right = QVBoxLayout()
         right.addLayout(form)
         right.addStretch(1)
@@ -266,28 +250,23 @@ class ContactsDialog(QDialog):
         self.group_search.results.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         self.current_group: ContactGroup | None = None
         member_buttons = QVBoxLayout()
-        for label, name, slot in (
+        add_buttons(
+            member_buttons,
+            page,
             (_("Add ←"), "group.add", self.add_members),
             (_("Up"), "group.up", lambda: self.move_member(-1)),
             (_("Down"), "group.down", lambda: self.move_member(1)),
             (_("Remove"), "group.remove", self.remove_member),
-        ):
-            button = QPushButton(label, page)
-            button.setObjectName(name)
-            button.clicked.connect(slot)
-            member_buttons.addWidget(button)
+        )
         member_buttons.addStretch(1)
         group_buttons = QHBoxLayout()
-        group_actions: tuple[tuple[str, str, Callable[[], object]], ...] = (
+        add_buttons(
+            group_buttons,
+            page,
             (_("New group"), "groups.new", self.new_group),
             (_("Save group"), "groups.save", self.save_group),
             (_("Delete group"), "groups.delete", self.delete_group),
         )
-        for label, name, action in group_actions:
-            button = QPushButton(label, page)
-            button.setObjectName(name)
-            button.clicked.connect(action)
-            group_buttons.addWidget(button)
         middle = QVBoxLayout()
         form = QFormLayout()
         form.addRow(_("Group name:"), self.group_name)

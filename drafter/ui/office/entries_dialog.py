@@ -1,19 +1,60 @@
 """The base of the office dialogs that list entries (profiles, signers) beside a form.
 
-The list is on the left, the chosen entry's form on the right with its Save button
-last, and the list follows the office data as other dialogs change it.
+The list is on the left over its New and Delete buttons, the chosen entry's form on the
+right with its Save button last, and the list follows the office data as other dialogs change it.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFormLayout, QLayout, QListWidget, QPushButton
+from collections.abc import Callable
+from typing import TypeVar
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from drafter.i18n import _
+from drafter.ui.buttons import add_buttons
 from drafter.ui.office.common import list_and_form
+
+Entry = TypeVar("Entry")
 
 
 class EntriesDialog(QDialog):
     list: QListWidget  # each item's UserRole data is an entry with an ``id``
+
+    def entries_column(
+        self, name: str, new_label: str, new: Callable[[], None], show: Callable[[Entry], None]
+    ) -> QVBoxLayout:
+        """The list (``{name}.list``) showing its current entry with *show*, over the
+        buttons that start a *new* one and delete the current one."""
+        self.list = QListWidget(self)
+        self.list.setObjectName(f"{name}.list")
+
+        def selected(item: QListWidgetItem | None) -> None:
+            if item is not None:
+                show(item.data(Qt.ItemDataRole.UserRole))
+
+        self.list.currentItemChanged.connect(selected)
+        buttons = QHBoxLayout()
+        add_buttons(
+            buttons,
+            self,
+            (new_label, f"{name}.new", new),
+            (_("Delete"), f"{name}.delete", self.delete_current),
+        )
+        column = QVBoxLayout()
+        column.addWidget(self.list, 1)
+        column.addLayout(buttons)
+        return column
 
     def finish(self, left: QLayout, form: QFormLayout, save: QPushButton) -> None:
         """Lay out *left* and *form* (*save* last, saving the form), list the entries and
@@ -39,4 +80,8 @@ class EntriesDialog(QDialog):
 
     def save(self) -> object:
         """Store the form's entry."""
+        raise NotImplementedError
+
+    def delete_current(self) -> None:
+        """Delete the entry shown, once the user confirms."""
         raise NotImplementedError

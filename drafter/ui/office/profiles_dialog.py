@@ -7,21 +7,20 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QHBoxLayout,
-    QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from drafter.core.vietnamese import clean_line
-from drafter.i18n import N_, _
+from drafter.i18n import _
 from drafter.store.models import Profile, Unit
+from drafter.store.office_file import PROFILE_TEXT
 from drafter.store.profiles import delete_profile, list_profiles, save_profile
 from drafter.store.text import split_lines
+from drafter.ui.buttons import add_buttons
 from drafter.ui.image_picker import ImagePicker
 from drafter.ui.office import common
 from drafter.ui.office.common import (
@@ -31,19 +30,11 @@ from drafter.ui.office.common import (
     layout_widget,
 )
 from drafter.ui.office.entries_dialog import EntriesDialog
+from drafter.ui.office.text_fields import add_line_edits
 
-_TEXT_FIELDS = (
-    ("label", N_("Shown as:")),
-    ("prose_name", N_("Name in sentences:")),
-    ("abbreviation", N_("Abbreviation:")),
-    ("place", N_("Place:")),
-    ("address", N_("Address:")),
-    ("phone", N_("Phone:")),
-    ("fax", N_("Fax:")),
-    ("email", N_("E-mail:")),
-    ("website", N_("Website:")),
-    ("certificate", N_("Certificate:")),
-)  # the agency's, for signed PDFs
+# The one-line fields in the form's order (labels in .text_fields): those an office file
+# carries, then the agency's certificate for signed PDFs, which it does not.
+_TEXT_FIELDS = (*PROFILE_TEXT, "certificate")
 
 
 class ProfilesDialog(EntriesDialog):
@@ -52,35 +43,16 @@ class ProfilesDialog(EntriesDialog):
         self.setObjectName("office.profiles")
         self.setWindowTitle(_("Organisation profiles"))
         self.current: Profile | None = None
-        self.list = QListWidget(self)
-        self.list.setObjectName("profiles.list")
-        self.list.currentItemChanged.connect(self._selected)
-        new = QPushButton(_("New"), self)
-        new.setObjectName("profiles.new")
-        new.clicked.connect(self.new_profile)
-        remove = QPushButton(_("Delete"), self)
-        remove.setObjectName("profiles.delete")
-        remove.clicked.connect(self.delete_current)
-        left = QVBoxLayout()
-        left.addWidget(self.list, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(new)
-        buttons.addWidget(remove)
-        left.addLayout(buttons)
+        left = self.entries_column("profiles", _("New"), self.new_profile, self.show_profile)
 
         form = QFormLayout()
-        self.edits: dict[str, QLineEdit] = {}
         self.parent_lines = LinesEdit(self, 2)
         self.parent_lines.setObjectName("profile.parent")
         self.name_lines = LinesEdit(self, 2)
         self.name_lines.setObjectName("profile.name")
         form.addRow(_("Parent body (one line each):"), self.parent_lines)
         form.addRow(_("Issuing body (one line each):"), self.name_lines)
-        for key, label in _TEXT_FIELDS:
-            edit = QLineEdit(self)
-            edit.setObjectName(f"profile.{key}")
-            self.edits[key] = edit
-            form.addRow(_(label), edit)
+        self.edits = add_line_edits(form, self, "profile", _TEXT_FIELDS)
         self.advisory = QCheckBox(
             _("Advisory body (Hội đồng, Ban, Tổ): numbers on its own sequence"), self
         )
@@ -96,14 +68,13 @@ class ProfilesDialog(EntriesDialog):
         self.units.setObjectName("profile.units")
         self.units.setHorizontalHeaderLabels([_("Unit"), _("Abbreviation")])
         self.units.horizontalHeader().setStretchLastSection(True)
-        add_unit = QPushButton(_("Add unit"), self)
-        add_unit.setObjectName("profile.add_unit")
-        add_unit.clicked.connect(lambda: self.units.insertRow(self.units.rowCount()))
-        remove_unit = QPushButton(_("Remove unit"), self)
-        remove_unit.clicked.connect(lambda: self.units.removeRow(self.units.currentRow()))
         unit_buttons = QHBoxLayout()
-        unit_buttons.addWidget(add_unit)
-        unit_buttons.addWidget(remove_unit)
+        add_buttons(
+            unit_buttons,
+            self,
+            (_("Add unit"), "profile.add_unit", self._add_unit),
+            (_("Remove unit"), "profile.remove_unit", self._remove_unit),
+        )
         form.addRow(_("Units:"), self.units)
         form.addRow("", layout_widget(unit_buttons, self))
         save = QPushButton(_("Save"), self)
@@ -122,10 +93,6 @@ class ProfilesDialog(EntriesDialog):
             self.list.setCurrentRow(0)
         if not self.list.count():
             self.new_profile()
-
-    def _selected(self, item: QListWidgetItem | None) -> None:
-        if item is not None:
-            self.show_profile(item.data(Qt.ItemDataRole.UserRole))
 
     def new_profile(self) -> None:
         self.list.clearSelection()
@@ -146,6 +113,12 @@ class ProfilesDialog(EntriesDialog):
             self.units.insertRow(row)
             self.units.setItem(row, 0, QTableWidgetItem(unit.name))
             self.units.setItem(row, 1, QTableWidgetItem(unit.abbreviation))
+
+    def _add_unit(self) -> None:
+        self.units.insertRow(self.units.rowCount())
+
+    def _remove_unit(self) -> None:
+        self.units.removeRow(self.units.currentRow())
 
     def _units(self) -> list[Unit]:
         units = []

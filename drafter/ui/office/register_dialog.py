@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -26,6 +25,7 @@ from drafter.store import register
 from drafter.store.models import RegisterEntry
 from drafter.store.register_query import RegisterFilter, count, search, years
 from drafter.store.register_xlsx import COLUMNS, entry_row
+from drafter.ui.buttons import add_buttons
 from drafter.ui.office import common
 from drafter.ui.office.common import current_store, guarded
 from drafter.ui.qt_translations import file_dialog_options
@@ -75,18 +75,16 @@ class RegisterDialog(QDialog):
         self.summary.setObjectName("register.summary")
 
         actions = QHBoxLayout()
-        for label, name, slot in (
+        add_buttons(
+            actions,
+            self,
             (_("Reserve a number…"), "register.reserve", self.reserve),
             (_("Cancel number…"), "register.cancel", self.cancel),
             (_("History"), "register.history", self.history),
             (_("Save letter again…"), "register.letter", self.save_letter),
             (_("Export to Excel…"), "register.export", self.export),
             (_("Sequences…"), "register.sequences", self.sequences),
-        ):
-            button = QPushButton(label, self)
-            button.setObjectName(name)
-            button.clicked.connect(slot)
-            actions.addWidget(button)
+        )
         actions.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -34,6 +33,7 @@ from drafter.store.signers import (
     save_signer,
 )
 from drafter.store.text import split_lines
+from drafter.ui.buttons import add_buttons
 from drafter.ui.image_picker import ImagePicker
 from drafter.ui.office import common
 from drafter.ui.office.common import (
@@ -53,20 +53,7 @@ class SignersDialog(EntriesDialog):
         self.current: Signer | None = None
         self.patterns: list[SigningPattern] = []
 
-        self.list = QListWidget(self)
-        self.list.setObjectName("signers.list")
-        self.list.currentItemChanged.connect(self._selected)
-        new = QPushButton(_("New signer"), self)
-        new.setObjectName("signers.new")
-        new.clicked.connect(self.new_signer)
-        remove = QPushButton(_("Delete"), self)
-        remove.clicked.connect(self.delete_current)
-        left = QVBoxLayout()
-        left.addWidget(self.list, 1)
-        row = QHBoxLayout()
-        row.addWidget(new)
-        row.addWidget(remove)
-        left.addLayout(row)
+        left = self.entries_column("signers", _("New signer"), self.new_signer, self.show_signer)
 
         form = QFormLayout()
         self.name = QLineEdit(self)
@@ -120,15 +107,13 @@ class SignersDialog(EntriesDialog):
         form.addRow("", self.own_title)
         form.addRow(_("Position for this pattern:"), self.pattern_title)
         pattern_buttons = QHBoxLayout()
-        for label, name, slot in (
+        add_buttons(
+            pattern_buttons,
+            self,
             (_("Add pattern"), "pattern.add", self.add_pattern),
             (_("Update pattern"), "pattern.update", self.update_pattern),
             (_("Remove pattern"), "pattern.remove", self.remove_pattern),
-        ):
-            button = QPushButton(label, self)
-            button.setObjectName(name)
-            button.clicked.connect(slot)
-            pattern_buttons.addWidget(button)
+        )
         form.addRow("", layout_widget(pattern_buttons, self))
         self.preview = QLabel(self)
         self.preview.setObjectName("signer.preview")
@@ -182,10 +167,6 @@ class SignersDialog(EntriesDialog):
                 self.list.setCurrentItem(item)
         if not signers:
             self.new_signer()
-
-    def _selected(self, item: QListWidgetItem | None) -> None:
-        if item is not None:
-            self.show_signer(item.data(Qt.ItemDataRole.UserRole))
 
     def new_signer(self) -> None:
         self.list.clearSelection()
