@@ -63,38 +63,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help=_("signer: the person who signs (ô 7c); agency: the seal, at issuance (ô 8)"),
     )
     _add_key_options(sign)
-    sign.add_argument(
-        "--image",
-        type=Path,
-        metavar="PNG",
-        help=_(
-            "the handwritten signature (signer) or the seal (agency): a PNG with a transparent "
-            "background; default: the image stored for the signer or the agency's profile"
-        ),
-    )
-    sign.add_argument(
-        "--signer",
-        default="",
-        metavar=_("NAME"),
-        help=_(
-            "signer: whose stored image and certificate to use (default: the name printed "
-            "under the signature block)"
-        ),
-    )
-    sign.add_argument(
-        "--block",
-        type=_block,
-        metavar="N",
-        help=_(
-            "which signature block to sign, 1 for the first (default: the first one not signed yet)"
-        ),
-    )
-    sign.add_argument(
-        "--passfile",
-        type=Path,
-        metavar=_("FILE"),
-        help=_("read the password or PIN from this file instead of asking"),
-    )
+    _add_block_options(sign)
     _add_issuance_options(sign)
     sign.add_argument(
         "--tsa",
@@ -122,7 +91,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _add_key_options(parser: argparse.ArgumentParser) -> None:
-    """The key that signs: a PKCS#12 file, or a key of a USB token (PKCS#11)."""
+    """The key that signs (a PKCS#12 file, or a key of a USB token through PKCS#11) and
+    where its password or PIN comes from."""
     key = parser.add_mutually_exclusive_group()
     key.add_argument(
         "--p12",
@@ -144,6 +114,43 @@ def _add_key_options(parser: argparse.ArgumentParser) -> None:
         default="",
         metavar=_("LABEL"),
         help=_("with --pkcs11: which key of the token (default: its only one)"),
+    )
+    parser.add_argument(
+        "--passfile",
+        type=Path,
+        metavar=_("FILE"),
+        help=_("read the password or PIN from this file instead of asking"),
+    )
+
+
+def _add_block_options(parser: argparse.ArgumentParser) -> None:
+    """The signature block to sign, and the image shown in it: given, or stored for the
+    signer printed under it (or named by ``--signer``)."""
+    parser.add_argument(
+        "--image",
+        type=Path,
+        metavar="PNG",
+        help=_(
+            "the handwritten signature (signer) or the seal (agency): a PNG with a transparent "
+            "background; default: the image stored for the signer or the agency's profile"
+        ),
+    )
+    parser.add_argument(
+        "--signer",
+        default="",
+        metavar=_("NAME"),
+        help=_(
+            "signer: whose stored image and certificate to use (default: the name printed "
+            "under the signature block)"
+        ),
+    )
+    parser.add_argument(
+        "--block",
+        type=_block,
+        metavar="N",
+        help=_(
+            "which signature block to sign, 1 for the first (default: the first one not signed yet)"
+        ),
     )
 
 
