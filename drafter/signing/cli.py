@@ -67,7 +67,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _add_issuance_options(sign)
     sign.add_argument(
         "--tsa",
-        default=None,
         metavar="URL",
         help=_("time-stamping server (default: the setting, else the local clock)"),
     )
