@@ -7,12 +7,16 @@ quyết văn bản đến.  Each starts like the printed book, so that it can be
 from __future__ import annotations
 
 import datetime as dt
-import io
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from drafter.core.atomic import write_bytes_atomic
 from drafter.store.engine import Store
 from drafter.store.incoming import IncomingEntry, search_arrivals
+from drafter.store.register_book import Book, write_books
+from drafter.store.register_xlsx import register_title
+
+if TYPE_CHECKING:
+    from drafter.store.models import Profile
 
 REGISTER_COLUMNS: tuple[tuple[str, int], ...] = (
     ("Ngày đến", 12),
@@ -42,7 +46,7 @@ def _date(value: dt.date | None) -> str:
 
 
 def register_row(entry: IncomingEntry) -> list[object]:
-    title = " ".join(part for part in (entry.type_name, entry.subject) if part)
+    title = register_title(entry.type_name, entry.subject)
     return [
         _date(entry.received_date),
         entry.arrival,
@@ -64,7 +68,7 @@ def tracking_row(entry: IncomingEntry) -> list[object]:
             entry.author,
             entry.number_symbol,
             _date(entry.doc_date),
-            " ".join(p for p in (entry.type_name, entry.subject) if p),
+            register_title(entry.type_name, entry.subject),
         )
         if part
     )
@@ -79,49 +83,31 @@ def tracking_row(entry: IncomingEntry) -> list[object]:
     ]
 
 
-def export_incoming(store: Store, path: Path, *, year: int | None = None) -> int:
+def export_incoming(
+    store: Store, path: Path, *, year: int | None = None, profile: Profile | None = None
+) -> int:
     """Write both registers to *path* (.xlsx); return how many entries."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-
     entries = search_arrivals(store, year=year)
-    book = Workbook()
-    sheets = (
-        (
-            book.active,
+    numbers = [entry.number for entry in entries]
+    books = (
+        Book(
             "Sổ đăng ký văn bản đến",
             "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN",
             REGISTER_COLUMNS,
-            register_row,
+            [register_row(entry) for entry in entries],
+            year,
+            numbers,
+            profile,
         ),
-        (
-            book.create_sheet(),
+        Book(
             "Sổ theo dõi giải quyết",
             "SỔ THEO DÕI GIẢI QUYẾT VĂN BẢN ĐẾN",
             TRACKING_COLUMNS,
-            tracking_row,
+            [tracking_row(entry) for entry in entries],
+            year,
+            numbers,
+            profile,
         ),
     )
-    for sheet, name, heading, columns, row_of in sheets:
-        sheet.title = name
-        sheet.append([heading])
-        sheet["A1"].font = Font(bold=True, size=14)
-        sheet.append([f"Năm: {year}" if year else ""])
-        sheet.append([title for title, _width in columns])
-        sheet.append([f"({i})" for i in range(1, len(columns) + 1)])
-        for index, (_title, width) in enumerate(columns, start=1):
-            letter = sheet.cell(row=3, column=index).column_letter
-            sheet.column_dimensions[letter].width = width
-            sheet.cell(row=3, column=index).font = Font(bold=True)
-            sheet.cell(row=3, column=index).alignment = Alignment(
-                wrap_text=True, horizontal="center"
-            )
-        for entry in entries:
-            sheet.append(row_of(entry))
-        for row in sheet.iter_rows(min_row=5):
-            for cell in row:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-    buffer = io.BytesIO()
-    book.save(buffer)
-    write_bytes_atomic(Path(path), buffer.getvalue())
+    write_books(path, books)
     return len(entries)

@@ -8,15 +8,13 @@ that it can be printed and bound as Art. 16 requires.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 from pathlib import Path
 
-from drafter.core.atomic import write_bytes_atomic
-from drafter.core.vietnamese import pad_number
 from drafter.store.engine import Store
 from drafter.store.models import Profile, RegisterEntry
 from drafter.store.register import CANCELLED, RESERVED
+from drafter.store.register_book import Book, write_books
 from drafter.store.register_query import RegisterFilter, search
 from drafter.store.text import split_lines
 
@@ -100,45 +98,15 @@ def export_register(
 ) -> int:
     """Write the matching entries in book order to *path* (.xlsx); return how many."""
     where = where or RegisterFilter()
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font
-
     entries = search(store, where, limit=0, newest_first=False)
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Sổ văn bản đi")
-    for index, (_title, width) in enumerate(COLUMNS):
-        sheet.column_dimensions[chr(ord("A") + index)].width = width
-
-    def styled(
-        value: object, *, bold: bool = False, italic: bool = False, center: bool = False
-    ) -> WriteOnlyCell:
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.font = Font(name="Times New Roman", size=12, bold=bold, italic=italic)
-        cell.alignment = Alignment(
-            wrap_text=True, vertical="top", horizontal="center" if center else None
-        )
-        return cell
-
-    if profile is not None:
-        for line in split_lines(profile.parent):
-            sheet.append([styled(line)])
-        for line in split_lines(profile.name):
-            sheet.append([styled(line, bold=True)])
-    sheet.append([styled("SỔ ĐĂNG KÝ VĂN BẢN ĐI", bold=True)])
-    if where.year is not None:
-        sheet.append([styled(f"Năm: {where.year}")])
-    numbers = [e.number for e in entries]
-    if numbers:
-        sheet.append(
-            [styled(f"Từ số {pad_number(min(numbers))} đến số {pad_number(max(numbers))}")]
-        )
-    sheet.append([])
-    sheet.append([styled(title, bold=True, center=True) for title, _width in COLUMNS])
-    sheet.append([styled(f"({i})", italic=True, center=True) for i in range(1, len(COLUMNS) + 1)])
-    for entry in entries:
-        sheet.append(entry_row(entry))
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    write_bytes_atomic(Path(path), buffer.getvalue())
+    book = Book(
+        tab="Sổ văn bản đi",
+        title="SỔ ĐĂNG KÝ VĂN BẢN ĐI",
+        columns=COLUMNS,
+        rows=[entry_row(entry) for entry in entries],
+        year=where.year,
+        numbers=[entry.number for entry in entries],
+        profile=profile,
+    )
+    write_books(path, [book])
     return len(entries)

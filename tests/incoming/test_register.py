@@ -151,15 +151,23 @@ def test_export_writes_both_registers(store: Store, tmp_path: Path) -> None:
     assert export_incoming(store, tmp_path / "den.xlsx") == 1
     book = load_workbook(tmp_path / "den.xlsx")
     register, tracking = book.worksheets
-    assert [c.value for c in register[3]][:4] == ["Ngày đến", "Số đến", "Tác giả", "Số, ký hiệu"]
-    assert [c.value for c in register[5]][:5] == [
+    rows = [[c.value for c in row] for row in register.iter_rows()]
+    # Headed like the printed book: title, range of numbers, then the columns.
+    assert [row[0] for row in rows[:2]] == ["SỔ ĐĂNG KÝ VĂN BẢN ĐẾN", "Từ số 01 đến số 01"]
+    header = next(i for i, row in enumerate(rows) if row[0] == "Ngày đến")
+    assert rows[header][:4] == ["Ngày đến", "Số đến", "Tác giả", "Số, ký hiệu"]
+    assert rows[header + 1][:3] == ["(1)", "(2)", "(3)"]
+    assert rows[header + 2][:6] == [
         "20/05/2016",
         "01",
         "Ủy ban nhân dân thành phố Cần Thơ",
         "1913/UBND-KGVX",
         "18/05/2016",
+        "Công văn hỗ trợ tuyên truyền về Hội nghị xúc tiến đầu tư thành phố Cần Thơ năm 2016",
     ]
-    assert tracking[3][6].value == "Số, ký hiệu văn bản trả lời"
+    assert register.cell(header + 3, 1).font.name == "Times New Roman"
+    tracking_rows = [[c.value for c in row] for row in tracking.iter_rows()]
+    assert "Số, ký hiệu văn bản trả lời" in next(r for r in tracking_rows if r[0] == "Số đến")
 
 
 def test_two_processes_registering_500_each_get_1000_distinct_consecutive_numbers(
