@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from drafter.i18n import _
-from drafter.ui.buttons import add_buttons
+from drafter.ui.buttons import button_row
 from drafter.ui.qt_translations import file_dialog_options
 
 if TYPE_CHECKING:
@@ -113,9 +113,7 @@ class SignDialog(QDialog):
 
         self.report = QPlainTextEdit(self)
         self.report.setReadOnly(True)
-        buttons = QHBoxLayout()
-        add_buttons(
-            buttons,
+        buttons = button_row(
             self,
             (_("Sign"), "sign.sign", self.sign),
             (_("Verify the signatures"), "sign.verify", self.verify),

@@ -34,7 +34,7 @@ from drafter.store.contacts import (
     search_contacts,
 )
 from drafter.store.models import Contact, ContactGroup
-from drafter.ui.buttons import add_buttons
+from drafter.ui.buttons import button_column, button_row
 from drafter.ui.office import common
 from drafter.ui.office.common import current_store, guarded
 from drafter.ui.office.text_fields import add_line_edits
@@ -132,9 +132,7 @@ class ContactsDialog(QDialog):
         form.addRow(_("Kind:"), self.kind)
         self.fields = add_line_edits(form, page, "contact", CONTACT_FIELDS)
         self.current: Contact | None = None
-        buttons = QHBoxLayout()
-        add_buttons(
-            buttons,
+        buttons = button_row(
             page,
             (_("New"), "contacts.new", self.new_contact),
             (_("Save"), "contacts.save", self.save_contact),
@@ -249,9 +247,7 @@ class ContactsDialog(QDialog):
         self.group_search = SearchList(page, "group.candidates")
         self.group_search.results.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         self.current_group: ContactGroup | None = None
-        member_buttons = QVBoxLayout()
-        add_buttons(
-            member_buttons,
+        member_buttons = button_column(
             page,
             (_("Add ←"), "group.add", self.add_members),
             (_("Up"), "group.up", lambda: self.move_member(-1)),
@@ -259,9 +255,7 @@ class ContactsDialog(QDialog):
             (_("Remove"), "group.remove", self.remove_member),
         )
         member_buttons.addStretch(1)
-        group_buttons = QHBoxLayout()
-        add_buttons(
-            group_buttons,
+        group_buttons = button_row(
             page,
             (_("New group"), "groups.new", self.new_group),
             (_("Save group"), "groups.save", self.save_group),

@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLayout,
     QListWidget,
     QListWidgetItem,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from drafter.i18n import _
-from drafter.ui.buttons import add_buttons
+from drafter.ui.buttons import button_row
 from drafter.ui.office.common import list_and_form
 
 Entry = TypeVar("Entry")
@@ -44,9 +43,7 @@ class EntriesDialog(QDialog):
                 show(item.data(Qt.ItemDataRole.UserRole))
 
         self.list.currentItemChanged.connect(selected)
-        buttons = QHBoxLayout()
-        add_buttons(
-            buttons,
+        buttons = button_row(
             self,
             (new_label, f"{name}.new", new),
             (_("Delete"), f"{name}.delete", self.delete_current),

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
-    QHBoxLayout,
     QListWidgetItem,
     QPushButton,
     QTableWidget,
@@ -20,7 +19,7 @@ from drafter.store.models import Profile, Unit
 from drafter.store.office_file import PROFILE_TEXT
 from drafter.store.profiles import delete_profile, list_profiles, save_profile
 from drafter.store.text import split_lines
-from drafter.ui.buttons import add_buttons
+from drafter.ui.buttons import button_row
 from drafter.ui.image_picker import ImagePicker
 from drafter.ui.office import common
 from drafter.ui.office.common import (
@@ -68,9 +67,7 @@ class ProfilesDialog(EntriesDialog):
         self.units.setObjectName("profile.units")
         self.units.setHorizontalHeaderLabels([_("Unit"), _("Abbreviation")])
         self.units.horizontalHeader().setStretchLastSection(True)
-        unit_buttons = QHBoxLayout()
-        add_buttons(
-            unit_buttons,
+        unit_buttons = button_row(
             self,
             (_("Add unit"), "profile.add_unit", self._add_unit),
             (_("Remove unit"), "profile.remove_unit", self._remove_unit),

@@ -25,7 +25,7 @@ from drafter.store import register
 from drafter.store.models import RegisterEntry
 from drafter.store.register_query import RegisterFilter, count, search, years
 from drafter.store.register_xlsx import COLUMNS, entry_row
-from drafter.ui.buttons import add_buttons
+from drafter.ui.buttons import button_row
 from drafter.ui.office import common
 from drafter.ui.office.common import current_store, guarded
 from drafter.ui.qt_translations import file_dialog_options
@@ -74,9 +74,7 @@ class RegisterDialog(QDialog):
         self.summary = QLabel(self)
         self.summary.setObjectName("register.summary")
 
-        actions = QHBoxLayout()
-        add_buttons(
-            actions,
+        actions = button_row(
             self,
             (_("Reserve a number…"), "register.reserve", self.reserve),
             (_("Cancel number…"), "register.cancel", self.cancel),

@@ -33,7 +33,7 @@ from drafter.store.signers import (
     save_signer,
 )
 from drafter.store.text import split_lines
-from drafter.ui.buttons import add_buttons
+from drafter.ui.buttons import button_row
 from drafter.ui.image_picker import ImagePicker
 from drafter.ui.office import common
 from drafter.ui.office.common import (
@@ -106,9 +106,7 @@ class SignersDialog(EntriesDialog):
         form.addRow(_("Authority lines:"), self.authority)
         form.addRow("", self.own_title)
         form.addRow(_("Position for this pattern:"), self.pattern_title)
-        pattern_buttons = QHBoxLayout()
-        add_buttons(
-            pattern_buttons,
+        pattern_buttons = button_row(
             self,
             (_("Add pattern"), "pattern.add", self.add_pattern),
             (_("Update pattern"), "pattern.update", self.update_pattern),
