@@ -261,7 +261,7 @@ def cmd_incoming_update(args: argparse.Namespace) -> int:
 
 
 def cmd_incoming_stamp(args: argparse.Namespace) -> int:
-    from drafter.incoming.stamp import stamp_pdf
+    from drafter.incoming.stamp import stamp_lines, stamp_pdf
 
     with _open(args, read_only=True) as store:
         entry = _entry(store, args)
@@ -269,14 +269,8 @@ def cmd_incoming_stamp(args: argparse.Namespace) -> int:
     if not entry.stored_path or not entry.stored_path.lower().endswith(".pdf"):
         _error(_("arrival number {number} has no PDF to stamp").format(number=entry.arrival))
         return EXIT_INVALID
-    stamp_pdf(
-        Path(entry.stored_path),
-        args.output,
-        entry,
-        organisation=organisation,
-        transfer=args.to or entry.recipient_unit,
-        file_code=args.file_code or "",
-    )
+    lines = stamp_lines(entry, organisation, args.to or entry.recipient_unit, args.file_code or "")
+    stamp_pdf(Path(entry.stored_path), args.output, lines)
     print(args.output)
     return EXIT_OK
 

@@ -35,15 +35,9 @@ def stamp_lines(
     ]
 
 
-def stamp_pdf(
-    source: Path,
-    output: Path,
-    entry: IncomingEntry,
-    *,
-    organisation: str = "",
-    transfer: str = "",
-    file_code: str = "",
-) -> None:
+def stamp_pdf(source: Path, output: Path, lines: list[str]) -> None:
+    """Write to *output* a copy of *source* with the stamp of *lines* (:func:`stamp_lines`)
+    on its first page."""
     try:
         from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
         from pyhanko.pdf_utils.layout import BoxConstraints
@@ -64,10 +58,7 @@ def stamp_pdf(
         raise ReadError(_("no font with the Vietnamese alphabet was found to print the stamp"))
     size = 9
     style = TextStampStyle(
-        stamp_text="\n".join(
-            line.replace("%", "%%")
-            for line in stamp_lines(entry, organisation, transfer, file_code)
-        ),
+        stamp_text="\n".join(line.replace("%", "%%") for line in lines),
         text_box_style=TextBoxStyle(
             font=font_factory(font, size), font_size=size, leading=size + 3, text_color=(0.8, 0, 0)
         ),
