@@ -26,6 +26,7 @@ from drafter.core.atomic import write_bytes_atomic
 from drafter.core.vietnamese import clean_line
 from drafter.i18n import _
 from drafter.paths import user_data_dir
+from drafter.store.audit import change_note, changed_columns
 from drafter.store.driver import Statements
 from drafter.store.engine import Store
 from drafter.store.errors import NumberingError
@@ -354,16 +355,13 @@ def update_arrival(
     store: Store, entry_id: int, *, actor: str | None = None, **values: object
 ) -> IncomingEntry:
     """Fill the columns written after arrival: transfer, receipt, due date, progress…"""
-    unknown = set(values) - set(TRACKED)
-    if unknown:
-        raise ValueError(f"not editable: {sorted(unknown)}")
     actor = current_actor() if actor is None else actor
     with store.transaction() as sql:
         found = sql.rows(_select("WHERE id = ?"), (entry_id,))
         if not found:
             raise NumberingError(_("there is no such incoming entry"))
         entry = _entry(found[0])
-        changes = {k: v for k, v in values.items() if getattr(entry, k) != v}
+        changes = changed_columns(entry, values, TRACKED)
         if changes:
             merged = {**{c: getattr(entry, c) for c in _COLUMNS}, **changes}
             sql.execute(
@@ -371,13 +369,7 @@ def update_arrival(
                 "search_text = ? WHERE id = ?",
                 (*changes.values(), _search_text(merged), entry_id),
             )
-            _event(
-                sql,
-                entry_id,
-                "edit",
-                actor,
-                "; ".join(f"{k}: {getattr(entry, k)!s} → {v!s}" for k, v in changes.items()),
-            )
+            _event(sql, entry_id, "edit", actor, change_note(entry, changes))
         row = sql.rows(_select("WHERE id = ?"), (entry_id,))
     return _entry(row[0])
 

@@ -18,6 +18,7 @@ from drafter.core.letter import Letter
 from drafter.core.numbering import number_text
 from drafter.core.vietnamese import clean_line
 from drafter.i18n import _
+from drafter.store.audit import change_note, changed_columns
 from drafter.store.engine import Store
 
 # Issuing runs without the ORM (see drafter.store.issuing); its names are kept here.
@@ -122,9 +123,6 @@ def update_entry(
     store: Store, entry_id: int, *, actor: str | None = None, **values: object
 ) -> RegisterEntry:
     """Fill in the columns written after issue: (8) ngày chuyển, (9) ký nhận, (10) ghi chú."""
-    unknown = set(values) - set(EDITABLE)
-    if unknown:
-        raise ValueError(f"not editable: {sorted(unknown)}")
     copies = values.get("copies")
     if copies is not None and (
         isinstance(copies, bool) or not isinstance(copies, int) or not 0 <= copies <= COPIES_LIMIT
@@ -140,14 +138,13 @@ def update_entry(
         entry = session.get(RegisterEntry, entry_id)
         if entry is None:
             raise NumberingError(_("there is no such register entry"))
-        changes = []
-        for column, value in values.items():
-            if getattr(entry, column) != value:
-                changes.append(f"{column}: {getattr(entry, column)!s} → {value!s}")
-                setattr(entry, column, value)
+        changes = changed_columns(entry, values, EDITABLE)
+        note = change_note(entry, changes)
+        for column, value in changes.items():
+            setattr(entry, column, value)
         entry.search_text = entry_search_text(entry)
         if changes:
-            _event(session, entry, "edit", actor, "; ".join(changes))
+            _event(session, entry, "edit", actor, note)
     return entry
 
 
