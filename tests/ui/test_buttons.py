@@ -25,15 +25,15 @@ def test_a_row_of_buttons_runs_each_action_and_keeps_the_tab_order(qtbot: QtBot)
     layout.addLayout(row)
     layout.addWidget(after)
 
-    buttons = [row.itemAt(i).widget() for i in range(row.count())]
+    buttons = parent.findChildren(QPushButton)
+    assert [row.indexOf(b) for b in buttons] == [0, 1]
     assert [(b.text(), b.objectName()) for b in buttons] == [
         ("Open", "test.open"),
         ("Close", "test.close"),
     ]
-    assert all(b.parent() is parent for b in buttons)
     assert before.nextInFocusChain() is buttons[0]
     assert buttons[1].nextInFocusChain() is after
-    parent.findChild(QPushButton, "test.close").click()
+    buttons[1].click()
     buttons[0].click()
     assert clicked == ["close", "open"]
 
@@ -46,5 +46,5 @@ def test_a_column_stacks_its_buttons(qtbot: QtBot) -> None:
     )
     parent.setLayout(column)
     parent.show()
-    up, down = (column.itemAt(i).widget() for i in range(2))
+    up, down = parent.findChildren(QPushButton)
     assert up.geometry().bottom() < down.geometry().top()
