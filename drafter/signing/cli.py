@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from drafter.cli_guard import report as _error
 from drafter.cli_options import add_database_option, add_output_option
-from drafter.i18n import _
+from drafter.i18n import N_, _
 
 if TYPE_CHECKING:
     from drafter.signing.keys import KeySource
@@ -198,32 +198,16 @@ def _add_register_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _read_pdf(path: Path) -> bytes:
-    from drafter.core.atomic import explain_read_error
-    from drafter.signing.errors import SigningError
-
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise SigningError(
-            _("cannot read {path}: {reason}").format(path=path, reason=explain_read_error(error))
-        ) from None
-
-
 def _secret(args: argparse.Namespace, source: KeySource) -> str:
-    from drafter.core.atomic import explain_read_error
-    from drafter.signing.errors import SigningError
+    from drafter.signing.errors import SigningError, read_input
 
     if args.passfile is not None:
+        message = N_("cannot read the password file {path}: {reason}")
+        data = read_input(args.passfile, message)
         try:
-            text = args.passfile.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            reason = explain_read_error(error) if isinstance(error, OSError) else str(error)
-            raise SigningError(
-                _("cannot read the password file {path}: {reason}").format(
-                    path=args.passfile, reason=reason
-                )
-            ) from None
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise SigningError(_(message).format(path=args.passfile, reason=error)) from None
         return text.splitlines()[0] if text else ""
     import getpass
 
@@ -251,7 +235,7 @@ def cmd_sign(args: argparse.Namespace) -> int:
 
 def _sign(args: argparse.Namespace) -> int:
     from drafter.signing import config, output
-    from drafter.signing.errors import SigningError
+    from drafter.signing.errors import SigningError, read_input
     from drafter.signing.sign import Request, Role
 
     if args.output.resolve() == args.pdf.resolve():
@@ -269,7 +253,7 @@ def _sign(args: argparse.Namespace) -> int:
                 "signed at the top of page 1"
             )
         )
-    data = _read_pdf(args.pdf)
+    data = read_input(args.pdf)
     image, source = _image_and_key(args, data, role, separate)
     request = Request(
         role,
@@ -438,11 +422,11 @@ def _record(args: argparse.Namespace, result: Result) -> None:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     from drafter.signing import config
-    from drafter.signing.errors import SigningError
+    from drafter.signing.errors import SigningError, read_input
     from drafter.signing.verify import describe, verify_bytes
 
     try:
-        data = _read_pdf(args.pdf)
+        data = read_input(args.pdf)
         trust = args.trust if args.trust is not None else config.load().trust_path()
         report = verify_bytes(data, trust)
     except SigningError as error:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from drafter.i18n import N_, _
+
 EXIT_INVALID, EXIT_FAILED = 2, 1
 
 
@@ -15,3 +19,14 @@ class SigningError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+
+def read_input(path: Path, message: str = N_("cannot read {path}: {reason}")) -> bytes:
+    """The bytes of a file the user named (a PDF, a key file, a password file); a file
+    that cannot be read is a :class:`SigningError` saying why, in *message*'s words."""
+    from drafter.core.atomic import explain_read_error
+
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise SigningError(_(message).format(path=path, reason=explain_read_error(error))) from None

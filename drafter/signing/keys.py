@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from drafter.core.atomic import explain_read_error
-from drafter.i18n import _
-from drafter.signing.errors import EXIT_FAILED, SigningError
+from drafter.i18n import N_, _
+from drafter.signing.errors import EXIT_FAILED, SigningError, read_input
 
 
 @dataclass(frozen=True)
@@ -87,14 +86,7 @@ def _pkcs12_signer(path: Path, password: str) -> Any:
     from cryptography.hazmat.primitives.serialization import pkcs12
     from pyhanko.sign.signers import SimpleSigner
 
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise SigningError(
-            _("cannot read the key file {path}: {reason}").format(
-                path=path, reason=explain_read_error(error)
-            )
-        ) from None
+    data = read_input(path, N_("cannot read the key file {path}: {reason}"))
     try:
         signer = SimpleSigner.load_pkcs12_data(
             data, other_certs=(), passphrase=password.encode() or None
