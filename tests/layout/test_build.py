@@ -255,7 +255,8 @@ class TestKinhGui:
     def test_one_recipient_on_the_label_line(self) -> None:
         document = compose(cong_van(kinh_gui=["Bộ Nội vụ"]))
         [line] = paragraphs(document, "kinh_gui")
-        assert line.text == "Kính gửi: Bộ Nội vụ."  # one recipient: the list's full stop
+        # §4 of the standard's tables: "Kính gửi: Bộ Nội vụ", no list punctuation.
+        assert line.text == "Kính gửi: Bộ Nội vụ"
         assert paragraphs(document, "kinh_gui_item") == []
 
     def test_many_recipients_with_dashes(self) -> None:
@@ -501,7 +502,7 @@ def test_dong_kinh_gui_follows_kinh_gui() -> None:
     [kinh_gui] = paragraphs(document, "kinh_gui")
     [label] = paragraphs(document, "dong_kinh_gui")
     items = paragraphs(document, "dong_kinh_gui_item")
-    assert kinh_gui.text == "Kính gửi: Bộ Nội vụ."
+    assert kinh_gui.text == "Kính gửi: Bộ Nội vụ"
     assert label.text == "Đồng kính gửi:"
     assert [i.text for i in items] == ["- Sở Tài chính;", "- Sở Nội vụ."]
     blocks = document.sections[0].blocks

@@ -54,9 +54,9 @@ def recipient_lines(
     item_role: Role,
     text_width: Length,
 ) -> list[Paragraph]:
-    """Mẫu 1.5.  One recipient on the label's line, ending with a full stop ("Kính gửi:
-    Bộ Nội vụ."); several as "- …;" lines under the label, the last ending ".", their
-    dashes 4.5 cm from the margin.  A recipient longer than its line breaks between
+    """Mẫu 1.5 and §4 of the standard's tables.  One recipient on the label's line, as
+    written ("Kính gửi: Bộ Nội vụ"); several as "- …;" lines under the label, the last
+    ending ".", their dashes 4.5 cm from the margin.  A recipient longer than its line breaks between
     phrases, never inside a name, and wraps under its own first letter."""
     indent = KINH_GUI_INDENT
     names = [strip_item(r) for r in recipients]
@@ -64,7 +64,7 @@ def recipient_lines(
         lead = f"{label}: "
         lead_width = metrics.text_width(lead, size)
         room = Length(text_width - indent - lead_width)
-        text = display_text(f"{names[0]}.", size, room, balanced=False)
+        text = display_text(names[0], size, room, balanced=False)
         return [
             Paragraph(
                 [Run(lead + text, size)],
