@@ -56,8 +56,8 @@ def recipient_lines(
 ) -> list[Paragraph]:
     """Mẫu 1.5 and §4 of the standard's tables.  One recipient on the label's line, as
     written ("Kính gửi: Bộ Nội vụ"); several as "- …;" lines under the label, the last
-    ending ".", their dashes 4.5 cm from the margin.  A recipient longer than its line breaks between
-    phrases, never inside a name, and wraps under its own first letter."""
+    ending ".", their dashes 4.5 cm from the margin.  A recipient longer than its line
+    breaks between phrases, never inside a name, and wraps under its own first letter."""
     indent = KINH_GUI_INDENT
     names = [strip_item(r) for r in recipients]
     if len(names) == 1:
