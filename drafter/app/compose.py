@@ -9,11 +9,12 @@ from __future__ import annotations
 import dataclasses
 
 from drafter.app import check as checking
-from drafter.core.doctypes import Presence, Registry, default_registry
+from drafter.core.doctypes import DocType, Presence, Registry, default_registry
+from drafter.core.fields import FieldKind
 from drafter.core.letter import Letter
 from drafter.core.problems import InvalidInput, Problem
 from drafter.layout.build import Context, build
-from drafter.layout.build.body import BODY_PLACEHOLDER
+from drafter.layout.build.body import BODY_PLACEHOLDER, FIELD_PLACEHOLDER
 from drafter.layout.model import Document
 from drafter.layout.settings import DEFAULT, LayoutSettings
 from drafter.templating.environment import TemplateProblem, load_body_template
@@ -38,11 +39,31 @@ def compose(
         if problems:
             raise InvalidInput(problems)
     doctype = registry.get(letter.type_id)
-    rendered = letter
-    if placeholders and doctype.body is Presence.REQUIRED and not letter.body.strip():
-        rendered = dataclasses.replace(letter, body=BODY_PLACEHOLDER)
+    rendered = _with_placeholders(letter, doctype) if placeholders else letter
     try:
         body = load_body_template(doctype).render(rendered)
     except TemplateProblem as error:
         raise InvalidInput([Problem("template", str(error))]) from error
     return build(Context.of(letter, doctype, settings, placeholders=placeholders), body)
+
+
+def _with_placeholders(letter: Letter, doctype: DocType) -> Letter:
+    """*letter* as the preview renders it: its empty content, and each empty required
+    text field of its type, stand as a placeholder where the template prints them."""
+    fields = dict(letter.fields)
+    for spec in doctype.fields:
+        if (
+            spec.required
+            and spec.kind in _TEXT_KINDS
+            and not str(fields.get(spec.id) or "").strip()
+        ):
+            fields[spec.id] = FIELD_PLACEHOLDER
+    body = letter.body
+    if doctype.body is Presence.REQUIRED and not body.strip():
+        body = BODY_PLACEHOLDER
+    return dataclasses.replace(letter, body=body, fields=fields)
+
+
+# The kinds a template prints as they are; the others go through filters (dates,
+# numbers) or loops (lists), which a placeholder would not survive.
+_TEXT_KINDS = (FieldKind.TEXT, FieldKind.MULTILINE)

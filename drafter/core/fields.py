@@ -37,6 +37,10 @@ class FieldSpec:
     label_en: str = ""
     choices: tuple[str, ...] = field(default_factory=tuple)
 
+    def label_in(self, language: str) -> str:
+        """Its label in the interface's *language* (the Vietnamese one when no other)."""
+        return self.label_en if language == "en" and self.label_en else self.label
+
     def empty_value(self) -> object:
         if self.default is not None:
             return self.default

@@ -409,7 +409,7 @@ class LetterForm(QWidget):
         """The row of one of the type's own fields (its type.toml)."""
         path = f"fields.{spec.id}"
         label = _marked(
-            (spec.label_en if current_language() == "en" and spec.label_en else spec.label) + ":",
+            spec.label_in(current_language()) + ":",
             spec.required,
         )
         if spec.kind in (FieldKind.TEXT, FieldKind.INTEGER):

@@ -98,3 +98,22 @@ def test_an_empty_quyet_dinh_shows_its_parts_in_grey_without_stray_marks():
     assert not any(run.color for p in _paragraphs(plain) for run in p.runs)
     rules = [p for p in _paragraphs(plain) if p.role == "issuer_rule"]
     assert rules == []
+
+
+def test_an_empty_required_field_is_a_grey_blank_inside_its_sentence():
+    letter, _problems = letterfile.load(REGISTRY.get("giay_moi").sample_path, REGISTRY)
+    letter.fields = {**letter.fields, "cuoc_hop": "", "thoi_gian": "  ", "chu_tri": ""}
+    document = compose(letter, REGISTRY, check=False, placeholders=True)
+    texts = [p.text for p in _paragraphs(document)]
+    # "Tới dự ……." and "Thời gian: ……." rather than "Tới dự ." and "Thời gian: ."
+    assert "Tới dự ……." in texts and "Thời gian: ……." in texts
+    assert not any(text.endswith(" .") for text in texts)
+    blanks = [run for p in _paragraphs(document) for run in p.runs if run.text == "……"]
+    assert len(blanks) == 2
+    assert all(run.color == PLACEHOLDER_COLOR and run.italic for run in blanks)
+    # An optional field left empty is left out by its template, not shown as a blank.
+    assert not any(text.startswith("Chủ trì") for text in texts)
+    # A file is never written with them: the letter is refused until they are filled.
+    plain = compose(letter, REGISTRY, check=False)
+    assert "Tới dự ." in [p.text for p in _paragraphs(plain)]
+    assert not any(run.color for p in _paragraphs(plain) for run in p.runs)

@@ -24,6 +24,12 @@ END_MARK = "./."
 # Stands for the letter's empty content in its rendered template when the preview shows
 # placeholders (a private-use character: nothing a user types or a template holds).
 BODY_PLACEHOLDER = "\ue000"
+# Stands for a required field left empty where the template prints it: the preview shows
+# the blank as the forms of the standard do, in grey dots ("Tới dự ……."), not "Tới dự .".
+FIELD_PLACEHOLDER = "\ue001"
+FIELD_BLANK = "……"
+
+
 TABLE_SPACE = pt(6)  # at least this much above and below a table in the body
 # "Phần I" / "Chương I" / "Mục 1": each level of a quy chế has its role (and its
 # outline level in Word's Navigation Pane).
@@ -49,10 +55,21 @@ def body_paragraph(
     size = ctx.body_size
     settings = ctx.settings
     runs = [Run(label + (" " if spans else ""), size, bold=True, italic=italic)] if label else []
-    runs += [
-        Run(s.text, size, bold=bold or s.bold, italic=italic or s.italic, underline=s.underline)
-        for s in spans
-    ]
+    for span in spans:
+        # Split at the preview's field placeholders: the blanks are grey.
+        for index, part in enumerate(span.text.split(FIELD_PLACEHOLDER)):
+            if index:
+                runs.append(placeholder_run(FIELD_BLANK, size))
+            if part:
+                runs.append(
+                    Run(
+                        part,
+                        size,
+                        bold=bold or span.bold,
+                        italic=italic or span.italic,
+                        underline=span.underline,
+                    )
+                )
     return Paragraph(
         runs or [Run("", size)],
         align=align,
