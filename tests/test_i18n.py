@@ -53,6 +53,25 @@ def test_every_message_has_a_vietnamese_translation() -> None:
     )
 
 
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_a_message_reads_the_same_in_every_catalog(language: str) -> None:
+    """The catalogs of a language are chained, so only one of them is ever shown for a
+    message that several parts use: they must agree, or which one the user reads would
+    depend on the order of the chain."""
+    seen: dict[str, tuple[str, object]] = {}
+    disagree = []
+    for path in _catalogs(language):
+        with path.open("rb") as stream:
+            for message in read_po(stream):
+                if not message.id:
+                    continue
+                key, text = _key(message.id), _key(message.string)
+                first = seen.setdefault(key, (path.name, text))
+                if first[1] != text:
+                    disagree.append(f"{key!r}: {first[0]} {first[1]!r}, {path.name} {text!r}")
+    assert disagree == []
+
+
 @pytest.mark.parametrize(
     "po_path", _catalogs("vi") + _catalogs("en"), ids=lambda p: f"{p.parent.parent.name}/{p.name}"
 )
