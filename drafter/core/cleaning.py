@@ -123,7 +123,11 @@ def _capitals_advice(letter: Letter, body: str) -> list[Problem]:
     if not letter.issuer.name or letter.issuer.name_in_sentence:
         return []
     name = " ".join(letter.issuer.name)
-    sentences = [line.strip(" #*") for line in body.split("\n") if name in line]
+    if not any(character.isalpha() for character in name):
+        return []  # no name a sentence could hold ("," would match every sentence)
+    # The name as words: "VP" is not in "VPĐD", nor in "TTPVHCC".
+    as_words = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+    sentences = [line.strip(" #*") for line in body.split("\n") if as_words.search(line)]
     places = [f"“{_shorten(s)}”" for s in sentences[:3]]
     if letter.appendices:
         places.append(_("the appendices' “Kèm theo … của …” line, which leaves the name out"))

@@ -3,6 +3,8 @@ what it cannot (problems, export waits)."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from document_paragraphs import body_paragraphs
 from sample_letters import cong_van
 
@@ -119,3 +121,19 @@ def test_forced_breaks_kept_only_in_display_lines() -> None:
 def test_no_break_space_is_kept_in_one_line_values() -> None:
     value, _problems = clean_value(FieldKind.TEXT, "Báo Người\u00a0Hà\u00a0Nội  x", "k")
     assert value == "Báo Người\u00a0Hà\u00a0Nội x"
+
+
+def test_the_capitals_advice_looks_for_the_issuer_s_name_as_words() -> None:
+    body = "Hôm nay, tại Hà Nội, VPĐD họp.\nBộ Nội vụ đề nghị SỞ NỘI VỤ báo cáo."
+
+    def advice(*name: str) -> list[str]:
+        letter = cong_van(body=body)
+        letter.issuer = dataclasses.replace(letter.issuer, name=list(name), prose_name="")
+        return [str(w) for w in advise(letter) if w.field == "issuer.prose_name"]
+
+    # A name of punctuation alone is in no sentence, though every sentence has a comma.
+    assert advice(",") == []
+    # "VP" is not in "VPĐD".
+    assert advice("VP") == []
+    [warning] = advice("SỞ NỘI VỤ")
+    assert "Bộ Nội vụ đề nghị SỞ NỘI VỤ báo cáo" in warning and "VPĐD" not in warning
