@@ -51,7 +51,9 @@ class FieldSpec:
         return ""
 
     def coerce(self, value: object, where: str) -> tuple[object, list[Problem]]:
-        """Return the cleaned value, or the empty value and the problems found."""
+        """Return the cleaned value, or the empty value and the problems found.  Whether a
+        required field is filled is the content check's question (:meth:`is_missing`): a
+        draft read from its file or its form may still lack it."""
         if value is None or value == "" or value == []:
             cleaned: object = self.empty_value()
             problems: list[Problem] = []
@@ -65,9 +67,12 @@ class FieldSpec:
             )
             if problems and cleaned in ("", [], None):
                 cleaned = self.empty_value()
-        if self.required and cleaned in ("", [], None):
-            problems.insert(0, Problem(where, _("is required")))
         return cleaned, problems
+
+    def is_missing(self, value: object) -> bool:
+        """Whether *value* leaves this required field empty (a draft may; a document not)."""
+        empty = value is None or (isinstance(value, str | list) and not value)
+        return self.required and (empty or (isinstance(value, str) and not value.strip()))
 
 
 def clean_value(

@@ -29,6 +29,11 @@ from drafter.i18n import _
 def check_letter(letter: Letter, doctype: DocType) -> list[Problem]:
     """Every problem that stops *letter* from making a compliant document."""
     problems = schema.required_problems(letter, doctype)
+    problems += [
+        Problem(f"fields.{spec.id}", _("is required"))
+        for spec in doctype.fields
+        if spec.is_missing(letter.fields.get(spec.id))
+    ]
     if letter.date is not None and not 1945 <= letter.date.year <= 2200:
         problems.append(Problem("date", _("the year is not plausible")))
     if doctype.kinh_gui is Presence.NONE and letter.kinh_gui:
