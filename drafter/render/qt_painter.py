@@ -12,8 +12,6 @@ the 96-dpi screen: the screen preview paints the same dots scaled down.
 
 from __future__ import annotations
 
-import ctypes
-import sys
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -190,19 +188,6 @@ def qfont(
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     font.setKerning(False)  # Word does not kern by default
     return font
-
-
-def keep_none_alive() -> None:
-    """Work around PySide6 6.12 dropping a reference to ``None`` in many void setters
-    (``QTextLine.setLineWidth``, ``QTextOption.setWrapMode``…): after a few thousand
-    laid-out lines CPython aborts with "deallocating None".  Before 3.12 None is an
-    ordinary object, so give it references to spare; from 3.12 on it is immortal."""
-    if sys.version_info < (3, 12) and sys.getrefcount(None) < _NONE_FLOOR:
-        ctypes.c_ssize_t.from_address(id(None)).value += _NONE_TOP_UP
-
-
-_NONE_FLOOR = 1 << 28
-_NONE_TOP_UP = 1 << 30
 
 
 def _font_of(run: Run, family: str) -> QFont:
@@ -532,7 +517,6 @@ def _chain_end(pieces: list[_Piece], start: int) -> int:
 
 
 def paginate(document: Document) -> list[Page]:
-    keep_none_alive()
     pages: list[Page] = []
     for section in document.sections:
         # A section that does not restart its numbers goes on from the last page.

@@ -21,7 +21,6 @@ from drafter.core.problems import InvalidInput, Problem
 from drafter.i18n import _
 from drafter.layout.model import Document
 from drafter.layout.settings import LayoutSettings
-from drafter.render.qt_painter import keep_none_alive
 from drafter.ui import autosave
 from drafter.ui.form import LetterForm
 from drafter.ui.form_warnings import show_warnings
@@ -151,7 +150,6 @@ class DraftEditor(QWidget):
         """Check the letter, show its problems and warnings beside their fields, redraw
         the preview."""
         self.refresh_timer.stop()
-        keep_none_alive()  # PySide6 6.12 leaks references to None in widget setters too
         letter, problems = self.form.letter()
         found = check(letter, self.registry, problems)
         self.problems = [p for p in found if not p.is_warning]

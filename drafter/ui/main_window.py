@@ -12,7 +12,6 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -81,11 +80,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(font_notice.with_banner(self.stack))  # says if fonts are missing
         self.resize(1400, 900)
         self.build_chrome()
-        # See drafter.render.qt_painter.keep_none_alive: dialogs and menus call the
-        # setters that leak too, so check now and then even while no draft is edited.
-        self._none_guard = QTimer(self)
-        self._none_guard.timeout.connect(_keep_none_alive)
-        self._none_guard.start(5000)
 
     @property
     def registry(self) -> Registry:
@@ -828,12 +822,6 @@ class MainWindow(QMainWindow):
                 "Drafter {version}: administrative documents that follow Nghị định 30/2020/NĐ-CP."
             ).format(version=__version__),
         )
-
-
-def _keep_none_alive() -> None:
-    from drafter.render.qt_painter import keep_none_alive
-
-    keep_none_alive()
 
 
 def _problem_lines(problems: list[Problem]) -> str:

@@ -1,7 +1,8 @@
 """The installed Qt binding keeps Python's reference counts.
 
 PySide6 6.12.0 under Python 3.11 drops a reference to None on every
-``QCoreApplication.processEvents()`` and to True/False on every ``emit()`` from Python:
+``QCoreApplication.processEvents()`` and in void setters the page painter calls thousands
+of times a page (``QTextLine.setLineWidth``…), and to True/False on every ``emit()``:
 after some thousands of signals (a secretary's morning of typing) the interpreter aborts
 with "deallocating None". pyproject.toml keeps that release out; this test fails on any
 binding that brings the fault back.  Python 3.12 made None, True and False immortal, so
@@ -14,6 +15,7 @@ import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QFont, QTextLayout, QTextOption
 from PySide6.QtWidgets import QApplication
 
 CALLS = 300
@@ -47,3 +49,16 @@ def test_emitting_a_signal_keeps_the_booleans_references(qapp: QApplication) -> 
         received.clear()
     assert sender.changed.emit("y") in (True, False)
     assert received == ["y"]
+
+
+def test_laying_out_text_keeps_none_s_references(qapp: QApplication) -> None:
+    layout = QTextLayout("Ủy ban nhân dân thành phố Hà Nội", QFont("Liberation Serif", 13))
+    option = QTextOption()
+
+    def lay_out_a_line() -> None:
+        layout.beginLayout()
+        layout.createLine().setLineWidth(200.0)
+        layout.endLayout()
+        option.setWrapMode(QTextOption.WrapMode.NoWrap)
+
+    assert abs(_drift(None, lay_out_a_line)) < CALLS // 2
