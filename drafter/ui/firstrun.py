@@ -5,17 +5,16 @@ over the main window.  Three pages ask for the issuing body (ô 2), the first si
 (ô 7) and the default place (ô 4), with an option to load sample recipients; on
 *Finish* the answers are stored and a new công văn opens with all of them filled in.
 
-The answers go to the office database (``drafter.store``) when it is installed, and to
-``first-run.toml`` in the user's config folder otherwise; both are found lazily, so
-the wizard works whichever parts of Drafter are present.  Cancelling is remembered:
-the wizard does not come back, and the Data menu holds the same settings.
+The answers go to the office database (``drafter.store``, loaded only when the wizard
+saves); answers the database cannot take (locked, damaged, read-only) wait in
+``first-run.toml`` in the user's config folder, and the new letter is filled from them
+all the same.  Cancelling is remembered: the wizard does not come back, and the Data
+menu holds the same settings.
 """
 
 from __future__ import annotations
 
 import contextlib
-import importlib
-import importlib.util
 import tomllib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -42,12 +41,11 @@ from drafter.core.vietnamese import clean_line, upper
 from drafter.i18n import _
 from drafter.paths import resources_dir, user_config_dir
 
-if TYPE_CHECKING:  # the office store is optional and loads only when asked for
+if TYPE_CHECKING:  # the office store loads only when the wizard saves
     from drafter.store.engine import Store
 
 STATE_FILE = "first-run.toml"
 FIRST_TYPE = "cong_van"
-STORE_MODULE = "drafter.store.profiles"
 
 
 def sample_recipients_path() -> Path:
@@ -102,13 +100,6 @@ class Outcome:
 # --- where the answers are kept -----------------------------------------------------------
 
 
-def _store_available() -> bool:
-    try:
-        return importlib.util.find_spec(STORE_MODULE) is not None
-    except ImportError:
-        return False
-
-
 def _state_path() -> Path:
     return user_config_dir() / STATE_FILE
 
@@ -132,8 +123,6 @@ def needs_first_run() -> bool:
     state = _read_state()
     if state.get("done") or state.get("skipped"):
         return False
-    if not _store_available():
-        return True
     from drafter.store.engine import StoreError, open_store
     from drafter.store.profiles import list_profiles
 
@@ -163,23 +152,21 @@ def saved_answers() -> Answers | None:
 
 
 def save(answers: Answers) -> Outcome:
-    """Store *answers*: profile, signer and sample recipients in the database when it is
-    there, the default place in the preferences; every failure becomes a problem line."""
+    """Store *answers*: profile, signer and sample recipients in the database, the default
+    place in the preferences; every failure becomes a problem line, and answers the
+    database could not take wait in the user's config file."""
     outcome = Outcome(answers.issuer(), answers.signature(), clean_line(answers.place))
     state: dict[str, Any] = {"done": True}
-    if _store_available():
-        from sqlalchemy.exc import SQLAlchemyError
+    from sqlalchemy.exc import SQLAlchemyError
 
-        from drafter.store.engine import StoreError
+    from drafter.store.engine import StoreError
 
-        try:
-            _save_to_store(answers, outcome)
-        except (StoreError, SQLAlchemyError, ValueError, OSError) as error:
-            # Nothing typed is lost: the answers wait in the config file, and the
-            # letter below is still filled from them.
-            outcome.problems.append(str(error))
-            state["answers"] = asdict(answers)
-    else:
+    try:
+        _save_to_store(answers, outcome)
+    except (StoreError, SQLAlchemyError, ValueError, OSError) as error:
+        # Nothing typed is lost: the answers wait in the config file, and the letter
+        # below is still filled from them.
+        outcome.problems.append(str(error))
         state["answers"] = asdict(answers)
     preferences = preferences_store.load()
     if outcome.place:
@@ -235,8 +222,6 @@ def _save_to_store(answers: Answers, outcome: Outcome) -> None:
 
 
 def _load_samples(store: Store, outcome: Outcome) -> int:
-    if importlib.util.find_spec("drafter.store.contacts_io") is None:
-        return 0
     from drafter.store.contacts_io import ImportFileError, import_contacts
 
     try:
@@ -355,7 +340,7 @@ class SignerPage(QWizardPage):
         name, title = clean_line(self.signer_name.text()), clean_line(self.signer_title.text())
         if (title or _lines(self.authority)) and not name:
             problems.append(_("type the signer's full name, or leave the page empty"))
-        if _store_available() and _lines(self.authority):
+        if _lines(self.authority):
             from drafter.store.signers import authority_problems
 
             problems.extend(authority_problems([upper(line) for line in _lines(self.authority)]))
@@ -385,7 +370,6 @@ class PlacePage(QWizardPage):
             self,
         )
         self.load_samples.setObjectName("firstrun.load_samples")
-        self.load_samples.setEnabled(_store_available())
         form = QFormLayout(self)
         form.addRow(_("Place:"), self.place)
         form.addRow(self.load_samples)

@@ -158,33 +158,6 @@ def test_cancel_is_remembered_and_changes_nothing(qtbot, window) -> None:  # typ
         assert list_profiles(store) == []
 
 
-def test_without_the_store_the_answers_stay_in_the_user_config(
-    qtbot, window, monkeypatch: pytest.MonkeyPatch, drafter_home: Path
-) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(firstrun, "_store_available", lambda: False)
-    assert firstrun.needs_first_run()
-    wizard = firstrun.offer(window)
-    fill_organisation(wizard)
-    press(qtbot, wizard, QWizard.WizardButton.NextButton)
-    type_text(wizard.signer.signer_name, "Trần Thị Bình")
-    press(qtbot, wizard, QWizard.WizardButton.NextButton)
-    assert not wizard.place_page.load_samples.isEnabled()
-    type_text(wizard.place_page.place, "Bắc Ninh")
-    press(qtbot, wizard, QWizard.WizardButton.FinishButton)
-
-    saved = firstrun.saved_answers()
-    assert saved is not None
-    assert (saved.name, saved.abbreviation, saved.signer_name, saved.place) == (
-        ["Sở Nội vụ"],
-        "snv",
-        "Trần Thị Bình",
-        "Bắc Ninh",
-    )
-    assert (drafter_home / "config" / firstrun.STATE_FILE).exists()
-    assert window.current_editor().letter().issuer.name == ["SỞ NỘI VỤ"]
-    assert not firstrun.needs_first_run()
-
-
 def test_a_damaged_state_file_does_not_stop_the_wizard(drafter_home: Path) -> None:
     state = drafter_home / "config" / firstrun.STATE_FILE
     state.parent.mkdir(parents=True)
