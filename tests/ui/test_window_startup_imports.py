@@ -50,3 +50,23 @@ def test_the_window_shows_before_the_letter_machinery_loads(tmp_path: Path) -> N
     loaded = set(json.loads(result.stdout.strip().splitlines()[-1]))
     assert "drafter.ui.main_window" in loaded
     assert not loaded & set(LOADED_LATER), sorted(loaded & set(LOADED_LATER))
+
+
+def test_an_opened_draft_leaves_the_database_machinery_unloaded(tmp_path: Path) -> None:
+    """SQLAlchemy and the ORM cost some 30 MB; a draft opened from its file does not need
+    the office database, which loads once office data is used (a list, a new letter from
+    the office, issuing a number)."""
+    from tests.fresh_interpreter import modules_after
+
+    sample = Path(__file__).resolve().parents[2] / "templates" / "cong_van" / "sample.letter"
+    loaded = modules_after(
+        "from pathlib import Path\n"
+        "from drafter.ui.app import run_until_interactive\n"
+        "window = run_until_interactive()\n"
+        f"editor = window.open_file(Path({str(sample)!r}))\n"
+        "assert editor is not None and editor.preview_document is not None\n",
+        QT_QPA_PLATFORM="offscreen",
+        DRAFTER_HOME=str(tmp_path),
+    )
+    assert "drafter.ui.draft" in loaded
+    assert "sqlalchemy" not in loaded

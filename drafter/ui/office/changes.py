@@ -13,11 +13,12 @@ and once for a burst of writes (an import commits many times).
 from __future__ import annotations
 
 import weakref
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from sqlalchemy import event
 
-from drafter.store.engine import Store
+if TYPE_CHECKING:
+    from drafter.store.engine import Store
 
 
 class DataChanges(QObject):
@@ -55,6 +56,10 @@ def notify() -> None:
 
 def watch(store: Store) -> None:
     """Announce every committed write of *store*, once per engine."""
+    # Imported here: a draft opens without the database's machinery, which loads only
+    # once the office data is used.
+    from sqlalchemy import event
+
     engine = store.engine
     if engine in _watched:
         return
