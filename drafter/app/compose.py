@@ -52,11 +52,7 @@ def _with_placeholders(letter: Letter, doctype: DocType) -> Letter:
     text field of its type, stand as a placeholder where the template prints them."""
     fields = dict(letter.fields)
     for spec in doctype.fields:
-        if (
-            spec.required
-            and spec.kind in _TEXT_KINDS
-            and not str(fields.get(spec.id) or "").strip()
-        ):
+        if spec.kind in _TEXT_KINDS and spec.is_missing(fields.get(spec.id)):
             fields[spec.id] = FIELD_PLACEHOLDER
     body = letter.body
     if doctype.body is Presence.REQUIRED and not body.strip():

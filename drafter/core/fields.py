@@ -71,8 +71,14 @@ class FieldSpec:
 
     def is_missing(self, value: object) -> bool:
         """Whether *value* leaves this required field empty (a draft may; a document not)."""
-        empty = value is None or (isinstance(value, str | list) and not value)
-        return self.required and (empty or (isinstance(value, str) and not value.strip()))
+        return self.required and is_blank(value)
+
+
+def is_blank(value: object) -> bool:
+    """Whether a value says nothing: none, an empty list, or text of spaces only."""
+    if isinstance(value, str):
+        value = value.strip()
+    return value in ("", [], None)
 
 
 def clean_value(

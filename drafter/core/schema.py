@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
-from drafter.core.fields import FieldKind, clean_value
+from drafter.core.fields import FieldKind, clean_value, is_blank
 from drafter.core.letter import (
     Appendix,
     Circulation,
@@ -554,10 +554,7 @@ def required_problems(letter: Letter, doctype: DocType) -> list[Problem]:
                 rule = part.required
                 if rule is None or not rule.applies(owner, letter, doctype):
                     continue
-                value = getattr(owner, part.name)
-                if isinstance(value, str):
-                    value = value.strip()
-                if value in ("", [], None):
+                if is_blank(getattr(owner, part.name)):
                     problems.append(Problem(prefix + part.key, _(rule.message)))
     return problems
 
