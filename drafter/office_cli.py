@@ -187,13 +187,11 @@ def _filter(args: argparse.Namespace) -> RegisterFilter:
 
 
 def cmd_register_export(args: argparse.Namespace) -> int:
-    from drafter.store.profiles import list_profiles
+    from drafter.store.profiles import sole_profile
     from drafter.store.register_xlsx import export_register
 
     with _open(args, read_only=True) as store:
-        profiles = list_profiles(store)
-        profile = profiles[0] if len(profiles) == 1 else None
-        count = export_register(store, args.output, _filter(args), profile)
+        count = export_register(store, args.output, _filter(args), sole_profile(store))
     print(_("{count} register entries written to {path}").format(count=count, path=args.output))
     return EXIT_OK
 
@@ -275,17 +273,17 @@ def cmd_register_sequences(args: argparse.Namespace) -> int:
 
 def cmd_register_add_sequence(args: argparse.Namespace) -> int:
     from drafter.store.models import NumberSequence
-    from drafter.store.profiles import list_profiles
+    from drafter.store.profiles import profile_named
     from drafter.store.sequences import save_sequence
 
     with _open(args) as store:
         profile_id = None
         if args.profile:
-            matches = [p for p in list_profiles(store) if p.label == args.profile]
-            if not matches:
+            found = profile_named(store, args.profile)
+            if found is None:
                 _error(_("there is no profile '{label}'").format(label=args.profile))
                 return EXIT_INVALID
-            profile_id = matches[0].id
+            profile_id = found.id
         sequence = save_sequence(
             store,
             NumberSequence(

@@ -162,7 +162,7 @@ def print_from_office(
     from drafter.core import letterfile
     from drafter.i18n import _
     from drafter.store.engine import StoreError, open_store
-    from drafter.store.profiles import list_profiles
+    from drafter.store.profiles import profile_named
 
     letter, _problems = letterfile.loads(sample_text)
     letter.number, letter.date, letter.document_id = None, dt.date.today(), ""
@@ -170,13 +170,8 @@ def print_from_office(
         with open_store(db, read_only=True) as store:
             profile_id = None
             if profile_label:
-                wanted = profile_label.casefold()
-                found = [
-                    p
-                    for p in list_profiles(store)
-                    if wanted in (p.label.casefold(), p.abbreviation.casefold())
-                ]
-                if not found:
+                found = profile_named(store, profile_label)
+                if found is None:
                     print(
                         _("drafter: no profile named '{name}'; see the office's profiles").format(
                             name=profile_label
@@ -184,7 +179,7 @@ def print_from_office(
                         file=sys.stderr,
                     )
                     return 2
-                profile_id = found[0].id
+                profile_id = found.id
             new_letter(type_id, store=store, base=letter, profile_id=profile_id)
     except StoreError as error:
         print(f"drafter: {error}", file=sys.stderr)

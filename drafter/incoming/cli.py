@@ -210,13 +210,10 @@ def cmd_incoming_list(args: argparse.Namespace) -> int:
 
 def cmd_incoming_export(args: argparse.Namespace) -> int:
     from drafter.store.incoming_xlsx import export_incoming
-    from drafter.store.profiles import list_profiles
+    from drafter.store.profiles import sole_profile
 
     with _open(args, read_only=True) as store:
-        profiles = list_profiles(store)
-        # The book is headed with the office's name when the database holds one office.
-        profile = profiles[0] if len(profiles) == 1 else None
-        count = export_incoming(store, args.output, year=args.year, profile=profile)
+        count = export_incoming(store, args.output, year=args.year, profile=sole_profile(store))
     print(_("{count} incoming entries written to {path}").format(count=count, path=args.output))
     return EXIT_OK
 

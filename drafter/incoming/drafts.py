@@ -28,17 +28,18 @@ class Draft:
 
 
 def office_profile(store: Store, label: str | None) -> Profile | None:
-    """The office's profile named *label*, else its first one (None when there is none)."""
+    """The office's profile named *label*, else its default one, as for every new letter
+    (None when there is none)."""
+    from drafter.app.new_letter import default_profile
     from drafter.store.errors import NumberingError
-    from drafter.store.profiles import list_profiles
+    from drafter.store.profiles import list_profiles, profile_named
 
-    profiles = list_profiles(store)
-    if label:
-        matches = [p for p in profiles if p.label == label]
-        if not matches:
-            raise NumberingError(_("there is no profile '{label}'").format(label=label))
-        return matches[0]
-    return profiles[0] if profiles else None
+    if not label:
+        return default_profile(list_profiles(store))
+    found = profile_named(store, label)
+    if found is None:
+        raise NumberingError(_("there is no profile '{label}'").format(label=label))
+    return found
 
 
 def base_letter(store: Store, type_id: str, profile_label: str | None = None) -> Draft:

@@ -24,6 +24,27 @@ def list_profiles(store: Store) -> list[Profile]:
         return list(session.scalars(query))
 
 
+def profile_named(store: Store, name: str) -> Profile | None:
+    """The profile a user names on the command line: by its label or its abbreviation,
+    letter case aside (``--profile "Sở Tài chính"``, ``--profile stc``)."""
+    wanted = name.casefold()
+    return next(
+        (
+            p
+            for p in list_profiles(store)
+            if wanted in (p.label.casefold(), p.abbreviation.casefold())
+        ),
+        None,
+    )
+
+
+def sole_profile(store: Store) -> Profile | None:
+    """The office's profile when the database holds exactly one (a register's book is
+    headed with it), else None."""
+    profiles = list_profiles(store)
+    return profiles[0] if len(profiles) == 1 else None
+
+
 def get_profile(store: Store, profile_id: int) -> Profile | None:
     with store.read() as session:
         return session.get(Profile, profile_id, options=[selectinload(Profile.units)])

@@ -189,11 +189,15 @@ def test_answers_start_from_the_office_as_every_new_letter_does(
     from drafter.app.new_letter import apply_office, blank, office_for
     from drafter.incoming.drafts import answer_draft
     from drafter.store.models import Signer
-    from drafter.store.profiles import list_profiles
+    from drafter.store.models import Profile
+    from drafter.store.profiles import list_profiles, save_profile, set_default_profile
     from drafter.store.signers import new_pattern, save_signer
 
     _hanoi_office(store)
     profile = list_profiles(store)[0]
+    # The default profile, not the first one by label.
+    save_profile(store, Profile(label="Ban Quản lý", name="BAN QUẢN LÝ", abbreviation="BQL"))
+    set_default_profile(store, profile.id)
     # The type's own signer, not the first one saved.
     chief = Signer(
         name="Trần Văn Dần",
