@@ -96,6 +96,7 @@ def cmd_issue(args: argparse.Namespace) -> int:
         return EXIT_OK
     chosen = _format(args)
     from drafter.app import issue
+    from drafter.core.vietnamese import numeric_date
 
     # Settled before the letter is read or a number taken: a wrong name costs nothing.
     fmt = issue.output_format(args.output, chosen)
@@ -126,7 +127,7 @@ def cmd_issue(args: argparse.Namespace) -> int:
     print(
         _("Issued number {number} on {date}: {path}").format(
             number=number,
-            date=issued.letter.date.strftime("%d/%m/%Y") if issued.letter.date else "",
+            date=numeric_date(issued.letter.date),
             path=args.output,
         )
     )

@@ -142,6 +142,11 @@ def pad_number(number: int) -> str:
     return f"{number:02d}"
 
 
+def numeric_date(date: dt.date | None) -> str:
+    """A date as registers, stamps and messages write it, "05/03/2026"; "" for none."""
+    return date.strftime("%d/%m/%Y") if date is not None else ""
+
+
 def date_words(date: dt.date) -> str:
     """``ngày 05 tháng 01 năm 2020``: day padded, only January and February padded."""
     month = f"{date.month:02d}" if date.month <= 2 else str(date.month)

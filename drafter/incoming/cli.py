@@ -183,15 +183,16 @@ def cmd_incoming_add(args: argparse.Namespace) -> int:
 
 
 def cmd_incoming_list(args: argparse.Namespace) -> int:
+    from drafter.core.vietnamese import numeric_date
     from drafter.store.incoming import search_arrivals
 
     with _open(args, read_only=True) as store:
         entries = search_arrivals(store, year=args.year, text=args.search or "", limit=args.limit)
     for entry in entries:
-        doc_date = entry.doc_date.strftime("%d/%m/%Y") if entry.doc_date else ""
+        doc_date = numeric_date(entry.doc_date)
         cells = [
             f"{entry.arrival}/{entry.year}",
-            entry.received_date.strftime("%d/%m/%Y"),
+            numeric_date(entry.received_date),
             entry.number_symbol,
             doc_date,
             entry.author,
@@ -200,7 +201,7 @@ def cmd_incoming_list(args: argparse.Namespace) -> int:
         ]
         if args.tracking:
             cells += [
-                entry.due_date.strftime("%d/%m/%Y") if entry.due_date else "",
+                numeric_date(entry.due_date),
                 entry.progress,
                 entry.answer_symbol,
             ]

@@ -12,7 +12,7 @@ import io
 from pathlib import Path
 
 from drafter.core.atomic import write_bytes_atomic
-from drafter.core.vietnamese import upper
+from drafter.core.vietnamese import numeric_date, upper
 from drafter.i18n import _
 from drafter.incoming.errors import ReadError
 from drafter.store.incoming import IncomingEntry
@@ -29,7 +29,7 @@ def stamp_lines(
         upper(organisation) if organisation else "",
         "ĐẾN",
         f"Số: {entry.arrival}",
-        f"Ngày: {entry.received_date.strftime('%d/%m/%Y')}",
+        f"Ngày: {numeric_date(entry.received_date)}",
         f"Chuyển: {transfer}",
         f"Số và ký hiệu HS: {file_code}",
     ]

@@ -29,12 +29,13 @@ class AlreadyIssued(NumberingError):
     """The document was numbered before: the register's entry, its number and its date."""
 
     def __init__(self, entry_id: int, number_symbol: str, doc_date: dt.date | None = None) -> None:
+        from drafter.core.vietnamese import numeric_date
         from drafter.i18n import _
 
         self.entry_id = entry_id
         self.number_symbol = number_symbol
         self.doc_date = doc_date
-        date = doc_date.strftime("%d/%m/%Y") if doc_date is not None else ""
+        date = numeric_date(doc_date)
         super().__init__(
             _(
                 "this document was already issued as number {number} on {date} "

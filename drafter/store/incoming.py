@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from drafter.core.atomic import write_bytes_atomic
-from drafter.core.vietnamese import clean_line
+from drafter.core.vietnamese import clean_line, numeric_date
 from drafter.i18n import _
 from drafter.paths import user_data_dir
 from drafter.store.audit import change_note, changed_columns
@@ -85,9 +85,7 @@ class DuplicateIncoming(NumberingError):
             _(
                 "this file is already in the incoming register: arrival number "
                 "{number} of {year}, received {date}"
-            ).format(
-                number=entry.arrival, year=entry.year, date=entry.received_date.strftime("%d/%m/%Y")
-            )
+            ).format(number=entry.arrival, year=entry.year, date=numeric_date(entry.received_date))
         )
         self.entry = entry
 

@@ -6,10 +6,10 @@ quyết văn bản đến.  Each starts like the printed book, so that it can be
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from drafter.core.vietnamese import numeric_date
 from drafter.store.engine import Store
 from drafter.store.incoming import IncomingEntry, search_arrivals
 from drafter.store.register_book import Book, write_books
@@ -41,21 +41,17 @@ TRACKING_COLUMNS: tuple[tuple[str, int], ...] = (
 )
 
 
-def _date(value: dt.date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value is not None else ""
-
-
 def register_row(entry: IncomingEntry) -> list[object]:
     title = register_title(entry.type_name, entry.subject)
     return [
-        _date(entry.received_date),
+        numeric_date(entry.received_date),
         entry.arrival,
         entry.author,
         entry.number_symbol,
-        _date(entry.doc_date),
+        numeric_date(entry.doc_date),
         title,
         entry.recipient_unit,
-        _date(entry.transfer_date),
+        numeric_date(entry.transfer_date),
         entry.receipt,
         entry.note,
     ]
@@ -67,17 +63,17 @@ def tracking_row(entry: IncomingEntry) -> list[object]:
         for part in (
             entry.author,
             entry.number_symbol,
-            _date(entry.doc_date),
+            numeric_date(entry.doc_date),
             register_title(entry.type_name, entry.subject),
         )
         if part
     )
     return [
         entry.arrival,
-        _date(entry.received_date),
+        numeric_date(entry.received_date),
         described,
         entry.recipient_unit,
-        _date(entry.due_date),
+        numeric_date(entry.due_date),
         entry.progress,
         entry.answer_symbol,
     ]

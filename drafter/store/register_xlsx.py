@@ -7,10 +7,10 @@ that it can be printed and bound as Art. 16 requires.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 
+from drafter.core.vietnamese import numeric_date
 from drafter.store.engine import Store
 from drafter.store.models import Profile, RegisterEntry
 from drafter.store.register import CANCELLED, RESERVED
@@ -31,10 +31,6 @@ COLUMNS: tuple[tuple[str, int], ...] = (
     ("Ký nhận", 12),
     ("Ghi chú", 25),
 )
-
-
-def _date(value: dt.date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value is not None else ""
 
 
 _ABOUT = re.compile(r"^(?:v/v\.?|về việc)\s*", re.IGNORECASE)
@@ -81,13 +77,13 @@ def entry_row(entry: RegisterEntry) -> list[object]:
         note = f"Giữ số: {note}" if note else "Giữ số"
     return [
         entry.number_symbol,
-        _date(entry.doc_date),
+        numeric_date(entry.doc_date),
         title,
         entry.signer,
         "\n".join(split_lines(entry.recipients)),
         entry.archive,
         entry.copies if entry.copies is not None else "",
-        _date(entry.transfer_date),
+        numeric_date(entry.transfer_date),
         entry.receipt,
         note,
     ]

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from drafter.core.vietnamese import numeric_date
 from drafter.i18n import _
 from drafter.incoming.record import ReadLetter
 from drafter.ui.office import common
@@ -77,10 +78,6 @@ def _parse_date(text: str) -> dt.date | None:
     raise ValueError(_("'{text}' is not a date (dd/mm/yyyy)").format(text=text))
 
 
-def _shown_date(date: dt.date | None) -> str:
-    return date.strftime(DATE_FORMAT) if date else ""
-
-
 class IncomingDialog(QDialog):
     def __init__(self, window: Any = None) -> None:
         super().__init__(window)
@@ -111,7 +108,7 @@ class IncomingDialog(QDialog):
             self.edits[key] = edit
             self.labels[key] = QLabel(label, self)
             form.addRow(self.labels[key], edit)
-        self.received = QLineEdit(_shown_date(dt.date.today()), self)
+        self.received = QLineEdit(numeric_date(dt.date.today()), self)
         self.received.setObjectName("incoming.received")
         self.to_unit = QLineEdit(self)
         self.to_unit.setObjectName("incoming.to_unit")
@@ -229,7 +226,7 @@ class IncomingDialog(QDialog):
         values = {
             "type": record.type or "",
             "number_symbol": record.number_symbol,
-            "date": _shown_date(record.date),
+            "date": numeric_date(record.date),
             "issuer": record.issuer_prose or " ".join(record.issuer),
             "subject": record.subject or "",
             "recipients": "; ".join(record.recipients),
@@ -316,7 +313,7 @@ class IncomingDialog(QDialog):
         for row, entry in enumerate(self.entries):
             cells = [
                 f"{entry.arrival}/{entry.year}",
-                _shown_date(entry.received_date),
+                numeric_date(entry.received_date),
                 entry.number_symbol,
                 entry.author,
                 " ".join(p for p in (entry.type_name, entry.subject) if p),

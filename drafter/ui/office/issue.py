@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from drafter.core.letter import Letter
 from drafter.core.numbering import number_text
+from drafter.core.vietnamese import numeric_date
 from drafter.i18n import _
 from drafter.ui.office import common
 from drafter.ui.office.changes import notify as notify_changes
@@ -45,7 +46,7 @@ def issue_letter(parent: QWidget | None, letter: Letter) -> Letter | None:
         parent,
         _("Number {number} issued, dated {date}.").format(
             number=issued.entry.number_symbol,
-            date=issued.letter.date.strftime("%d/%m/%Y") if issued.letter.date else "",
+            date=numeric_date(issued.letter.date),
         ),
     )
     return issued.letter
@@ -122,7 +123,7 @@ def issue_draft(window: Any, editor: Any) -> Letter | None:
         return None
     reissue = False
     if isinstance(earlier, AlreadyIssued):
-        date = earlier.doc_date.strftime("%d/%m/%Y") if earlier.doc_date else ""
+        date = numeric_date(earlier.doc_date)
         choice = common.choose(
             window,
             _(
@@ -181,7 +182,7 @@ def issue_draft(window: Any, editor: Any) -> Letter | None:
             )
         ).format(
             number=issued.entry.number_symbol,
-            date=issued.letter.date.strftime("%d/%m/%Y") if issued.letter.date else "",
+            date=numeric_date(issued.letter.date),
         ),
     )
     return issued.letter
