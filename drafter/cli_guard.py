@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from drafter.cli_options import add_database_option
 
@@ -60,3 +60,19 @@ def database_parser() -> argparse.ArgumentParser:
     database = argparse.ArgumentParser(add_help=False)
     add_database_option(database)
     return database
+
+
+def database_command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    handler: Handler,
+    help: str,
+    bad_input: Callable[[], tuple[type[Exception], ...]],
+    parents: Sequence[argparse.ArgumentParser] = (),
+) -> argparse.ArgumentParser:
+    """A subcommand that works on the database: it takes ``--db`` (and the options of
+    *parents*), and the store's expected errors, or *bad_input*, are told as a sentence
+    and an exit status (:func:`guarded`)."""
+    command = commands.add_parser(name, parents=[database_parser(), *parents], help=help)
+    command.set_defaults(handler=guarded(handler, bad_input))
+    return command

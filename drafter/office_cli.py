@@ -20,7 +20,7 @@ from drafter.cli_guard import (
     EXIT_OK,
     EXIT_WRITE,
     Handler,
-    database_parser,
+    database_command,
     guarded,
     report_each,
 )
@@ -390,11 +390,8 @@ def _database_command(
     handler: Handler,
     help: str,
 ) -> argparse.ArgumentParser:
-    """A subcommand that works on the database: it takes ``--db``, and the store's expected
-    errors are told as a sentence and an exit status (:func:`_guarded`)."""
-    command = commands.add_parser(name, parents=[database_parser()], help=help)
-    command.set_defaults(handler=_guarded(handler))
-    return command
+    """An office command on the database (:func:`database_command`)."""
+    return database_command(commands, name, handler, help, _bad_input)
 
 
 def _file_command(

@@ -14,8 +14,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from drafter.cli_guard import EXIT_INVALID, EXIT_OK, Handler, database_parser, guarded
+from drafter.cli_guard import EXIT_INVALID, EXIT_OK, Handler, database_command
 from drafter.cli_guard import report as _error
+from drafter.cli_options import add_output_option
 from drafter.i18n import _
 
 if TYPE_CHECKING:
@@ -29,11 +30,6 @@ def _bad_input() -> tuple[type[Exception], ...]:
     from drafter.incoming.errors import ReadError
 
     return (ReadError,)
-
-
-def _guarded(handler: Handler) -> Handler:
-    """The expected failures as a sentence and an exit status, never a traceback."""
-    return guarded(handler, _bad_input)
 
 
 def parse_date(text: str) -> dt.date:
@@ -360,39 +356,49 @@ def _answer(args: argparse.Namespace, *, forward_to: list[str] | None) -> int:
 # --- registration ------------------------------------------------------------------------------
 
 
+def _command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    handler: Handler,
+    help: str,
+    parents: list[argparse.ArgumentParser] | None = None,
+) -> argparse.ArgumentParser:
+    """An incoming-letters command on the database (:func:`database_command`)."""
+    return database_command(commands, name, handler, help, _bad_input, parents or [])
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
-    database = database_parser()
     which = argparse.ArgumentParser(add_help=False)
     which.add_argument("number", type=_arrival_number, help=_("the arrival number (số đến)"))
     which.add_argument("--year", type=_year, help=_("its year (default: the latest)"))
 
-    read = subparsers.add_parser(
+    read = _command(
+        subparsers,
         "read",
-        parents=[database],
-        help=_("read an incoming letter (.docx, PDF, scan, .txt): type, number, date, issuer…"),
+        cmd_read,
+        _("read an incoming letter (.docx, PDF, scan, .txt): type, number, date, issuer…"),
     )
     read.add_argument("file", help=_("the letter's file"))
     read.add_argument("--json", action="store_true", help=_("print JSON"))
     read.add_argument("--text", action="store_true", help=_("also print the text read"))
-    read.set_defaults(handler=_guarded(cmd_read))
 
     incoming = subparsers.add_parser(
         "incoming", help=_("the incoming register (sổ đăng ký văn bản đến) and its tracking")
     )
     commands = incoming.add_subparsers(dest="incoming_command", metavar=_("COMMAND"))
-    add = commands.add_parser(
+    add = _command(
+        commands,
         "add",
-        parents=[database],
-        help=_("read a letter and register it; prints its arrival number"),
+        cmd_incoming_add,
+        _("read a letter and register it; prints its arrival number"),
     )
     add.add_argument("file")
     add.add_argument("--received", type=parse_date, help=_("date of arrival (default: today)"))
     add.add_argument("--to", help=_("the unit or person it is passed to"))
     add.add_argument("--due", type=parse_date, help=_("the deadline for dealing with it"))
     add.add_argument("--note")
-    add.set_defaults(handler=_guarded(cmd_incoming_add))
 
-    listing = commands.add_parser("list", parents=[database], help=_("list entries"))
+    listing = _command(commands, "list", cmd_incoming_list, _("list entries"))
     listing.add_argument("--year", type=_year)
     listing.add_argument("--search", help=_("words to find, with or without diacritics"))
     listing.add_argument("--limit", type=_arrival_number, default=200)
@@ -401,21 +407,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help=_("add the tracking columns: deadline, progress, answer"),
     )
-    listing.set_defaults(handler=_guarded(cmd_incoming_list))
 
-    export = commands.add_parser(
+    export = _command(
+        commands,
         "export",
-        parents=[database],
-        help=_("write the incoming and tracking registers to .xlsx (Appendix IV)"),
+        cmd_incoming_export,
+        _("write the incoming and tracking registers to .xlsx (Appendix IV)"),
     )
-    export.add_argument("-o", "--output", type=Path, required=True)
+    add_output_option(export)
     export.add_argument("--year", type=_year)
-    export.set_defaults(handler=_guarded(cmd_incoming_export))
 
-    update = commands.add_parser(
+    update = _command(
+        commands,
         "update",
-        parents=[database, which],
-        help=_("fill in transfer, receipt, deadline, progress or answer of an entry"),
+        cmd_incoming_update,
+        _("fill in transfer, receipt, deadline, progress or answer of an entry"),
+        [which],
     )
     update.add_argument("--to")
     update.add_argument("--transfer", type=parse_date, help=_("date passed on"))
@@ -424,26 +431,27 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     update.add_argument("--progress")
     update.add_argument("--answer", help=_("number and symbol of the answer"))
     update.add_argument("--note")
-    update.set_defaults(handler=_guarded(cmd_incoming_update))
 
-    stamp = commands.add_parser(
+    stamp = _command(
+        commands,
         "stamp",
-        parents=[database, which],
-        help=_("a copy of the incoming PDF with the ĐẾN stamp on its first page"),
+        cmd_incoming_stamp,
+        _("a copy of the incoming PDF with the ĐẾN stamp on its first page"),
+        [which],
     )
-    stamp.add_argument("-o", "--output", type=Path, required=True)
+    add_output_option(stamp)
     stamp.add_argument("--to", help=_("the Chuyển line (default: the unit it was passed to)"))
     stamp.add_argument("--file-code", help=_("the Số và ký hiệu hồ sơ line"))
-    stamp.set_defaults(handler=_guarded(cmd_incoming_stamp))
 
-    slip = commands.add_parser(
+    slip = _command(
+        commands,
         "slip",
-        parents=[database, which],
-        help=_("the Phiếu giải quyết văn bản đến of an entry, as a letter file"),
+        cmd_incoming_slip,
+        _("the Phiếu giải quyết văn bản đến of an entry, as a letter file"),
+        [which],
     )
-    slip.add_argument("-o", "--output", type=Path)
-    slip.add_argument("--profile", help=_("the office profile (default: the first)"))
-    slip.set_defaults(handler=_guarded(cmd_incoming_slip))
+    add_output_option(slip, required=False)
+    slip.add_argument("--profile", help=_("the office profile (default: the default one)"))
 
     answer = argparse.ArgumentParser(add_help=False)
     answer.add_argument("--type", default="cong_van", help=_("the new letter's type"))
@@ -453,23 +461,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default="received",
         help=_("'received': \"… nhận được công văn số …\"; 'considering': \"Xét Công văn số …\""),
     )
-    answer.add_argument("--profile", help=_("the office profile (default: the first)"))
-    answer.add_argument(
-        "-o", "--output", type=Path, help=_("the letter file to write (default: standard output)")
+    answer.add_argument("--profile", help=_("the office profile (default: the default one)"))
+    add_output_option(
+        answer, _("the letter file to write (default: standard output)"), required=False
     )
 
-    reply = subparsers.add_parser(
+    _command(
+        subparsers,
         "reply",
-        parents=[database, which, answer],
-        help=_("a letter answering an incoming one, citing it in full"),
+        cmd_reply,
+        _("a letter answering an incoming one, citing it in full"),
+        [which, answer],
     )
-    reply.set_defaults(handler=_guarded(cmd_reply))
-    forward = subparsers.add_parser(
+    forward = _command(
+        subparsers,
         "forward",
-        parents=[database, which, answer],
-        help=_("a letter forwarding an incoming one, which goes with it"),
+        cmd_forward,
+        _("a letter forwarding an incoming one, which goes with it"),
+        [which, answer],
     )
     forward.add_argument(
         "--to", action="append", required=True, help=_("a recipient (repeat for several)")
     )
-    forward.set_defaults(handler=_guarded(cmd_forward))
