@@ -24,6 +24,22 @@ class DriverConnection(Protocol):
     def close(self) -> None: ...
 
 
+def as_date(value: object) -> dt.date | None:
+    """A date column as the driver gives it back: SQLite's ISO text, PostgreSQL's date."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def as_datetime(value: object) -> dt.datetime:
+    """A date-and-time column as the driver gives it back."""
+    return value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
+
+
 def _sqlite_value(value: object) -> object:
     """A value as SQLAlchemy's SQLite types store it (dates and times as ISO text)."""
     if isinstance(value, dt.datetime):

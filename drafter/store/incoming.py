@@ -27,7 +27,7 @@ from drafter.core.vietnamese import clean_line, numeric_date
 from drafter.i18n import _
 from drafter.paths import user_data_dir
 from drafter.store.audit import change_note, changed_columns
-from drafter.store.driver import Statements
+from drafter.store.driver import Statements, as_date, as_datetime
 from drafter.store.engine import Store
 from drafter.store.errors import NumberingError
 from drafter.store.issuing import NUMBER_LIMIT, IssuedEntry, current_actor, utcnow
@@ -136,25 +136,11 @@ class IncomingEntry:
         return data if isinstance(data, dict) else {}
 
 
-def _as_date(value: object) -> dt.date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
-
-
-def _as_datetime(value: object) -> dt.datetime:
-    return value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
-
-
 def _entry(row: tuple[Any, ...]) -> IncomingEntry:
     values = dict(zip(_COLUMNS, row, strict=True))
     for key in ("received_date", "doc_date", "transfer_date", "due_date"):
-        values[key] = _as_date(values[key])
-    values["created_at"] = _as_datetime(values["created_at"])
+        values[key] = as_date(values[key])
+    values["created_at"] = as_datetime(values["created_at"])
     return IncomingEntry(**values)
 
 

@@ -28,7 +28,7 @@ from drafter.core.letter import Issuer, Letter, Secrecy
 from drafter.core.numbering import compose_symbol, number_text
 from drafter.core.vietnamese import clean_line, upper
 from drafter.i18n import _
-from drafter.store.driver import Statements
+from drafter.store.driver import Statements, as_date, as_datetime
 from drafter.store.engine import Store
 from drafter.store.errors import AlreadyIssued, NumberingError
 from drafter.store.text import join_lines, search_text
@@ -312,15 +312,6 @@ def next_number(sql: Statements, sequence_id: int, year: int) -> int:
     return int(number)
 
 
-def _as_date(value: str | dt.date | None) -> dt.date | None:
-    """A date column as the driver gives it: SQLite's text, PostgreSQL's date."""
-    return dt.date.fromisoformat(value) if isinstance(value, str) else value
-
-
-def _as_datetime(value: str | dt.datetime) -> dt.datetime:
-    return dt.datetime.fromisoformat(value) if isinstance(value, str) else value
-
-
 _WRITTEN = (
     "status",
     "number_symbol",
@@ -421,9 +412,9 @@ def _record(
         year=year,
         number=number,
         note=note,
-        transfer_date=_as_date(transfer_date),
+        transfer_date=as_date(transfer_date),
         receipt=receipt,
-        created_at=_as_datetime(created_at),
+        created_at=as_datetime(created_at),
         **values,
     )
     return entry, action
@@ -444,7 +435,7 @@ def _issued_to(sql: Statements, document_id: str) -> tuple[int, str, dt.date | N
         "WHERE document_id = ? AND status = ? ORDER BY id DESC",
         (document_id, ISSUED),
     )
-    return (int(row[0][0]), str(row[0][1]), _as_date(row[0][2])) if row else None
+    return (int(row[0][0]), str(row[0][1]), as_date(row[0][2])) if row else None
 
 
 def issued_to(store: Store, document_id: str) -> AlreadyIssued | None:

@@ -61,10 +61,6 @@ class OfficeImport:
 # --- export ------------------------------------------------------------------------------
 
 
-def _lines(text: str) -> list[str]:
-    return split_lines(text)
-
-
 def office_data(store: Store) -> dict[str, Any]:
     from sqlalchemy.orm import selectinload
 
@@ -100,8 +96,8 @@ def office_data(store: Store) -> dict[str, Any]:
     for p in profiles:
         item: dict[str, Any] = {
             "label": p.label,
-            "parent": _lines(p.parent),
-            "name": _lines(p.name),
+            "parent": split_lines(p.parent),
+            "name": split_lines(p.name),
         }
         item.update({k: getattr(p, k) for k in PROFILE_TEXT if k != "label"})
         if p.units:
@@ -115,7 +111,7 @@ def office_data(store: Store) -> dict[str, Any]:
     for s in signers:
         item = {"name": s.name, "title": s.title}
         if s.patterns:
-            item["authority"] = _lines(s.patterns[0].authority)
+            item["authority"] = split_lines(s.patterns[0].authority)
             if s.patterns[0].title is not None and s.patterns[0].title != s.title:
                 item["authority_title"] = s.patterns[0].title
         if s.profile_id in labels:
