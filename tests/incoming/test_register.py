@@ -188,8 +188,7 @@ def test_answers_start_from_the_office_as_every_new_letter_does(
 ) -> None:
     from drafter.app.new_letter import apply_office, blank, office_for
     from drafter.incoming.drafts import answer_draft
-    from drafter.store.models import Signer
-    from drafter.store.models import Profile
+    from drafter.store.models import Profile, Signer
     from drafter.store.profiles import list_profiles, save_profile, set_default_profile
     from drafter.store.signers import new_pattern, save_signer
 
