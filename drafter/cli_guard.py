@@ -67,6 +67,7 @@ def database_command(
     name: str,
     handler: Handler,
     help: str,
+    *,
     bad_input: Callable[[], tuple[type[Exception], ...]],
     parents: Sequence[argparse.ArgumentParser] = (),
 ) -> argparse.ArgumentParser:

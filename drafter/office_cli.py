@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -86,6 +87,10 @@ def _bad_input() -> tuple[type[Exception], ...]:
 def _guarded(handler: Handler) -> Handler:
     """Turn the store's expected errors into a message and an exit code."""
     return guarded(handler, _bad_input)
+
+
+# An office command on the database: --db, and its errors told (:func:`database_command`).
+_database_command = partial(database_command, bad_input=_bad_input)
 
 
 # --- drafter issue ------------------------------------------------------------------------
@@ -382,16 +387,6 @@ def recipients_from(args: argparse.Namespace) -> list[str] | None:
 
 
 # --- registration ------------------------------------------------------------------------------
-
-
-def _database_command(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser],
-    name: str,
-    handler: Handler,
-    help: str,
-) -> argparse.ArgumentParser:
-    """An office command on the database (:func:`database_command`)."""
-    return database_command(commands, name, handler, help, _bad_input)
 
 
 def _file_command(

@@ -11,10 +11,11 @@ import datetime as dt
 import json
 import re
 import sys
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from drafter.cli_guard import EXIT_INVALID, EXIT_OK, Handler, database_command
+from drafter.cli_guard import EXIT_INVALID, EXIT_OK, database_command
 from drafter.cli_guard import report as _error
 from drafter.cli_options import add_output_option
 from drafter.i18n import _
@@ -356,15 +357,9 @@ def _answer(args: argparse.Namespace, *, forward_to: list[str] | None) -> int:
 # --- registration ------------------------------------------------------------------------------
 
 
-def _command(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser],
-    name: str,
-    handler: Handler,
-    help: str,
-    parents: list[argparse.ArgumentParser] | None = None,
-) -> argparse.ArgumentParser:
-    """An incoming-letters command on the database (:func:`database_command`)."""
-    return database_command(commands, name, handler, help, _bad_input, parents or [])
+# An incoming-letters command on the database: --db, and its errors told
+# (:func:`database_command`).
+_command = partial(database_command, bad_input=_bad_input)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -422,7 +417,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "update",
         cmd_incoming_update,
         _("fill in transfer, receipt, deadline, progress or answer of an entry"),
-        [which],
+        parents=[which],
     )
     update.add_argument("--to")
     update.add_argument("--transfer", type=parse_date, help=_("date passed on"))
@@ -437,7 +432,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "stamp",
         cmd_incoming_stamp,
         _("a copy of the incoming PDF with the ĐẾN stamp on its first page"),
-        [which],
+        parents=[which],
     )
     add_output_option(stamp)
     stamp.add_argument("--to", help=_("the Chuyển line (default: the unit it was passed to)"))
@@ -448,7 +443,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "slip",
         cmd_incoming_slip,
         _("the Phiếu giải quyết văn bản đến of an entry, as a letter file"),
-        [which],
+        parents=[which],
     )
     add_output_option(slip, required=False)
     slip.add_argument("--profile", help=_("the office profile (default: the default one)"))
@@ -471,14 +466,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "reply",
         cmd_reply,
         _("a letter answering an incoming one, citing it in full"),
-        [which, answer],
+        parents=[which, answer],
     )
     forward = _command(
         subparsers,
         "forward",
         cmd_forward,
         _("a letter forwarding an incoming one, which goes with it"),
-        [which, answer],
+        parents=[which, answer],
     )
     forward.add_argument(
         "--to", action="append", required=True, help=_("a recipient (repeat for several)")
